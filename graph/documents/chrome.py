@@ -1,0 +1,172 @@
+"""Separate an article body from the site chrome around it.
+
+News pages carry section labels, bylines and photo credits above the body and
+newsletter boxes, "related articles" lists, ads and copyright lines below it.
+The rules here use line SHAPES (prose ends in sentence punctuation; chrome comes
+in runs of short title-like lines) and phrases kept as data in
+``graph/data/chrome_phrases.txt`` -- never the wording of one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from graph.model import DocumentMeta
+
+_PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_SEPARATOR = re.compile(r"^[\s|\-_=*~#\u2022\u00b7\u2013\u2014/\\.]*$")
+_LEADING_MARK = re.compile(r"^[\s\-*\u2022\u00b7>#]+")
+_STRONG_FOOTER = ("\u00a9", "(c) ", "copyright", "all rights reserved")
+_BYLINE_NAME = re.compile(r"^[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3}")
+_RUN_LENGTH = 3  # this many short non-prose lines in a row are chrome, not a subheading
+_SHORT_WORDS = 20
+
+
+@dataclass(frozen=True)
+class ChromePhrases:
+    footer: tuple[str, ...]
+    credit: tuple[str, ...]
+    byline: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def chrome_phrases() -> ChromePhrases:
+    """The phrase lists from the data file, longest first so 'sign up for' beats 'sign up'."""
+    text = resources.files("graph").joinpath("data/chrome_phrases.txt").read_text("utf-8")
+    sections: dict[str, list[str]] = {"footer": [], "credit": [], "byline": []}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+            continue
+        if current is not None:
+            current.append(line.lower())
+    return ChromePhrases(
+        footer=tuple(sorted(sections["footer"], key=len, reverse=True)),
+        credit=tuple(sorted(sections["credit"], key=len, reverse=True)),
+        byline=tuple(sorted(sections["byline"], key=len, reverse=True)),
+    )
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as running text: a sentence ending, or long."""
+    words = len(line.split())
+    if words >= 25:
+        return True
+    return words >= 4 and _PROSE_END.search(line) is not None
+
+
+def _starts_with(line: str, phrases: tuple[str, ...]) -> str | None:
+    low = _LEADING_MARK.sub("", line).lower()
+    for phrase in phrases:
+        if not low.startswith(phrase):
+            continue
+        rest = low[len(phrase) :]
+        if not rest or not phrase[-1].isalnum() or not (rest[0].isalnum() or rest[0] == "'"):
+            return phrase
+    return None
+
+
+def _is_footer(line: str, phrases: ChromePhrases) -> bool:
+    low = line.strip().lower()
+    if any(low.startswith(p) for p in _STRONG_FOOTER) or "all rights reserved" in low:
+        return True
+    if is_prose(line):
+        return False
+    return _starts_with(line, phrases.footer) is not None
+
+
+def _is_credit(line: str, phrases: ChromePhrases) -> bool:
+    if is_prose(line) or len(line.split()) > 15:
+        return False
+    return _starts_with(line, phrases.credit) is not None
+
+
+def _byline(line: str, phrases: ChromePhrases) -> str | None:
+    if len(line.split()) > 12 or is_prose(line):
+        return None
+    phrase = _starts_with(line, phrases.byline)
+    if phrase is None:
+        return None
+    rest = _LEADING_MARK.sub("", line)[len(phrase) :].strip(" :|,-\u2013\u2014")
+    m = _BYLINE_NAME.match(rest)
+    return m.group(0).strip() if m else None
+
+
+def _first_words(line: str, n: int = 8) -> str:
+    return " ".join(line.split()[:n])
+
+
+@dataclass
+class Body:
+    text: str
+    boilerplate_starts_at: str | None
+
+
+def _title_like(line: str) -> bool:
+    return len(line.split()) <= 30 and not is_prose(line)
+
+
+def clean_body(text: str, meta: DocumentMeta) -> Body:
+    """Cut header and footer chrome; fill title and author into ``meta`` when found."""
+    phrases = chrome_phrases()
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    idx = 0
+    while idx < len(lines) and not lines[idx].strip():
+        idx += 1
+    if idx < len(lines):
+        first = lines[idx].strip().lstrip("#").strip()
+        if meta.title is None and _title_like(first):
+            meta.title = first
+            idx += 1
+        elif meta.title is not None and " ".join(first.split()) == " ".join(meta.title.split()):
+            idx += 1
+    rest = lines[idx:]
+    start = next((i for i, ln in enumerate(rest) if is_prose(ln.strip())), None)
+    if start is None:
+        start = 0
+    else:
+        for ln in rest[:start]:
+            name = _byline(ln.strip(), phrases)
+            if name and meta.author is None:
+                meta.author = name
+    kept: list[str] = []
+    cut_at: str | None = None
+    body_lines = rest[start:]
+    short = [
+        bool(ln.strip()) and not is_prose(ln.strip()) and len(ln.split()) <= _SHORT_WORDS
+        for ln in body_lines
+    ]
+    nonblank = [i for i, ln in enumerate(body_lines) if ln.strip()]
+    run_start: set[int] = set()
+    for k in range(len(nonblank) - _RUN_LENGTH + 1):
+        window = nonblank[k : k + _RUN_LENGTH]
+        if all(short[i] for i in window):
+            run_start.add(window[0])
+    for i, raw in enumerate(body_lines):
+        line = raw.strip()
+        if not line:
+            kept.append("")
+            continue
+        if i > 0 and (_is_footer(line, phrases) or i in run_start):
+            cut_at = _first_words(line)
+            break
+        if _SEPARATOR.match(line) or _is_credit(line, phrases):
+            continue
+        name = _byline(line, phrases)
+        if name is not None:
+            if meta.author is None:
+                meta.author = name
+            continue
+        kept.append(line)
+    body = "\n".join(kept)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    if meta.title is None and body:
+        meta.title = _first_words(body.split("\n", 1)[0], 16)
+    return Body(body, cut_at)
