@@ -1,0 +1,35 @@
+// Meetings whose date falls in [$start, $end] (ISO dates), with who hosted or attended them.
+// A meeting known only to the month or the year counts when that period overlaps the range;
+// one with no year is left out.
+MATCH (e:Event)
+WITH e,
+  CASE
+    WHEN e.date IS NOT NULL THEN e.date
+    WHEN e.year IS NOT NULL THEN date({year: e.year, month: coalesce(e.month, 1), day: 1})
+  END AS lo
+WHERE lo IS NOT NULL
+WITH e, lo,
+  CASE
+    WHEN e.date IS NOT NULL THEN e.date
+    WHEN e.month IS NOT NULL THEN lo + duration({months: 1}) - duration({days: 1})
+    ELSE date({year: e.year, month: 12, day: 31})
+  END AS hi
+WHERE lo <= date($end) AND hi >= date($start)
+WITH e
+ORDER BY e.id
+LIMIT $max_rows
+CALL (e) {
+  RETURN e AS a, null AS r, null AS b
+  UNION ALL
+  MATCH (p:Entity)-[r:HOSTED|ATTENDED]->(e)
+  RETURN p AS a, r, e AS b
+}
+RETURN
+  a {.id, .name, .type, .kind, .description, .status, .location, .country, .aliases,
+     .date_text, .date_precision, .year, .month, .day, date: toString(a.date), labels: labels(a)} AS source,
+  CASE WHEN r IS NULL THEN null ELSE r {type: type(r), .role, .implied, .title, .detail, .current,
+     evidence: [i IN range(0, size(coalesce(r.doc_ids, [])) - 1) |
+                {doc_id: r.doc_ids[i], sentence: r.sentences[i]}]} END AS rel,
+  CASE WHEN b IS NULL THEN null ELSE b {.id, .name, .type, .kind, .description, .status, .location,
+     .country, .aliases, .date_text, .date_precision, .year, .month, .day, date: toString(b.date),
+     labels: labels(b)} END AS target

@@ -1,0 +1,29 @@
+// The nodes named by $ids and the relationships among them (rows as in whole_graph).
+CALL () {
+  UNWIND $ids AS id
+  CALL (id) {
+    MATCH (n:Entity {id: id}) RETURN n
+    UNION
+    MATCH (n:Event {id: id}) RETURN n
+  }
+  RETURN n AS a, null AS r, null AS b
+  UNION ALL
+  UNWIND $ids AS id
+  CALL (id) {
+    MATCH (n:Entity {id: id}) RETURN n
+    UNION
+    MATCH (n:Event {id: id}) RETURN n
+  }
+  MATCH (n)-[r:HOSTED|ATTENDED|REPRESENTS|PART_OF|OPERATES|BRIEFED|REQUESTED|AGREED_WITH]->(b)
+  WHERE (b:Entity OR b:Event) AND b.id IN $ids
+  RETURN n AS a, r, b
+}
+RETURN
+  a {.id, .name, .type, .kind, .description, .status, .location, .country, .aliases,
+     .date_text, .date_precision, .year, .month, .day, date: toString(a.date), labels: labels(a)} AS source,
+  CASE WHEN r IS NULL THEN null ELSE r {type: type(r), .role, .implied, .title, .detail, .current,
+     evidence: [i IN range(0, size(coalesce(r.doc_ids, [])) - 1) |
+                {doc_id: r.doc_ids[i], sentence: r.sentences[i]}]} END AS rel,
+  CASE WHEN b IS NULL THEN null ELSE b {.id, .name, .type, .kind, .description, .status, .location,
+     .country, .aliases, .date_text, .date_precision, .year, .month, .day, date: toString(b.date),
+     labels: labels(b)} END AS target

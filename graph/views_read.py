@@ -1,0 +1,168 @@
+"""Reads behind the graph views: named queries from ``cypher/viz/``, rows typed with pydantic.
+
+The views and analytics never touch the database; they get these rows (or the
+networkx graph built from them), so rendering stays testable without Neo4j.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, LiteralString
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.cypher import query
+from graph.errors import WhometError
+
+# Upper bound on rows (and on ego-network ids) one view reads; the views cap far lower.
+MAX_READ_ROWS = 50_000
+MAX_HOPS = 4
+
+Reader = Callable[[LiteralString, Mapping[str, Any]], list[dict[str, Any]]]
+"""Runs one read query with parameters and returns its records as dicts (see graph.db)."""
+
+
+class ViewNode(BaseModel):
+    """An entity or a meeting as the views see it (``labels`` tells which)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    labels: list[str] = Field(default_factory=list)
+    name: str | None = None
+    type: str | None = None
+    kind: str | None = None
+    description: str | None = None
+    status: str | None = None
+    location: str | None = None
+    country: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    date_precision: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+class EvidenceRef(BaseModel):
+    """One supporting sentence of a relationship and the document it came from."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    doc_id: str
+    sentence: str | None = None
+    title: str | None = None
+
+
+class ViewRel(BaseModel):
+    """A fact relationship with its evidence."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    type: str
+    role: str | None = None
+    implied: bool | None = None
+    title: str | None = None
+    detail: str | None = None
+    current: bool | None = None
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+
+
+class ViewRow(BaseModel):
+    """One row of a view query: a lone node, or a relationship with both ends."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    source: ViewNode
+    rel: ViewRel | None = None
+    target: ViewNode | None = None
+
+
+class ViewRead(BaseModel):
+    """Rows of one view and whether the read stopped at its bound."""
+
+    rows: list[ViewRow]
+    truncated: bool = False
+
+
+def _rows(read: Reader, name: str, params: Mapping[str, Any]) -> ViewRead:
+    records = read(query(name), {**params, "max_rows": MAX_READ_ROWS})
+    rows = [ViewRow.model_validate(rec) for rec in records]
+    return ViewRead(rows=_with_titles(read, rows), truncated=len(records) >= MAX_READ_ROWS)
+
+
+def _with_titles(read: Reader, rows: list[ViewRow]) -> list[ViewRow]:
+    """Fill each evidence entry's document title with one lookup for all documents."""
+    doc_ids = sorted({ev.doc_id for row in rows if row.rel for ev in row.rel.evidence})
+    if not doc_ids:
+        return rows
+    titles = {
+        str(rec["id"]): rec.get("title")
+        for rec in read(query("viz/document_titles"), {"ids": doc_ids})
+    }
+    out = []
+    for row in rows:
+        if row.rel is None or not row.rel.evidence:
+            out.append(row)
+            continue
+        evidence = [
+            ev.model_copy(update={"title": titles.get(ev.doc_id)}) for ev in row.rel.evidence
+        ]
+        out.append(
+            row.model_copy(update={"rel": row.rel.model_copy(update={"evidence": evidence})})
+        )
+    return out
+
+
+def read_whole_graph(read: Reader) -> ViewRead:
+    """Every entity and meeting with the relationships between them."""
+    return _rows(read, "viz/whole_graph", {})
+
+
+def read_meetings(read: Reader) -> ViewRead:
+    """Participation in held meetings: the input of the who-met-whom projection."""
+    return _rows(read, "viz/meetings", {})
+
+
+def read_events_between(read: Reader, start: dt.date, end: dt.date) -> ViewRead:
+    """Meetings dated within ``[start, end]`` with their hosts and attendees."""
+    if end < start:
+        raise WhometError(f"the date range ends ({end}) before it starts ({start})")
+    return _rows(read, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
+
+
+def read_ego(read: Reader, center_id: str, hops: int) -> ViewRead:
+    """The nodes within ``hops`` relationships of ``center_id`` and the relationships among them.
+
+    Walks one hop per query (variable-length bounds cannot be parameters), then reads
+    the induced subgraph, so edges between two far nodes are kept as networkx's
+    ``ego_graph`` would keep them.
+    """
+    if not 1 <= hops <= MAX_HOPS:
+        raise WhometError(f"hops must be between 1 and {MAX_HOPS}, not {hops}")
+    seen = {center_id}
+    frontier = [center_id]
+    truncated = False
+    for _ in range(hops):
+        if not frontier:
+            break
+        found = read(query("viz/neighbours"), {"ids": frontier, "max_rows": MAX_READ_ROWS})
+        frontier = sorted({str(rec["id"]) for rec in found} - seen)
+        seen.update(frontier)
+        if len(seen) >= MAX_READ_ROWS:
+            truncated = True
+            break
+    result = _rows(read, "viz/subgraph", {"ids": sorted(seen)})
+    return ViewRead(rows=result.rows, truncated=truncated or result.truncated)
+
+
+def node_ids(rows: Iterable[ViewRow]) -> set[str]:
+    """Every node id the rows mention."""
+    ids: set[str] = set()
+    for row in rows:
+        ids.add(row.source.id)
+        if row.target is not None:
+            ids.add(row.target.id)
+    return ids

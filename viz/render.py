@@ -1,0 +1,257 @@
+"""Draw a networkx view as one self-contained HTML page with pyvis and vis-network.
+
+pyvis builds the node, edge and option structures; the page comes from whomet's
+own template (``viz/templates/graph.html``), which inlines vis-network the way
+pyvis's ``cdn_resources="in_line"`` does but leaves out pyvis's Bootstrap CDN
+links, so an opened page makes no request beyond its own server.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
+
+from graph.errors import WhometError
+from viz.style import LABEL_INSIDE, STYLES, edge_caption, style_of
+from viz.tooltip import edge_tooltip, met_tooltip, node_tooltip
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+MAX_LABEL = 40
+PROFILE_PATH = "/api/v1/entities/"
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    icon: Markup
+    text: str
+    count: int
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        auto_reload=False,
+    )
+    return env.get_template("graph.html")
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[Markup, Markup]:
+    """vis-network's script and stylesheet as shipped inside pyvis, for inlining."""
+    js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (VIS_DIR / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise WhometError("vis-network assets cannot be inlined: they close their own tag")
+    return Markup(js), Markup(css)
+
+
+def _clip(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def profile_href(node_id: str, api_base: str = "") -> str:
+    """Where a click on an entity leads: its profile in the API."""
+    return f"{api_base.rstrip('/')}{PROFILE_PATH}{quote(node_id, safe='')}"
+
+
+def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
+    """vis-network options sized to the graph: bounded stabilisation, lighter drawing when big."""
+    iterations = 400 if n_nodes <= 200 else 250 if n_nodes <= 1000 else 120
+    big = n_nodes > 300
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -9000,
+                "centralGravity": 0.25,
+                "springLength": 150,
+                "springConstant": 0.035,
+                "damping": 0.35,
+                "avoidOverlap": 0.4,
+            },
+            "maxVelocity": 60,
+            "minVelocity": 1.0,
+            "stabilization": {
+                "enabled": True,
+                "iterations": iterations,
+                "updateInterval": 25,
+                "fit": True,
+            },
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#555555"},
+            "font": {
+                "size": 10,
+                "color": "#555555",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "horizontal",
+            },
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+        },
+    }
+
+
+def _icon(shape: str, color: str) -> Markup:
+    """A small SVG of a legend entry's shape (fixed markup, no outside text)."""
+    shapes = {
+        "dot": "<circle cx='8' cy='8' r='6'/>",
+        "square": "<rect x='2' y='2' width='12' height='12'/>",
+        "diamond": "<polygon points='8,1 15,8 8,15 1,8'/>",
+        "triangle": "<polygon points='8,1 15,14 1,14'/>",
+        "triangleDown": "<polygon points='1,2 15,2 8,15'/>",
+        "star": "<polygon points='8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6'/>",
+        "hexagon": "<polygon points='4,2 12,2 15,8 12,14 4,14 1,8'/>",
+        "box": "<rect x='1' y='4' width='14' height='9' rx='2'/>",
+    }
+    body = shapes.get(shape, shapes["dot"])
+    return Markup(
+        f"<svg viewBox='0 0 16 16' aria-hidden='true'><g fill='{color}' stroke='#444' "
+        f"stroke-width='0.8'>{body}</g></svg>"
+    )
+
+
+def _sizes(g: nx.Graph) -> dict[Any, float]:
+    """Size grows with the square root of (weighted) degree: hubs stand out, leaves stay legible."""
+    weight = None if g.is_multigraph() else "weight"
+    degree = dict(g.degree(weight=weight))
+    top = max(degree.values(), default=1) or 1
+    return {n: 10 + 18 * math.sqrt(degree[n] / top) for n in g.nodes}
+
+
+def to_network(g: nx.Graph, api_base: str = "") -> Network:
+    """The pyvis network of a view: styled nodes, captioned edges, escaped tooltips."""
+    directed = g.is_directed()
+    net = Network(
+        height="100%",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        heading=str(g.graph.get("title", "")),
+    )
+    sizes = _sizes(g)
+    degree = dict(g.degree())
+    for node, attrs in g.nodes(data=True):
+        style = style_of(str(attrs.get("category", "")))
+        options: dict[str, Any] = {
+            "title": "",
+            "color": {
+                "background": style.color,
+                "border": "#444444",
+                "highlight": {"background": style.color, "border": "#000000"},
+            },
+            "category": attrs.get("category", ""),
+        }
+        if style.shape not in LABEL_INSIDE:
+            options["size"] = round(sizes[node], 1)
+        else:
+            options["font"] = {"size": 12, "strokeWidth": 0}
+            options["margin"] = 6
+        if attrs.get("kind") == "entity":
+            options["href"] = profile_href(str(node), api_base)
+        options["title"] = node_tooltip({**attrs, "href": options.get("href")}, degree[node])
+        net.add_node(
+            str(node), label=_clip(str(attrs.get("label", node))), shape=style.shape, **options
+        )
+    labels = {n: str(a.get("label", n)) for n, a in g.nodes(data=True)}
+    for edge in g.edges(data=True):
+        source, target, attrs = edge
+        if attrs.get("type") == "MET":
+            weight = int(attrs.get("weight", 1))
+            net.add_edge(
+                str(source),
+                str(target),
+                label="met" if weight == 1 else f"met ×{weight}",
+                title=met_tooltip(attrs, labels[source], labels[target]),
+                width=1 + 1.5 * math.log2(weight) if weight > 1 else 1,
+                arrows={"to": {"enabled": False}},
+            )
+            continue
+        net.add_edge(
+            str(source),
+            str(target),
+            label=edge_caption(str(attrs.get("type", "")), attrs.get("role")),
+            title=edge_tooltip(attrs, labels[source], labels[target]),
+            dashes=bool(attrs.get("implied")),
+            arrows={"to": {"enabled": directed, "scaleFactor": 0.5}},
+        )
+    net.options = physics_options(g.number_of_nodes(), directed)
+    return net
+
+
+def legend(g: nx.Graph) -> list[LegendItem]:
+    """One entry per node category present, in the style table's order, with counts."""
+    counts: dict[str, int] = {}
+    for _, attrs in g.nodes(data=True):
+        category = str(attrs.get("category", ""))
+        key = category if category in STYLES else "Other"
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        LegendItem(_icon(style.shape, style.color), style.legend, counts[key])
+        for key, style in STYLES.items()
+        if key in counts
+    ]
+
+
+def _edge_legend(g: nx.Graph) -> list[str]:
+    if g.graph.get("view") == "met":
+        items = ["line: met at a held meeting; width: number of meetings"]
+    else:
+        items = ["arrows: relationships, labelled by type"]
+    if any(a.get("implied") for _, _, a in g.edges(data=True)):
+        items.append("dashed: presence implied, not stated")
+    if any(a.get("kind") == "entity" for _, a in g.nodes(data=True)):
+        items.append("click an entity to open its profile")
+    return items
+
+
+def render_html(g: nx.Graph, api_base: str = "") -> str:
+    """The page of a view; ``api_base`` prefixes profile links ("" when served by the API)."""
+    net = to_network(g, api_base)
+    nodes, edges, heading, _, _, _ = net.get_network_data()
+    vis_js, vis_css = _vis_assets()
+    title = str(g.graph.get("title") or heading or "whomet graph")
+    summary = f"{g.number_of_nodes():,} nodes · {g.number_of_edges():,} links"
+    if g.graph.get("description"):
+        summary = f"{g.graph['description']} — {summary}"
+    return _template().render(
+        title=title,
+        summary=summary,
+        legend=legend(g),
+        edge_legend=_edge_legend(g),
+        notes=[str(n) for n in g.graph.get("notes", [])],
+        nodes=nodes,
+        edges=edges,
+        options=net.options,
+        vis_js=vis_js,
+        vis_css=vis_css,
+    )
