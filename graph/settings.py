@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +56,16 @@ class Settings(BaseSettings):
         if len(secret) < 8:
             raise ValueError("WHOMET_NEO4J_PASSWORD needs at least 8 characters (Neo4j's minimum)")
         return value
+
+    @model_validator(mode="after")
+    def _uri_follows_bolt_port(self) -> Settings:
+        """Without an explicit WHOMET_NEO4J_URI, connect to the local server's own port."""
+        if "neo4j_uri" not in self.model_fields_set:
+            host = (
+                "127.0.0.1" if self.listen_address in ("0.0.0.0", "::", "") else self.listen_address
+            )
+            self.neo4j_uri = f"bolt://{host}:{self.bolt_port}"
+        return self
 
     @field_validator("api_key")
     @classmethod

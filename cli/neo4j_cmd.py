@@ -1,0 +1,102 @@
+"""``whomet neo4j start|stop|status|fetch`` (the local server) and ``whomet init`` (the schema)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph.db import Graph
+from graph.errors import WhometError
+from graph.launcher import LocalNeo4j
+from graph.schema import apply_schema
+from graph.settings import Settings, get_settings
+
+neo4j_app = typer.Typer(
+    help="Run a local Neo4j 5.26 Community server from Maven jars (no Docker needed).",
+    no_args_is_help=True,
+)
+
+
+def _fail(exc: WhometError) -> typer.Exit:
+    typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+def _server() -> tuple[Settings, LocalNeo4j]:
+    try:
+        settings = get_settings()
+    except ValueError as exc:  # pydantic's ValidationError: a bad WHOMET_* value
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from exc
+    return settings, LocalNeo4j(settings)
+
+
+@neo4j_app.command()
+def fetch(
+    maven_repo: Annotated[
+        Path | None,
+        typer.Option(help="Maven local repository to use (default: Maven's, ~/.m2/repository)."),
+    ] = None,
+) -> None:
+    """Fetch the server's jars with Maven (done by start too; skipped when complete)."""
+    _, server = _server()
+    began = time.monotonic()
+    try:
+        fetched = server.ensure_jars(maven_repo=maven_repo)
+    except WhometError as exc:
+        raise _fail(exc) from exc
+    what = "fetched" if fetched else "already complete"
+    typer.echo(f"Neo4j jars {what} in {server.paths.lib} ({time.monotonic() - began:.1f} s)")
+
+
+@neo4j_app.command()
+def start() -> None:
+    """Start the server in the background and wait until Bolt answers."""
+    _, server = _server()
+    began = time.monotonic()
+    try:
+        status = server.start()
+    except WhometError as exc:
+        raise _fail(exc) from exc
+    typer.echo(status.describe())
+    typer.echo(f"  Ready after {time.monotonic() - began:.1f} s; logs in {server.paths.logs}")
+
+
+@neo4j_app.command()
+def stop() -> None:
+    """Stop the server started by ``whomet neo4j start`` (its data stays)."""
+    _, server = _server()
+    try:
+        stopped = server.stop()
+    except WhometError as exc:
+        raise _fail(exc) from exc
+    typer.echo("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@neo4j_app.command()
+def status() -> None:
+    """Say whether the server runs, and its version. Exit code 3 when it does not run."""
+    _, server = _server()
+    state = server.status()
+    typer.echo(state.describe())
+    if not state.running:
+        raise typer.Exit(code=3)
+
+
+def init() -> None:
+    """Create whomet's constraints and indexes in the database (safe to run again)."""
+    settings, _ = _server()
+    try:
+        with Graph.connect(settings) as graph:
+            count = apply_schema(graph)
+    except WhometError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"Schema applied to {settings.neo4j_uri} ({count} statements, all idempotent).")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(neo4j_app, name="neo4j")
+    app.command("init")(init)

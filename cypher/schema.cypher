@@ -1,0 +1,16 @@
+// whomet's constraints and indexes (see README.md in this folder).
+// Every statement is idempotent (IF NOT EXISTS): `whomet init` and the API run this file on start.
+
+// Unique keys: every MERGE in the store matches on one of these.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT merge_record_from_id IF NOT EXISTS FOR (n:MergeRecord) REQUIRE n.from_id IS UNIQUE;
+
+// Name lookup: a range index cannot index the members of a list, a full-text index can
+// (it indexes string and list-of-string properties).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+
+// Meetings by date range.
+CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);

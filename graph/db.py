@@ -1,0 +1,144 @@
+"""The one place that owns the Neo4j driver.
+
+Everything else reads through :meth:`Graph.read` and writes through
+:meth:`Graph.write`, so the database name, read routing, retries of transient
+errors and the mapping of connection failures to :class:`DatabaseUnavailable`
+are decided once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import ConfigError, DatabaseUnavailable
+from graph.settings import Settings
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+CONNECTION_TIMEOUT_S = 5.0
+MAX_RETRY_TIME_S = 15.0
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_UNREACHABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.DatabaseUnavailable,
+)
+
+
+@contextmanager
+def translate_errors(uri: str) -> Iterator[None]:
+    """Turn the driver's connection and login failures into whomet's own errors."""
+    try:
+        yield
+    except _UNREACHABLE as exc:
+        raise DatabaseUnavailable(f"Neo4j at {uri} is not reachable: {exc}") from exc
+    except neo4j_errors.AuthError as exc:
+        raise ConfigError(
+            f"Neo4j at {uri} refused the login; check WHOMET_NEO4J_USER and WHOMET_NEO4J_PASSWORD"
+        ) from exc
+
+
+def open_driver(settings: Settings, *, retry_time_s: float = MAX_RETRY_TIME_S) -> Driver:
+    """A driver for ``settings`` (connects lazily; the caller closes it).
+
+    ``retry_time_s`` bounds how long transient failures are retried before they surface.
+    """
+    scheme = settings.neo4j_uri.partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
+        raise ConfigError(
+            f"WHOMET_NEO4J_URI={settings.neo4j_uri!r} is not a Bolt URI "
+            f"(expected one of {', '.join(s + '://' for s in BOLT_SCHEMES)})"
+        )
+    try:
+        return GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+            connection_timeout=CONNECTION_TIMEOUT_S,
+            max_transaction_retry_time=retry_time_s,
+        )
+    except (neo4j_errors.ConfigurationError, ValueError) as exc:
+        raise ConfigError(f"WHOMET_NEO4J_URI={settings.neo4j_uri!r} is not usable: {exc}") from exc
+
+
+class Graph:
+    """A driver bound to one database: reads are routed as reads, writes are retried."""
+
+    def __init__(self, driver: Driver, database: str, uri: str = "") -> None:
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    @classmethod
+    def connect(cls, settings: Settings, *, retry_time_s: float = MAX_RETRY_TIME_S) -> Graph:
+        driver = open_driver(settings, retry_time_s=retry_time_s)
+        return cls(driver, settings.neo4j_database, settings.neo4j_uri)
+
+    def verify(self) -> None:
+        """Fail now (DatabaseUnavailable / ConfigError) rather than at the first query."""
+        with translate_errors(self.uri):
+            self.driver.verify_connectivity()
+
+    def read(
+        self,
+        query: LiteralString,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> list[dict[str, Any]]:
+        """Run a read-only query; the server refuses it if it tries to write."""
+        with translate_errors(self.uri):
+            records, _, _ = self.driver.execute_query(
+                Query(query, timeout=timeout_s),
+                dict(params or {}),
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        return [record.data() for record in records]
+
+    def write(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work`` in one managed write transaction, retried on transient errors.
+
+        ``work`` may run more than once, so it must only talk to the transaction.
+        """
+        with (
+            translate_errors(self.uri),
+            self.driver.session(database=self.database) as session,
+        ):
+            return session.execute_write(work, *args, **kwargs)
+
+    def write_query(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """One parameterized write statement in its own transaction."""
+
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, dict(params or {}))]
+
+        return self.write(work)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,22 @@
+"""Apply ``cypher/schema.cypher``: constraints and indexes, idempotently.
+
+Run by ``whomet init`` and on API start; running it again changes nothing
+because every statement says IF NOT EXISTS.
+"""
+
+from __future__ import annotations
+
+from graph.cypher import query, statements
+from graph.db import Graph
+
+INDEX_WAIT_S = 60
+
+
+def apply_schema(graph: Graph) -> int:
+    """Create what is missing, wait until the indexes are online; returns the statement count."""
+    steps = statements("schema")
+    for statement in steps:
+        # Schema commands cannot share a transaction with anything else.
+        graph.write_query(statement)
+    graph.read(query("server/await_indexes"), {"timeout_s": INDEX_WAIT_S})
+    return len(steps)

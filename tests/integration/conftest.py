@@ -1,0 +1,71 @@
+"""Session fixtures for tests against a real Neo4j 5.26.
+
+Which server: WHOMET_TEST_NEO4J_URI (+ _USER, _PASSWORD) when set; else a
+``neo4j:5.26-community`` container when a Docker engine answers; else the
+local launcher on free ports in a throwaway folder (jars shared, fetched once).
+The graph is wiped before each test module (schema kept); a server the session
+started is stopped at its end.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from neo4j import Driver
+
+from graph.db import Graph, open_driver
+from graph.launcher import LocalNeo4j
+from graph.settings import Settings
+from tests.integration import servers
+
+WIPE = "MATCH (n) DETACH DELETE n"
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[Settings]:
+    """Settings pointing at the test server (started here if needed, stopped at the end)."""
+    existing = servers.env_settings()
+    if existing is not None:
+        yield existing
+        return
+    if servers.docker_answers():
+        from testcontainers.community.neo4j import Neo4jContainer
+
+        with Neo4jContainer(servers.DOCKER_IMAGE, password=servers.TEST_PASSWORD) as container:
+            yield Settings(
+                neo4j_uri=container.get_connection_url(),
+                neo4j_user="neo4j",
+                neo4j_password=servers.TEST_PASSWORD,
+            )
+        return
+    home = servers.scratch_home("session-")
+    server = LocalNeo4j(
+        servers.local_settings(home), lib=servers.SHARED_LIB, extra_conf=servers.TEST_CONF
+    )
+    try:
+        server.start()
+        yield server.settings
+    finally:
+        server.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_settings: Settings) -> Iterator[Driver]:
+    with open_driver(neo4j_settings) as drv:
+        drv.verify_connectivity()
+        yield drv
+
+
+@pytest.fixture(scope="session")
+def graph(driver: Driver, neo4j_settings: Settings) -> Graph:
+    return Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _wipe_graph(driver: Driver, neo4j_settings: Settings) -> None:
+    """Each test module starts from an empty graph; constraints and indexes stay."""
+    with driver.session(database=neo4j_settings.neo4j_database) as session:
+        session.run(WIPE).consume()
