@@ -7,20 +7,19 @@ networkx graph built from them), so rendering stays testable without Neo4j.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, LiteralString
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.cypher import query
+from graph.db import Graph
 from graph.errors import WhometError
 
 # Upper bound on rows (and on ego-network ids) one view reads; the views cap far lower.
 MAX_READ_ROWS = 50_000
 MAX_HOPS = 4
-
-Reader = Callable[[LiteralString, Mapping[str, Any]], list[dict[str, Any]]]
-"""Runs one read query with parameters and returns its records as dicts (see graph.db)."""
+READ_TIMEOUT_S = 30.0
 
 
 class ViewNode(BaseModel):
@@ -44,6 +43,11 @@ class ViewNode(BaseModel):
     year: int | None = None
     month: int | None = None
     day: int | None = None
+
+    @field_validator("labels", "aliases", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return [] if value is None else value
 
 
 class EvidenceRef(BaseModel):
@@ -69,6 +73,11 @@ class ViewRel(BaseModel):
     current: bool | None = None
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return [] if value is None else value
+
 
 class ViewRow(BaseModel):
     """One row of a view query: a lone node, or a relationship with both ends."""
@@ -87,20 +96,24 @@ class ViewRead(BaseModel):
     truncated: bool = False
 
 
-def _rows(read: Reader, name: str, params: Mapping[str, Any]) -> ViewRead:
-    records = read(query(name), {**params, "max_rows": MAX_READ_ROWS})
+def _read(graph: Graph, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return graph.read(query(name), params, timeout_s=READ_TIMEOUT_S)
+
+
+def _rows(graph: Graph, name: str, params: Mapping[str, Any]) -> ViewRead:
+    records = _read(graph, name, {**params, "max_rows": MAX_READ_ROWS})
     rows = [ViewRow.model_validate(rec) for rec in records]
-    return ViewRead(rows=_with_titles(read, rows), truncated=len(records) >= MAX_READ_ROWS)
+    return ViewRead(rows=_with_titles(graph, rows), truncated=len(records) >= MAX_READ_ROWS)
 
 
-def _with_titles(read: Reader, rows: list[ViewRow]) -> list[ViewRow]:
+def _with_titles(graph: Graph, rows: list[ViewRow]) -> list[ViewRow]:
     """Fill each evidence entry's document title with one lookup for all documents."""
     doc_ids = sorted({ev.doc_id for row in rows if row.rel for ev in row.rel.evidence})
     if not doc_ids:
         return rows
     titles = {
         str(rec["id"]): rec.get("title")
-        for rec in read(query("viz/document_titles"), {"ids": doc_ids})
+        for rec in _read(graph, "viz/document_titles", {"ids": doc_ids})
     }
     out = []
     for row in rows:
@@ -116,24 +129,24 @@ def _with_titles(read: Reader, rows: list[ViewRow]) -> list[ViewRow]:
     return out
 
 
-def read_whole_graph(read: Reader) -> ViewRead:
+def read_whole_graph(graph: Graph) -> ViewRead:
     """Every entity and meeting with the relationships between them."""
-    return _rows(read, "viz/whole_graph", {})
+    return _rows(graph, "viz/whole_graph", {})
 
 
-def read_meetings(read: Reader) -> ViewRead:
+def read_meetings(graph: Graph) -> ViewRead:
     """Participation in held meetings: the input of the who-met-whom projection."""
-    return _rows(read, "viz/meetings", {})
+    return _rows(graph, "viz/meetings", {})
 
 
-def read_events_between(read: Reader, start: dt.date, end: dt.date) -> ViewRead:
+def read_events_between(graph: Graph, start: dt.date, end: dt.date) -> ViewRead:
     """Meetings dated within ``[start, end]`` with their hosts and attendees."""
     if end < start:
         raise WhometError(f"the date range ends ({end}) before it starts ({start})")
-    return _rows(read, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
+    return _rows(graph, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
 
 
-def read_ego(read: Reader, center_id: str, hops: int) -> ViewRead:
+def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
     """The nodes within ``hops`` relationships of ``center_id`` and the relationships among them.
 
     Walks one hop per query (variable-length bounds cannot be parameters), then reads
@@ -148,13 +161,13 @@ def read_ego(read: Reader, center_id: str, hops: int) -> ViewRead:
     for _ in range(hops):
         if not frontier:
             break
-        found = read(query("viz/neighbours"), {"ids": frontier, "max_rows": MAX_READ_ROWS})
+        found = _read(graph, "viz/neighbours", {"ids": frontier, "max_rows": MAX_READ_ROWS})
         frontier = sorted({str(rec["id"]) for rec in found} - seen)
         seen.update(frontier)
         if len(seen) >= MAX_READ_ROWS:
             truncated = True
             break
-    result = _rows(read, "viz/subgraph", {"ids": sorted(seen)})
+    result = _rows(graph, "viz/subgraph", {"ids": sorted(seen)})
     return ViewRead(rows=result.rows, truncated=truncated or result.truncated)
 
 

@@ -1,0 +1,152 @@
+"""The interactive graph pages and their exports: ``/graph``, ``/graph/entity/{ref}``,
+``/graph/met``, ``/graph/events``, at the root and again under ``/api/v1``.
+
+``?format=graphml|json|csv`` returns the same view as data instead of a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import networkx as nx
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.responses import HTMLResponse
+
+from api.deps import GraphDep, ReadsDep, SettingsDep
+from api.errors import ERROR_RESPONSES, ApiError
+from api.models import ErrorResponse
+from graph import views_read
+from viz import views
+from viz.export import MEDIA_TYPES, ExportFormat, export
+from viz.render import render_html
+
+# The page inlines everything it needs; the header repeats the page's own policy.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+_VIEW_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {
+        "description": "The page (default), or the view as GraphML, node-link JSON or CSV.",
+        "content": {
+            "text/html": {},
+            "application/graphml+xml": {},
+            "application/json": {},
+            "text/csv": {},
+        },
+    },
+    **ERROR_RESPONSES,
+}
+
+Format = Annotated[
+    ExportFormat,
+    Query(
+        description="`html` (the interactive page), `graphml` (Gephi), `json` (node-link), `csv`."
+    ),
+]
+MaxNodes = Annotated[
+    int | None,
+    Query(ge=1, le=10_000, description="Node cap for this view (default: WHOMET_VIZ_MAX_NODES)."),
+]
+
+
+def _respond(g: nx.Graph, fmt: ExportFormat, name: str) -> Response:
+    if fmt is ExportFormat.HTML:
+        return HTMLResponse(render_html(g), headers=PAGE_HEADERS)
+    headers = {
+        "Content-Disposition": f'attachment; filename="whomet-{name}.{fmt.value}"',
+        "X-Content-Type-Options": "nosniff",
+    }
+    return Response(export(g, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+
+
+def _cap(settings_cap: int, requested: int | None) -> int:
+    return requested if requested is not None else settings_cap
+
+
+views_router = APIRouter(prefix="/graph", tags=["graph views"], responses=_VIEW_RESPONSES)
+
+
+@views_router.get("", response_class=HTMLResponse, summary="The whole graph")
+def whole_graph(
+    graph: GraphDep,
+    settings: SettingsDep,
+    format: Format = ExportFormat.HTML,
+    max_nodes: MaxNodes = None,
+) -> Response:
+    g = views.whole_view(
+        views_read.read_whole_graph(graph), _cap(settings.viz_max_nodes, max_nodes)
+    )
+    return _respond(g, format, "graph")
+
+
+@views_router.get(
+    "/entity/{ref}",
+    response_class=HTMLResponse,
+    summary="The ego network of one entity",
+    responses={
+        404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
+        409: {"model": ErrorResponse, "description": "The name fits several entities"},
+    },
+)
+def ego_graph(
+    ref: Annotated[
+        str, Path(min_length=1, max_length=300, description="Entity id, name or alias.")
+    ],
+    graph: GraphDep,
+    reads: ReadsDep,
+    settings: SettingsDep,
+    hops: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=views_read.MAX_HOPS,
+            description="How far to walk; a meeting is one hop, who else was there is two.",
+        ),
+    ] = 2,
+    format: Format = ExportFormat.HTML,
+    max_nodes: MaxNodes = None,
+) -> Response:
+    entity = reads.resolve(ref)
+    read = views_read.read_ego(graph, entity.id, hops)
+    g = views.ego_view(read, entity.id, hops, _cap(settings.viz_max_nodes, max_nodes))
+    return _respond(g, format, f"entity-{entity.id.replace(':', '-')}")
+
+
+@views_router.get("/met", response_class=HTMLResponse, summary="Who met whom")
+def met_graph(
+    graph: GraphDep,
+    settings: SettingsDep,
+    format: Format = ExportFormat.HTML,
+    max_nodes: MaxNodes = None,
+) -> Response:
+    g = views.met_view(views_read.read_meetings(graph), _cap(settings.viz_max_nodes, max_nodes))
+    return _respond(g, format, "met")
+
+
+@views_router.get("/events", response_class=HTMLResponse, summary="Meetings of a date range")
+def events_graph(
+    graph: GraphDep,
+    settings: SettingsDep,
+    start: Annotated[dt.date, Query(description="First day (YYYY-MM-DD).")],
+    end: Annotated[dt.date, Query(description="Last day (YYYY-MM-DD).")],
+    format: Format = ExportFormat.HTML,
+    max_nodes: MaxNodes = None,
+) -> Response:
+    if end < start:
+        raise ApiError(422, "invalid_range", f"the range ends ({end}) before it starts ({start})")
+    read = views_read.read_events_between(graph, start, end)
+    g = views.events_view(read, start, end, _cap(settings.viz_max_nodes, max_nodes))
+    return _respond(g, format, f"events-{start}-{end}")
+
+
+# Mounted at the root (short links to open in a browser) and under /api/v1 with the rest.
+router = APIRouter()
+router.include_router(views_router)
+router.include_router(views_router, prefix="/api/v1")

@@ -1,0 +1,64 @@
+"""The four views, each a networkx graph with a title, a description and notes for the page.
+
+They take rows already read (``graph.views_read``) and never the database, so
+the API and the CLI build exactly the same graphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+
+from graph.views_read import ViewRead
+from viz.build import graph_from_rows
+from viz.cap import cap_graph
+from viz.project import met_projection
+
+
+def _truncation_notes(read: ViewRead) -> list[str]:
+    if not read.truncated:
+        return []
+    return ["The database holds more than one view reads at once; this view is partial."]
+
+
+def whole_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
+    """Every entity and meeting with their relationships."""
+    g = graph_from_rows(read.rows, title="whomet: the whole graph")
+    g.graph["view"] = "whole"
+    g.graph["description"] = "entities, meetings and the relationships between them"
+    g.graph["notes"] = _truncation_notes(read)
+    return cap_graph(g, max_nodes)
+
+
+def ego_view(read: ViewRead, center: str, hops: int, max_nodes: int | None) -> nx.Graph:
+    """The neighbourhood of one entity: everything within ``hops`` relationships."""
+    g = graph_from_rows(read.rows)
+    name = str(g.nodes[center].get("label", center)) if center in g else center
+    g.graph["title"] = f"whomet: around {name}"
+    g.graph["view"] = "ego"
+    g.graph["center"] = center
+    g.graph["description"] = f"within {hops} hop{'s' if hops != 1 else ''} of {name}"
+    g.graph["notes"] = _truncation_notes(read)
+    return cap_graph(g, max_nodes, keep=[center])
+
+
+def met_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
+    """Who met whom: entities linked by the held meetings they shared."""
+    full = graph_from_rows(read.rows)
+    full.graph["notes"] = _truncation_notes(read)
+    met = met_projection(full, title="whomet: who met whom")
+    met.graph["description"] = "entities linked when they took part in the same held meeting"
+    return cap_graph(met, max_nodes)
+
+
+def events_view(read: ViewRead, start: dt.date, end: dt.date, max_nodes: int | None) -> nx.Graph:
+    """The meetings of a date range with who hosted and attended them."""
+    g = graph_from_rows(read.rows, title=f"whomet: meetings from {start} to {end}")
+    g.graph["view"] = "events"
+    g.graph["description"] = (
+        "meetings dated in the range (a month or a year counts when it overlaps), "
+        "with their hosts and attendees"
+    )
+    g.graph["notes"] = _truncation_notes(read)
+    return cap_graph(g, max_nodes)
