@@ -49,7 +49,7 @@ def neo4j_settings() -> Iterator[Settings]:
         yield server.settings
     finally:
         server.stop()
-        shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)  # kept (with its pid file) if stop failed
 
 
 @pytest.fixture(scope="session")

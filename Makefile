@@ -1,0 +1,49 @@
+# whomet: `make demo` runs the service locally, `make test` runs every test.
+# Needs only Python 3.11+, plus Java 17+ and Maven (for the local Neo4j) or Docker.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.whomet-installed
+
+.PHONY: setup demo test lint neo4j-start neo4j-stop
+
+setup: $(STAMP)
+
+# Re-installs only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+neo4j-start: setup
+	$(BIN)/whomet neo4j fetch
+	$(BIN)/whomet neo4j start
+
+neo4j-stop: setup
+	$(BIN)/whomet neo4j stop
+
+demo: neo4j-start
+	$(BIN)/whomet init
+	@if $(BIN)/whomet load --help >/dev/null 2>&1; then \
+		$(BIN)/whomet load seeds/; \
+	else \
+		echo "(no 'whomet load' command yet: no documents loaded)"; \
+	fi
+	@if $(BIN)/whomet serve --help >/dev/null 2>&1; then \
+		$(BIN)/whomet serve; \
+	else \
+		echo "Started Neo4j, applied the schema. No 'whomet serve' command yet."; \
+		$(BIN)/whomet neo4j status; \
+		echo "Open the Browser URL above (user neo4j, password from WHOMET_NEO4J_PASSWORD)."; \
+		echo "Stop the server with: make neo4j-stop"; \
+	fi
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
