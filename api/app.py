@@ -1,0 +1,115 @@
+"""Assemble the FastAPI app: one driver per process, opened and closed by the lifespan.
+
+``create_app(settings)`` builds a fresh app (tests give their own settings);
+``whomet serve`` runs it with uvicorn. Every route lives under ``/api/v1``;
+the graph views (``api.routes.graph_views``, ``api.routes.analytics``) are
+mounted when those modules exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.body_limit import BodySizeLimit
+from api.routes import cypher, documents, entities, health, meetings, paths, stats
+from api.routes.health import VERSION
+from graph.db import Graph
+from graph.errors import DatabaseUnavailable
+from graph.schema import apply_schema
+from graph.settings import Settings, get_settings
+
+log = logging.getLogger("whomet.api")
+
+API_PREFIX = "/api/v1"
+_ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    entities.router,
+    meetings.router,
+    paths.router,
+    documents.router,
+    cypher.router,
+    stats.router,
+)
+# Written by the views' owner; mounted when present.
+_OPTIONAL_ROUTERS = ("api.routes.graph_views", "api.routes.analytics")
+
+DESCRIPTION = """\
+Who met whom, read from news: entities and their profiles, the meetings they took
+part in (with the sentence that says so), shortest connections between two
+entities, the documents behind every fact, and read-only Cypher.
+
+Two entities **met** when both hosted, or were stated to attend, the same event
+that was held. Writes (`POST`/`DELETE /documents`) need the `X-API-Key` header.
+"""
+
+
+def _include_optional(app: FastAPI) -> None:
+    for name in _OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        app.include_router(module.router)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The whomet API for ``settings`` (the process's settings when omitted)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The server warns about property keys no node has yet (optional fields such as
+        # `published`); on a young graph that is every other query, so keep only errors.
+        logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+        graph = Graph.connect(settings)
+        app.state.graph = graph
+        app.state.schema_ready = False
+
+        def ensure_schema() -> None:
+            apply_schema(graph)
+            app.state.schema_ready = True
+
+        app.state.apply_schema = ensure_schema
+        try:
+            ensure_schema()
+        except DatabaseUnavailable as exc:
+            # Serve anyway: /ready says 503 and retries the schema once Neo4j answers.
+            log.warning("Neo4j is not reachable at start (%s); /ready will report it", exc)
+        try:
+            yield
+        finally:
+            graph.close()
+
+    app = FastAPI(
+        title="whomet",
+        version=VERSION,
+        summary="Who met whom: a knowledge graph read from news.",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
+    for router in _ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    _include_optional(app)
+    return app

@@ -1,0 +1,148 @@
+"""Map every failure to one JSON shape, ``{"error": {"code", "message"}}``, never a stack trace.
+
+The graph layer raises whomet's own errors (graph.errors); the HTTP status is
+decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from neo4j import exceptions as neo4j_errors
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.models import ErrorResponse
+from graph.errors import (
+    Ambiguous,
+    DatabaseUnavailable,
+    DocumentError,
+    NotFound,
+    QueryRefused,
+    WhometError,
+)
+
+log = logging.getLogger("whomet.api")
+
+
+class ApiError(Exception):
+    """An HTTP-level refusal raised by the API itself (bad key, same entity twice...)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message, **extra}
+    headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
+    return JSONResponse({"error": jsonable_encoder(body)}, status_code=status, headers=headers)
+
+
+def _document_status(exc: DocumentError) -> tuple[int, str]:
+    """413 for too large, 415 for a type that cannot be read, 400 for the rest."""
+    status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
+    if isinstance(status, int) and status in (400, 413, 415, 422):
+        return status, getattr(exc, "code", None) or _CODES.get(status, "bad_document")
+    name = type(exc).__name__.lower()
+    text = str(exc).lower()
+    if "large" in name or "too large" in text or "too big" in text:
+        return 413, "document_too_large"
+    if any(w in name for w in ("type", "media", "binary", "format")) or any(
+        w in text for w in ("unsupported", "binary", "media type", "content type")
+    ):
+        return 415, "unsupported_document"
+    return 400, "bad_document"
+
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    503: "database_unavailable",
+}
+
+# For the OpenAPI document: what an error answer looks like on every route.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorResponse, "description": "The request is not valid"},
+    500: {"model": ErrorResponse, "description": "Unexpected failure (no details are exposed)"},
+    503: {"model": ErrorResponse, "description": "Neo4j is not reachable"},
+}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(NotFound)
+    async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return error_response(404, "not_found", str(exc))
+
+    @app.exception_handler(Ambiguous)
+    async def _ambiguous(_: Request, exc: Ambiguous) -> JSONResponse:
+        return error_response(409, "ambiguous", str(exc), candidates=exc.candidates)
+
+    @app.exception_handler(QueryRefused)
+    async def _refused(_: Request, exc: QueryRefused) -> JSONResponse:
+        return error_response(400, "query_refused", str(exc))
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:
+        log.warning("database unavailable: %s", exc)
+        return error_response(503, "database_unavailable", "Neo4j is not reachable; retry later")
+
+    @app.exception_handler(DocumentError)
+    async def _document(_: Request, exc: DocumentError) -> JSONResponse:
+        status, code = _document_status(exc)
+        return error_response(status, code, str(exc))
+
+    @app.exception_handler(WhometError)
+    async def _whomet(_: Request, exc: WhometError) -> JSONResponse:
+        log.error("unhandled whomet error", exc_info=exc)
+        return error_response(500, "internal_error", f"{type(exc).__name__}: the request failed")
+
+    @app.exception_handler(neo4j_errors.ServiceUnavailable)
+    async def _driver_unavailable(_: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", exc)
+        return error_response(503, "database_unavailable", "Neo4j is not reachable; retry later")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in exc.errors()
+        ]
+        first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(p) for p in first["loc"])
+        return error_response(
+            422,
+            "invalid_request",
+            f"{where}: {first['msg']}" if where else str(first["msg"]),
+            details=problems,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _CODES.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        return error_response(exc.status_code, code, message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error", exc_info=exc)
+        return error_response(500, "internal_error", "unexpected failure; see the server log")

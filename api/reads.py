@@ -1,0 +1,402 @@
+"""What the API reads from the graph, as typed answers.
+
+Each method runs named queries from ``cypher/api/`` through :class:`graph.db.Graph`
+(read routing, one database) and shapes the rows into the models of
+:mod:`api.models`. Relationship evidence is stored as parallel lists; it is
+zipped here and every cited document is looked up once per answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from api import words
+from api.lucene import build_query
+from api.models import (
+    Affiliation,
+    Count,
+    Counterpart,
+    DirectRelation,
+    DocumentDetail,
+    DocumentFacts,
+    DocumentRef,
+    DocumentSummary,
+    EntityHit,
+    EntityMention,
+    EntityProfile,
+    EntityRef,
+    EventRole,
+    EventSummary,
+    Evidence,
+    MeetingOut,
+    MeetingWith,
+    Mention,
+    MetResponse,
+    Page,
+    Participant,
+    ProfileCounts,
+    QuoteFact,
+    QuoteOut,
+    RelationFact,
+    SharedMeeting,
+    Stats,
+    WhoMetResponse,
+)
+from api.serialize import to_native
+from graph.cypher import query
+from graph.db import Graph
+from graph.errors import Ambiguous, NotFound
+from graph.resolve import normalize_name
+
+Row = dict[str, Any]
+READ_TIMEOUT_S = 30.0
+
+
+class Citations:
+    """Collects the Evidence made for one answer, then fills in their documents in one query."""
+
+    def __init__(self) -> None:
+        self.items: list[Evidence] = []
+
+    def of(self, *rels: Mapping[str, Any] | None) -> list[Evidence]:
+        """The evidence entries of relationships' property maps, de-duplicated, in order."""
+        out: list[Evidence] = []
+        seen: set[tuple[Any, ...]] = set()
+        for props in rels:
+            if not props:
+                continue
+            ids = list(props.get("doc_ids") or [])
+            sentences = list(props.get("sentences") or [])
+            starts = list(props.get("starts") or [])
+            ends = list(props.get("ends") or [])
+            for i, doc_id in enumerate(ids):
+                sentence = sentences[i] if i < len(sentences) else None
+                start = starts[i] if i < len(starts) else None
+                end = ends[i] if i < len(ends) else None
+                key = (doc_id, start, end, sentence)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Evidence(doc_id=str(doc_id), sentence=sentence, start=start, end=end))
+        self.items.extend(out)
+        return out
+
+    def resolve(self, graph: Graph) -> None:
+        ids = sorted({e.doc_id for e in self.items})
+        if not ids:
+            return
+        rows = graph.read(query("api/document_refs"), {"ids": ids}, timeout_s=READ_TIMEOUT_S)
+        refs = {
+            r["document"]["id"]: DocumentRef.model_validate(to_native(r["document"])) for r in rows
+        }
+        for item in self.items:
+            item.document = refs.get(item.doc_id)
+
+
+def event_summary(props: Mapping[str, Any]) -> EventSummary:
+    native = to_native(dict(props))
+    return EventSummary.model_validate({**native, "label": words.event_label(native)})
+
+
+def _entity(props: Mapping[str, Any]) -> EntityRef:
+    return EntityRef.model_validate(props)
+
+
+class Reads:
+    """The API's questions to one graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def _read(self, name: str, **params: Any) -> list[Row]:
+        return self.graph.read(query(name), params, timeout_s=READ_TIMEOUT_S)
+
+    # --- health -------------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        self._read("api/ping")
+
+    # --- entities -----------------------------------------------------------------------------
+
+    def resolve(self, ref: str) -> EntityRef:
+        """The entity ``ref`` names (id, name or alias, any case); NotFound or Ambiguous."""
+        text = ref.strip()
+        if not text:
+            raise NotFound("an empty name names no entity")
+        rows = self._read("api/entity_by_id", ids=[text, text.lower()])
+        if rows:
+            return _entity(rows[0]["entity"])
+        norm = normalize_name(text)
+        rows = self._read("api/entity_by_name", lower=text.lower(), norm=norm)
+        if not rows:
+            raise NotFound(f"no entity is called {text!r}")
+        best = [r for r in rows if r["tier"] == rows[0]["tier"]]
+        if len(best) > 1:
+            candidates: list[dict[str, object]] = [_entity(r["entity"]).model_dump() for r in best]
+            raise Ambiguous(
+                f"{text!r} names {len(best)} entities; ask again with one of their ids",
+                candidates,
+            )
+        return _entity(best[0]["entity"])
+
+    def search(self, q: str | None, type_: str | None, limit: int, offset: int) -> Page[EntityHit]:
+        lucene = build_query(q) if q is not None else None
+        if q is not None and lucene is None:
+            return Page[EntityHit](total=0, limit=limit, offset=offset, items=[])
+        params = {"type": type_, "limit": limit, "offset": offset}
+        if lucene is None:
+            rows = self._read("api/list_entities", **params)
+        else:
+            rows = self._read("api/search_entities", lucene=lucene, **params)
+        row = rows[0] if rows else {"total": 0, "items": []}
+        items = [
+            EntityHit.model_validate({**item["entity"], "score": item.get("score")})
+            for item in row["items"]
+        ]
+        return Page[EntityHit](total=row["total"], limit=limit, offset=offset, items=items)
+
+    def profile(self, ref: str) -> EntityProfile:
+        entity = self.resolve(ref)
+        rows = self._read("api/entity_profile", id=entity.id)
+        if not rows:
+            raise NotFound(f"entity {entity.id!r} disappeared while it was read")
+        row = rows[0]
+        cite = Citations()
+        ent = to_native(row["entity"])
+        affiliations = []
+        for a in row["affiliations"]:
+            other = _entity(a["other"])
+            props = to_native(a["rel"])
+            subject, obj = (entity.name, other.name)
+            if a["direction"] == "in":
+                subject, obj = obj, subject
+            affiliations.append(
+                Affiliation(
+                    type=a["type"],
+                    direction=a["direction"],
+                    other=other,
+                    title=props.get("title"),
+                    current=props.get("current"),
+                    text=words.affiliation_text(a["type"], subject, obj, props),
+                    evidence=cite.of(props),
+                )
+            )
+        relations = [
+            DirectRelation(
+                type=r["type"],
+                direction=r["direction"],
+                other=_entity(r["other"]),
+                detail=r["rel"].get("detail"),
+                evidence=cite.of(r["rel"]),
+            )
+            for r in row["relations"]
+        ]
+        events = [
+            EventRole(
+                event=event_summary(p["event"]),
+                role=words.role_of(p["type"], p["rel"]),  # type: ignore[arg-type]
+                implied=bool(p["rel"].get("implied") or False),
+                evidence=cite.of(p["rel"]),
+            )
+            for p in row["events"]
+        ]
+        quotes = [
+            QuoteOut(id=q["id"], text=q.get("text"), documents=list(q.get("doc_ids") or []))
+            for q in row["quotes"]
+        ]
+        documents = [
+            Mention(
+                document=DocumentRef.model_validate(to_native(m["document"])),
+                names=list(m.get("names") or []),
+            )
+            for m in row["documents"]
+        ]
+        cite.resolve(self.graph)
+        return EntityProfile.model_validate(
+            {
+                **ent,
+                "aliases": list(ent.get("aliases") or []),
+                "affiliations": affiliations,
+                "relations": relations,
+                "events": events,
+                "quotes": quotes,
+                "documents": documents,
+                "counts": ProfileCounts(
+                    events=len(events),
+                    met=row["met"],
+                    documents=len(documents),
+                    affiliations=len(affiliations),
+                    quotes=len(quotes),
+                ),
+            }
+        )
+
+    # --- meetings -----------------------------------------------------------------------------
+
+    def met(
+        self,
+        ref: str,
+        *,
+        since: dt.date | None,
+        until: dt.date | None,
+        type_: str | None,
+        limit: int,
+        offset: int,
+    ) -> MetResponse:
+        entity = self.resolve(ref)
+        rows = self._read("api/entity_met", id=entity.id, since=since, until=until, type=type_)
+        cite = Citations()
+        counterparts = []
+        for row in rows[offset : offset + limit]:
+            events = [
+                MeetingWith(
+                    event=event_summary(m["event"]),
+                    role=words.role_of(m["own_type"], m["own"]),  # type: ignore[arg-type]
+                    counterpart_role=words.role_of(m["their_type"], m["their"]),  # type: ignore[arg-type]
+                    evidence=cite.of(m["own"], m["their"], *m["reports"]),
+                )
+                for m in row["meetings"]
+            ]
+            counterparts.append(
+                Counterpart(
+                    entity=_entity(row["counterpart"]),
+                    meetings=row["count"],
+                    first_date=to_native(row["first_date"]),
+                    last_date=to_native(row["last_date"]),
+                    first_meeting=events[0].event,
+                    last_meeting=events[-1].event,
+                    events=events,
+                )
+            )
+        cite.resolve(self.graph)
+        return MetResponse(
+            entity=entity, total=len(rows), limit=limit, offset=offset, counterparts=counterparts
+        )
+
+    def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
+        a, b = self.resolve(a_ref), self.resolve(b_ref)
+        rows = [] if a.id == b.id else self._read("api/who_met", a=a.id, b=b.id)
+        cite = Citations()
+        meetings = [
+            SharedMeeting(
+                event=event_summary(r["event"]),
+                role_a=words.role_of(r["a_type"], r["a_rel"]),  # type: ignore[arg-type]
+                role_b=words.role_of(r["b_type"], r["b_rel"]),  # type: ignore[arg-type]
+                evidence=cite.of(*r["reports"], r["a_rel"], r["b_rel"]),
+            )
+            for r in rows
+        ]
+        cite.resolve(self.graph)
+        return WhoMetResponse(a=a, b=b, met=bool(meetings), meetings=meetings)
+
+    def _meeting(self, item: Mapping[str, Any], cite: Citations) -> MeetingOut:
+        participants = [
+            Participant(
+                entity=_entity(p["entity"]),
+                role=words.role_of(p["type"], p["rel"]),  # type: ignore[arg-type]
+                implied=bool(p["rel"].get("implied") or False),
+                evidence=cite.of(p["rel"]),
+            )
+            for p in item["participants"]
+        ]
+        order = {"host": 0, "speaker": 1, "attendee": 2}
+        participants.sort(key=lambda p: (order[p.role], p.implied, p.entity.name))
+        return MeetingOut(
+            event=event_summary(item["event"]),
+            participants=participants,
+            evidence=cite.of(*item["reports"]),
+        )
+
+    def meetings(
+        self,
+        *,
+        entity: str | None,
+        since: dt.date | None,
+        until: dt.date | None,
+        kind: str | None,
+        status: str | None,
+        limit: int,
+        offset: int,
+    ) -> Page[MeetingOut]:
+        entity_id = self.resolve(entity).id if entity else None
+        rows = self._read(
+            "api/meetings",
+            entity_id=entity_id,
+            since=since,
+            until=until,
+            kind=kind,
+            status=status,
+            limit=limit,
+            offset=offset,
+        )
+        row = rows[0]
+        cite = Citations()
+        items = [self._meeting(item, cite) for item in row["items"]]
+        cite.resolve(self.graph)
+        return Page[MeetingOut](total=row["total"], limit=limit, offset=offset, items=items)
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def documents(self, limit: int, offset: int) -> Page[DocumentSummary]:
+        row = self._read("api/documents_list", limit=limit, offset=offset)[0]
+        items = [DocumentSummary.model_validate(to_native(d)) for d in row["items"]]
+        return Page[DocumentSummary](total=row["total"], limit=limit, offset=offset, items=items)
+
+    def document(self, doc_id: str) -> DocumentDetail:
+        rows = self._read("api/document_detail", id=doc_id)
+        if not rows:
+            raise NotFound(f"no document {doc_id!r}")
+        row = rows[0]
+        cite = Citations()
+        relations = []
+        for r in row["relations"]:
+            props = to_native(r["rel"])
+            # Only this document's evidence: the fact may be stated elsewhere too.
+            own = [e for e in cite.of(props) if e.doc_id == doc_id]
+            relations.append(
+                RelationFact(
+                    type=r["type"],
+                    source=_entity(r["source"]),
+                    target=_entity(r["target"]),
+                    title=props.get("title"),
+                    detail=props.get("detail"),
+                    current=props.get("current"),
+                    evidence=own,
+                )
+            )
+        meetings = [self._meeting(m, cite) for m in row["meetings"]]
+        for meeting in meetings:
+            meeting.evidence = [e for e in meeting.evidence if e.doc_id == doc_id]
+            for p in meeting.participants:
+                p.evidence = [e for e in p.evidence if e.doc_id == doc_id]
+        facts = DocumentFacts(
+            entities=[
+                EntityMention(entity=_entity(m["entity"]), names=list(m.get("names") or []))
+                for m in row["mentions"]
+            ],
+            meetings=meetings,
+            relations=relations,
+            quotes=[
+                QuoteFact(
+                    id=q["id"],
+                    text=q.get("text"),
+                    speaker=_entity(q["speaker"]) if q.get("speaker") else None,
+                )
+                for q in row["quotes"]
+            ],
+        )
+        cite.resolve(self.graph)
+        return DocumentDetail.model_validate({**to_native(row["document"]), "facts": facts})
+
+    def document_exists(self, doc_id: str) -> bool:
+        return bool(self._read("api/document_refs", ids=[doc_id]))
+
+    # --- stats --------------------------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        labels = [Count.model_validate(r) for r in self._read("api/stats_labels")]
+        rels = [Count.model_validate(r) for r in self._read("api/stats_relationships")]
+        nodes = self._read("api/stats_nodes")[0]["nodes"]
+        return Stats(labels=labels, relationships=rels, nodes=nodes)

@@ -1,0 +1,77 @@
+"""Entities: search, profile, and whom an entity met."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import ReadsDep
+from api.errors import ERROR_RESPONSES
+from api.models import EntityHit, EntityProfile, ErrorResponse, MetResponse, Page
+from graph.model import EntityType
+
+router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
+
+Ref = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=300,
+        description="An entity id, name or alias, any case (e.g. `MSIT`).",
+    ),
+]
+LOOKUP_ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
+    409: {"model": ErrorResponse, "description": "The name fits several entities (candidates)"},
+}
+
+
+@router.get("", response_model=Page[EntityHit], summary="Search entities by name or alias")
+def search_entities(
+    reads: ReadsDep,
+    q: Annotated[
+        str | None,
+        Query(max_length=300, description="Words of a name or alias; omit to list all."),
+    ] = None,
+    type: Annotated[EntityType | None, Query(description="Only this entity type.")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> Page[EntityHit]:
+    return reads.search(q, type.value if type else None, limit, offset)
+
+
+@router.get(
+    "/{ref}",
+    response_model=EntityProfile,
+    responses=LOOKUP_ERRORS,
+    summary="Profile: aliases, affiliations, events and roles, documents",
+)
+def entity_profile(ref: Ref, reads: ReadsDep) -> EntityProfile:
+    return reads.profile(ref)
+
+
+@router.get(
+    "/{ref}/met",
+    response_model=MetResponse,
+    responses=LOOKUP_ERRORS,
+    summary="Whom this entity met, with events, dates, roles and evidence",
+)
+def entity_met(
+    ref: Ref,
+    reads: ReadsDep,
+    since: Annotated[dt.date | None, Query(description="Meetings on or after this date.")] = None,
+    until: Annotated[dt.date | None, Query(description="Meetings on or before this date.")] = None,
+    type: Annotated[EntityType | None, Query(description="Only counterparts of this type.")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> MetResponse:
+    return reads.met(
+        ref,
+        since=since,
+        until=until,
+        type_=type.value if type else None,
+        limit=limit,
+        offset=offset,
+    )

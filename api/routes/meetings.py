@@ -1,0 +1,61 @@
+"""Meetings: did two entities meet, and the events with their participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.deps import ReadsDep
+from api.errors import ERROR_RESPONSES
+from api.models import ErrorResponse, MeetingOut, Page, WhoMetResponse
+
+router = APIRouter(tags=["meetings"], responses=ERROR_RESPONSES)
+
+LOOKUP_ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
+    409: {"model": ErrorResponse, "description": "A name fits several entities (candidates)"},
+}
+Name = Annotated[str, Query(min_length=1, max_length=300, description="Id, name or alias.")]
+
+
+@router.get(
+    "/who-met",
+    response_model=WhoMetResponse,
+    responses=LOOKUP_ERRORS,
+    summary="Did A meet B: the held events both took part in, with evidence",
+)
+def who_met(a: Name, b: Name, reads: ReadsDep) -> WhoMetResponse:
+    return reads.who_met(a, b)
+
+
+@router.get(
+    "/meetings",
+    response_model=Page[MeetingOut],
+    responses=LOOKUP_ERRORS,
+    summary="Events with participants and roles, newest first",
+)
+def meetings(
+    reads: ReadsDep,
+    entity: Annotated[
+        str | None, Query(min_length=1, max_length=300, description="Only events it took part in.")
+    ] = None,
+    since: Annotated[dt.date | None, Query()] = None,
+    until: Annotated[dt.date | None, Query()] = None,
+    kind: Annotated[
+        str | None, Query(max_length=100, description="workshop, talks, meeting...")
+    ] = None,
+    status: Annotated[Literal["held", "planned", "cancelled"] | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> Page[MeetingOut]:
+    return reads.meetings(
+        entity=entity,
+        since=since,
+        until=until,
+        kind=kind,
+        status=status,
+        limit=limit,
+        offset=offset,
+    )

@@ -1,0 +1,101 @@
+"""Turn values read from Neo4j into JSON: graph objects as maps, temporal values as ISO text.
+
+``to_json`` serves the free-form ``/cypher`` endpoint, where anything may come
+back; ``to_native`` serves typed routes, where pydantic wants Python dates.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
+from neo4j.time import Date, DateTime, Duration, Time
+
+JSONValue = Any
+"""A value ``json.dumps`` accepts with ``allow_nan=False``."""
+
+
+def _float(value: float) -> JSONValue:
+    # JSON has no NaN or infinity; say them in words rather than fail the response.
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def _node(node: Node) -> dict[str, JSONValue]:
+    return {
+        "kind": "node",
+        "element_id": node.element_id,
+        "labels": sorted(node.labels),
+        "properties": {k: to_json(v) for k, v in node.items()},
+    }
+
+
+def _relationship(rel: Relationship) -> dict[str, JSONValue]:
+    return {
+        "kind": "relationship",
+        "element_id": rel.element_id,
+        "type": rel.type,
+        "start": rel.start_node.element_id if rel.start_node is not None else None,
+        "end": rel.end_node.element_id if rel.end_node is not None else None,
+        "properties": {k: to_json(v) for k, v in rel.items()},
+    }
+
+
+def to_json(value: Any) -> JSONValue:
+    """Any value the driver returns, as plain JSON data (never raises on a known type)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, Node):
+        return _node(value)
+    if isinstance(value, Relationship):
+        return _relationship(value)
+    if isinstance(value, Path):
+        return {
+            "kind": "path",
+            "nodes": [_node(n) for n in value.nodes],
+            "relationships": [_relationship(r) for r in value.relationships],
+        }
+    if isinstance(value, Date | DateTime | Time | Duration):
+        return value.iso_format()
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, Point):
+        point: dict[str, JSONValue] = {"kind": "point", "srid": value.srid}
+        for axis, coordinate in zip(("x", "y", "z"), value, strict=False):
+            point[axis] = _float(coordinate)
+        return point
+    if isinstance(value, bytes | bytearray):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return str(value)
+
+
+def to_native(value: Any) -> Any:
+    """Neo4j temporal values as Python ``date``/``datetime``, recursively; the rest unchanged."""
+    if isinstance(value, Date | DateTime):
+        try:
+            return value.to_native()
+        except ValueError:  # outside Python's range: keep the words
+            return value.iso_format()
+    if isinstance(value, Time | Duration):
+        return value.iso_format()
+    if isinstance(value, Mapping):
+        return {k: to_native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_native(v) for v in value]
+    return value

@@ -1,0 +1,27 @@
+// One document: metadata, text, and every fact whose evidence names it.
+MATCH (d:Document {id: $id})
+RETURN d {.*,
+          entities: COUNT { (d)-[:MENTIONS]->(:Entity) },
+          events: COUNT { (d)-[:REPORTS]->(:Event) }} AS document,
+  COLLECT {
+    MATCH (d)-[m:MENTIONS]->(e:Entity)
+    RETURN {entity: e {.id, .name, .type}, names: m.names} AS m ORDER BY m.entity.name
+  } AS mentions,
+  COLLECT {
+    MATCH (d)-[rp:REPORTS]->(ev:Event)
+    RETURN {event: ev {.*}, reports: [properties(rp)],
+            participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) WHERE $id IN r.doc_ids |
+                           {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}]} AS x
+    ORDER BY x.event.date, x.event.id
+  } AS meetings,
+  COLLECT {
+    MATCH (d)-[:MENTIONS]->(a:Entity)-[r:REPRESENTS|PART_OF|OPERATES|BRIEFED|REQUESTED|AGREED_WITH]->(b:Entity)
+    WHERE $id IN r.doc_ids
+    RETURN {type: type(r), source: a {.id, .name, .type}, target: b {.id, .name, .type},
+            rel: properties(r)}
+  } AS relations,
+  COLLECT {
+    MATCH (q:Quote)-[:QUOTED_IN]->(d)
+    OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
+    RETURN {id: q.id, text: q.text, speaker: s {.id, .name, .type}}
+  } AS quotes

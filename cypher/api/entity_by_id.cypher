@@ -1,0 +1,4 @@
+// One entity by id ($ids holds the id as given and lower-cased: ids are lower-case slugs).
+MATCH (e:Entity) WHERE e.id IN $ids
+RETURN e {.id, .name, .type, .aliases} AS entity
+LIMIT 1

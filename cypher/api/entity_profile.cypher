@@ -1,0 +1,43 @@
+// Profile of one entity: affiliations, events with roles, direct relations, quotes, documents.
+// Relationship properties come back whole; the API zips their parallel evidence lists.
+MATCH (e:Entity {id: $id})
+RETURN e {.*} AS entity,
+  COLLECT {
+    MATCH (e)-[r:REPRESENTS]->(o:Entity)
+    RETURN {direction: 'out', type: 'REPRESENTS', other: o {.id, .name, .type}, rel: properties(r)} AS x
+    UNION
+    MATCH (e)<-[r:REPRESENTS]-(o:Entity)
+    RETURN {direction: 'in', type: 'REPRESENTS', other: o {.id, .name, .type}, rel: properties(r)} AS x
+    UNION
+    MATCH (e)-[r:PART_OF|OPERATES]->(o:Entity)
+    RETURN {direction: 'out', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
+    UNION
+    MATCH (e)<-[r:PART_OF|OPERATES]-(o:Entity)
+    RETURN {direction: 'in', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
+  } AS affiliations,
+  COLLECT {
+    MATCH (e)-[r:BRIEFED|REQUESTED|AGREED_WITH]->(o:Entity)
+    RETURN {direction: 'out', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
+    UNION
+    MATCH (e)<-[r:BRIEFED|REQUESTED|AGREED_WITH]-(o:Entity)
+    RETURN {direction: 'in', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
+  } AS relations,
+  COLLECT {
+    MATCH (e)-[r:HOSTED|ATTENDED]->(ev:Event)
+    RETURN {event: ev {.*}, type: type(r), rel: properties(r)} AS p
+    ORDER BY p.event.date, p.event.year, p.event.month, p.event.day, p.event.id
+  } AS events,
+  COLLECT {
+    MATCH (e)-[:SAID]->(q:Quote)
+    RETURN {id: q.id, text: q.text, doc_ids: [(q)-[:QUOTED_IN]->(d:Document) | d.id]} AS x
+  } AS quotes,
+  COLLECT {
+    MATCH (d:Document)-[m:MENTIONS]->(e)
+    RETURN {document: d {.id, .title, .published, .source, .url}, names: m.names} AS m
+    ORDER BY m.document.published DESC, m.document.id
+  } AS documents,
+  COUNT {
+    MATCH (e)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
+    WHERE o <> e AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
+    RETURN DISTINCT o
+  } AS met

@@ -1,0 +1,26 @@
+// Events, newest first, with their participants and roles; optional filters:
+// $entity_id (took part), $kind (case-insensitive), $status, $since/$until (see entity_met).
+MATCH (ev:Event)
+WHERE ($entity_id IS NULL OR EXISTS { (:Entity {id: $entity_id})-[:HOSTED|ATTENDED]->(ev) })
+  AND ($kind IS NULL OR toLower(ev.kind) = toLower($kind))
+  AND ($status IS NULL OR ev.status = $status)
+WITH ev,
+  coalesce(ev.date, CASE WHEN ev.year IS NOT NULL
+    THEN date({year: ev.year, month: coalesce(ev.month, 1), day: coalesce(ev.day, 1)}) END) AS earliest,
+  coalesce(ev.date, CASE
+    WHEN ev.year IS NOT NULL AND ev.month IS NOT NULL AND ev.day IS NOT NULL
+      THEN date({year: ev.year, month: ev.month, day: ev.day})
+    WHEN ev.year IS NOT NULL AND ev.month IS NOT NULL
+      THEN date({year: ev.year, month: ev.month, day: 1}) + duration({months: 1}) - duration({days: 1})
+    WHEN ev.year IS NOT NULL
+      THEN date({year: ev.year, month: 12, day: 31}) END) AS latest
+WHERE ($since IS NULL OR latest >= $since) AND ($until IS NULL OR earliest <= $until)
+WITH ev ORDER BY earliest DESC, ev.id
+WITH collect(ev) AS events
+RETURN size(events) AS total,
+  [ev IN events[$offset..($offset + $limit)] | {
+     event: ev {.*},
+     participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) |
+                    {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}],
+     reports: [(d:Document)-[rp:REPORTS]->(ev) | properties(rp)]
+  }] AS items
