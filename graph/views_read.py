@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.cypher import query
 from graph.db import Graph
@@ -73,10 +73,19 @@ class ViewRel(BaseModel):
     current: bool | None = None
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
-    @field_validator("evidence", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _none_is_empty(cls, value: object) -> object:
-        return [] if value is None else value
+    def _zip_evidence(cls, data: Any) -> Any:
+        """The store keeps evidence as parallel lists (``doc_ids``, ``sentences``); pair them."""
+        if not isinstance(data, Mapping) or data.get("evidence") is not None:
+            return data
+        doc_ids = list(data.get("doc_ids") or [])
+        sentences = list(data.get("sentences") or [])
+        evidence = [
+            {"doc_id": str(doc_id), "sentence": sentences[i] if i < len(sentences) else None}
+            for i, doc_id in enumerate(doc_ids)
+        ]
+        return {**data, "evidence": evidence}
 
 
 class ViewRow(BaseModel):

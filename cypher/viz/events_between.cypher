@@ -25,11 +25,6 @@ CALL (e) {
   RETURN p AS a, r, e AS b
 }
 RETURN
-  a {.id, .name, .type, .kind, .description, .status, .location, .country, .aliases,
-     .date_text, .date_precision, .year, .month, .day, date: toString(a.date), labels: labels(a)} AS source,
-  CASE WHEN r IS NULL THEN null ELSE r {type: type(r), .role, .implied, .title, .detail, .current,
-     evidence: [i IN range(0, size(coalesce(r.doc_ids, [])) - 1) |
-                {doc_id: r.doc_ids[i], sentence: r.sentences[i]}]} END AS rel,
-  CASE WHEN b IS NULL THEN null ELSE b {.id, .name, .type, .kind, .description, .status, .location,
-     .country, .aliases, .date_text, .date_precision, .year, .month, .day, date: toString(b.date),
-     labels: labels(b)} END AS target
+  a {.*, date: toString(a.date), labels: labels(a)} AS source,
+  CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r)} END AS rel,
+  CASE WHEN b IS NULL THEN null ELSE b {.*, date: toString(b.date), labels: labels(b)} END AS target

@@ -6,10 +6,6 @@ WITH p, r, e
 ORDER BY e.id, p.id
 LIMIT $max_rows
 RETURN
-  p {.id, .name, .type, .kind, .description, .status, .location, .country, .aliases,
-     .date_text, .date_precision, .year, .month, .day, date: toString(p.date), labels: labels(p)} AS source,
-  r {type: type(r), .role, .implied, .title, .detail, .current,
-     evidence: [i IN range(0, size(coalesce(r.doc_ids, [])) - 1) |
-                {doc_id: r.doc_ids[i], sentence: r.sentences[i]}]} AS rel,
-  e {.id, .name, .type, .kind, .description, .status, .location, .country, .aliases,
-     .date_text, .date_precision, .year, .month, .day, date: toString(e.date), labels: labels(e)} AS target
+  p {.*, date: toString(p.date), labels: labels(p)} AS source,
+  r {.*, type: type(r)} AS rel,
+  e {.*, date: toString(e.date), labels: labels(e)} AS target
