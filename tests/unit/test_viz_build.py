@@ -1,0 +1,128 @@
+"""View rows -> networkx graph: categories, labels, keyed edges, evidence. No database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.views_read import ViewRel, ViewRow
+from viz.build import category_of, graph_from_rows
+from viz.style import MEETING, OTHER
+
+
+def entity(node_id: str, name: str, label: str, **extra: Any) -> dict[str, Any]:
+    return {"id": node_id, "name": name, "labels": ["Entity", label], "type": label, **extra}
+
+
+def meeting(
+    node_id: str, kind: str = "meeting", status: str = "held", **extra: Any
+) -> dict[str, Any]:
+    return {"id": node_id, "kind": kind, "status": status, "labels": ["Event"], **extra}
+
+
+def rel(rel_type: str, *sentences: str, doc: str = "doc-1", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": rel_type,
+        "doc_ids": [doc] * len(sentences),
+        "sentences": list(sentences),
+        **extra,
+    }
+
+
+def row(
+    source: dict[str, Any], r: dict[str, Any] | None = None, target: dict[str, Any] | None = None
+) -> ViewRow:
+    return ViewRow.model_validate({"source": source, "rel": r, "target": target})
+
+
+# A small world: a ministry hosts two meetings; two companies and a person attend.
+MINISTRY = entity("gov:ministry", "Ministry of Examples", "GovernmentBody")
+ACME = entity("com:acme", "Acme", "Company")
+GLOBEX = entity("com:globex", "Globex", "Company")
+ANNA = entity("per:anna-lee", "Anna Lee", "Person")
+WORKSHOP = meeting("ev:w", kind="workshop", date="2026-03-18", date_text="on the 18th")
+TALKS = meeting("ev:t", kind="talks", year=2026, month=3)
+
+
+def small_world() -> list[ViewRow]:
+    return [
+        row(MINISTRY, rel("HOSTED", "The ministry held a workshop."), WORKSHOP),
+        row(ACME, rel("ATTENDED", "Acme attended.", role="attendee", implied=False), WORKSHOP),
+        row(ANNA, rel("ATTENDED", "Lee spoke.", role="speaker", implied=False), WORKSHOP),
+        row(ANNA, rel("REPRESENTS", "Lee, Acme's policy head.", title="policy head"), ACME),
+        row(MINISTRY, rel("HOSTED", "Talks with Globex."), TALKS),
+        row(GLOBEX, rel("ATTENDED", "Globex came.", role="attendee", implied=False), TALKS),
+        row(MINISTRY, rel("REQUESTED", "It asked Acme to share.", detail="share data"), ACME),
+    ]
+
+
+def test_nodes_are_keyed_by_graph_id_with_category_and_label() -> None:
+    g = graph_from_rows(small_world())
+    assert set(g.nodes) == {
+        "gov:ministry",
+        "com:acme",
+        "com:globex",
+        "per:anna-lee",
+        "ev:w",
+        "ev:t",
+    }
+    assert g.nodes["per:anna-lee"]["category"] == "Person"
+    assert g.nodes["gov:ministry"]["category"] == "GovernmentBody"
+    assert g.nodes["ev:w"]["category"] == MEETING
+    assert g.nodes["ev:w"]["kind"] == "event"
+    assert g.nodes["ev:w"]["label"] == "workshop · 2026-03-18"
+    assert g.nodes["ev:t"]["label"] == "talks · 2026-03"
+    assert g.nodes["com:acme"]["label"] == "Acme"
+
+
+def test_edges_carry_type_role_date_and_evidence() -> None:
+    g = graph_from_rows(small_world())
+    attended = g.edges["per:anna-lee", "ev:w", "ATTENDED"]
+    assert attended["role"] == "speaker"
+    assert attended["date"] == "2026-03-18"  # the meeting's date travels to its edges
+    assert attended["evidence"] == [{"doc_id": "doc-1", "sentence": "Lee spoke."}]
+    represents = g.edges["per:anna-lee", "com:acme", "REPRESENTS"]
+    assert represents["position"] == "policy head"
+    assert "date" not in represents
+
+
+def test_same_fact_twice_is_one_edge_and_different_facts_stay_apart() -> None:
+    rows = small_world()
+    g = graph_from_rows(rows + rows)
+    assert g.number_of_edges() == len(rows)
+    extra = row(MINISTRY, rel("BRIEFED", "It briefed Acme."), ACME)
+    g2 = graph_from_rows([*rows, extra])
+    assert set(g2["gov:ministry"]["com:acme"]) == {"REQUESTED", "BRIEFED"}
+
+
+def test_lone_nodes_are_kept() -> None:
+    g = graph_from_rows([row(entity("cty:x", "Xland", "Country")), *small_world()])
+    assert "cty:x" in g
+    assert g.degree("cty:x") == 0
+
+
+def test_category_from_labels_then_type() -> None:
+    named_event = ViewRow.model_validate(
+        {"source": {"id": "evn:summit", "labels": ["Entity", "EventName"], "type": "Event"}}
+    ).source
+    odd = ViewRow.model_validate(
+        {"source": {"id": "x", "labels": ["Entity"], "type": "Alien"}}
+    ).source
+    typed = ViewRow.model_validate(
+        {"source": {"id": "y", "labels": ["Entity"], "type": "Event"}}
+    ).source
+    assert category_of(named_event) == "EventName"
+    assert category_of(odd) == OTHER
+    assert category_of(typed) == "EventName"
+
+
+def test_relationship_evidence_lists_are_paired() -> None:
+    parsed = ViewRel.model_validate(
+        {
+            "type": "HOSTED",
+            "doc_ids": ["a", "b"],
+            "sentences": ["first", "second"],
+            "starts": [0, 5],
+        }
+    )
+    assert [(e.doc_id, e.sentence) for e in parsed.evidence] == [("a", "first"), ("b", "second")]
+    assert ViewRel.model_validate({"type": "HOSTED"}).evidence == []
