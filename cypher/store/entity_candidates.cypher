@@ -1,0 +1,5 @@
+// Entities reachable from resolution keys, with what the resolver needs to judge them.
+UNWIND $keys AS key
+MATCH (:NameKey {key: key})-[:KEY_OF]->(e:Entity)
+RETURN key, e.id AS id, e.type AS type, e.country AS country,
+  COUNT { (e)<-[:MENTIONS]-(:Document) } AS mentions

@@ -1,0 +1,4 @@
+// Release the locks taken by lock_keys (effective at commit).
+UNWIND $keys AS key
+MATCH (l:WriteLock {key: key})
+DELETE l

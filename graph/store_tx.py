@@ -1,0 +1,570 @@
+"""What the store does inside one write transaction: resolve, write, refresh, collect garbage.
+
+Every function here takes a :class:`Work` (a managed transaction plus counters)
+and runs only named statements from ``cypher/store/``. Python decides identity
+(which node a mention denotes) and derived values (an entity's display name);
+Cypher does the batched writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.cypher import query
+from graph.model import EntityType
+from graph.resolve import (
+    TYPE_LABEL,
+    Candidate,
+    FormCount,
+    MentionKeys,
+    canonical_name,
+    choose,
+    components,
+    entity_id,
+    most_common,
+    name_keys,
+    norm_names,
+    normalize_country,
+    overlap_score,
+    pick_country,
+    pick_type,
+    same_event,
+)
+from graph.store_plan import FACT_TYPES, Plan, quote_id
+from graph.store_props import join, split
+
+# Relationship types a merge or split may re-create (every dynamic type is checked against it).
+MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
+ENTITY_LABELS = frozenset(TYPE_LABEL.values())
+_PRECISION_RANK = {"day": 0, "month": 1, "day_of_month": 2, "year": 3, "unknown": 4}
+_UNCOUNTED = frozenset({"lock_keys", "unlock_keys", "entity_state", "event_state"})
+
+
+@dataclass
+class Work:
+    """A write transaction that runs named statements and sums what they changed."""
+
+    tx: ManagedTransaction
+    counts: Counter[str] = field(default_factory=Counter)
+    locked: list[str] = field(default_factory=list)
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        result = self.tx.run(query(f"store/{name}"), params)
+        rows = [record.data() for record in result]
+        counters = result.consume().counters
+        if name not in _UNCOUNTED:
+            self.counts["nodes_created"] += counters.nodes_created
+            self.counts["nodes_removed"] += counters.nodes_deleted
+            self.counts["relationships_created"] += counters.relationships_created
+            self.counts["relationships_removed"] += counters.relationships_deleted
+        return rows
+
+    def lock(self, keys: Iterable[str]) -> None:
+        """Take the write locks of ``keys`` (sorted; ones already held are skipped)."""
+        fresh = sorted(set(keys) - set(self.locked))
+        if fresh:
+            self.run("lock_keys", keys=fresh)
+            self.locked.extend(fresh)
+
+    def unlock(self) -> None:
+        if self.locked:
+            self.run("unlock_keys", keys=self.locked)
+            self.locked = []
+
+
+# --- merge records --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    from_id: str
+    into_id: str
+    keys: frozenset[str]
+
+
+def merge_records(w: Work, keys: Iterable[str], ids: Iterable[str] = ()) -> list[Record]:
+    rows = w.run("merge_records", keys=sorted(set(keys)), ids=sorted(set(ids)))
+    return [Record(r["from_id"], r["into_id"], frozenset(r["keys"])) for r in rows]
+
+
+def expand(keys: frozenset[str], records: list[Record]) -> frozenset[str]:
+    """``keys`` plus the keys of every manual merge they reach (to a fixed point)."""
+    out = set(keys)
+    changed = True
+    while changed:
+        changed = False
+        for rec in records:
+            if rec.keys & out and not rec.keys <= out:
+                out |= rec.keys
+                changed = True
+    return frozenset(out)
+
+
+def redirect(node_id: str, records: list[Record]) -> str:
+    """Follow manual merges from a dropped id to the id it was merged into."""
+    into = {r.from_id: r.into_id for r in records}
+    seen = {node_id}
+    while node_id in into and into[node_id] not in seen:
+        node_id = into[node_id]
+        seen.add(node_id)
+    return node_id
+
+
+# --- entities --------------------------------------------------------------------------
+
+
+def resolve_entities(
+    w: Work, p: Plan, records: list[Record]
+) -> tuple[list[str], list[str], set[str]]:
+    """Node id of every plan entity (creating nodes as needed); also the ids merged away and
+    the keys those held."""
+    probes = [expand(pe.name_keys.probe, records) for pe in p.entities]
+    strong = [expand(pe.name_keys.strong, records) for pe in p.entities]
+    all_keys = sorted(set().union(*probes)) if probes else []
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in w.run("entity_candidates", keys=all_keys):
+        found.setdefault(row["key"], []).append(row)
+    moved: dict[str, str] = {}
+    ids: list[str] = []
+    create: list[dict[str, Any]] = []
+    absorbed: list[str] = []
+    loose: set[str] = set()
+    for pe, probe, strong_keys in zip(p.entities, probes, strong, strict=True):
+        cands: list[Candidate] = []
+        for key in sorted(probe):
+            for row in found.get(key, []):
+                cid = redirect(row["id"], [Record(a, b, frozenset()) for a, b in moved.items()])
+                cands.append(
+                    Candidate(
+                        id=cid,
+                        type=EntityType(row["type"]),
+                        country=row["country"],
+                        mentions=row["mentions"],
+                        strong=key in strong_keys,
+                    )
+                )
+        choice = choose(pe.type, pe.country, cands)
+        if choice.target is not None:
+            for drop in choice.absorb:
+                if drop not in moved:
+                    loose |= move_support(w, drop, choice.target, None)
+                    moved[drop] = choice.target
+                    absorbed.append(drop)
+            ids.append(choice.target)
+            continue
+        wanted = redirect(entity_id(pe.name, pe.type), records)
+        new_id = _free_id(w, wanted, pe.type, pe.country, {c["id"] for c in create})
+        create.append(
+            {"id": new_id, "label": TYPE_LABEL[pe.type], "name": pe.name, "type": pe.type.value}
+        )
+        ids.append(new_id)
+    if create:
+        w.run("entities_create", rows=create)
+    return ids, absorbed, loose
+
+
+def _free_id(w: Work, wanted: str, etype: EntityType, country: str | None, taken: set[str]) -> str:
+    """``wanted`` unless an entity of another body holds it; then a country or number suffix."""
+    options = [wanted]
+    code = normalize_country(country)
+    if code:
+        options.append(f"{wanted}-{code.replace(' ', '-')}")
+    options += [f"{wanted}-{n}" for n in range(2, 50)]
+    rows = w.run("entity_candidates_by_id", ids=options)
+    held = {r["id"]: r for r in rows}
+    for option in options:
+        if option in taken:
+            continue
+        row = held.get(option)
+        if row is None:
+            return option
+        # The id already names this very body (e.g. a manual merge target): reuse it.
+        if row["type"] == etype.value and normalize_country(row["country"]) == code:
+            return option
+    raise RuntimeError(f"no free id near {wanted!r}")
+
+
+def add_mentions(w: Work, p: Plan, node_ids: list[str]) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for pe, nid in zip(p.entities, node_ids, strict=True):
+        row = rows.get(nid)
+        if row is None:
+            rows[nid] = {
+                "id": nid,
+                "names": list(pe.names),
+                "name": pe.name,
+                "type": pe.type.value,
+                "country": pe.country,
+            }
+        else:
+            row["names"] = list(dict.fromkeys([*row["names"], *pe.names]))
+            row["country"] = row["country"] or pe.country
+    w.run("mentions_add", doc_id=p.doc_id, rows=list(rows.values()))
+
+
+def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
+    """Re-derive name, aliases, type, country, dates and keys of entities from their mentions.
+
+    Writes only what changed (so a repeated load leaves every property as it was);
+    returns the resolution keys that some entity let go of.
+    """
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    states = [s for s in w.run("entity_state", ids=wanted) if s["mentions"] > 0]
+    own: dict[str, frozenset[str]] = {}
+    for s in states:
+        etype = pick_type({t["type"]: t["n"] for t in s["types"]})
+        own[s["id"]] = name_keys([f["form"] for f in s["forms"]], etype).own
+    records = merge_records(w, set().union(*own.values()) if own else set())
+    set_rows: list[dict[str, Any]] = []
+    key_rows: list[dict[str, Any]] = []
+    released: set[str] = set()
+    for s in states:
+        forms = [FormCount(f["form"], f["docs"], f["primary"]) for f in s["forms"]]
+        etype = pick_type({t["type"]: t["n"] for t in s["types"]})
+        country = pick_country({c["country"]: c["n"] for c in s["countries"]})
+        name = canonical_name(forms)
+        seen = s["seen"][0]
+        props: dict[str, Any] = {
+            "id": s["id"],
+            "name": name,
+            "type": etype.value,
+            "aliases": sorted({f.form for f in forms} - {name}),
+            "norm_names": norm_names(f.form for f in forms),
+            "first_seen": seen["first_seen"],
+            "updated_at": seen["updated_at"],
+        }
+        if country is not None:
+            props["country"] = country
+        label = TYPE_LABEL[etype]
+        drop = [lb for lb in s["labels"] if lb in ENTITY_LABELS and lb != label]
+        if props != s["props"] or drop or label not in s["labels"]:
+            set_rows.append({"id": s["id"], "props": props, "label": label, "drop_labels": drop})
+        keys = expand(own[s["id"]], records)
+        if keys != set(s["keys"]):
+            key_rows.append({"id": s["id"], "keys": sorted(keys)})
+            released |= set(s["keys"]) - keys
+    if set_rows:
+        w.run("entity_set", rows=set_rows)
+    if key_rows:
+        w.run("name_keys_set", rows=key_rows)
+    return released
+
+
+def split_entities(w: Work, ids: Iterable[str]) -> list[str]:
+    """Split entities whose remaining mentions no longer share a key (the document that linked
+    them is gone): the largest group keeps the node, each other group gets a node of its own.
+    Returns the new ids."""
+    created: list[str] = []
+    rows = w.run("entity_mentions", ids=sorted(set(ids)))
+    for row in rows:
+        mentions = row["mentions"]
+        if len(mentions) < 2:
+            continue
+        etype = pick_type(Counter(m["type"] for m in mentions))
+        keyed = []
+        for m in mentions:
+            nk = name_keys(m["names"], etype)
+            keyed.append(MentionKeys(m["doc_id"], nk.own, nk.probe))
+        all_keys = set().union(*(k.own for k in keyed))
+        glue = [r.keys for r in merge_records(w, all_keys, [row["id"]])]
+        groups = components(keyed, glue)
+        for group in groups[1:]:
+            names = [n for m in mentions if m["doc_id"] in group for n in m["names"]]
+            primaries = Counter(m["name"] for m in mentions if m["doc_id"] in group)
+            name = canonical_name([FormCount(n, 1, primaries[n]) for n in dict.fromkeys(names)])
+            types = Counter(m["type"] for m in mentions if m["doc_id"] in group)
+            gtype = pick_type(types)
+            countries = Counter(
+                m["country"] for m in mentions if m["doc_id"] in group and m["country"]
+            )
+            new_id = _free_id(
+                w, entity_id(name, gtype), gtype, pick_country(countries), set(created)
+            )
+            w.run(
+                "entities_create",
+                rows=[
+                    {"id": new_id, "label": TYPE_LABEL[gtype], "name": name, "type": gtype.value}
+                ],
+            )
+            move_support(w, row["id"], new_id, set(group))
+            created.append(new_id)
+    return created
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+def event_id(doc_id: str, meeting_key: str, day: dt.date | None) -> str:
+    """A new event's id: its date (or ``undated``) and a hash of the reporting document and
+    meeting key, so reloading a document finds the events it created."""
+    digest = hashlib.sha1(f"{doc_id}|{meeting_key}".encode()).hexdigest()[:12]
+    return f"evt:{day.isoformat() if day else 'undated'}:{digest}"
+
+
+def resolve_events(
+    w: Work, p: Plan, node_of_key: dict[str, str], records: list[Record]
+) -> list[str]:
+    """Event id of every meeting: a dated meeting joins an event of the same day whose
+    participants overlap strongly (another outlet's report of it); others get their own."""
+    dates = sorted({m.date for m in p.meetings if m.date is not None})
+    by_day: dict[dt.date, list[tuple[str, set[str]]]] = {}
+    if dates:
+        for row in w.run("event_candidates", dates=dates):
+            by_day.setdefault(row["date"].to_native(), []).append(
+                (row["id"], set(row["participants"]))
+            )
+    ids: list[str] = []
+    create: list[dict[str, Any]] = []
+    for m in p.meetings:
+        parts = {node_of_key[k] for k in m.participants}
+        own = redirect(event_id(p.doc_id, m.key, m.date), records)
+        chosen = None
+        if m.date is not None:
+            matches = [
+                (eid, cp)
+                for eid, cp in by_day.get(m.date, [])
+                if same_event(parts, cp) or eid == own
+            ]
+            if matches:
+                chosen = min(matches, key=lambda x: (-overlap_score(parts, x[1]), x[0]))[0]
+        if chosen is None:
+            chosen = own
+            create.append({"id": own, "kind": m.report["kind"]})
+            if m.date is not None:
+                by_day.setdefault(m.date, []).append((own, parts))
+        ids.append(chosen)
+    if create:
+        w.run("events_create", rows=create)
+    return ids
+
+
+def add_reports(w: Work, p: Plan, event_ids: list[str]) -> None:
+    rows: dict[str, dict[str, Any]] = {}
+    for m, eid in zip(p.meetings, event_ids, strict=True):
+        if eid not in rows:
+            report = {k: v for k, v in m.report.items() if v is not None}
+            rows[eid] = {"id": eid, "report": report}
+    w.run("reports_add", doc_id=p.doc_id, rows=list(rows.values()))
+
+
+def refresh_events(w: Work, ids: Iterable[str]) -> None:
+    """Re-derive an event's kind, description, date, status... from the reports of it."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return
+    rows = []
+    for s in w.run("event_state", ids=wanted):
+        reports = s["reports"]
+        if not reports:
+            continue
+        props = derive_event(s["id"], reports)
+        if props != s["props"]:
+            rows.append({"id": s["id"], "props": props})
+    if rows:
+        w.run("event_set", rows=rows)
+
+
+def derive_event(eid: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Event properties from its reports: each word the most common one (ties: first document);
+    the date from the report that gives it most precisely."""
+    order = [r["doc_id"] for r in reports]
+
+    def common(key: str) -> str | None:
+        return most_common([r.get(key) for r in reports], order)
+
+    best = min(
+        reports,
+        key=lambda r: (_PRECISION_RANK.get(r.get("date_precision") or "unknown", 9), r["doc_id"]),
+    )
+    props: dict[str, Any] = {
+        "id": eid,
+        "kind": common("kind"),
+        "description": common("description"),
+        "name": common("name"),
+        "status": common("status"),
+        "location": common("location"),
+        "doc_ids": sorted(order),
+    }
+    for key in ("date", "year", "month", "day", "date_text", "date_precision"):
+        props[key] = best.get(key)
+    return {k: v for k, v in props.items() if v is not None}
+
+
+# --- facts and quotes -----------------------------------------------------------------
+
+
+def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> dict[str, str]:
+    """Write the quotes; returns the id of each plan quote reference."""
+    ids: dict[str, str] = {}
+    rows: dict[str, dict[str, Any]] = {}
+    for q in p.quotes:
+        speaker = node_of_key[q.speaker]
+        qid = quote_id(speaker, q.text)
+        ids[q.ref] = qid
+        rows.setdefault(
+            qid,
+            {
+                "id": qid,
+                "text": q.text,
+                "speaker_id": speaker,
+                "sentence": q.evidence.sentence,
+                "start": q.evidence.start,
+                "end": q.evidence.end,
+            },
+        )
+    if rows:
+        w.run("quotes_add", doc_id=p.doc_id, rows=list(rows.values()))
+    return ids
+
+
+def add_facts(
+    w: Work,
+    p: Plan,
+    node_of_key: dict[str, str],
+    event_of_key: dict[str, str],
+    quote_of_ref: dict[str, str],
+) -> list[str]:
+    """Add this document as a source of each fact; returns the facts' element ids."""
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for f in p.facts:
+        if f.type not in FACT_TYPES:
+            raise ValueError(f"not a fact type: {f.type!r}")
+        source = node_of_key[f.source]
+        if f.target_kind == "entity":
+            target = node_of_key[f.target]
+        elif f.target_kind == "event":
+            target = event_of_key[f.target]
+        else:
+            target = quote_of_ref[f.target]
+        if f.target_kind == "entity" and source == target:
+            continue
+        key = (f.type, source, target)
+        if key in rows:
+            continue
+        rows[key] = {
+            "type": f.type,
+            "source": source,
+            "target": target,
+            "target_kind": f.target_kind,
+            "doc_id": p.doc_id,
+            "sentence": f.evidence.sentence,
+            "start": f.evidence.start,
+            "end": f.evidence.end,
+            "role": f.extra.get("role"),
+            "implied": f.extra.get("implied"),
+            "title": f.extra.get("title"),
+            "current": f.extra.get("current"),
+            "detail": f.extra.get("detail"),
+        }
+    if not rows:
+        return []
+    return [r["rel"] for r in w.run("facts_add", rows=list(rows.values()))]
+
+
+def derive_facts(w: Work, rels: Iterable[str]) -> None:
+    wanted = sorted(set(rels))
+    if wanted:
+        w.run("facts_derive", rels=wanted)
+
+
+# --- removing a document's contributions ------------------------------------------------
+
+
+@dataclass
+class Detached:
+    entities: list[str]
+    events: list[str]
+    quotes: list[str]
+    rels: list[str]
+
+
+def detach_document(w: Work, doc_id: str) -> Detached:
+    """Take the document out of every fact, mention, report and quote (nodes stay for now)."""
+    rels = [r["rel"] for r in w.run("doc_strip_facts", doc_id=doc_id)]
+    w.run("doc_drop_facts", doc_id=doc_id)
+    row = w.run("doc_detach", doc_id=doc_id)
+    if not row:
+        return Detached([], [], [], rels)
+    return Detached(row[0]["entities"], row[0]["events"], row[0]["quotes"], rels)
+
+
+def collect_garbage(
+    w: Work, entities: Iterable[str], events: Iterable[str], quotes: Iterable[str], keys: set[str]
+) -> None:
+    """Delete what no document supports any more, and resolution keys that name nothing."""
+    orphans = set(keys)
+    for row in w.run("gc_entities", ids=sorted(set(entities))):
+        orphans.update(row["keys"])
+    w.run("gc_events", ids=sorted(set(events)))
+    w.run("gc_quotes", ids=sorted(set(quotes)))
+    if orphans:
+        w.run("gc_name_keys", keys=sorted(orphans))
+
+
+# --- moving support between nodes (merge and split) -----------------------------------------
+
+
+def move_support(w: Work, from_id: str, to_id: str, docs: set[str] | None) -> set[str]:
+    """Hand the support of ``docs`` (None: all of it) from one node to another.
+
+    Every relationship of the source is re-created on the target with the moved
+    provenance entries joined to the target's own; the source keeps the rest.
+    With ``docs=None`` the source is deleted afterwards (a merge). Returns the resolution
+    keys of a deleted source (they may now name nothing).
+    """
+    src = w.run("node_find", id=from_id)
+    dst = w.run("node_find", id=to_id)
+    if not src or not dst:
+        return set()
+    src_node, dst_node = src[0]["node"], dst[0]["node"]
+    have = {(r["type"], r["outgoing"], r["other"]): r for r in w.run("node_rels", id=to_id)}
+    out_rows: list[dict[str, Any]] = []
+    in_rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    deletes: list[str] = []
+    for r in w.run("node_rels", id=from_id):
+        if r["type"] not in MOVABLE_TYPES:
+            raise ValueError(f"cannot move a {r['type']!r} relationship")
+        if r["other"] == dst_node or r["other"] == src_node:
+            deletes.append(r["rel"])  # a fact between the two halves of one body
+            continue
+        if r["other_is_document"]:
+            moving = dict(r["props"]) if docs is None or r["other_id"] in docs else {}
+            staying: dict[str, Any] = {} if moving else dict(r["props"])
+        elif docs is None:
+            moving, staying = dict(r["props"]), {}
+        else:
+            moving, staying = split(r["props"], docs)
+        if not moving:
+            continue
+        old = have.get((r["type"], r["outgoing"], r["other"]))
+        props = join(old["props"] if old else None, moving)
+        row = {"type": r["type"], "other": r["other"], "props": props}
+        (out_rows if r["outgoing"] else in_rows).append(row)
+        if staying:
+            updates.append({"rel": r["rel"], "props": staying})
+        else:
+            deletes.append(r["rel"])
+    if deletes:
+        w.run("rels_delete", rels=deletes)
+    if out_rows:
+        w.run("rels_write_out", node=dst_node, rows=out_rows)
+    if in_rows:
+        w.run("rels_write_in", node=dst_node, rows=in_rows)
+    if updates:
+        w.run("rels_set", rows=updates)
+    derive_facts(w, [r["rel"] for r in w.run("node_fact_rels", ids=[from_id, to_id])])
+    if docs is None:
+        w.run("quotes_respeak", from_id=from_id, into_id=to_id)
+        w.run("node_delete", node=src_node)
+        return set(src[0]["keys"])
+    return set()
