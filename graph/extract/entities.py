@@ -1,0 +1,405 @@
+"""From mentions to entities: cluster names, link short forms, decide types.
+
+Short forms are linked only through what the text itself shows: an acronym
+defined in parentheses, a surname used alone after the full name, the leading
+words of a company name ("Helios" for "Helios Labs"), "known as". A name with no
+evidence of being a person or an organization is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.extract.lexicon import GazetteerEntry, lexicon
+from graph.extract.mentions import Mention
+from graph.extract.shapes import (
+    COMMON_ACRONYMS,
+    head_type,
+    is_acronym,
+    is_korean_given,
+    plain_name_token,
+)
+from graph.model import EntityType
+
+_SPACES = re.compile(r"\s+")
+_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "&", "on", "de", "in"})
+
+
+def norm(text: str) -> str:
+    t = text.replace("\u2019", "'").casefold()
+    t = _SPACES.sub(" ", t).strip()
+    if t.startswith("the "):
+        t = t[4:]
+    return t
+
+
+def org_head(tokens: tuple[str, ...]) -> str | None:
+    """The head type of an organization name: its last word, or the word before of/for."""
+    if not tokens:
+        return None
+    for k in range(len(tokens) - 1):
+        if tokens[k + 1] in ("of", "for", "on") and head_type(tokens[k]) is not None:
+            return head_type(tokens[k])
+    return head_type(tokens[-1])
+
+
+def name_shaped(tokens: tuple[str, ...]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    return all(plain_name_token(t) for t in tokens)
+
+
+def east_asian_order(tokens: tuple[str, ...]) -> bool:
+    lex = lexicon()
+    if len(tokens) < 2:
+        return False
+    return tokens[0].lower() in lex.east_asian_surnames and (
+        is_korean_given(tokens[1]) or len(tokens) == 2 and tokens[1].lower() not in lex.given_names
+    )
+
+
+def prefixes(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'Asuka Trust Holdings' -> ('Asuka', 'Trust'), ('Asuka',): trailing heads stripped."""
+    out = []
+    k = len(tokens)
+    while k > 1 and head_type(tokens[k - 1]) is not None and not is_acronym(tokens[k - 1]):
+        k -= 1
+        out.append(tokens[:k])
+    return out
+
+
+@dataclass
+class Cluster:
+    cid: int
+    mentions: list[Mention] = field(default_factory=list)
+    gaz: GazetteerEntry | None = None
+    country: str | None = None
+    type: EntityType | None = None
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def hints(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for m in self.mentions:
+            total.update(m.hints)
+        return total
+
+    def full_tokens(self) -> tuple[str, ...]:
+        best = max(
+            (m for m in self.mentions if m.acronym_of is None and m.kind != "generic"),
+            key=lambda m: (m.n_tokens, len(m.text), -m.start),
+            default=self.mentions[0],
+        )
+        return best.tokens
+
+
+class EntityBuilder:
+    def __init__(self, mentions: list[Mention], text: str) -> None:
+        self.mentions = mentions
+        self.text = text
+        self.lex = lexicon()
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, Cluster] = {}
+        self.of_mention: dict[int, Cluster] = {}
+        self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
+
+    # ------------------------------------------------------------------ clusters
+    def cluster_for(self, key: str) -> Cluster:
+        c = self.by_key.get(key)
+        if c is None:
+            c = Cluster(cid=len(self.clusters))
+            self.clusters.append(c)
+            self.by_key[key] = c
+        return c
+
+    def attach(self, m: Mention, c: Cluster) -> None:
+        c.mentions.append(m)
+        self.of_mention[m.id] = c
+
+    def build(self) -> None:
+        lex = self.lex
+        deferred: list[Mention] = []
+        orgrefs: list[Mention] = []
+        for m in self.mentions:
+            if m.kind == "generic":
+                continue
+            key = norm(m.text)
+            if m.kind == "country":
+                c = self.cluster_for("country:" + (m.country or key))
+                c.country = m.country
+                self.attach(m, c)
+            elif key in lex.gazetteer:
+                g = lex.gazetteer[key]
+                c = self.cluster_for("gaz:" + g.name)
+                c.gaz = g
+                self.attach(m, c)
+            elif m.kind == "orgref":
+                orgrefs.append(m)
+            elif m.acronym_of is not None or m.alias_of is not None:
+                deferred.append(m)
+            elif m.kind == "person" or (m.n_tokens >= 2 and not self._single_like(m)):
+                self.attach(m, self.cluster_for("name:" + key))
+            else:
+                deferred.append(m)
+        self.merge_prefix_clusters()
+        self.preliminary_types()
+        self.index_aliases()
+        for m in deferred:
+            self.resolve_short(m)
+        for m in orgrefs:
+            self.resolve_orgref(m)
+        self.finalize()
+
+    def _single_like(self, m: Mention) -> bool:
+        return False
+
+    def merge_prefix_clusters(self) -> None:
+        """'Cobalt Ridge' after 'Cobalt Ridge Security': one company."""
+        for c in list(self.clusters):
+            if not c.mentions or c.gaz or c.country:
+                continue
+            toks = c.full_tokens()
+            for pre in prefixes(toks):
+                other = self.by_key.get("name:" + norm(" ".join(pre)))
+                if other is not None and other is not c and other.mentions:
+                    if org_head(other.full_tokens()) is None and not any(
+                        m.kind == "person" for m in other.mentions
+                    ):
+                        for m in other.mentions:
+                            self.attach(m, c)
+                        other.mentions = []
+
+    def preliminary_types(self) -> None:
+        for c in self.clusters:
+            if c.mentions:
+                c.type = self.decide_type(c)
+
+    # ------------------------------------------------------------------ aliases
+    def add_alias(self, key: str, c: Cluster) -> None:
+        if not key:
+            return
+        if key in self.alias and self.alias[key] is not c:
+            self.alias[key] = None
+        else:
+            self.alias[key] = c
+
+    def index_aliases(self) -> None:
+        lex = self.lex
+        for c in self.clusters:
+            if not c.mentions:
+                continue
+            for m in c.mentions:
+                self.add_alias(norm(m.text), c)
+                if m.acronym:
+                    self.add_alias(norm(m.acronym), c)
+            if c.gaz is not None:
+                for a in (c.gaz.name, *c.gaz.aliases):
+                    self.add_alias(norm(a), c)
+            toks = c.full_tokens()
+            if c.type == EntityType.PERSON and len(toks) >= 2:
+                short = toks[0] if east_asian_order(toks) else toks[-1]
+                self.add_alias(norm(short), c)
+            elif c.type in (
+                EntityType.COMPANY,
+                EntityType.ORGANIZATION,
+                EntityType.GOVERNMENT_BODY,
+            ):
+                for pre in prefixes(toks):
+                    k = norm(" ".join(pre))
+                    if (
+                        k in lex.countries
+                        or k in lex.demonyms
+                        or k in lex.places
+                        or k in lex.stop_caps
+                        or k in lex.given_names
+                        or k.upper() in COMMON_ACRONYMS
+                    ):
+                        continue
+                    self.add_alias(k, c)
+                caps = [t for t in toks if t.lower() not in _INITIAL_SKIP]
+                if len(caps) >= 2:
+                    initials = "".join(t[0] for t in caps if t[:1].isupper())
+                    if len(initials) == len(caps):
+                        self.add_alias(norm(initials), c)
+        # acronyms and "known as" links point at their long form's cluster
+        for m in self.mentions:
+            target = m.acronym_of if m.acronym_of is not None else m.alias_of
+            if target is None:
+                continue
+            c = self.of_mention.get(target)
+            if c is not None:
+                self.alias[norm(m.text)] = c
+
+    def resolve_short(self, m: Mention) -> None:
+        key = norm(m.text)
+        target = m.acronym_of if m.acronym_of is not None else m.alias_of
+        if target is not None and target in self.of_mention:
+            self.attach(m, self.of_mention[target])
+            return
+        c = self.alias.get(key)
+        if c is not None:
+            self.attach(m, c)
+            return
+        if key in self.alias:  # ambiguous
+            return
+        country = self.country_evidence(m)
+        if country:
+            c = self.cluster_for("country:" + m.text)
+            c.country = m.text
+            c.type = EntityType.COUNTRY
+            self.attach(m, c)
+            self.alias[key] = c
+            return
+        h = m.hints
+        org = h["org"] + h["company"] + h["gov"]
+        if m.tokens[0].upper() in COMMON_ACRONYMS:
+            return
+        strong = org >= 3 or h["program"] >= 4 or h["person"] >= 3
+        if is_acronym(m.text) and org >= 2:
+            strong = True
+        if strong:
+            c = self.cluster_for("name:" + key)
+            self.attach(m, c)
+            c.type = self.decide_type(c)
+            self.alias.setdefault(key, c)
+
+    def country_evidence(self, m: Mention) -> bool:
+        """An unknown single word is a country when the text treats it as a jurisdiction."""
+        if m.n_tokens != 1 or not m.text.isalpha() or not m.text[:1].isupper():
+            return False
+        word = m.text
+        key = " of " + word.casefold()
+        for c in self.clusters:
+            if c.mentions and c.type == EntityType.GOVERNMENT_BODY:
+                if norm(" ".join(c.full_tokens())).endswith(key):
+                    return True
+        stem = word[:-1] if word.endswith(("a", "e", "y")) else word
+        dem = re.compile(
+            r"\b(?:" + re.escape(word) + "n|" + re.escape(word) + "an|" + re.escape(stem) + "ian)\\b"
+        )
+        if dem.search(self.text):
+            return True
+        if m.possessive:
+            nxt = [x for x in self.mentions if x.start > m.end][:1]
+            if nxt and nxt[0].start - m.end <= 4:
+                c2 = self.of_mention.get(nxt[0].id)
+                if c2 is not None and c2.type == EntityType.GOVERNMENT_BODY:
+                    return True
+        return False
+
+    def resolve_orgref(self, m: Mention) -> None:
+        key = norm(m.text)
+        c = self.alias.get(key)
+        if c is None:
+            for cand in self.clusters:
+                if not cand.mentions or cand.type not in (
+                    EntityType.GOVERNMENT_BODY,
+                    EntityType.ORGANIZATION,
+                    EntityType.COMPANY,
+                ):
+                    continue
+                full = norm(" ".join(cand.full_tokens()))
+                if full.endswith((" of " + key, " for " + key)) or full == key:
+                    c = cand
+                    break
+        if c is None and org_head(m.tokens) is not None:
+            c = self.cluster_for("name:" + key)
+            self.attach(m, c)
+            c.type = self.decide_type(c)
+            return
+        if c is not None:
+            self.attach(m, c)
+
+    # ------------------------------------------------------------------ types
+    def decide_type(self, c: Cluster) -> EntityType | None:
+        if c.gaz is not None:
+            return EntityType(c.gaz.type)
+        if c.country is not None:
+            return EntityType.COUNTRY
+        if any(m.kind == "person" for m in c.mentions):
+            return EntityType.PERSON
+        toks = c.full_tokens()
+        h = c.hints
+        head = org_head(toks)
+        if h["program"] >= 4 and head not in ("GovernmentBody", "Organization", "Company"):
+            return EntityType.PROGRAM
+        if head is not None:
+            if head == "Unit":
+                return EntityType.ORGANIZATION
+            return EntityType(head)
+        if len(toks) == 2 and is_korean_given(toks[1]):
+            return EntityType.PERSON
+        if h["event"] >= 2:
+            return EntityType.EVENT
+        person = h["person"] + 0.5 * h["speaker"]
+        org = h["org"] + h["company"] + h["gov"]
+        shaped = name_shaped(toks)
+        if shaped and person > org and person >= 1:
+            return EntityType.PERSON
+        if org >= 2:
+            if h["gov"] > h["company"]:
+                return EntityType.GOVERNMENT_BODY
+            if h["company"] > 0:
+                return EntityType.COMPANY
+            return EntityType.ORGANIZATION
+        if shaped and person >= 1:
+            return EntityType.PERSON
+        if len(toks) >= 2 and all(t[:1].isupper() for t in toks) and is_acronym(toks[-1]):
+            return EntityType.COMPANY
+        return None
+
+    def finalize(self) -> None:
+        for c in self.clusters:
+            if not c.mentions:
+                continue
+            if c.type is None or c.type not in (EntityType.COUNTRY,):
+                t = self.decide_type(c)
+                if t is not None:
+                    c.type = t
+            if c.type is None:
+                c.mentions = []
+                continue
+            if all(m.kind == "orgref" for m in c.mentions) and c.type is None:
+                c.mentions = []
+                continue
+            c.name = self.canonical(c)
+            seen = {norm(c.name)}
+            for m in sorted(c.mentions, key=lambda x: x.start):
+                k = norm(m.text)
+                if k in seen or m.kind == "generic":
+                    continue
+                if m.kind == "country" and k in self.lex.demonyms and k not in self.lex.countries:
+                    continue
+                if m.kind == "orgref" and self.alias.get(k) is not c:
+                    continue
+                seen.add(k)
+                c.aliases.append(m.text)
+            if c.gaz is None and c.type not in (EntityType.PERSON, EntityType.COUNTRY):
+                full = c.full_tokens()
+                for m in c.mentions:
+                    if m.acronym and norm(m.acronym) not in seen:
+                        seen.add(norm(m.acronym))
+                        c.aliases.append(m.acronym)
+                del full
+
+    def canonical(self, c: Cluster) -> str:
+        if c.gaz is not None:
+            return c.gaz.name
+        if c.type == EntityType.COUNTRY and c.country:
+            return c.country
+        cands = [m for m in c.mentions if m.acronym_of is None and m.alias_of is None]
+        if not cands:
+            cands = c.mentions
+        best = max(cands, key=lambda m: (m.n_tokens, len(m.text), -m.start))
+        name = best.text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return name.replace("\n", " ")
+
+    def kept(self) -> list[Cluster]:
+        out = [c for c in self.clusters if c.mentions and c.type is not None]
+        out.sort(key=lambda c: min(m.start for m in c.mentions))
+        return out

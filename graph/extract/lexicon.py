@@ -1,0 +1,88 @@
+"""Word lists and the gazetteer, loaded once from ``graph/data``.
+
+Keeping them as data files means the rules stay general: adding a country, a title
+or an organizational head word changes no code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _data(name: str) -> str:
+    return resources.files("graph").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _words(name: str) -> list[str]:
+    out: list[str] = []
+    for line in _data(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.extend(line.split())
+    return out
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = out.setdefault("", [])
+    for line in _data(name).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+            continue
+        current.extend(line.split())
+    return out
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    country: str | None
+
+
+@dataclass
+class Lexicon:
+    org_heads: dict[str, str] = field(default_factory=dict)  # Head word -> entity type
+    stop_caps: frozenset[str] = frozenset()
+    title_prefix: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    east_asian_surnames: frozenset[str] = frozenset()
+    gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key
+    countries: dict[str, str] = field(default_factory=dict)  # casefolded name/alias -> country
+    demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
+    places: frozenset[str] = frozenset()  # casefolded
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for line in _data("org_heads.txt").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            lex.org_heads.setdefault(parts[0], parts[1])
+    lex.stop_caps = frozenset(_words("stop_caps.txt"))
+    titles = _sections("titles.txt")
+    lex.title_prefix = frozenset(titles.get("prefix", []))
+    lex.role_nouns = frozenset(titles.get("role", []))
+    lex.given_names = frozenset(_words("given_names.txt"))
+    lex.east_asian_surnames = frozenset(_words("surnames_east_asian.txt"))
+    gaz = json.loads(_data("gazetteer.json"))
+    for org in gaz["organizations"]:
+        entry = GazetteerEntry(org["name"], org["type"], tuple(org["aliases"]), org.get("country"))
+        for key in (org["name"], *org["aliases"]):
+            lex.gazetteer.setdefault(key.casefold(), entry)
+    for c in gaz["countries"]:
+        for key in (c["name"], *c["aliases"]):
+            lex.countries.setdefault(key.casefold(), c["name"])
+        for dem in c["demonyms"]:
+            lex.demonyms.setdefault(dem.casefold(), c["name"])
+    lex.places = frozenset(p.casefold() for p in gaz["places"]) - frozenset(lex.countries)
+    return lex

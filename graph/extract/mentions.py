@@ -1,0 +1,539 @@
+"""Candidate names in each sentence: capitalized spans, split and classified.
+
+A span is a run of capitalized words joined by a few connectors ("Ministry of
+Science and ICT", "Korea Internet & Security Agency"). Each span is then cut at
+possessives and at "and" between two complete names, stripped of sentence-initial
+function words, and decomposed when it carries a title ("FSA Commissioner Reiko
+Tanabe" -> org reference + title + person). Local context adds typed hints that
+the entity step weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.extract.lexicon import lexicon
+from graph.extract.shapes import (
+    TIME_WORDS,
+    head_type,
+    is_acronym,
+    is_korean_given,
+    is_title_word,
+    plain_name_token,
+    token_class,
+)
+from graph.extract.text import Sentence, TextLayout, Token
+
+ORG_DESCRIPTORS = frozenset(
+    """company firm startup start-up developer operator carrier maker lender bank group provider
+    vendor insurer retailer manufacturer chipmaker automaker conglomerate giant platform subsidiary
+    affiliate rival outlet newspaper broadcaster publisher fund investor brokerage unicorn supplier
+    contractor consultancy lab laboratory chaebol titan player specialist owner builder designer
+    shipbuilder telco airline exchange""".split()
+)
+GOV_DESCRIPTORS = frozenset("agency regulator ministry watchdog authority department".split())
+BODY_DESCRIPTORS = frozenset(
+    "institute association organization organisation body university foundation nonprofit "
+    "union council coalition alliance federation group".split()
+)
+PROGRAM_DESCRIPTORS = frozenset("program programme scheme initiative project plan".split())
+EVENT_DESCRIPTORS = frozenset("conference summit forum dialogue event expo symposium".split())
+PEOPLE_NOUNS = frozenset(
+    """officials executives representatives delegates delegation members staff chiefs leaders
+    officers employees engineers researchers spokesperson spokesman spokeswoman official executive
+    representative analyst analysts ceo chief head director""".split()
+)
+SPEECH_VERBS = frozenset("said says told added stated noted explained argued warned wrote".split())
+PERSON_VERBS = frozenset("sent accompanied appointed hired named".split())
+STOCK_VERBS = frozenset(
+    """rose fell gained jumped slipped dropped climbed surged plunged tumbled sank rallied shed
+    advanced declined soared""".split()
+)
+PLACE_PREPS = frozenset("in near across outside throughout around".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
+GENERIC_HEADS = frozenset(
+    """ministry agency institute company board office association centre center council
+    commission committee bureau department firm bank lender group regulator startup foundation
+    university service authority administration watchdog developer operator carrier maker
+    institution organization organisation""".split()
+)
+_GENERIC = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+-[a-z]+\s+|state-run\s+|state\s+)?("
+    + "|".join(sorted(GENERIC_HEADS))
+    + r")\b(?!\s+[A-Z])"
+    + r"|\b("
+    + "|".join(sorted(GENERIC_HEADS))
+    + r")(?=\s+(?:deputy |vice |chief |senior |acting )?(?:director|chief|head|spokesperson|"
+    r"spokesman|spokeswoman|official|chairman|chairwoman|president|minister|commissioner)\b)"
+)
+_KNOWN_AS = re.compile(
+    r"(?:(?:also|locally|formerly|widely|commonly)\s+)?(?:known|referred to)"
+    r"(?:\s+(?:locally|also|formerly|widely|commonly))?\s+as$"
+)
+
+
+@dataclass
+class Mention:
+    id: int
+    text: str
+    start: int
+    end: int
+    sent: int
+    tokens: tuple[str, ...]
+    kind: str  # name | person | orgref | country | generic
+    initial: bool = False
+    quoted: bool = False
+    possessive: bool = False
+    hints: Counter[str] = field(default_factory=Counter)
+    title: str | None = None  # person: title written before the name
+    link: int | None = None  # person -> orgref id; orgref -> person id
+    acronym: str | None = None  # long form: the acronym defined after it
+    acronym_of: int | None = None  # acronym -> long form id
+    alias_of: int | None = None  # "X, known as Y": Y -> X mention id
+    country: str | None = None  # country / demonym mentions
+    head: str | None = None  # generic mentions: the head noun
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.tokens)
+
+
+def _lower(tok: Token | None) -> str:
+    return tok.text.lower() if tok is not None else ""
+
+
+class _SentenceScanner:
+    """Finds the mentions of one sentence."""
+
+    def __init__(self, lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
+        self.lay = lay
+        self.sent = sent
+        self.toks = lay.tokens_in(sent.start, sent.end)
+        self.cls = [token_class(t.text) for t in self.toks]
+        self.out = out
+        self.lex = lexicon()
+
+    # ------------------------------------------------------------------ helpers
+    def tok(self, i: int) -> Token | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def emit(self, i: int, j: int, kind: str, **kw: object) -> Mention:
+        first, last = self.toks[i], self.toks[j - 1]
+        text = self.lay.text[first.start : last.end]
+        m = Mention(
+            id=len(self.out),
+            text=text,
+            start=first.start,
+            end=last.end,
+            sent=self.sent.index,
+            tokens=tuple(t.text for t in self.toks[i:j]),
+            kind=kind,
+            initial=self._initial(i),
+            quoted=self.lay.in_quote(first.start),
+        )
+        for key, value in kw.items():
+            setattr(m, key, value)
+        nxt = self.tok(j)
+        if nxt is not None and (
+            self.cls[j] == "poss"
+            or (nxt.text in ("'", "\u2019") and last.text.endswith("s") and nxt.start == last.end)
+        ):
+            m.possessive = True
+        self.out.append(m)
+        return m
+
+    def _initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = self.toks[i - 1].text
+        return prev in ('"', "\u201c", "(", "\u2014", "\u2013", "-", ":", "'", "\u2018")
+
+    # ------------------------------------------------------------------ spans
+    def spans(self) -> list[tuple[int, int]]:
+        toks, cls = self.toks, self.cls
+        n = len(toks)
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if cls[i] not in ("cap", "acro"):
+                i += 1
+                continue
+            k = i + 1
+            while k < n:
+                if cls[k] in ("cap", "acro") and toks[k].start - toks[k - 1].end <= 1:
+                    k += 1
+                    continue
+                word = toks[k].text
+                if word in ("of", "for", "on", "&", "and", "de", "du", "des", "van", "von", "der"):
+                    m = k + 1
+                    if word in ("of", "for") and m < n and toks[m].text == "the":
+                        m += 1
+                    if word in ("van", "von", "de") and m < n and toks[m].text in ("der", "den"):
+                        m += 1
+                    if m >= n or cls[m] not in ("cap", "acro"):
+                        break
+                    prev = toks[k - 1].text
+                    if word in ("of", "for", "on") and not (
+                        head_type(prev) is not None or is_title_word(prev)
+                    ):
+                        break
+                    k = m + 1
+                    continue
+                break
+            out.append((i, k))
+            i = k
+        return out
+
+    def split_and(self, i: int, j: int, standalone: set[str]) -> list[tuple[int, int]]:
+        """Cut a span at 'and' unless the left part cannot stand alone as a name."""
+        cuts = [k for k in range(i, j) if self.toks[k].text == "and"]
+        if not cuts:
+            return [(i, j)]
+        parts: list[tuple[int, int]] = []
+        start = i
+        for c in cuts:
+            parts.append((start, c))
+            start = c + 1
+        parts.append((start, j))
+        merged = [parts[0]]
+        for a, b in parts[1:]:
+            pa, pb = merged[-1]
+            left = [t.text for t in self.toks[pa:pb]]
+            right = [t.text for t in self.toks[a:b]]
+            left_text = " ".join(left).casefold()
+            left_complete = (
+                any(head_type(w) for w in left[1:])
+                or left_text in standalone
+                or left_text in self.lex.gazetteer
+                or left_text in self.lex.countries
+                or (len(left) >= 2 and is_korean_given(left[-1]))
+            )
+            after_of = any(w in ("of", "for") for w in left)
+            join = False
+            if after_of and len(right) == 1 and not left_complete_with_of(left):
+                join = True  # Ministry of Science and ICT
+            elif not left_complete and head_type(right[-1]) is not None and len(left) <= 3:
+                join = True  # Information Protection and Network Policy Bureau
+            if join:
+                merged[-1] = (pa, b)
+            else:
+                merged.append((a, b))
+        return merged
+
+    # ------------------------------------------------------------------ main
+    def run(self, standalone: set[str]) -> None:
+        for i, j in self.spans():
+            # strip sentence-initial function words and honorifics
+            honorific = False
+            while i < j and self.toks[i].text.lower().rstrip(".") in self.lex.stop_caps:
+                if self.toks[i].text.lower() in HONORIFICS:
+                    honorific = True
+                i += 1
+            while i < j and self.toks[i].text.lower() in HONORIFICS:
+                honorific = True
+                i += 1
+            while j > i and self.toks[j - 1].text in ("and", "of", "for", "on", "&"):
+                j -= 1
+            if i >= j:
+                continue
+            for a, b in self.split_and(i, j, standalone):
+                self.part(a, b, honorific)
+        self.hyphen_demonyms()
+
+    def hyphen_demonyms(self) -> None:
+        for i, c in enumerate(self.cls):
+            if c != "hyph":
+                continue
+            t = self.toks[i]
+            stem = t.text.split("-", 1)[0]
+            country = self.lex.demonyms.get(stem.casefold()) or self.lex.countries.get(
+                stem.casefold()
+            )
+            if country:
+                m = Mention(
+                    id=len(self.out),
+                    text=stem,
+                    start=t.start,
+                    end=t.start + len(stem),
+                    sent=self.sent.index,
+                    tokens=(stem,),
+                    kind="country",
+                    quoted=self.lay.in_quote(t.start),
+                    country=country,
+                )
+                m.hints["attributive"] += 1
+                self.out.append(m)
+
+    def part(self, i: int, j: int, honorific: bool) -> None:
+        words = [t.text for t in self.toks[i:j]]
+        if all(w.lower() in TIME_WORDS for w in words):
+            return
+        surface = self.lay.text[self.toks[i].start : self.toks[j - 1].end]
+        key = surface.casefold()
+        lex = self.lex
+        if key in lex.countries and key not in lex.gazetteer:
+            m = self.emit(i, j, "country", country=lex.countries[key])
+            self.context_hints(m, i, j)
+            return
+        if key in lex.demonyms:
+            m = self.emit(i, j, "country", country=lex.demonyms[key])
+            m.hints["attributive"] += 1
+            return
+        if key in lex.places and key not in lex.gazetteer:
+            return
+        nxt = self.tok(j)
+        if nxt is not None and nxt.start == self.toks[j - 1].end and nxt.text in ("-", "\u2013"):
+            after = self.tok(j + 1)
+            if after is not None and after.text.islower():
+                return  # "Seoul-based": a place used as a modifier
+        if nxt is not None and self.cls[j] == "hyph" and nxt.start == self.toks[j - 1].end + 1:
+            return  # "San Francisco-based"
+        if (
+            len(words) == 1
+            and head_type(words[0]) is not None
+            and key not in lex.gazetteer
+            and not is_acronym(words[0])
+        ):
+            prev = self.tok(i - 1)
+            if prev is not None and prev.text.lower() in ("the", "its", "their"):
+                self.emit(i, j, "generic", head=words[0].lower())
+            return
+        if i == 0 and nxt is not None and nxt.text in ("\u2014", "\u2013", "--") and (
+            all(w.isupper() for w in words)
+        ):
+            return  # dateline: "SEOUL \u2014"
+        if self.decompose_title(i, j):
+            return
+        m = self.emit(i, j, "name")
+        if honorific:
+            m.hints["person"] += 3
+        self.context_hints(m, i, j)
+        self.acronym_definition(m, j)
+
+    def decompose_title(self, i: int, j: int) -> bool:
+        """'FSA Commissioner Reiko Tanabe' -> orgref + title + person."""
+        words = [t.text for t in self.toks[i:j]]
+        n = len(words)
+        if n < 2:
+            return False
+        name_start: int | None = None
+        if n >= 3 and is_korean_given(words[-1]) and plain_name_token(words[-2]):
+            name_start = n - 2
+        else:
+            k = n
+            while k > 0 and n - k < 3 and plain_name_token(words[k - 1]):
+                k -= 1
+            if k < n and k > 0:
+                name_start = k
+        if name_start is None or name_start == 0:
+            return False
+        t = name_start
+        while t > 0 and is_title_word(words[t - 1]):
+            t -= 1
+        title_start, title_end, org_a, org_b = t, name_start, 0, t
+        if t == name_start:
+            # "Vice Minister of Digital Affairs Park Eun-ji": title, 'of', org, name
+            if "of" not in words[:name_start]:
+                return False
+            o = words.index("of")
+            if o == 0 or not is_title_word(words[o - 1]):
+                return False
+            s = o - 1
+            while s > 0 and is_title_word(words[s - 1]):
+                s -= 1
+            title_start, title_end, org_a, org_b = s, o, o + 1, name_start
+            if org_a < org_b and words[org_a] == "the":
+                org_a += 1
+        # the person
+        person = self.emit(i + name_start, j, "person")
+        person.title = " ".join(words[title_start:title_end])
+        person.hints["person"] += 5
+        self.context_hints(person, i + name_start, j)
+        if org_a < org_b:
+            org = self.emit(i + org_a, i + org_b, "orgref")
+            org.link = person.id
+            person.link = org.id
+        return True
+
+    # ------------------------------------------------------------------ context
+    def context_hints(self, m: Mention, i: int, j: int) -> None:
+        h = m.hints
+        lex = self.lex
+        p1, p2 = self.tok(i - 1), self.tok(i - 2)
+        w1, w2 = _lower(p1), _lower(p2)
+        words = m.tokens
+        if words[0].lower() in lex.given_names and len(words) >= 2:
+            h["person"] += 2
+        if len(words) == 2 and is_korean_given(words[1]):
+            h["person"] += 4
+        if w1 in ORG_DESCRIPTORS or (
+            w2 in ORG_DESCRIPTORS and p1 is not None and p1.text.isalpha() and p1.text.islower()
+        ):
+            h["company"] += 3
+        if w1 in GOV_DESCRIPTORS:
+            h["gov"] += 3
+        if w1 in PROGRAM_DESCRIPTORS or (
+            w1 in ("named", "called", ",") and (w2 in PROGRAM_DESCRIPTORS)
+        ):
+            h["program"] += 4
+        if w1 in ("named", "called") and self.tok(i - 3) is not None:
+            if _lower(self.tok(i - 3)) in PROGRAM_DESCRIPTORS:
+                h["program"] += 4
+        if w1 in EVENT_DESCRIPTORS:
+            h["event"] += 2
+        if w1 in ("from", "of", "at", "for") and w2 in PEOPLE_NOUNS:
+            h["org"] += 3
+        if w1 in ("shares", "stock") or (w1 == "of" and w2 in ("shares", "stock")):
+            h["company"] += 3
+        if w1 in PLACE_PREPS:
+            h["place"] += 1
+        if w1 == "poss" or (p1 is not None and token_class(p1.text) == "poss"):
+            h["possessed"] += 1
+        if w1 in SPEECH_VERBS or w1 in ("according",):
+            h["speaker"] += 1
+        if w1 in PERSON_VERBS:
+            h["person"] += 1
+        if w1 == "," and w2 in lex.role_nouns:
+            h["person"] += 3  # "its director, Tomas Halvik"
+        n1, n2 = self.tok(j), self.tok(j + 1)
+        v1, v2 = _lower(n1), _lower(n2)
+        if v1 in SPEECH_VERBS:
+            h["speaker"] += 1
+        if v1 in STOCK_VERBS:
+            h["company"] += 2
+        if v1 in ("spokesperson", "spokesman", "spokeswoman", "official", "officials"):
+            h["org"] += 3
+        if m.possessive:
+            rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
+            if any(r in lex.role_nouns for r in rest[:4]):
+                h["org"] += 2
+            nxt = self.tok(j + 1)
+            if nxt is not None and token_class(nxt.text) == "cap":
+                h["org"] += 1
+        if v1 == ",":
+            app = [_lower(self.tok(k)) for k in range(j + 1, j + 10)]
+            stop = app.index(",") if "," in app else len(app)
+            app = app[:stop]
+            if "'s" in app or "\u2019s" in app:
+                last = max(k for k, a in enumerate(app) if a in ("'s", "\u2019s"))
+                app = app[last + 1 :]
+            for cut, word in enumerate(app):
+                if word in ("of", "at", "for", "in", "with", "that", "which", "who"):
+                    if cut > 0:
+                        app = app[:cut]
+                    break
+            if app[:1] == ["who"]:
+                h["person"] += 2
+            elif app[:1] == ["which"]:
+                h["org"] += 1
+            elif any(a in lex.role_nouns for a in app) and not any(
+                a in ORG_DESCRIPTORS or a in BODY_DESCRIPTORS for a in app
+            ):
+                h["person"] += 3
+            elif any(a in ORG_DESCRIPTORS for a in app) or any(
+                a.rstrip("s") in ORG_DESCRIPTORS for a in app
+            ):
+                h["company"] += 2
+            elif any(a in BODY_DESCRIPTORS for a in app):
+                h["org"] += 2
+        del v2
+
+    def acronym_definition(self, m: Mention, j: int) -> None:
+        """'Long Name (ACR)' and 'Long Name, known as ACR'."""
+        a, b, c = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        if a is not None and a.text == "(" and b is not None and c is not None and c.text == ")":
+            if is_acronym(b.text) or (b.text[:1].isupper() and len(m.tokens) >= 2):
+                if b.text.casefold() != m.text.casefold():
+                    ac = self.emit(j + 1, j + 2, "name")
+                    ac.acronym_of = m.id
+                    m.acronym = b.text
+                    m.hints["org"] += 2
+                    # the acronym span may also be found by the span pass: mark it
+                    self.skip_starts.add(b.start)
+
+
+class _Scanner(_SentenceScanner):
+    skip_starts: set[int]
+
+
+def left_complete_with_of(left: list[str]) -> bool:
+    """'Ministry of Science' may continue ('and ICT'); 'Bank of Korea' is complete only
+    when followed by another full name -- we cannot know, so of-phrases always may join."""
+    return False
+
+
+def find_mentions(lay: TextLayout) -> list[Mention]:
+    """All candidate mentions of a text, in text order."""
+    standalone: set[str] = set()
+    # pass 1: names that stand alone somewhere (to decide 'A and B' splits)
+    for sent in lay.sentences:
+        sc = _SentenceScanner(lay, sent, [])
+        for i, j in sc.spans():
+            words = [t.text for t in sc.toks[i:j]]
+            if "and" not in words:
+                while words and words[0].lower() in sc.lex.stop_caps:
+                    words = words[1:]
+                if words:
+                    standalone.add(" ".join(words).casefold())
+    out: list[Mention] = []
+    for sent in lay.sentences:
+        sc2 = _Scanner(lay, sent, out)
+        sc2.skip_starts = set()
+        sc2.run(standalone)
+        _find_generics(lay, sent, out)
+    # drop span mentions duplicated by acronym definitions; order by position
+    seen: dict[tuple[int, int], Mention] = {}
+    for m in out:
+        key = (m.start, m.end)
+        if key in seen:
+            first = seen[key]
+            if m.acronym_of is not None:
+                first.acronym_of = m.acronym_of
+            continue
+        seen[key] = m
+    ordered = sorted(seen.values(), key=lambda m: (m.start, m.end))
+    remap = {m.id: n for n, m in enumerate(ordered)}
+    for n, m in enumerate(ordered):
+        m.id = n
+    for m in ordered:
+        if m.link is not None:
+            m.link = remap.get(m.link)
+        if m.acronym_of is not None:
+            m.acronym_of = remap.get(m.acronym_of)
+    _known_as(lay, ordered)
+    return ordered
+
+
+def _find_generics(lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
+    for m in _GENERIC.finditer(lay.text, sent.start, sent.end):
+        g = 1 if m.group(1) else 2
+        start, end = m.start(g), m.end(g)
+        text = lay.text[start:end]
+        ment = Mention(
+            id=len(out),
+            text=text,
+            start=start,
+            end=end,
+            sent=sent.index,
+            tokens=(text,),
+            kind="generic",
+            head=text.lower(),
+            quoted=lay.in_quote(start),
+        )
+        tail = lay.text[end : end + 2]
+        if tail in ("'s", "\u2019s"):
+            ment.possessive = True
+        out.append(ment)
+
+
+def _known_as(lay: TextLayout, ments: list[Mention]) -> None:
+    """'the Centre, known locally as NCSC-V': the later name is an alias of the earlier."""
+    for k in range(1, len(ments)):
+        cur, prev = ments[k], ments[k - 1]
+        if cur.sent != prev.sent:
+            continue
+        between = lay.text[prev.end : cur.start].strip(" ,")
+        if _KNOWN_AS.search(between) and len(between) < 40:
+            cur.alias_of = prev.id
