@@ -14,3 +14,10 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name,
 
 // Meetings by date range.
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+
+// Entity resolution (graph/store.py): one :NameKey per resolution key, linked to the entities
+// it names; :WriteLock nodes exist only inside a load transaction, to serialize look-up-then-create
+// on one key (MERGE under this constraint makes a second writer wait for the first).
+CREATE CONSTRAINT name_key_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
+CREATE RANGE INDEX quote_speaker IF NOT EXISTS FOR (n:Quote) ON (n.speaker_id);
