@@ -78,12 +78,12 @@ def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -9000,
-                "centralGravity": 0.25,
-                "springLength": 150,
-                "springConstant": 0.035,
-                "damping": 0.35,
-                "avoidOverlap": 0.4,
+                "gravitationalConstant": -5000,
+                "centralGravity": 0.5,
+                "springLength": 130,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.25,
             },
             "maxVelocity": 60,
             "minVelocity": 1.0,
@@ -140,12 +140,12 @@ def _icon(shape: str, color: str) -> Markup:
     )
 
 
-def _sizes(g: nx.Graph) -> dict[Any, float]:
-    """Size grows with the square root of (weighted) degree: hubs stand out, leaves stay legible."""
+def _importance(g: nx.Graph) -> dict[Any, float]:
+    """0..1 by the square root of (weighted) degree: hubs stand out, leaves stay legible."""
     weight = None if g.is_multigraph() else "weight"
     degree = dict(g.degree(weight=weight))
     top = max(degree.values(), default=1) or 1
-    return {n: 10 + 18 * math.sqrt(degree[n] / top) for n in g.nodes}
+    return {n: math.sqrt(degree[n] / top) for n in g.nodes}
 
 
 def to_network(g: nx.Graph, api_base: str = "") -> Network:
@@ -158,7 +158,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         cdn_resources="in_line",
         heading=str(g.graph.get("title", "")),
     )
-    sizes = _sizes(g)
+    importance = _importance(g)
     degree = dict(g.degree())
     for node, attrs in g.nodes(data=True):
         style = style_of(str(attrs.get("category", "")))
@@ -172,7 +172,10 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
             "category": attrs.get("category", ""),
         }
         if style.shape not in LABEL_INSIDE:
-            options["size"] = round(sizes[node], 1)
+            # Bigger hubs with bigger names: vis hides labels that get too small when zoomed
+            # out, so on a large graph the names of the central nodes stay readable.
+            options["size"] = round(10 + 18 * importance[node], 1)
+            options["font"] = {"size": round(13 + 15 * importance[node])}
         else:
             options["font"] = {"size": 12, "strokeWidth": 0}
             options["margin"] = 6
