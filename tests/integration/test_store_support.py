@@ -1,0 +1,171 @@
+"""Helpers for the store's integration tests: hand-built extractions and full graph dumps.
+
+(Named ``test_store_*`` to sit with the tests it serves; it defines no tests itself.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from neo4j import Driver
+
+from graph.model import (
+    Affiliation,
+    Document,
+    DocumentMeta,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Meeting,
+    Participant,
+    Quote,
+    Relation,
+)
+
+GOV = EntityType.GOVERNMENT_BODY
+COM = EntityType.COMPANY
+PER = EntityType.PERSON
+ORG = EntityType.ORGANIZATION
+
+
+class Doc:
+    """Builds an Extraction over ``text``; evidence is located by quoting a sentence of it."""
+
+    def __init__(self, doc_id: str, text: str, published: dt.date | None = None) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.published = published
+        self.entities: list[Entity] = []
+        self.meetings: list[Meeting] = []
+        self.affiliations: list[Affiliation] = []
+        self.quotes: list[Quote] = []
+        self.relations: list[Relation] = []
+
+    def ev(self, sentence: str) -> Evidence:
+        start = self.text.index(sentence)
+        return Evidence(sentence=sentence, start=start, end=start + len(sentence))
+
+    def entity(
+        self,
+        key: str,
+        name: str,
+        etype: EntityType,
+        *aliases: str,
+        country: str | None = None,
+    ) -> Doc:
+        self.entities.append(
+            Entity(key=key, name=name, type=etype, aliases=list(aliases), country=country)
+        )
+        return self
+
+    def meeting(
+        self,
+        key: str,
+        sentence: str,
+        host: str | None,
+        attendees: Iterable[str],
+        *,
+        day: dt.date | None = None,
+        kind: str = "meeting",
+        implied: Iterable[str] = (),
+        status: str = "held",
+    ) -> Doc:
+        parts = [Participant(entity=host, role="host")] if host else []
+        parts += [Participant(entity=a) for a in attendees]
+        parts += [Participant(entity=a, optional=True) for a in implied]
+        self.meetings.append(
+            Meeting(
+                key=key,
+                kind=kind,
+                description=f"{kind} ({key})",
+                date=day,
+                year=day.year if day else None,
+                month=day.month if day else None,
+                day=day.day if day else None,
+                date_precision="day" if day else "unknown",
+                status=status,  # type: ignore[arg-type]
+                participants=parts,
+                evidence=self.ev(sentence),
+            )
+        )
+        return self
+
+    def affiliation(self, person: str, org: str, role: str | None, sentence: str) -> Doc:
+        self.affiliations.append(
+            Affiliation(person=person, org=org, role=role, evidence=self.ev(sentence))
+        )
+        return self
+
+    def quote(self, speaker: str, words: str, sentence: str) -> Doc:
+        self.quotes.append(Quote(speaker=speaker, text=words, evidence=self.ev(sentence)))
+        return self
+
+    def relation(self, rtype: str, source: str, target: str, sentence: str) -> Doc:
+        self.relations.append(
+            Relation(type=rtype, source=source, target=target, evidence=self.ev(sentence))  # type: ignore[arg-type]
+        )
+        return self
+
+    def build(self) -> Extraction:
+        meta = DocumentMeta(title=f"title of {self.doc_id}", published=self.published)
+        digest = hashlib.sha256(
+            (self.text + json.dumps(meta.model_dump(mode="json"), sort_keys=True)).encode()
+        ).hexdigest()
+        return Extraction(
+            document=Document(id=self.doc_id, text=self.text, meta=meta, content_hash=digest),
+            entities=list(self.entities),
+            meetings=list(self.meetings),
+            affiliations=list(self.affiliations),
+            quotes=list(self.quotes),
+            relations=list(self.relations),
+        )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def dump(driver: Driver, database: str = "neo4j") -> tuple[set[str], set[str]]:
+    """Every node and relationship with all its labels/type and properties, as comparable text."""
+    nodes = set()
+    ref: dict[str, str] = {}
+    with driver.session(database=database) as session:
+        for rec in session.run(
+            "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props"
+        ):
+            props = {k: _plain(v) for k, v in rec["props"].items()}
+            labels = sorted(rec["labels"])
+            key = props.get("id") or props.get("key") or props.get("from_id") or json.dumps(props)
+            ref[rec["eid"]] = f"{':'.join(labels)}[{key}]"
+            nodes.add(json.dumps({"labels": labels, "props": props}, sort_keys=True))
+        rels = set()
+        for rec in session.run(
+            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
+            "properties(r) AS props"
+        ):
+            props = {k: _plain(v) for k, v in rec["props"].items()}
+            rels.add(
+                json.dumps(
+                    {"a": ref[rec["a"]], "type": rec["type"], "b": ref[rec["b"]], "props": props},
+                    sort_keys=True,
+                )
+            )
+    return nodes, rels
+
+
+def rows(driver: Driver, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    with driver.session() as session:
+        return [r.data() for r in session.run(cypher, params)]
+
+
+def entity_ids(driver: Driver) -> set[str]:
+    return {r["id"] for r in rows(driver, "MATCH (e:Entity) RETURN e.id AS id")}
