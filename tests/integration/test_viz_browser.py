@@ -1,0 +1,204 @@
+"""The seed's graph pages in headless Chromium, served by the running API, with no network.
+
+Skipped only when /usr/bin/chromium is missing outside CI; under CI=true it must run.
+Writes screenshots to artifacts/ (gitignored); docs/img/seed-graph.png is a copy of
+artifacts/seed-graph.png.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+import uvicorn
+from neo4j import Driver
+
+from graph import views_read
+from graph.db import Graph
+from graph.settings import REPO_ROOT, Settings
+from graph.store import GraphStore
+from tests.integration.servers import free_port
+from viz import views
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+ARTIFACTS = REPO_ROOT / "artifacts"
+SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
+# Bodies the issue names for the seed article (the extractor must find them itself).
+NAMED = ("Ministry of Science and ICT", "OpenAI", "Anthropic", "Sasha Baker")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.db,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def seeded(driver: Driver, neo4j_settings: Settings) -> None:
+    from graph.loader import load_paths
+
+    assert SEEDS, "the repository's seeds/ folder holds no article"
+    load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database))
+
+
+@pytest.fixture(scope="module")
+def api_url(neo4j_settings: Settings, seeded: None) -> Iterator[str]:
+    """The real API under uvicorn on a free loopback port, for the module's tests."""
+    from api.app import create_app
+
+    port = free_port()
+    settings = neo4j_settings.model_copy(update={"api_host": "127.0.0.1", "api_port": port})
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, name="whomet-api", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the API did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+class Page:
+    """One browser page that records console errors and every request it makes."""
+
+    def __init__(self, context: Any) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def open_drawn(self, url: str) -> None:
+        self.page.goto(url)
+        # The page marks itself ready once vis-network stabilised, physics is off and it drew.
+        self.page.wait_for_function("document.body.dataset.state === 'ready'", timeout=90_000)
+        assert self.page.locator("#mynetwork canvas").count() == 1
+
+    def nodes(self) -> list[dict[str, Any]]:
+        nodes: list[dict[str, Any]] = self.page.evaluate(
+            """() => network.body.data.nodes.get().map(n => ({
+                   id: n.id, label: n.label, href: n.href || null, category: n.category,
+                   unsafe: !!(n.title && n.title.querySelector &&
+                              n.title.querySelector('script, img, iframe, object, embed'))}))"""
+        )
+        return nodes
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A browser context in which any request to a host other than 127.0.0.1 is refused."""
+    ctx = browser.new_context(viewport={"width": 1200, "height": 760})
+    ctx.outside = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            ctx.outside.append(url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _assert_offline(page: Page, context: Any, api_url: str) -> None:
+    assert context.outside == [], context.outside
+    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
+    assert page.errors == []
+
+
+def test_seed_graph_page_draws_offline_and_opens_profiles(
+    api_url: str, context: Any, graph: Graph, neo4j_settings: Settings
+) -> None:
+    page = Page(context)
+    page.open_drawn(f"{api_url}/graph")
+    nodes = page.nodes()
+    labels = {n["label"] for n in nodes}
+
+    # What the page draws is what the database holds (the same view read directly).
+    expected = views.whole_view(views_read.read_whole_graph(graph), neo4j_settings.viz_max_nodes)
+    assert {n["id"] for n in nodes} == set(expected.nodes)
+    for name in NAMED:
+        assert any(name in label for label in labels), (name, sorted(labels))
+    assert any(n["category"] == "Meeting" for n in nodes)
+    assert not any(n["unsafe"] for n in nodes)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "seed-graph.png"))
+    _assert_offline(page, context, api_url)
+
+    # Click OpenAI where it is drawn: the browser opens its profile in the API.
+    target = next(n for n in nodes if n["label"] == "OpenAI")
+    point = page.page.evaluate(
+        """(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+                     const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+                     return {x: r.left + p.x, y: r.top + p.y}; }""",
+        target["id"],
+    )
+    with page.page.expect_navigation() as navigation:
+        page.page.mouse.click(point["x"], point["y"])
+    response = navigation.value
+    assert page.page.url == f"{api_url}/api/v1/entities/{quote(target['id'], safe='')}"
+    assert response is not None and response.status == 200
+    assert response.json()["name"] == "OpenAI"
+    assert context.outside == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/graph/met", "/api/v1/graph/met", "/graph/entity/OpenAI?hops=2"],
+    ids=["met", "met-under-api", "ego"],
+)
+def test_other_seed_views_draw_offline(api_url: str, context: Any, path: str) -> None:
+    page = Page(context)
+    page.open_drawn(f"{api_url}{path}")
+    labels = {n["label"] for n in page.nodes()}
+    assert "OpenAI" in labels
+    assert any("Ministry of Science and ICT" in label for label in labels)
+    name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "")
+    page.page.screenshot(path=str(ARTIFACTS / f"seed-{name}.png"))
+    _assert_offline(page, context, api_url)
