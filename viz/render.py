@@ -168,6 +168,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
                 "background": style.color,
                 "border": "#444444",
                 "highlight": {"background": style.color, "border": "#000000"},
+                "hover": {"background": style.color, "border": "#000000"},
             },
             "category": attrs.get("category", ""),
         }
@@ -175,7 +176,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
             # Bigger hubs with bigger names: vis hides labels that get too small when zoomed
             # out, so on a large graph the names of the central nodes stay readable.
             options["size"] = round(10 + 18 * importance[node], 1)
-            options["font"] = {"size": round(13 + 15 * importance[node])}
+            options["font"] = {"size": round(13 + 9 * importance[node])}
         else:
             options["font"] = {"size": 12, "strokeWidth": 0}
             options["margin"] = 6
