@@ -1,0 +1,4 @@
+// Benchmark graph: documents.
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d += row
