@@ -67,10 +67,16 @@ class Citations:
         for props in rels:
             if not props:
                 continue
-            ids = list(props.get("doc_ids") or [])
-            sentences = list(props.get("sentences") or [])
-            starts = list(props.get("starts") or [])
-            ends = list(props.get("ends") or [])
+            if "doc_ids" in props:  # a fact: one entry per supporting document
+                ids = list(props.get("doc_ids") or [])
+                sentences = list(props.get("sentences") or [])
+                starts = list(props.get("starts") or [])
+                ends = list(props.get("ends") or [])
+            elif props.get("doc_id") and props.get("sentence"):  # one document's report
+                ids, sentences = [props["doc_id"]], [props["sentence"]]
+                starts, ends = [props.get("start")], [props.get("end")]
+            else:
+                continue
             for i, doc_id in enumerate(ids):
                 sentence = sentences[i] if i < len(sentences) else None
                 start = starts[i] if i < len(starts) else None

@@ -9,7 +9,7 @@ RETURN d {.*,
   } AS mentions,
   COLLECT {
     MATCH (d)-[rp:REPORTS]->(ev:Event)
-    RETURN {event: ev {.*}, reports: [properties(rp)],
+    RETURN {event: ev {.*}, reports: [rp {.*, doc_id: d.id}],
             participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) WHERE $id IN r.doc_ids |
                            {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}]} AS x
     ORDER BY x.event.date, x.event.id

@@ -21,7 +21,7 @@ ORDER BY earliest, ev.id
 WITH o,
   collect({event: ev {.*}, own_type: type(r1), own: properties(r1),
            their_type: type(r2), their: properties(r2),
-           reports: COLLECT { MATCH (d:Document)-[rp:REPORTS]->(ev) RETURN properties(rp) }}) AS meetings,
+           reports: COLLECT { MATCH (d:Document)-[rp:REPORTS]->(ev) RETURN rp {.*, doc_id: d.id} }}) AS meetings,
   min(earliest) AS first_date, max(earliest) AS last_date
 RETURN o {.id, .name, .type} AS counterpart, size(meetings) AS count, first_date, last_date, meetings
 ORDER BY count DESC, last_date DESC, counterpart.name

@@ -22,5 +22,5 @@ RETURN size(events) AS total,
      event: ev {.*},
      participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) |
                     {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}],
-     reports: [(d:Document)-[rp:REPORTS]->(ev) | properties(rp)]
+     reports: [(d:Document)-[rp:REPORTS]->(ev) | rp {.*, doc_id: d.id}]
   }] AS items
