@@ -1,0 +1,276 @@
+"""Who works where: person-organization links with the title the text gives.
+
+Read from appositions ("Dana Ruiz, Helios Labs' head of policy,"), titles before
+names ("FSA Commissioner Reiko Tanabe"), possessives ("Anthropic's Priya Raman"),
+representation ("X was represented by its director, Y"), appointments and moves
+("joined X as", "formerly head of", "who left X in 2023").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
+from graph.extract.lexicon import lexicon
+from graph.model import EntityType
+
+T = r"\ue000(\d+)\ue001"
+POSS = r"(?:'s|')"
+_FORMER = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:former|ex-|formerly|previously|until\s+(?:recently|last\s+\w+|"
+    r"\w+\s+\d{4}|\d{4}|this\s+\w+)|once)\b[\s,]*",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)+", re.I)
+_ROLE_WORDS = re.compile(r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&))*$")
+_WHO_VERB = re.compile(
+    r"^who\s+(heads|leads|oversees|runs|manages|chairs|directs|founded|co-founded|advises)\s+",
+    re.I,
+)
+_VERB_ROLE = {
+    "heads": "head of",
+    "leads": "head of",
+    "oversees": "oversees",
+    "runs": "head of",
+    "manages": "manager of",
+    "chairs": "chair of",
+    "directs": "director of",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "advises": "adviser",
+}
+_REPRESENTED = re.compile(
+    T + r"(?:,[^,\ue000]{0,80}?,)?\s+(?:was|were|is|are|will\s+be)\s+(?:also\s+)?represented\s+by\s+(?:its|their)\s+"
+    r"([a-z][a-z\- ]{1,60}?),?\s+" + T
+)
+_SENT = re.compile(T + r"\s+(?:also\s+)?sent\s+" + T)
+_POSS_PERSON = re.compile(T + POSS + r"\s+" + T)
+_POSS_ROLE_PERSON = re.compile(T + POSS + r"\s+([a-z][a-z\- ]{1,60}?),\s+" + T)
+_ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
+_APPOINTED = re.compile(
+    T + r"(?:[^.\ue000]|\ue000\d+\ue001){0,160}?\b(?:appointed|named|hired|promoted|picked|tapped)\s+"
+    + T
+    + r"(?:,[^,]{0,160}?,)?\s+as\s+(?:its|their|the)?\s*(?:new\s+|first\s+|next\s+)?"
+    r"([a-z][a-z\- ]{1,60}?)(?=[,.;]|\s+(?:and|in|on|at|from|effective|after)\b|$)"
+)
+_JOINED = re.compile(
+    T + r"(?:,\s*who|,[^,\ue000]{0,150}?(?:\ue000\d+\ue001[^,\ue000]{0,60})?,)?\s+"
+    r"(?:has\s+|had\s+|recently\s+|also\s+)?joined\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+){0,3}"
+    + T + r"(?:\s+(?:in\s+\d{4}\s+)?as\s+(?:a\s+|an\s+|its\s+|their\s+)?([a-z][a-z\- ]{1,60}?)"
+    r"(?=[,.;]|\s+(?:and|in|on|at|from|after)\b|$))?"
+)
+_LEFT = re.compile(T + r",?\s+who\s+(?:left|quit|departed|retired\s+from)\s+(?:the\s+)?" + T)
+_AFTER_AT = re.compile(
+    r"\b(?:after|following)\s+(?:[a-z0-9\-]+\s+){1,4}(?:at|with|in)\s+(?:the\s+)?" + T
+)
+_SPENT = re.compile(
+    T + r"\s+(?:spent|served|worked)\s+(?:[a-z0-9\-]+\s+){0,5}(?:at|with|in|for)\s+(?:the\s+)?"
+    + T
+)
+_REPORTING = re.compile(
+    r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+" + T
+    + r"\s+(?:for|of|at)\s+(?:the\s+)?" + T
+)
+
+
+@dataclass
+class Found:
+    person: Ref
+    org: Ref
+    role: str | None
+    current: bool
+    org_tag: int  # index into Tagged.refs of the org mention used
+
+
+def _clean_role(text: str | None) -> str | None:
+    if text is None:
+        return None
+    t = " ".join(text.split()).strip(" ,;:-")
+    t = _ARTICLE.sub("", t)
+    t = re.sub(r"\s+(?:of|at|for|in|with|to)(?:\s+the)?$", "", t)
+    t = re.sub(r"\s+(?:the|a|an|its|their)$", "", t)
+    return t or None
+
+
+def _has_role_noun(text: str) -> bool:
+    words = text.lower().replace(",", " ").split()
+    nouns = lexicon().role_nouns
+    return any(w in nouns for w in words)
+
+
+def _is_person(r: Ref) -> bool:
+    return r.type == EntityType.PERSON
+
+
+def _is_org(r: Ref) -> bool:
+    return r.type in ORG_TYPES
+
+
+def _apposition(tg: Tagged, p_idx: int, p_end: int, out: list[Found]) -> None:
+    """Parse ', <role> of/at <org>' / ', <org>'s <role>' after a person tag."""
+    s = tg.s
+    if not s.startswith(",", p_end) and not s.startswith(" \u2014", p_end):
+        return
+    start = p_end + 1
+    end = len(s)
+    for stop in (",", ";", "\ue002", ". ", " \u2014"):
+        k = s.find(stop, start)
+        if k != -1:
+            end = min(end, k)
+    if s.endswith(".") and end == len(s):
+        end -= 1
+    seg = s[start:end]
+    person = tg.refs[p_idx]
+    clauses = re.split(r"\s+and\s+(?=(?:a|an|the|former|formerly|its|their)\b)", seg)
+    offset = start
+    for clause in clauses:
+        _role_clause(tg, person, clause, offset, out)
+        offset += len(clause)
+
+
+def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Found]) -> None:
+    text = clause.strip()
+    current = True
+    fm = _FORMER.match(text)
+    if fm:
+        current = False
+        text = text[fm.end() :]
+    verb_role = None
+    wm = _WHO_VERB.match(text)
+    if wm:
+        verb_role = _VERB_ROLE[wm.group(1).lower()]
+        text = text[wm.end() :]
+    elif text.lower().startswith("who "):
+        return
+    tags = list(TAG.finditer(text))
+    if not tags:
+        return
+    first = tags[0]
+    org = tg.refs[int(first.group(1))]
+    if not _is_org(org):
+        # "of U.S. developer Helios Labs": skip a country or place modifier
+        later = [t for t in tags[1:] if _is_org(tg.refs[int(t.group(1))])]
+        if not later or later[0].start() - first.end() > 60:
+            return
+        first = later[0]
+        org = tg.refs[int(first.group(1))]
+    before = text[: first.start()]
+    after = text[first.end() :]
+    orgs = [(org, int(first.group(1)))]
+    if verb_role is not None:
+        rest = re.sub(r"^" + POSS + r"\s*", "", after)
+        rest = TAG.sub(lambda m: tg.refs[int(m.group(1))].mention.text, rest)
+        role = _clean_role(f"{verb_role} {rest}") if verb_role.endswith("of") else verb_role
+        if not re.match(r"^" + POSS, after):
+            role = verb_role.replace(" of", "") if verb_role.endswith(" of") else verb_role
+            if verb_role == "oversees":
+                role = _clean_role("oversees " + after)
+        out.append(Found(person, org, role, current, orgs[0][1]))
+        return
+    m_poss = re.match(r"^" + POSS + r"\s+(.*)$", after)
+    if m_poss and not _ARTICLE.sub("", before.strip(" ,") + " ").strip():
+        # "<org>'s <role>"
+        role_text = m_poss.group(1)
+        sub = TAG.search(role_text)
+        if sub is not None:
+            role_text = role_text[: sub.start()]
+        if not _has_role_noun(role_text):
+            return
+        out.append(Found(person, org, _clean_role(role_text), current, orgs[0][1]))
+        return
+    # "<role> of/at/for [the] [modifiers] <org>['s <unit>]"
+    bm = re.search(
+        r"\s(?:of|at|for|in|with|from)\s+(?:the\s+)?(?:(?:[a-z][\w\-.]*'?s?|\ue000\d+\ue001)\s+){0,4}$",
+        " " + before,
+    )
+    if bm is None:
+        return
+    role_text = (" " + before)[: bm.start()]
+    if not role_text.strip() or not _has_role_noun(role_text) and not role_text.strip().startswith(
+        "head"
+    ):
+        return
+    if not _ROLE_WORDS.match(_ARTICLE.sub("", role_text.strip()) or "x"):
+        return
+    role = _clean_role(role_text)
+    unit = re.match(r"^" + POSS + r"\s+" + T, after)
+    if unit is not None and _is_org(tg.refs[int(unit.group(1))]):
+        u = tg.refs[int(unit.group(1))]
+        full = f"{role} of the {u.mention.text}" if role else None
+        out.append(Found(person, org, full, current, orgs[0][1]))
+        out.append(Found(person, u, role, current, int(unit.group(1))))
+        return
+    out.append(Found(person, org, role, current, orgs[0][1]))
+
+
+def find_affiliations(tg: Tagged) -> list[Found]:
+    s = tg.s
+    out: list[Found] = []
+    refs = tg.refs
+    # titles written before the name ("FSA Commissioner Reiko Tanabe")
+    by_mention = {r.mention.id: (i, r) for i, r in enumerate(refs)}
+    for i, r in enumerate(refs):
+        m = r.mention
+        if _is_person(r) and m.link is not None and m.link in by_mention:
+            j, org = by_mention[m.link]
+            if _is_org(org):
+                out.append(Found(r, org, m.title, True, j))
+    for m in TAG.finditer(s):
+        r = refs[int(m.group(1))]
+        if _is_person(r):
+            _apposition(tg, int(m.group(1)), m.end(), out)
+    for m in _REPRESENTED.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        if _is_org(o) and _is_person(p):
+            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _SENT.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_org(o) and _is_person(p):
+            out.append(Found(p, o, None, True, int(m.group(1))))
+    for m in _POSS_ROLE_PERSON.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        if _is_org(o) and _is_person(p) and _has_role_noun(m.group(2)):
+            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _POSS_PERSON.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_org(o) and _is_person(p):
+            role = None
+            app = [f for f in out if f.person.key == p.key and f.org.key == o.key]
+            if not app:
+                tail = re.match(r",\s+(?:a|an|the)?\s*([a-z][a-z\- ]{1,60}?)(?:\s+(?:in|at|of)\s+(?:its|their)\b[^,]*)?(?=,|\.|$)", s[m.end() :])
+                if tail and _has_role_noun(tail.group(1)):
+                    role = _clean_role(tail.group(1))
+                out.append(Found(p, o, role, True, int(m.group(1))))
+    for m in _ORG_TITLE_PERSON.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        words = m.group(2).split()
+        if _is_org(o) and _is_person(p) and words and words[-1] in lexicon().role_nouns:
+            if not re.search(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b", m.group(2)):
+                out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _APPOINTED.finditer(s):
+        o, p = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_org(o) and _is_person(p):
+            out.append(Found(p, o, _clean_role(m.group(3)), True, int(m.group(1))))
+    for m in _JOINED.finditer(s):
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, _clean_role(m.group(3)), True, int(m.group(2))))
+    for m in _LEFT.finditer(s):
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, None, False, int(m.group(2))))
+    for m in _SPENT.finditer(s):
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, None, False, int(m.group(2))))
+    for m in _AFTER_AT.finditer(s):
+        o = refs[int(m.group(1))]
+        persons = [(pos, r) for pos, r in tg.tags(0, m.start()) if _is_person(r)]
+        if persons and _is_org(o):
+            out.append(Found(persons[-1][1], o, None, False, int(m.group(1))))
+    for m in _REPORTING.finditer(s):
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, "reporter", True, int(m.group(2))))
+    return out

@@ -1,0 +1,523 @@
+"""Meetings as events: who met whom, when, and whether it happened.
+
+A sentence either starts a meeting (a trigger: "held a workshop with", "met",
+"paid a courtesy call on", "at a breakfast meeting", "brought together"), or adds
+to one already introduced ("Officials from A and B also attended", "X was
+represented by its CTO, Y", "the second session"), or excludes someone ("was
+invited but did not send a representative"). Subjects and objects of the trigger
+within its clause become participants; people's organizations join through their
+current affiliations at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
+from graph.extract.dates import ResolvedDate, find_dates, resolve
+from graph.model import EntityType, Evidence
+
+NOUN = (
+    r"meetings?|talks|workshops?|roundtables?|round-tables?|summits?|briefings?|sessions?"
+    r"|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
+    r"|seminars?|symposium|hearing|videoconference|video\s+conference|gathering|dinner"
+    r"|luncheon|lunch|breakfast|retreat|negotiations|round"
+)
+_T = r"\ue000\d+\ue001"
+_ATTRIB = re.compile(
+    r"(?:,\s+|\s+\u2014\s+)(?:according\s+to\b[^,]*"
+    r"|(?:(?:[\w\-']+|" + _T + r")\s+){0,5}(?:said|says|told\s+reporters|added|announced|"
+    r"reported|confirmed|stated)\b(?:\s+(?:on|in|at)\s+[^,]*)?"
+    r"|(?:said|says|added|announced)\s+[^,]*)\s*[.!]?$"
+)
+_LEAD_ATTRIB = re.compile(r"^(?:According\s+to\s+[^,]{0,120},\s*)")
+_SEG = re.compile(
+    r";|,\s+(?:while|but|whereas|although|though|where|which|when|as|because|saying|adding|"
+    r"telling)\b|\s+(?:while|whereas|because|although)\s+|\s+(?:after|before)\s+(?!the\s+meeting)"
+)
+_NEG = re.compile(
+    r"\b(?:did\s+not|didn't|does\s+not|do\s+not|declined\s+to|refused\s+to|failed\s+to|"
+    r"(?:was|were)\s+unable\s+to|could\s+not|couldn't|would\s+not|will\s+not|won't|never)\s+"
+    r"(?:\w+\s+){0,2}?(?:attend|send|join|take\s+part|participate|show|come|meet|be\s+represented)"
+    r"\b|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|present|represented|invited|part\s+of|"
+    r"at|among)\b|\b(?:withdrew|pulled\s+out|boycotted|skipped|stayed\s+away|backed\s+out)\b"
+    r"|\b(?:was|were)\s+absent\b"
+)
+_ORDINAL = re.compile(
+    r"\bthe\s+(first|second|third|fourth|fifth|earlier|previous|later|latest)\s+"
+    r"(?:[a-z\-]+\s+)?(?:" + NOUN + r")\b"
+)
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]oday's|[A-Z][a-z]+day's|[Ii]ts|[Tt]heir)\s+"
+    r"(?:[a-z][a-z\-]*\s+){0,2}(?P<noun>" + NOUN + r")\b"
+)
+_INDEF = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w\-]+\s+){0,4}?(?P<noun>" + NOUN + r")\b"
+    r"(?:\s+(?P<noun2>" + NOUN + r")\b)?"
+)
+_SUMMARY = re.compile(
+    r"\b(?:two|three|four|five|several|multiple|a\s+series\s+of|separate)\s+(?:[\w\-]+\s+)?"
+    r"(?:meetings|briefings|sessions|rounds|workshops|talks)\b"
+)
+_CANCEL = re.compile(
+    r"\b(?:cancel+ed|called\s+off|scrapped|fell\s+through|was\s+scrapped|postponed\s+indefinitely)"
+    r"\b"
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning\s+to|"
+    r"(?:is|are|was|were)\s+scheduled\s+to|scheduled\s+to|(?:is|are)\s+set\s+to|"
+    r"(?:is|are)\s+expected\s+to|expects?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
+    r"(?:is|are)\s+due\s+to|to\s+be|hopes?\s+to|seeks?\s+to|wants?\s+to|upcoming)\b"
+    r"(?:\s+\w+){0,3}\s*$"
+)
+_TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("hold", re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"), "host"),
+    ("host", re.compile(r"\b(?:hosted|hosts|host|hosting)\b(?!\s+by)"), "host"),
+    ("visit", re.compile(
+        r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+        r"|\b(?:visited|visits|called\s+on)\b"), "attendee"),
+    ("meet", re.compile(
+        r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
+        r"held\s+talks\s+with|talked\s+with|conferred\s+with)\b"), "attendee"),
+    ("sign", re.compile(
+        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
+        r"deal|pact|accord|contract|partnership)\b", re.I), "attendee"),
+    ("together", re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[^,;]{0,80}?\s+)??together\b"), "host"),
+    ("brief", re.compile(r"\bbriefed\b"), "speaker"),
+    ("accompany", re.compile(r"\baccompanied\b"), "attendee"),
+    ("talks_with", re.compile(
+        r"\b(?:talks|meeting|meetings|consultations|negotiations|dialogue|discussions)\s+with\b"),
+     "attendee"),
+    ("at_meeting", re.compile(
+        r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)?\s*"
+        r"(?:[\w\-']+\s+){0,3}?(?:" + NOUN + r")\b"), "attendee"),
+    ("reconvene", re.compile(r"\b(?:reconvene|reconvenes|meet\s+again)\b"), "attendee"),
+    ("np_event", re.compile(
+        r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w\-]+\s+){0,4}?(?:" + NOUN + r")\b(?=[^;]{0,200}?\b"
+        r"(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:held|cancel+ed|called\s+off|"
+        r"postponed|scheduled|organi[sz]ed|convened|hosted|planned)|took\s+place)\b)"), "attendee"),
+)
+_PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("attended_by", re.compile(
+        r"\b(?:attended|joined)\s+by\b|\bin\s+attendance\s+(?:were|was)\b|"
+        r"\b(?:among\s+(?:those\s+)?(?:at|attending|present\s+at)\b[^,;]*?\b(?:was|were))\b|"
+        r"\b(?:participants|attendees)\s+(?:included|were)\b"), "attendee"),
+    ("hosted_by", re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"), "host"),
+    ("represented_by", re.compile(r"\b(?:was|were)\s+(?:also\s+)?represented\s+by\b"), "attendee"),
+    ("accompanied_by", re.compile(r"\b(?:was|were)\s+accompanied\s+by\b"), "attendee"),
+    ("attend", re.compile(
+        r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|were\s+present|was\s+present"
+        r"|were\s+in\s+attendance|was\s+in\s+attendance)\b(?!\s+by)"), "attendee"),
+    ("represented", re.compile(r"\brepresented\b(?!\s+by)"), "attendee"),
+    ("sent", re.compile(r"\bsent\b"), "attendee"),
+    ("led", re.compile(
+        r"\b(?:chaired|co-chaired|presided\s+over|moderated|opened|closed|addressed|led)\s+"
+        r"(?:the\s+)?(?:(?:[\w\-']+|" + _T + r"(?:'s|')?)\s+){0,2}?(?:" + NOUN
+        + r"|delegation|discussions?|proceedings)\b"),
+     "speaker"),
+    ("present", re.compile(
+        r"\b(?:presented|spoke\s+at|gave\s+(?:a\s+)?(?:presentation|talk|speech|keynote)|"
+        r"delivered\s+(?:a\s+)?(?:presentation|speech|keynote))\b"), "speaker"),
+    ("told", re.compile(
+        r"\b(?:told|telling|urged|asked)\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|participants|"
+        r"attendees|companies|executives|officials|banks|firms|meeting|gathering|audience)\b"),
+     "speaker"),
+)
+_KIND_OF_NOUN = {
+    "talks": "talks",
+    "courtesy call": "courtesy call",
+    "signing": "MoU signing",
+    "ceremony": "ceremony",
+    "round-table": "roundtable",
+    "videoconference": "video conference",
+    "video conference": "video conference",
+}
+_ATTEND_OK_AFTER = re.compile(
+    r"^(?:\s*(?:by|via)\s+(?:video|phone|teleconference|videoconference)|\s*remotely|\s*online"
+    r"|\s*$|\s*[,.;]|\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-']+\s+){0,3}(?:" + NOUN + r")\b|\s+"
+    + _T + r")"
+)
+WINDOW = 6  # sentences a meeting stays "current" for follow-up sentences
+
+
+@dataclass
+class PDraft:
+    key: str
+    role: str
+    optional: bool
+    evidence: Evidence
+
+
+@dataclass
+class MeetingDraft:
+    kind: str
+    description: str
+    status: str
+    evidence: Evidence
+    sent: int
+    date: ResolvedDate | None = None
+    name_entity: str | None = None
+    participants: dict[str, PDraft] = field(default_factory=dict)
+    excluded: set[str] = field(default_factory=set)
+    location: str | None = None
+
+    def add(self, key: str, role: str, optional: bool, ev: Evidence) -> None:
+        if key in self.excluded:
+            return
+        have = self.participants.get(key)
+        if have is None:
+            self.participants[key] = PDraft(key, role, optional, ev)
+        else:
+            if have.optional and not optional:
+                have.optional = False
+            if role == "host" and have.role != "host":
+                have.role = "host"
+
+    def core(self) -> set[str]:
+        return {k for k, p in self.participants.items() if not p.optional}
+
+
+def _kind(noun: str | None, trigger: str | None) -> str:
+    if noun:
+        n = " ".join(noun.lower().split())
+        if n in _KIND_OF_NOUN:
+            return _KIND_OF_NOUN[n]
+        if n.endswith("s") and n not in ("talks", "negotiations", "consultations"):
+            n = n[:-1]
+        return n
+    return {
+        "visit": "courtesy call",
+        "sign": "MoU signing",
+        "brief": "briefing",
+        "talks_with": "talks",
+    }.get(trigger or "", "meeting")
+
+
+class MeetingFinder:
+    def __init__(self, pub: dt.date | None) -> None:
+        self.pub = pub
+        self.meetings: list[MeetingDraft] = []
+        self.current: MeetingDraft | None = None
+        self.current_sent = -100
+        self.last_date: dt.date | None = None
+        self.recent_dates: list[tuple[int, ResolvedDate]] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _valid_current(self, sent: int) -> MeetingDraft | None:
+        if self.current is not None and sent - self.current_sent <= WINDOW:
+            return self.current
+        return None
+
+    def _by_noun(self, noun: str, sent: int) -> MeetingDraft | None:
+        """'the forum' names the latest meeting of that kind, if there is one."""
+        n = _kind(noun, None)
+        for m in reversed(self.meetings):
+            if sent - m.sent > 3 * WINDOW:
+                break
+            if n in m.kind or n in m.description.lower():
+                return m
+        return None
+
+    def _ordinal(self, word: str) -> MeetingDraft | None:
+        real = [m for m in self.meetings if len(m.core()) >= 2 or m is self.current]
+        order = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "earlier": -2,
+                 "previous": -2, "later": -1, "latest": -1}
+        k = order.get(word.lower())
+        if k is None or not real:
+            return None
+        if k >= 0:
+            return real[k] if k < len(real) else None
+        return real[k] if len(real) >= -k else real[0]
+
+    @staticmethod
+    def _usable(r: Ref) -> bool:
+        return r.type in ORG_TYPES or r.type in (EntityType.PERSON, EntityType.COUNTRY)
+
+    def _dates(self, body: str) -> list[tuple[int, ResolvedDate, bool]]:
+        out = []
+        for dm in find_dates(body):
+            pre = body[max(0, dm.start - 30) : dm.start]
+            if re.search(r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$", pre):
+                continue
+            out.append((dm.start, dm, False))
+        return [(pos, dm, f) for pos, dm, f in out]  # type: ignore[misc]
+
+    # ------------------------------------------------------------------ main
+    def sentence(self, tg: Tagged, consumed: set[int], ev: Evidence) -> None:
+        s = tg.s
+        body = _LEAD_ATTRIB.sub("", s)
+        lead_cut = len(s) - len(body)
+        am = _ATTRIB.search(body)
+        if am is not None and am.start() > 0:
+            body = body[: am.start()]
+        idx = tg.sent.index
+        date_hits = [(lead_cut + p, dm) for p, dm, _ in self._dates(body)]
+        # segments
+        bounds = [0] + [m.start() for m in _SEG.finditer(body)] + [len(body)]
+        segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+        def tags_in(a: int, b: int) -> list[tuple[int, int, Ref]]:
+            out = []
+            for m in TAG.finditer(body, a, b):
+                k = int(m.group(1))
+                out.append((m.start(), k, tg.refs[k]))
+            return out
+
+        # exclusions
+        excluded: set[str] = set()
+        neg_segments: list[tuple[int, int]] = []
+        for a, b in segments:
+            nm = _NEG.search(body, a, b)
+            if nm is None:
+                continue
+            neg_segments.append((a, b))
+            subj = [r for _, _, r in tags_in(a, nm.start()) if self._usable(r)]
+            if not subj and a > 0:
+                subj = [r for _, _, r in tags_in(0, a) if self._usable(r)][:1]
+            excluded |= {r.key for r in subj}
+            after = [r for _, _, r in tags_in(nm.end(), b)]
+            if re.match(r"\s*(?:meet|attend|join)\b", body[nm.end() - 6 : nm.end()]):
+                excluded |= {r.key for r in after if r.type == EntityType.PERSON}
+        # which meeting does this sentence talk about?
+        target: MeetingDraft | None = None
+        new = False
+        om = _ORDINAL.search(body)
+        if om is not None:
+            target = self._ordinal(om.group(1))
+        dfm = _DEFINITE.search(body)
+        definite = dfm is not None
+        if dfm is not None:
+            named = self._by_noun(dfm.group("noun"), idx)
+            if named is not None:
+                self.current, self.current_sent = named, idx
+        indef = _INDEF.search(body)
+        summary = _SUMMARY.search(body) is not None
+        triggers = []
+        for a, b in segments:
+            if (a, b) in neg_segments:
+                continue
+            for name, rx, role in _TRIGGERS:
+                for tm in rx.finditer(body, a, b):
+                    triggers.append((name, tm, role, a, b))
+        parts = []
+        for a, b in segments:
+            if (a, b) in neg_segments:
+                continue
+            for name, rx, role in _PARTICIPATION:
+                for pm in rx.finditer(body, a, b):
+                    parts.append((name, pm, role, a, b))
+        triggers = self._filter_triggers(body, triggers, tags_in)
+        parts = self._filter_parts(body, parts, tags_in)
+        current = self._valid_current(idx)
+        if target is None:
+            if triggers and not summary:
+                names = {t[0] for t in triggers}
+                has_own_date = bool(date_hits)
+                only_soft = names <= {"brief", "together", "talks_with", "accompany"}
+                if current is not None and definite and indef is None and not has_own_date:
+                    target = current
+                elif current is not None and only_soft and not has_own_date and indef is None and (
+                    "accompany" not in names or not re.search(r"\bto\s+(?:a|an)\s", body)
+                ):
+                    target = current
+                else:
+                    new = True
+            elif parts or definite:
+                target = current
+        if new:
+            target = self._new_meeting(tg, body, triggers, indef, date_hits, ev)
+        if target is None:
+            if excluded and current is not None:
+                current.excluded |= excluded
+                for k in excluded:
+                    current.participants.pop(k, None)
+            return
+        if excluded:
+            target.excluded |= excluded
+            for k in excluded:
+                target.participants.pop(k, None)
+        if _CANCEL.search(body) and not new:
+            target.status = "cancelled"
+        # participants
+        added = 0
+        for name, tm, role, a, b in triggers:
+            added += self._add_clause(target, body, tm, role, a, b, tags_in, consumed, ev, name)
+        for name, pm, role, a, b in parts:
+            added += self._add_clause(target, body, pm, role, a, b, tags_in, consumed, ev, name)
+        if new or added or definite or om is not None:
+            self.current = target
+            self.current_sent = idx
+
+    def _filter_triggers(self, body, triggers, tags_in):  # type: ignore[no-untyped-def]
+        out = []
+        for name, tm, role, a, b in triggers:
+            after = body[tm.end() : b]
+            obj_tags = [r for _, _, r in tags_in(tm.end(), b)]
+            if name in ("meet", "visit") and not any(
+                r.type in ORG_TYPES or r.type == EntityType.PERSON for r in obj_tags
+            ):
+                continue
+            if name == "meet":
+                nxt = re.match(r"\s*(?:with\s+)?(?:the\s+)?([\w']+)", after)
+                if nxt and nxt.group(1).lower() in (
+                    "expectations", "demand", "targets", "target", "criteria", "requirements",
+                    "standards", "goals", "deadline", "needs", "estimates", "forecasts",
+                ):
+                    continue
+                if re.match(r"\s*(?:\w+'\s|\w+'s\s)", after) and not re.match(r"\s*\ue000", after):
+                    continue
+            if name == "hold" and not re.search(
+                r"\b(?:" + NOUN + r")\b|" + _T, after[:160]
+            ):
+                continue
+            if name == "hold" and re.match(r"\s+(?:talks|a\s+|an\s+|the\s+|their\s+|its\s+|\w+\s+)", after) is None:
+                continue
+            if name == "hold" and re.match(
+                r"\s+(?:(?:a|an|the|its|their|\d[\d.,]*)\s+)?(?:[\w\-]+\s+){0,2}?(?:stake|shares?|"
+                r"percent|view|position|office|record|lead|rank|title|seat|key|power|license|rights?)\b",
+                after,
+            ):
+                continue
+            if name == "host" and not obj_tags and not re.search(r"\b(?:" + NOUN + r")\b", after[:120]):
+                continue
+            if name == "brief" and not obj_tags and not re.search(
+                r"\b(?:officials|executives|lawmakers|delegates|reporters|representatives)\b", after[:80]
+            ):
+                continue
+            if name == "accompany" and not obj_tags:
+                continue
+            if name == "talks_with" and not obj_tags:
+                continue
+            if name == "sign" and not re.search(r"\bwith\b", after[:200]) and not tags_in(a, tm.start()):
+                continue
+            out.append((name, tm, role, a, b))
+        return out
+
+    def _filter_parts(self, body, parts, tags_in):  # type: ignore[no-untyped-def]
+        out = []
+        for name, pm, role, a, b in parts:
+            after = body[pm.end() : b]
+            if name == "attend":
+                verb = pm.group(0).split()[-1]
+                if verb in ("joined", "attended") and not _ATTEND_OK_AFTER.match(after):
+                    continue
+                if verb == "joined" and re.match(r"\s+" + _T, after):
+                    nxt = tags_in(pm.end(), pm.end() + 20)
+                    if nxt and nxt[0][2].type != EntityType.EVENT:
+                        continue
+            if name == "sent":
+                objs = tags_in(pm.end(), min(b, pm.end() + 40))
+                if not objs or objs[0][2].type != EntityType.PERSON:
+                    continue
+            if name == "represented":
+                subj = tags_in(a, pm.start())
+                if not any(r.type == EntityType.PERSON for _, _, r in subj):
+                    continue
+            out.append((name, pm, role, a, b))
+        return out
+
+    def _new_meeting(self, tg, body, triggers, indef, date_hits, ev):  # type: ignore[no-untyped-def]
+        name, tm, role, a, b = triggers[0]
+        noun = None
+        nm = re.search(r"\b(" + NOUN + r")\b", body[tm.start() : tm.start() + 200])
+        if indef is not None:
+            noun = indef.group("noun2") or indef.group("noun")
+        elif nm is not None:
+            noun = nm.group(1)
+        if name in ("visit", "sign"):
+            noun = None if name == "visit" and "call" not in tm.group(0) else noun
+            if name == "visit" and "call" in tm.group(0):
+                noun = "courtesy call"
+        kind = _kind(noun, name)
+        before_trigger = body[max(0, tm.start() - 60) : tm.start()]
+        status = "held"
+        if _MODAL.search(before_trigger) or re.search(r"\b(?:will|to\s+be)\s*$", before_trigger):
+            status = "planned"
+        if name == "reconvene":
+            status = "planned"
+        if _CANCEL.search(body):
+            status = "cancelled"
+        future = status == "planned"
+        date = None
+        if date_hits:
+            date = resolve(date_hits[0][1], self.pub, future, self.last_date)
+        else:
+            for sidx, rd in reversed(self.recent_dates):
+                if tg.sent.index - sidx <= 2:
+                    date = rd
+                    break
+        if status == "held" and date is not None and date.date and self.pub and date.date > self.pub:
+            status = "planned"
+        desc = self._description(body, tm, noun, kind)
+        m = MeetingDraft(kind=kind, description=desc, status=status, evidence=ev, sent=tg.sent.index,
+                         date=date)
+        if date is not None and date.date is not None:
+            self.last_date = date.date
+        for _, _, r in [(0, 0, r) for r in tg.refs]:
+            if r.type == EntityType.EVENT and r.mention.start >= 0 and m.name_entity is None:
+                if r.mention.sent == tg.sent.index:
+                    m.name_entity = r.key
+        self.meetings.append(m)
+        return m
+
+    def _description(self, body: str, tm: re.Match[str], noun: str | None, kind: str) -> str:
+        if noun:
+            dm = re.search(
+                r"((?:[a-z][\w\-]*\s+){0,3})(" + re.escape(noun) + r")"
+                r"((?:\s+(?:on|about|over|regarding|to\s+discuss)\s+[^,.;\ue000\ue002]{1,70})?)",
+                body,
+            )
+            if dm is not None:
+                lead = re.sub(r"^(?:.*\b(?:a|an|the|their|its|first|another)\s+)", "", dm.group(1))
+                text = (lead + dm.group(2) + dm.group(3)).strip()
+                text = re.split(r"\s+(?:that|which|who|where|when|as|while|after|before)\s", text)[0]
+                text = re.sub(r"(?:\s+(?:with|on|to|the|a|an|of|for|and|in|at|by))+$", "", text)
+                if text:
+                    return " ".join(text.split())
+        return kind
+
+    def _add_clause(self, target, body, tm, role, a, b, tags_in, consumed, ev, name):  # type: ignore[no-untyped-def]
+        subj = tags_in(a, tm.start())
+        obj = tags_in(tm.end(), b)
+        if name in ("attend", "led", "present", "told", "represented", "sent", "hosted_by",
+                    "represented_by", "accompanied_by"):
+            pass
+        if name == "attended_by":
+            subj = []
+        if name == "hosted_by":
+            groups = [(obj, "host"), (subj, "attendee")]
+        elif name in ("attend", "led", "present", "told"):
+            groups = [(subj, role)]
+        elif name == "accompanied_by":
+            groups = [(subj, "attendee"), (obj, "attendee")]
+        elif name == "at_meeting":
+            groups = [(subj, "attendee"), (obj, "attendee")]
+        else:
+            groups = [(subj, role), (obj, "attendee")]
+        n = 0
+        for tags, r_role in groups:
+            for pos, k, r in tags:
+                if k in consumed or r.type not in ORG_TYPES and r.type not in (
+                    EntityType.PERSON,
+                    EntityType.COUNTRY,
+                ):
+                    continue
+                optional = r.type == EntityType.COUNTRY
+                target.add(r.key, r_role, optional, ev)
+                n += 1
+        return n
+
+    def note_dates(self, tg: Tagged) -> None:
+        for dm in find_dates(tg.s):
+            pre = tg.s[max(0, dm.start - 30) : dm.start]
+            if re.search(r"\b(?:said|says|announced)\s+(?:on\s+)?$", pre):
+                continue
+            rd = resolve(dm, self.pub, False, self.last_date)
+            self.recent_dates.append((tg.sent.index, rd))
+
+    def quote_speaker(self, key: str, sent: int, ev: Evidence) -> None:
+        cur = self._valid_current(sent)
+        if cur is not None and key not in cur.participants:
+            cur.add(key, "speaker", True, ev)

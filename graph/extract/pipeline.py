@@ -1,0 +1,191 @@
+"""The extractor: a Document in, a typed Extraction out. Offline and deterministic."""
+
+from __future__ import annotations
+
+from graph.extract.affiliations import Found, find_affiliations
+from graph.extract.context import ORG_TYPES, DocContext, build_tagged
+from graph.extract.entities import EntityBuilder
+from graph.extract.meetings import MeetingDraft, MeetingFinder
+from graph.extract.mentions import find_mentions
+from graph.extract.quotes import find_quotes
+from graph.extract.relations import find_relations
+from graph.extract.text import layout
+from graph.model import (
+    EXTRACTOR_VERSION,
+    Affiliation,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Meeting,
+    Participant,
+    Quote,
+    Relation,
+)
+
+MAX_EVIDENCE_PER_ENTITY = 3
+
+
+def extract(doc: Document) -> Extraction:
+    """Read ``doc.text`` and return what it states about who met whom."""
+    lay = layout(doc.text)
+    mentions = find_mentions(lay)
+    builder = EntityBuilder(mentions, doc.text)
+    builder.build()
+    clusters = builder.kept()
+    keys = {c.cid: f"e{n + 1}" for n, c in enumerate(clusters)}
+    types = {keys[c.cid]: c.type for c in clusters if c.type is not None}
+    names = {keys[c.cid]: c.name for c in clusters}
+    ctx = DocContext(doc.text, lay, clusters, keys, types, names, builder.of_mention)
+    build_tagged(ctx, mentions)
+
+    entities = []
+    for c in clusters:
+        assert c.type is not None
+        seen: list[Evidence] = []
+        for m in sorted(c.mentions, key=lambda x: x.start):
+            ev = ctx.evidence(lay.sentences[m.sent])
+            if ev not in seen:
+                seen.append(ev)
+            if len(seen) >= MAX_EVIDENCE_PER_ENTITY:
+                break
+        country = c.gaz.country if c.gaz is not None else None
+        entities.append(
+            Entity(
+                key=keys[c.cid],
+                name=c.name,
+                type=c.type,
+                aliases=list(c.aliases),
+                country=country,
+                evidence=seen,
+            )
+        )
+
+    # affiliations, sentence by sentence
+    found_by_sent: dict[int, list[Found]] = {}
+    for tg in ctx.tagged:
+        found = [
+            f for f in find_affiliations(tg) if f.person.key != f.org.key and f.org.type in ORG_TYPES
+        ]
+        found_by_sent[tg.sent.index] = found
+    affiliations = _merge_affiliations(ctx, found_by_sent)
+
+    # quotes, then meetings (quoted people near a meeting are its implied participants)
+    quotes_found = find_quotes(ctx)
+    quotes_by_sent: dict[int, list[str]] = {}
+    for q in quotes_found:
+        quotes_by_sent.setdefault(q.sentence, []).append(q.speaker)
+    finder = MeetingFinder(doc.meta.published)
+    relations: list[Relation] = []
+    for tg in ctx.tagged:
+        ev = ctx.evidence(tg.sent)
+        consumed = {f.org_tag for f in found_by_sent.get(tg.sent.index, [])}
+        finder.sentence(tg, consumed, ev)
+        for speaker in quotes_by_sent.get(tg.sent.index, []):
+            if types.get(speaker) == EntityType.PERSON:
+                finder.quote_speaker(speaker, tg.sent.index, ev)
+        finder.note_dates(tg)
+        cur = finder._valid_current(tg.sent.index)
+        parties = _main_parties(cur, types) if cur is not None else None
+        for r in find_relations(tg, parties):
+            relations.append(
+                Relation(type=r.type, source=r.source, target=r.target, detail=r.detail, evidence=ev)  # type: ignore[arg-type]
+            )
+
+    meetings = _finish_meetings(finder.meetings, affiliations, types)
+    quotes = [
+        Quote(speaker=q.speaker, text=q.text, evidence=ctx.evidence(lay.sentences[q.sentence]))
+        for q in quotes_found
+    ]
+    return Extraction(
+        document=doc,
+        entities=entities,
+        meetings=meetings,
+        affiliations=affiliations,
+        quotes=quotes,
+        relations=_dedupe_relations(relations),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _main_parties(m: MeetingDraft, types: dict[str, EntityType]) -> tuple[str, str] | None:
+    orgs = [k for k in m.core() if types.get(k) in ORG_TYPES]
+    ordered = sorted(orgs, key=lambda k: (m.participants[k].role != "host", list(m.participants).index(k)))
+    if len(ordered) >= 2:
+        return ordered[0], ordered[1]
+    return None
+
+
+def _merge_affiliations(ctx: DocContext, found: dict[int, list[Found]]) -> list[Affiliation]:
+    merged: dict[tuple[str, str], Affiliation] = {}
+    for idx in sorted(found):
+        ev = ctx.evidence(ctx.lay.sentences[idx])
+        for f in found[idx]:
+            pair = (f.person.key, f.org.key)
+            have = merged.get(pair)
+            if have is None:
+                merged[pair] = Affiliation(
+                    person=f.person.key, org=f.org.key, role=f.role, current=f.current, evidence=ev
+                )
+                continue
+            if have.role is None and f.role:
+                have.role = f.role
+            if not f.current:
+                have.current = False
+    return list(merged.values())
+
+
+def _finish_meetings(
+    drafts: list[MeetingDraft], affiliations: list[Affiliation], types: dict[str, EntityType]
+) -> list[Meeting]:
+    orgs_of: dict[str, list[Affiliation]] = {}
+    for a in affiliations:
+        if a.current:
+            orgs_of.setdefault(a.person, []).append(a)
+    out: list[Meeting] = []
+    for d in drafts:
+        for key, p in list(d.participants.items()):
+            if types.get(key) != EntityType.PERSON:
+                continue
+            for a in orgs_of.get(key, []):
+                if a.org not in d.participants and a.org not in d.excluded:
+                    d.add(a.org, "attendee", p.optional, p.evidence)
+        if len(d.core()) < 2:
+            continue
+        date = d.date
+        participants = [
+            Participant(entity=p.key, role=p.role, optional=p.optional, evidence=p.evidence)  # type: ignore[arg-type]
+            for p in d.participants.values()
+        ]
+        out.append(
+            Meeting(
+                key=f"m{len(out) + 1}",
+                kind=d.kind,
+                description=d.description,
+                date=date.date if date else None,
+                year=date.year if date else None,
+                month=date.month if date else None,
+                day=date.day if date else None,
+                date_text=date.text if date else None,
+                date_precision=date.precision if date else "unknown",  # type: ignore[arg-type]
+                status=d.status,  # type: ignore[arg-type]
+                location=d.location,
+                name_entity=d.name_entity,
+                participants=participants,
+                evidence=d.evidence,
+            )
+        )
+    return out
+
+
+def _dedupe_relations(rels: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for r in rels:
+        k = (r.type, r.source, r.target)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(r)
+    return out
