@@ -1,0 +1,294 @@
+"""``whomet load | remove | merge | stats | query``: the graph store from the terminal."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, LiteralString
+
+import typer
+from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
+from rich.console import Console
+from rich.table import Table
+
+from graph.db import Graph, translate_errors
+from graph.errors import QueryRefused, WhometError
+from graph.loader import LoadSummary, load_paths
+from graph.schema import apply_schema
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore, LoadReport
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code=code)
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValueError as exc:  # a bad WHOMET_* value
+        raise _fail(str(exc), code=2) from exc
+
+
+@contextmanager
+def _graph() -> Iterator[Graph]:
+    # Unknown labels/properties in a fresh database are normal here, not worth a warning each.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    settings = _settings()
+    try:
+        with Graph.connect(settings) as graph:
+            yield graph
+    except WhometError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html).")],
+    force: Annotated[
+        bool, typer.Option(help="Rewrite documents even when their version is unchanged.")
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="Parallel loaders.")] = 1,
+    id_from_name: Annotated[
+        bool,
+        typer.Option(
+            help="Use the file name as document id, so an edited file replaces its "
+            "old version (default: a front-matter id, else the content hash)."
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read, extract and store documents: one transaction each; loading again changes nothing."""
+    with _graph() as graph:
+        apply_schema(graph)
+        store = GraphStore(graph.driver, graph.database)
+        try:
+            summary = load_paths(
+                paths, store, force=force, workers=workers, id_from_name=id_from_name
+            )
+        except WhometError as exc:
+            raise _fail(str(exc)) from exc
+    if as_json:
+        out.print_json(summary.model_dump_json())
+    else:
+        _print_summary(summary)
+    if summary.failures and not summary.reports:
+        raise typer.Exit(code=1)
+
+
+def _print_summary(summary: LoadSummary) -> None:
+    table = Table("document", "file", "status", "+nodes", "-nodes", "+rels", "-rels")
+    for r in summary.reports:
+        table.add_row(
+            r.doc_id,
+            summary.sources.get(r.doc_id, ""),
+            r.status,
+            str(r.nodes_created),
+            str(r.nodes_removed),
+            str(r.relationships_created),
+            str(r.relationships_removed),
+        )
+    if len(summary.reports) <= 50:
+        out.print(table)
+    for r in summary.reports:
+        _print_changes(r)
+    for f in summary.failures:
+        err.print(f"[red]failed:[/red] {f.path}: {f.error}", highlight=False)
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status().items()))
+    t = summary.totals()
+    out.print(
+        f"{len(summary.reports)} documents ({counts or 'none'}), {len(summary.failures)} failed; "
+        f"nodes +{t['nodes_created']} -{t['nodes_removed']}, "
+        f"relationships +{t['relationships_created']} -{t['relationships_removed']}",
+        highlight=False,
+    )
+
+
+def _print_changes(r: LoadReport) -> None:
+    if r.merged:
+        out.print(f"{r.doc_id}: merged {', '.join(r.merged)} (this document links them)")
+    if r.split:
+        out.print(f"{r.doc_id}: split off {', '.join(r.split)}")
+    if r.diff is None or r.diff.is_empty():
+        return
+    out.print(f"{r.doc_id} replaced:", highlight=False)
+    for title, lines in (
+        ("+ fact", r.diff.facts_added),
+        ("- fact", r.diff.facts_removed),
+        ("+ entity", r.diff.entities_added),
+        ("- entity", r.diff.entities_removed),
+        ("+ event", r.diff.events_added),
+        ("- event", r.diff.events_removed),
+    ):
+        for line in lines:
+            out.print(f"  {title}: {line}", highlight=False, markup=False)
+
+
+def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) -> None:
+    """Remove a document and the facts only it supported (entities and events left without
+    support go too)."""
+    with _graph() as graph:
+        try:
+            r = GraphStore(graph.driver, graph.database).remove(doc_id)
+        except WhometError as exc:
+            raise _fail(str(exc)) from exc
+    out.print(
+        f"removed {doc_id}: nodes -{r.nodes_removed}, relationships -{r.relationships_removed}"
+        + (f"; split off {', '.join(r.split)}" if r.split else ""),
+        highlight=False,
+    )
+
+
+def merge(
+    keep_id: Annotated[str, typer.Argument(help="Id of the node to keep.")],
+    drop_id: Annotated[str, typer.Argument(help="Id of the node merged into it.")],
+) -> None:
+    """Merge two entities (or two events) into one, recorded so that reloads keep it merged."""
+    with _graph() as graph:
+        try:
+            r = GraphStore(graph.driver, graph.database).merge(keep_id, drop_id)
+        except WhometError as exc:
+            raise _fail(str(exc)) from exc
+    out.print(f"merged {r.kind} {drop_id} into {keep_id} (recorded)", highlight=False)
+
+
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Node counts by label and relationship counts by type."""
+    with _graph() as graph:
+        try:
+            s = GraphStore(graph.driver, graph.database).stats()
+        except WhometError as exc:
+            raise _fail(str(exc)) from exc
+    if as_json:
+        out.print_json(s.model_dump_json())
+        return
+    table = Table("label / type", "count")
+    for label, n in s.labels.items():
+        table.add_row(f":{label}", str(n))
+    for rtype, n in s.relationships.items():
+        table.add_row(f"[:{rtype}]", str(n))
+    out.print(table)
+
+
+def parse_params(pairs: list[str]) -> dict[str, Any]:
+    """``k=v`` pairs; a value that parses as JSON (number, true, list...) is taken as such."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise _fail(f"--param wants name=value, got {pair!r}", code=2)
+        try:
+            params[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key.strip()] = raw
+    return params
+
+
+def plain(value: Any) -> Any:
+    """A driver value as JSON-ready data (nodes as their properties plus labels)."""
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, GraphPath):
+        return {"nodes": [plain(n) for n in value.nodes], "rels": [plain(r) for r in value]}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def run_read(
+    graph: Graph, text: str, params: Mapping[str, Any], *, max_rows: int, timeout_s: float
+) -> tuple[list[str], list[dict[str, Any]], bool]:
+    """Run the user's query in a READ transaction (the server refuses writes there)."""
+    # The user's own query, typed at their own terminal, is the query by design.
+    statement: LiteralString = text
+
+    @unit_of_work(timeout=timeout_s)
+    def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
+        result = tx.run(statement, dict(params))
+        columns = list(result.keys())
+        rows: list[dict[str, Any]] = []
+        for record in result:
+            if len(rows) >= max_rows:
+                return columns, rows, True
+            rows.append({k: plain(record[k]) for k in columns})
+        return columns, rows, False
+
+    try:
+        with (
+            translate_errors(graph.uri),
+            graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as s,
+        ):
+            return s.execute_read(work)
+    except neo4j_errors.Neo4jError as exc:
+        code = exc.code or ""
+        if code.endswith("Statement.AccessMode") or "Forbidden" in code:
+            raise QueryRefused(
+                f"refused: this is a read-only query command ({exc.message})"
+            ) from exc
+        raise WhometError(exc.message or str(exc)) from exc
+
+
+def query(
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Most rows to print.")] = None,
+) -> None:
+    """Run read-only Cypher (in a READ transaction: writes are refused by the server)."""
+    params = parse_params(param or [])
+    settings = _settings()
+    with _graph() as graph:
+        try:
+            columns, rows, truncated = run_read(
+                graph,
+                cypher,
+                params,
+                max_rows=limit or settings.cypher_max_rows,
+                timeout_s=settings.cypher_timeout_s,
+            )
+        except WhometError as exc:
+            raise _fail(str(exc)) from exc
+    if as_json:
+        out.print_json(json.dumps({"columns": columns, "rows": rows, "truncated": truncated}))
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(_cell(row[c]) for c in columns))
+    out.print(table)
+    note = " (truncated)" if truncated else ""
+    out.print(f"{len(rows)} rows{note}", highlight=False)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("load")(load)
+    app.command("remove")(remove)
+    app.command("merge")(merge)
+    app.command("stats")(stats)
+    app.command("query")(query)

@@ -1,0 +1,150 @@
+"""Load files and folders into the graph: read -> extract -> store, one document at a time.
+
+Each document is read, extracted and written in its own transaction, so a bad
+file is reported and skipped without touching what is already stored.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+from rich.console import Console
+from rich.progress import track
+
+from graph.errors import DatabaseUnavailable, DocumentError, WhometError
+from graph.model import Document, Extraction
+from graph.store import LoadReport
+
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
+
+Reader = Callable[[Path], Document]
+Extractor = Callable[[Document], Extraction]
+
+
+class Store(Protocol):
+    def load(self, extraction: Extraction, *, force: bool = False) -> LoadReport: ...
+
+
+class Failure(BaseModel):
+    path: str
+    error: str
+
+
+class LoadSummary(BaseModel):
+    """What a run of ``load_paths`` did, document by document."""
+
+    reports: list[LoadReport] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+    sources: dict[str, str] = Field(default_factory=dict)  # doc_id -> path it was read from
+
+    def by_status(self) -> dict[str, int]:
+        return dict(Counter(r.status for r in self.reports))
+
+    def totals(self) -> dict[str, int]:
+        keys = ("nodes_created", "nodes_removed", "relationships_created", "relationships_removed")
+        return {k: sum(getattr(r, k) for r in self.reports) for k in keys}
+
+
+def iter_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The readable files under ``paths`` (files as given, folders recursively), sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise DocumentError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def default_reader(id_from_name: bool = False) -> Reader:
+    """``graph.documents.read_path``; the id comes from a front-matter ``id`` when the file has
+    one, or from the file name with ``id_from_name`` (so a corrected file replaces its old
+    version), else from the content."""
+    from graph.documents import read_path
+
+    def read(path: Path) -> Document:
+        doc = read_path(path)
+        wanted = doc.meta.extra.get("id")
+        if not wanted and id_from_name:
+            wanted = _ID_CHARS.sub("-", path.stem).strip("-")[:128]
+        if wanted and wanted != doc.id:
+            doc = read_path(path, doc_id=wanted)
+        return doc
+
+    return read
+
+
+def default_extractor() -> Extractor:
+    """The project's extractor, looked up when first needed (``graph.extract.extract``)."""
+    module = importlib.import_module("graph.extract")
+    fn = getattr(module, "extract", None)
+    if not callable(fn):
+        raise WhometError("graph.extract has no extract(document) function")
+    return fn  # type: ignore[no-any-return]
+
+
+def load_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    reader: Reader | None = None,
+    extractor: Extractor | None = None,
+    force: bool = False,
+    workers: int = 1,
+    progress: bool = True,
+    id_from_name: bool = False,
+) -> LoadSummary:
+    """Load every file under ``paths``; failures are collected, not raised, so one bad file
+    does not stop the rest (each document is its own transaction)."""
+    files = iter_files(paths)
+    read = reader or default_reader(id_from_name)
+    extract = extractor or default_extractor()
+    summary = LoadSummary()
+
+    def one(path: Path) -> tuple[Path, LoadReport | Failure]:
+        try:
+            return path, store.load(extract(read(path)), force=force)
+        except DatabaseUnavailable:
+            raise  # every other file would fail the same way
+        except WhometError as exc:
+            return path, Failure(path=str(path), error=str(exc))
+
+    results: Iterator[tuple[Path, LoadReport | Failure]]
+    if workers > 1:
+        pool = ThreadPoolExecutor(max_workers=workers)
+        results = pool.map(one, files)
+    else:
+        pool = None
+        results = map(one, files)
+    try:
+        bar = track(
+            results,
+            total=len(files),
+            description="loading",
+            disable=not progress or len(files) < 2,
+            transient=True,
+            console=Console(stderr=True),
+        )
+        for path, result in bar:
+            if isinstance(result, Failure):
+                summary.failures.append(result)
+            else:
+                summary.reports.append(result)
+                summary.sources[result.doc_id] = str(path)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return summary
