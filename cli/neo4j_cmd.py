@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from graph.db import Graph
 from graph.errors import WhometError
@@ -28,8 +29,10 @@ def _fail(exc: WhometError) -> typer.Exit:
 def _server() -> tuple[Settings, LocalNeo4j]:
     try:
         settings = get_settings()
-    except ValueError as exc:  # pydantic's ValidationError: a bad WHOMET_* value
-        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+    except ValidationError as exc:  # a bad WHOMET_* value; never echo the value (a password)
+        for problem in exc.errors(include_input=False):
+            field = ".".join(str(part) for part in problem["loc"])
+            typer.secho(f"error: setting {field}: {problem['msg']}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=2) from exc
     return settings, LocalNeo4j(settings)
 

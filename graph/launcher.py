@@ -250,7 +250,7 @@ class LocalNeo4j:
                 raise LauncherError(
                     f"port {port} on {self.settings.listen_address} ({name}) is already in use "
                     f"by another program. Stop it, or pick another port with "
-                    f"WHOMET_{name.upper()}_PORT (and WHOMET_NEO4J_URI to match)."
+                    f"WHOMET_{name.upper()}_PORT."
                 )
         self.write_conf()
         if not self.paths.system_db.exists():
