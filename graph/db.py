@@ -39,7 +39,10 @@ def translate_errors(uri: str) -> Iterator[None]:
     try:
         yield
     except _UNREACHABLE as exc:
-        raise DatabaseUnavailable(f"Neo4j at {uri} is not reachable: {exc}") from exc
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnavailable(
+            f"Neo4j at {uri} is not reachable ({reason}). Is it running? (`whomet neo4j status`)"
+        ) from exc
     except neo4j_errors.AuthError as exc:
         raise ConfigError(
             f"Neo4j at {uri} refused the login; check WHOMET_NEO4J_USER and WHOMET_NEO4J_PASSWORD"

@@ -65,8 +65,12 @@ class DocContext:
 
 
 def _resolve_generic(
-    g: Mention, last_pos: dict[str, int], ctx: DocContext, head_words: dict[str, set[str]]
+    g: Mention,
+    recent: list[tuple[int, str, int]],
+    ctx: DocContext,
+    head_words: dict[str, set[str]],
 ) -> str | None:
+    """Resolve 'the ministry' / 'the company's' to an entity mentioned before it."""
     head = (g.head or "").lower()
     heads = {head, "center" if head == "centre" else "centre" if head == "center" else head}
     cands: list[str] = []
@@ -81,31 +85,40 @@ def _resolve_generic(
         cands = [
             k for k, t in ctx.types.items() if t in ORG_TYPES and head_words[k] & heads
         ]
-    seen = [(last_pos[k], k) for k in cands if k in last_pos]
-    if not seen:
+    cand_set = set(cands)
+    same = [(pos, k) for pos, k, sent in recent if k in cand_set and sent == g.sent]
+    if same:
+        return max(same)[1]
+    # otherwise: the first fitting entity of the nearest earlier sentence naming one
+    best_sent = -1
+    best: str | None = None
+    for pos, k, sent in recent:
+        if k in cand_set and sent < g.sent and sent > best_sent:
+            best_sent, best = sent, k
+    if best is None:
         return None
-    return max(seen)[1]
+    firsts = [(pos, k) for pos, k, sent in recent if sent == best_sent and k in cand_set]
+    return min(firsts)[1]
 
 
 def build_tagged(ctx: DocContext, mentions: list[Mention]) -> None:
     """Tag every sentence; resolve generic references in reading order."""
     head_words = {k: {w.lower() for w in name.split()} for k, name in ctx.names.items()}
-    last_pos: dict[str, int] = {}
+    recent: list[tuple[int, str, int]] = []  # (position, key, sentence) of named mentions
     by_sent: dict[int, list[Ref]] = {}
     for m in mentions:
         if m.kind == "generic":
-            key = _resolve_generic(m, last_pos, ctx, head_words)
+            key = _resolve_generic(m, recent[-60:], ctx, head_words)
             if key is None:
                 continue
             by_sent.setdefault(m.sent, []).append(Ref(key, ctx.types[key], m, generic=True))
-            last_pos[key] = m.start
             continue
         c = ctx.of_mention.get(m.id)
         if c is None or c.cid not in ctx.keys:
             continue
         key = ctx.keys[c.cid]
         by_sent.setdefault(m.sent, []).append(Ref(key, ctx.types[key], m))
-        last_pos[key] = m.start
+        recent.append((m.start, key, m.sent))
     quotes = ctx.lay.quotes
     qi = 0
     for sent in ctx.lay.sentences:

@@ -24,6 +24,9 @@ from graph.extract.shapes import (
 from graph.model import EntityType
 
 _SPACES = re.compile(r"\s+")
+LEGAL_SUFFIXES = frozenset(
+    "Inc Corp Corporation Co Ltd LLC PLC plc AG SA NV GmbH Group Holdings Company Limited".split()
+)
 _INITIAL_SKIP = frozenset({"of", "for", "and", "the", "&", "on", "de", "in"})
 
 
@@ -157,7 +160,7 @@ class EntityBuilder:
         return False
 
     def merge_prefix_clusters(self) -> None:
-        """'Cobalt Ridge' after 'Cobalt Ridge Security': one company."""
+        """'Cobalt Ridge' after 'Cobalt Ridge Security', 'Nimbus Data' and 'Nimbus Data Corp.'."""
         for c in list(self.clusters):
             if not c.mentions or c.gaz or c.country:
                 continue
@@ -165,7 +168,10 @@ class EntityBuilder:
             for pre in prefixes(toks):
                 other = self.by_key.get("name:" + norm(" ".join(pre)))
                 if other is not None and other is not c and other.mentions:
-                    if org_head(other.full_tokens()) is None and not any(
+                    legal_tail = all(
+                        t.rstrip(".") in LEGAL_SUFFIXES for t in toks[len(pre) :]
+                    )
+                    if (legal_tail or org_head(other.full_tokens()) is None) and not any(
                         m.kind == "person" for m in other.mentions
                     ):
                         for m in other.mentions:
@@ -303,6 +309,11 @@ class EntityBuilder:
                     continue
                 full = norm(" ".join(cand.full_tokens()))
                 if full.endswith((" of " + key, " for " + key)) or full == key:
+                    c = cand
+                    break
+                if re.search(r"\b(?:of|for) " + re.escape(key) + r"(?: and|,|$)", full) and (
+                    cand.type == EntityType.GOVERNMENT_BODY
+                ):
                     c = cand
                     break
         if c is None and org_head(m.tokens) is not None:

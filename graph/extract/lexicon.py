@@ -59,6 +59,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # casefolded name/alias -> country
     demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
     places: frozenset[str] = frozenset()  # casefolded
+    institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
     lex.title_prefix = frozenset(titles.get("prefix", []))
     lex.role_nouns = frozenset(titles.get("role", []))
     lex.given_names = frozenset(_words("given_names.txt"))
+    lex.institutional = frozenset(_words("institutional_words.txt"))
     lex.east_asian_surnames = frozenset(_words("surnames_east_asian.txt"))
     gaz = json.loads(_data("gazetteer.json"))
     for org in gaz["organizations"]:

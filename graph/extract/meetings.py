@@ -23,7 +23,7 @@ NOUN = (
     r"meetings?|talks|workshops?|roundtables?|round-tables?|summits?|briefings?|sessions?"
     r"|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
     r"|seminars?|symposium|hearing|videoconference|video\s+conference|gathering|dinner"
-    r"|luncheon|lunch|breakfast|retreat|negotiations|round"
+    r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call"
 )
 _T = r"\ue000\d+\ue001"
 _ATTRIB = re.compile(
@@ -70,17 +70,18 @@ _MODAL = re.compile(
     r"(?:is|are|was|were)\s+scheduled\s+to|scheduled\s+to|(?:is|are)\s+set\s+to|"
     r"(?:is|are)\s+expected\s+to|expects?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
     r"(?:is|are)\s+due\s+to|to\s+be|hopes?\s+to|seeks?\s+to|wants?\s+to|upcoming)\b"
-    r"(?:\s+\w+){0,3}\s*$"
+    r"(?:\s+[\w\-']+|\s+\ue000\d+\ue001){0,6}\s*$"
 )
 _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("hold", re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"), "host"),
     ("host", re.compile(r"\b(?:hosted|hosts|host|hosting)\b(?!\s+by)"), "host"),
     ("visit", re.compile(
         r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-        r"|\b(?:visited|visits|called\s+on)\b"), "attendee"),
+        r"|\b(?:visit|visited|visits|visiting|called\s+on)\b(?!\s+(?:to|by|of)\b)"), "attendee"),
     ("meet", re.compile(
         r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
-        r"held\s+talks\s+with|talked\s+with|conferred\s+with)\b"), "attendee"),
+        r"held\s+talks\s+with|talked\s+with|conferred\s+with|"
+        r"spoke\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?with)\b"), "attendee"),
     ("sign", re.compile(
         r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
         r"deal|pact|accord|contract|partnership)\b", re.I), "attendee"),
@@ -101,7 +102,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("attended_by", re.compile(
-        r"\b(?:attended|joined)\s+by\b|\bin\s+attendance\s+(?:were|was)\b|"
+        r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|"
+        r"satellite|(?:a\s+)?video\s+link|(?:a\s+)?videolink))|\bin\s+attendance\s+(?:were|was)\b|"
+        r"\b(?:also\s+)?(?:attending|present|participating)\s+(?:were|was)\b|"
         r"\b(?:among\s+(?:those\s+)?(?:at|attending|present\s+at)\b[^,;]*?\b(?:was|were))\b|"
         r"\b(?:participants|attendees)\s+(?:included|were)\b"), "attendee"),
     ("hosted_by", re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"), "host"),
@@ -109,7 +112,9 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("accompanied_by", re.compile(r"\b(?:was|were)\s+accompanied\s+by\b"), "attendee"),
     ("attend", re.compile(
         r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|were\s+present|was\s+present"
-        r"|were\s+in\s+attendance|was\s+in\s+attendance)\b(?!\s+by)"), "attendee"),
+        r"|were\s+in\s+attendance|was\s+in\s+attendance)\b"
+        r"(?!\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|satellite|"
+        r"(?:a\s+)?video\s*link)))"), "attendee"),
     ("represented", re.compile(r"\brepresented\b(?!\s+by)"), "attendee"),
     ("sent", re.compile(r"\bsent\b"), "attendee"),
     ("led", re.compile(
@@ -188,8 +193,8 @@ def _kind(noun: str | None, trigger: str | None) -> str:
             n = n[:-1]
         return n
     return {
-        "visit": "courtesy call",
-        "sign": "MoU signing",
+        "visit": "visit",
+        "sign": "signing",
         "brief": "briefing",
         "talks_with": "talks",
     }.get(trigger or "", "meeting")
@@ -358,7 +363,16 @@ class MeetingFinder:
             if name in ("meet", "visit") and not any(
                 r.type in ORG_TYPES or r.type == EntityType.PERSON for r in obj_tags
             ):
-                continue
+                subj_tags = [
+                    r for _, _, r in tags_in(a, tm.start())
+                    if r.type in ORG_TYPES or r.type in (EntityType.PERSON, EntityType.COUNTRY)
+                ]
+                coordinated = re.search(r"\ue001\s+and\s+(?:the\s+)?[^,;]{0,60}\ue001[^\ue000]{0,40}$",
+                                        body[a : tm.start()])
+                if name != "meet" or len({r.key for r in subj_tags}) < 2 or not coordinated:
+                    continue
+                if re.match(r"\s+(?:the|its|their|analysts|expectations|demand|targets?)\b", after):
+                    continue
             if name == "meet":
                 nxt = re.match(r"\s*(?:with\s+)?(?:the\s+)?([\w']+)", after)
                 if nxt and nxt.group(1).lower() in (
@@ -427,9 +441,11 @@ class MeetingFinder:
         elif nm is not None:
             noun = nm.group(1)
         if name in ("visit", "sign"):
-            noun = None if name == "visit" and "call" not in tm.group(0) else noun
+            noun = None
             if name == "visit" and "call" in tm.group(0):
                 noun = "courtesy call"
+            if name == "sign" and re.search(r"\b(?:mou|memorandum)\b", tm.group(0), re.I):
+                noun = "signing"
         kind = _kind(noun, name)
         before_trigger = body[max(0, tm.start() - 60) : tm.start()]
         status = "held"

@@ -51,6 +51,9 @@ STOCK_VERBS = frozenset(
     """rose fell gained jumped slipped dropped climbed surged plunged tumbled sank rallied shed
     advanced declined soared""".split()
 )
+STOCK_GERUNDS = frozenset(
+    "rising falling gaining losing jumping slipping dropping climbing surging sliding".split()
+)
 PLACE_PREPS = frozenset("in near across outside throughout around".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
 GENERIC_HEADS = frozenset(
@@ -166,6 +169,9 @@ class _SentenceScanner:
                     k += 1
                     continue
                 word = toks[k].text
+                if word == "," and self._of_series(i, k):
+                    k = self._of_series(i, k)
+                    continue
                 if word in ("of", "for", "on", "&", "and", "de", "du", "des", "van", "von", "der"):
                     m = k + 1
                     if word in ("of", "for") and m < n and toks[m].text == "the":
@@ -185,6 +191,19 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _of_series(self, i: int, k: int) -> int:
+        """'Ministry of Economy, Trade and Industry': end index of the series, or 0."""
+        toks, cls = self.toks, self.cls
+        words = [t.text for t in toks[i:k]]
+        if "of" not in words or head_type(words[words.index("of") - 1] if words.index("of") else "") is None:
+            return 0
+        m = k
+        while m + 1 < len(toks) and toks[m].text == "," and cls[m + 1] == "cap":
+            m += 2
+        if m + 1 < len(toks) and toks[m].text == "and" and cls[m + 1] == "cap":
+            return m + 2
+        return 0
 
     def split_and(self, i: int, j: int, standalone: set[str]) -> list[tuple[int, int]]:
         """Cut a span at 'and' unless the left part cannot stand alone as a name."""
@@ -238,9 +257,24 @@ class _SentenceScanner:
                 j -= 1
             if i >= j:
                 continue
+            if self.title_of_and(i, j):
+                continue
             for a, b in self.split_and(i, j, standalone):
                 self.part(a, b, honorific)
         self.hyphen_demonyms()
+
+    def title_of_and(self, i: int, j: int) -> bool:
+        """'Minister of Economy and Industry Mira Kovac': the 'and' belongs to the title."""
+        words = [t.text for t in self.toks[i:j]]
+        if "and" not in words or "of" not in words:
+            return False
+        o = words.index("of")
+        a = words.index("and")
+        if not (o < a and o > 0 and is_title_word(words[o - 1])):
+            return False
+        if any(w == "and" for w in words[a + 1 :]):
+            return False
+        return self.decompose_title(i, j)
 
     def hyphen_demonyms(self) -> None:
         for i, c in enumerate(self.cls):
@@ -346,6 +380,8 @@ class _SentenceScanner:
             title_start, title_end, org_a, org_b = s, o, o + 1, name_start
             if org_a < org_b and words[org_a] == "the":
                 org_a += 1
+            if org_a >= org_b or words[org_b - 1] in ("and", "of", "&"):
+                return False
         # the person
         person = self.emit(i + name_start, j, "person")
         person.title = " ".join(words[title_start:title_end])
@@ -401,8 +437,10 @@ class _SentenceScanner:
         v1, v2 = _lower(n1), _lower(n2)
         if v1 in SPEECH_VERBS:
             h["speaker"] += 1
-        if v1 in STOCK_VERBS:
+        if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
+        if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():
+            h["company"] += 3
         if v1 in ("spokesperson", "spokesman", "spokeswoman", "official", "officials"):
             h["org"] += 3
         if m.possessive:
@@ -435,7 +473,7 @@ class _SentenceScanner:
             elif any(a in ORG_DESCRIPTORS for a in app) or any(
                 a.rstrip("s") in ORG_DESCRIPTORS for a in app
             ):
-                h["company"] += 2
+                h["company"] += 3
             elif any(a in BODY_DESCRIPTORS for a in app):
                 h["org"] += 2
         del v2

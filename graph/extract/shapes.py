@@ -91,6 +91,6 @@ def plain_name_token(tok: str) -> bool:
     """A capitalized word that can be part of a person's name."""
     if not tok[:1].isupper() or is_acronym(tok) or tok.lower() in TIME_WORDS:
         return False
-    if head_type(tok) is not None or is_title_word(tok):
+    if head_type(tok) is not None or is_title_word(tok) or tok in lexicon().institutional:
         return False
     return all(c.isalpha() or c in "-'\u2019." for c in tok)
