@@ -94,6 +94,7 @@ def init() -> None:
     settings, _ = _server()
     try:
         with Graph.connect(settings) as graph:
+            graph.verify()  # fail at once, not after the driver's retries
             count = apply_schema(graph)
     except WhometError as exc:
         raise _fail(exc) from exc
