@@ -24,8 +24,8 @@ from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore, LoadReport
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:

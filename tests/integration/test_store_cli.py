@@ -1,0 +1,154 @@
+"""``whomet load/remove/merge/stats/query`` on short fixture documents, through the real
+reader and extractor."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from cli.main import app
+from graph.settings import Settings, get_settings
+from tests.integration.test_store_support import rows
+
+pytestmark = pytest.mark.db
+
+DOC_A = """---
+title: Seoul and OpenAI hold security talks
+published: 2026-05-19
+---
+The Ministry of Science and ICT (MSIT) said on Monday that it held talks with OpenAI in Seoul \
+on May 18, 2026, to discuss AI security. Jane Doe, OpenAI's head of policy, attended the talks.
+"""
+DOC_B = """Officials of MSIT met Anthropic executives in Seoul on May 11, 2026.
+"""
+DOC_C = """The Ministry of Science & ICT met Anthropic executives in Seoul on May 11, 2026.
+"""
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_env(
+    monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings, driver: Driver
+) -> Iterator[None]:
+    monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("WHOMET_NEO4J_USER", neo4j_settings.neo4j_user)
+    monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+    monkeypatch.setenv("WHOMET_NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    get_settings.cache_clear()
+    driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "a.md").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "nested" / "b.txt").write_text(DOC_B, encoding="utf-8")
+    (tmp_path / "nested" / "c.txt").write_text(DOC_C, encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
+    return tmp_path
+
+
+def _json(args: list[str]) -> Any:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_load_folder_resolves_one_ministry_across_forms(
+    cli_env: None, corpus: Path, driver: Driver
+) -> None:
+    summary = _json(["load", str(corpus), "--json"])
+    assert [r["status"] for r in summary["reports"]] == ["added"] * 3
+    assert summary["failures"] == []
+    ministry = rows(
+        driver,
+        "MATCH (e:Entity) WHERE 'msit' IN e.norm_names RETURN e.name AS name, e.aliases AS al, "
+        "COLLECT { MATCH (d:Document)-[:MENTIONS]->(e) RETURN d.path } AS paths",
+    )
+    assert len(ministry) == 1
+    assert ministry[0]["name"] == "Ministry of Science and ICT"
+    assert {Path(p).name for p in ministry[0]["paths"]} == {"a.md", "b.txt", "c.txt"}
+    # b and c report one meeting (same day, same parties): one event, two sources.
+    hosted = rows(
+        driver,
+        "MATCH (e:Entity)-[r:HOSTED|ATTENDED]->(ev:Event {date: date('2026-05-11')}) "
+        "RETURN e.name AS who, size(r.doc_ids) AS sources",
+    )
+    assert {h["who"] for h in hosted} >= {"Ministry of Science and ICT", "Anthropic"}
+    assert all(h["sources"] == 2 for h in hosted)
+
+    again = runner.invoke(app, ["load", str(corpus)])
+    assert again.exit_code == 0, again.output
+    assert "3 unchanged" in again.stdout
+
+
+def test_stats_query_and_read_only_refusal(cli_env: None, corpus: Path) -> None:
+    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    stats = _json(["stats", "--json"])
+    assert stats["labels"]["Document"] == 3
+    assert stats["relationships"]["MENTIONS"] >= 5
+    whom = Path(__file__).resolve().parents[2] / "cypher" / "queries" / "whom_did_x_meet.cypher"
+    met = _json(["query", whom.read_text(encoding="utf-8"), "--param", "name=MSIT", "--json"])
+    assert {"OpenAI", "Anthropic"} <= {r["met"] for r in met["rows"]}
+    limited = _json(["query", "MATCH (d:Document) RETURN d.id AS id", "--limit", "2", "--json"])
+    assert len(limited["rows"]) == 2 and limited["truncated"] is True
+    table = runner.invoke(app, ["query", "MATCH (e:Entity) RETURN e.name AS name"])
+    assert table.exit_code == 0 and "OpenAI" in table.stdout
+    refused = runner.invoke(app, ["query", "CREATE (n:Intruder) RETURN n"])
+    assert refused.exit_code == 1
+    assert "refused" in refused.output
+    bad = runner.invoke(app, ["query", "RETURN 1", "--param", "novalue"])
+    assert bad.exit_code == 2
+
+
+def test_corrected_file_replaces_and_remove_takes_it_away(
+    cli_env: None, corpus: Path, driver: Driver
+) -> None:
+    result = runner.invoke(app, ["load", str(corpus), "--id-from-name"])
+    assert result.exit_code == 0, result.output
+    (corpus / "a.md").write_text(DOC_A.replace("head of policy", "chief of staff"), "utf-8")
+    result = runner.invoke(app, ["load", str(corpus / "a.md"), "--id-from-name"])
+    assert result.exit_code == 0, result.output
+    assert "replaced" in result.stdout
+    assert "chief of staff" in result.stdout and "head of policy" in result.stdout
+    titles = rows(driver, "MATCH (:Person)-[r:REPRESENTS]->() RETURN r.title AS t")
+    assert titles == [{"t": "chief of staff"}]
+
+    removed = runner.invoke(app, ["remove", "a"])
+    assert removed.exit_code == 0, removed.output
+    assert rows(driver, "MATCH (p:Person) RETURN p") == []
+    assert rows(driver, "MATCH (d:Document {id: 'a'}) RETURN d") == []
+    missing = runner.invoke(app, ["remove", "a"])
+    assert missing.exit_code == 1 and "no document" in missing.output
+
+
+def test_merge_command(cli_env: None, corpus: Path, driver: Driver) -> None:
+    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    events = sorted(r["id"] for r in rows(driver, "MATCH (e:Event) RETURN e.id AS id"))
+    assert len(events) == 2
+    result = runner.invoke(app, ["merge", events[0], events[1]])
+    assert result.exit_code == 0, result.output
+    assert "recorded" in result.stdout
+    assert [r["id"] for r in rows(driver, "MATCH (e:Event) RETURN e.id AS id")] == [events[0]]
+    unknown = runner.invoke(app, ["merge", events[0], "per:nobody"])
+    assert unknown.exit_code == 1 and "per:nobody" in unknown.output
+
+
+def test_load_reports_bad_files_and_keeps_going(cli_env: None, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DOC_B, encoding="utf-8")
+    result = runner.invoke(app, ["load", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stdout and "1 failed" in result.stdout
+    assert "empty.txt" in result.output
+    missing = runner.invoke(app, ["load", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "no such file" in missing.output
