@@ -144,6 +144,13 @@ _ATTEND_OK_AFTER = re.compile(
     r"|\s*$|\s*[,.;]|\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-']+\s+){0,3}(?:" + NOUN + r")\b|\s+"
     + _T + r")"
 )
+_ANY = re.compile(
+    "|".join(
+        [rx.pattern for _, rx, _ in _TRIGGERS]
+        + [rx.pattern for _, rx, _ in _PARTICIPATION]
+        + [_NEG.pattern, _ORDINAL.pattern, _DEFINITE.pattern, _CANCEL.pattern]
+    )
+)
 WINDOW = 6  # sentences a meeting stays "current" for follow-up sentences
 
 
@@ -252,6 +259,8 @@ class MeetingFinder:
     # ------------------------------------------------------------------ main
     def sentence(self, tg: Tagged, consumed: set[int], ev: Evidence) -> None:
         s = tg.s
+        if _ANY.search(s) is None:
+            return  # nothing here can start, extend or exclude from a meeting
         body = _LEAD_ATTRIB.sub("", s)
         lead_cut = len(s) - len(body)
         am = _ATTRIB.search(body)

@@ -113,8 +113,11 @@ class _SentenceScanner:
     def __init__(self, lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
         self.lay = lay
         self.sent = sent
-        self.toks = lay.tokens_in(sent.start, sent.end)
-        self.cls = [token_class(t.text) for t in self.toks]
+        if not lay._classes:
+            lay._classes = [token_class(t.text) for t in lay.tokens]
+        lo, hi = lay.token_range(sent.start, sent.end)
+        self.toks = lay.tokens[lo:hi]
+        self.cls = lay._classes[lo:hi]
         self.out = out
         self.lex = lexicon()
 
@@ -242,8 +245,11 @@ class _SentenceScanner:
         return merged
 
     # ------------------------------------------------------------------ main
+    cached_spans: list[tuple[int, int]] | None = None
+
     def run(self, standalone: set[str]) -> None:
-        for i, j in self.spans():
+        spans = self.cached_spans if self.cached_spans is not None else self.spans()
+        for i, j in spans:
             # strip sentence-initial function words and honorifics
             honorific = False
             while i < j and self.toks[i].text.lower().rstrip(".") in self.lex.stop_caps:
@@ -506,9 +512,11 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
     """All candidate mentions of a text, in text order."""
     standalone: set[str] = set()
     # pass 1: names that stand alone somewhere (to decide 'A and B' splits)
+    spans_of: dict[int, list[tuple[int, int]]] = {}
     for sent in lay.sentences:
         sc = _SentenceScanner(lay, sent, [])
-        for i, j in sc.spans():
+        spans_of[sent.index] = sc.spans()
+        for i, j in spans_of[sent.index]:
             words = [t.text for t in sc.toks[i:j]]
             if "and" not in words:
                 while words and words[0].lower() in sc.lex.stop_caps:
@@ -519,6 +527,7 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
     for sent in lay.sentences:
         sc2 = _Scanner(lay, sent, out)
         sc2.skip_starts = set()
+        sc2.cached_spans = spans_of[sent.index]
         sc2.run(standalone)
         _find_generics(lay, sent, out)
     # drop span mentions duplicated by acronym definitions; order by position

@@ -87,7 +87,7 @@ def extract(doc: Document) -> Extraction:
                 finder.quote_speaker(speaker, tg.sent.index, ev)
         finder.note_dates(tg)
         cur = finder._valid_current(tg.sent.index)
-        parties = _main_parties(cur, types) if cur is not None else None
+        parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
         for r in find_relations(tg, parties):
             relations.append(
                 Relation(type=r.type, source=r.source, target=r.target, detail=r.detail, evidence=ev)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ _ABBREVIATIONS = frozenset(
 MAX_SENTENCE_CHARS = 1200
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -54,6 +54,12 @@ class TextLayout:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # inner spans, no quote marks
     _token_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
+    _classes: list[str] = field(default_factory=list)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return lo, hi
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         lo = bisect.bisect_left(self._token_starts, start)
