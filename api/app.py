@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.schema_ready = False
 
         def ensure_schema() -> None:
+            graph.verify()  # fail fast (no retries) when the server is down
             apply_schema(graph)
             app.state.schema_ready = True
 

@@ -7,6 +7,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.store import LoadReport
+
 T = TypeVar("T")
 
 
@@ -333,14 +335,14 @@ class DocumentIn(BaseModel):
 
 class LoadResult(_Out):
     id: str
-    status: str = Field(description="What happened: e.g. created, updated, unchanged.")
-    report: dict[str, Any] = Field(description="The store's LoadReport: what was added or changed.")
+    status: str = Field(description="added, replaced (a corrected version), or unchanged.")
+    report: LoadReport = Field(description="What the store added, removed or changed.")
 
 
 class RemoveResult(_Out):
     id: str
-    removed: bool
-    report: dict[str, Any] = Field(default_factory=dict)
+    status: str = Field(description="removed")
+    report: LoadReport
 
 
 # --- free Cypher and stats --------------------------------------------------------------------

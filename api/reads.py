@@ -396,9 +396,6 @@ class Reads:
         cite.resolve(self.graph)
         return DocumentDetail.model_validate({**to_native(row["document"]), "facts": facts})
 
-    def document_exists(self, doc_id: str) -> bool:
-        return bool(self._read("api/document_refs", ids=[doc_id]))
-
     # --- stats --------------------------------------------------------------------------------
 
     def stats(self) -> Stats:

@@ -98,17 +98,7 @@ def _invalid(exc: ValidationError) -> RequestValidationError:
 def _load(graph: Graph, document: Document) -> LoadResult:
     extraction = extract(document)
     report = GraphStore(graph.driver, graph.database).load(extraction)
-    data = _as_dict(report)
-    return LoadResult(id=document.id, status=str(data.get("status", "loaded")), report=data)
-
-
-def _as_dict(report: Any) -> dict[str, Any]:
-    if hasattr(report, "model_dump"):
-        dumped: dict[str, Any] = report.model_dump(mode="json")
-        return dumped
-    if isinstance(report, Mapping):
-        return dict(report)
-    return {"result": str(report)}
+    return LoadResult(id=document.id, status=report.status, report=report)
 
 
 async def _from_json(request: Request) -> Upload:
@@ -174,10 +164,6 @@ async def add_document(request: Request, graph: GraphDep, _: WriteAccess) -> Loa
     responses={**WRITE_ERRORS, 404: {"model": ErrorResponse, "description": "No such document"}},
     summary="Remove a document and every fact only it supported",
 )
-def remove_document(
-    doc_id: DocId, graph: GraphDep, reads: ReadsDep, _: WriteAccess
-) -> RemoveResult:
-    if not reads.document_exists(doc_id):
-        raise ApiError(404, "not_found", f"no document {doc_id!r}")
-    report = GraphStore(graph.driver, graph.database).remove(doc_id)
-    return RemoveResult(id=doc_id, removed=True, report=_as_dict(report))
+def remove_document(doc_id: DocId, graph: GraphDep, _: WriteAccess) -> RemoveResult:
+    report = GraphStore(graph.driver, graph.database).remove(doc_id)  # NotFound when absent
+    return RemoveResult(id=doc_id, status=report.status, report=report)

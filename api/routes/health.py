@@ -22,6 +22,7 @@ def health() -> Health:
 @router.get("/ready", response_model=Ready, summary="Neo4j answers (503 when it does not)")
 def ready(request: Request, reads: ReadsDep, settings: SettingsDep) -> Ready:
     try:
+        reads.graph.verify()  # one connection attempt: a probe must answer fast
         reads.ping()
         if not request.app.state.schema_ready:
             request.app.state.apply_schema()
