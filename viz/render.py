@@ -78,9 +78,10 @@ def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -5000,
+                # Who-met graphs are dense (a meeting of ten is a clique): longer springs.
+                "gravitationalConstant": -7000 if directed else -8000,
                 "centralGravity": 0.5,
-                "springLength": 130,
+                "springLength": 170 if directed else 220,
                 "springConstant": 0.04,
                 "damping": 0.4,
                 "avoidOverlap": 0.25,
@@ -175,8 +176,8 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         if style.shape not in LABEL_INSIDE:
             # Bigger hubs with bigger names: vis hides labels that get too small when zoomed
             # out, so on a large graph the names of the central nodes stay readable.
-            options["size"] = round(10 + 18 * importance[node], 1)
-            options["font"] = {"size": round(13 + 9 * importance[node])}
+            options["size"] = round(10 + 14 * importance[node], 1)
+            options["font"] = {"size": round(12 + 7 * importance[node])}
         else:
             options["font"] = {"size": 12, "strokeWidth": 0}
             options["margin"] = 6
@@ -191,13 +192,16 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         source, target, attrs = edge
         if attrs.get("type") == "MET":
             weight = int(attrs.get("weight", 1))
+            # Every edge here means "met": only repeated meetings get a caption, or a
+            # meeting of ten would draw "met" 45 times.
+            caption = {"label": f"met ×{weight}"} if weight > 1 else {}
             net.add_edge(
                 str(source),
                 str(target),
-                label="met" if weight == 1 else f"met ×{weight}",
                 title=met_tooltip(attrs, labels[source], labels[target]),
                 width=1 + 1.5 * math.log2(weight) if weight > 1 else 1,
                 arrows={"to": {"enabled": False}},
+                **caption,
             )
             continue
         net.add_edge(

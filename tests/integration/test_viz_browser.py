@@ -21,6 +21,7 @@ from neo4j import Driver
 
 from graph import views_read
 from graph.db import Graph
+from graph.loader import load_paths
 from graph.settings import REPO_ROOT, Settings
 from graph.store import GraphStore
 from tests.integration.servers import free_port
@@ -55,10 +56,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def seeded(driver: Driver, neo4j_settings: Settings) -> None:
-    from graph.loader import load_paths
-
     assert SEEDS, "the repository's seeds/ folder holds no article"
-    load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database))
+    summary = load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database), progress=False)
+    assert summary.failures == [] and summary.reports, summary
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from graph import views_read
 from graph.db import Graph
+from graph.loader import load_paths
 from graph.settings import REPO_ROOT, Settings, get_settings
 from graph.store import GraphStore
 from viz import views
@@ -30,10 +31,9 @@ SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def seeded(driver: Driver, neo4j_settings: Settings) -> None:
-    from graph.loader import load_paths
-
     assert SEEDS, "the repository's seeds/ folder holds no article"
-    load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database))
+    summary = load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database), progress=False)
+    assert summary.failures == [] and summary.reports, summary
 
 
 @pytest.fixture(scope="module")

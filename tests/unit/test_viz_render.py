@@ -7,7 +7,17 @@ from html.parser import HTMLParser
 
 import networkx as nx
 
-from tests.unit.test_viz_build import ANNA, WORKSHOP, entity, rel, row, small_world
+from tests.unit.test_viz_build import (
+    ACME,
+    ANNA,
+    MINISTRY,
+    WORKSHOP,
+    entity,
+    meeting,
+    rel,
+    row,
+    small_world,
+)
 from viz.build import graph_from_rows
 from viz.cap import cap_graph
 from viz.project import met_projection
@@ -143,12 +153,20 @@ def test_labels_legend_sizes_and_edge_captions() -> None:
 
 
 def test_met_edges_say_how_often() -> None:
-    met = met_projection(graph_from_rows(small_world()))
-    net = to_network(met)
-    edge = next(e for e in net.edges if {e["from"], e["to"]} == {"gov:ministry", "com:acme"})
-    assert edge["label"] == "met"
-    assert "workshop, 2026-03-18" in edge["title"]
-    assert edge["arrows"] == {"to": {"enabled": False}}
+    later = meeting("ev:z", kind="signing", date="2026-04-02")
+    rows = [
+        *small_world(),
+        row(MINISTRY, rel("HOSTED", "A signing."), later),
+        row(ACME, rel("ATTENDED", "Acme signed.", implied=False), later),
+    ]
+    net = to_network(met_projection(graph_from_rows(rows)))
+    twice = next(e for e in net.edges if {e["from"], e["to"]} == {"gov:ministry", "com:acme"})
+    assert twice["label"] == "met ×2"
+    assert "workshop, 2026-03-18" in twice["title"] and "signing, 2026-04-02" in twice["title"]
+    assert twice["arrows"] == {"to": {"enabled": False}}
+    once = next(e for e in net.edges if {e["from"], e["to"]} == {"gov:ministry", "com:globex"})
+    assert "label" not in once  # one meeting: the line itself says "met"
+    assert twice["width"] > once["width"]
 
 
 def test_cap_note_is_shown_on_the_page() -> None:
