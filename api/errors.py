@@ -51,12 +51,14 @@ def _document_status(exc: DocumentError) -> tuple[int, str]:
     status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
     if isinstance(status, int) and status in (400, 413, 415, 422):
         return status, getattr(exc, "code", None) or _CODES.get(status, "bad_document")
+    # graph.documents raises one DocumentError class; its messages say which case it is.
     name = type(exc).__name__.lower()
     text = str(exc).lower()
-    if "large" in name or "too large" in text or "too big" in text:
+    if "large" in name or "too large" in text or "byte limit" in text:
         return 413, "document_too_large"
     if any(w in name for w in ("type", "media", "binary", "format")) or any(
-        w in text for w in ("unsupported", "binary", "media type", "content type")
+        w in text
+        for w in ("not a text document", "binary", "not valid utf-8", "unsupported", "invalid utf")
     ):
         return 415, "unsupported_document"
     return 400, "bad_document"

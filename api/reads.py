@@ -156,7 +156,7 @@ class Reads:
             rows = self._read("api/list_entities", **params)
         else:
             rows = self._read("api/search_entities", lucene=lucene, **params)
-        row = rows[0] if rows else {"total": 0, "items": []}
+        row: Row = rows[0] if rows else {"total": 0, "items": []}
         items = [
             EntityHit.model_validate({**item["entity"], "score": item.get("score")})
             for item in row["items"]
@@ -202,7 +202,7 @@ class Reads:
         events = [
             EventRole(
                 event=event_summary(p["event"]),
-                role=words.role_of(p["type"], p["rel"]),  # type: ignore[arg-type]
+                role=words.role_of(p["type"], p["rel"]),
                 implied=bool(p["rel"].get("implied") or False),
                 evidence=cite.of(p["rel"]),
             )
@@ -259,8 +259,8 @@ class Reads:
             events = [
                 MeetingWith(
                     event=event_summary(m["event"]),
-                    role=words.role_of(m["own_type"], m["own"]),  # type: ignore[arg-type]
-                    counterpart_role=words.role_of(m["their_type"], m["their"]),  # type: ignore[arg-type]
+                    role=words.role_of(m["own_type"], m["own"]),
+                    counterpart_role=words.role_of(m["their_type"], m["their"]),
                     evidence=cite.of(m["own"], m["their"], *m["reports"]),
                 )
                 for m in row["meetings"]
@@ -288,8 +288,8 @@ class Reads:
         meetings = [
             SharedMeeting(
                 event=event_summary(r["event"]),
-                role_a=words.role_of(r["a_type"], r["a_rel"]),  # type: ignore[arg-type]
-                role_b=words.role_of(r["b_type"], r["b_rel"]),  # type: ignore[arg-type]
+                role_a=words.role_of(r["a_type"], r["a_rel"]),
+                role_b=words.role_of(r["b_type"], r["b_rel"]),
                 evidence=cite.of(*r["reports"], r["a_rel"], r["b_rel"]),
             )
             for r in rows
@@ -301,7 +301,7 @@ class Reads:
         participants = [
             Participant(
                 entity=_entity(p["entity"]),
-                role=words.role_of(p["type"], p["rel"]),  # type: ignore[arg-type]
+                role=words.role_of(p["type"], p["rel"]),
                 implied=bool(p["rel"].get("implied") or False),
                 evidence=cite.of(p["rel"]),
             )

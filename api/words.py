@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
+
+Role = Literal["host", "attendee", "speaker"]
 
 _MONTHS = (
     "January",
@@ -96,9 +98,8 @@ def event_step_text(
     return f"{first} {_verb(first_role)} {label}, where {second} {_verb(second_role)}"
 
 
-def role_of(rel_type: str, props: Mapping[str, Any]) -> str:
+def role_of(rel_type: str, props: Mapping[str, Any]) -> Role:
     """A participation relationship's role word: HOSTED is 'host', ATTENDED carries its own."""
     if rel_type == "HOSTED":
         return "host"
-    role = props.get("role")
-    return role if role in ("attendee", "speaker") else "attendee"
+    return "speaker" if props.get("role") == "speaker" else "attendee"
