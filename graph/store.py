@@ -33,7 +33,6 @@ from graph.store_tx import (
     add_quotes,
     add_reports,
     collect_garbage,
-    derive_facts,
     detach_document,
     event_id,
     expand,
@@ -117,8 +116,11 @@ class StoreStats(BaseModel):
 class GraphStore:
     """Loads, replaces and removes documents; one instance may be shared by threads."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j") -> None:
+    def __init__(self, driver: Driver, database: str = "neo4j", *, batched: bool = True) -> None:
+        """``batched=False`` writes one statement per row instead of one UNWIND per batch
+        (only for the load benchmark's comparison)."""
         self.graph = Graph(driver, database)
+        self.batched = batched
 
     # -- loading ------------------------------------------------------------------------
 
@@ -136,7 +138,8 @@ class GraphStore:
             ):
                 return LoadReport(doc_id=p.doc_id, status="unchanged")
         now = dt.datetime.now(dt.UTC)
-        return self._retrying(lambda: self.graph.write(_load_work, p, force, now))
+        per_row = not self.batched
+        return self._retrying(lambda: self.graph.write(_load_work, p, force, now, per_row))
 
     def remove(self, doc_id: str) -> LoadReport:
         """Remove a document and exactly what only it supported; raises NotFound if absent."""
@@ -181,6 +184,14 @@ class GraphStore:
 # --- transaction functions (may run more than once: they only talk to the transaction) ---------
 
 
+def _lock_document(w: Work, doc_id: str) -> dict[str, Any]:
+    """Lock the document's id, then read its stored state (one round trip)."""
+    lock = f"doc:{doc_id}"
+    state = w.run("document_lock_state", lock=lock, doc_id=doc_id)[0]
+    w.locked.append(lock)
+    return state
+
+
 def _old_keys(mentions: list[dict[str, Any]]) -> set[str]:
     keys: set[str] = set()
     for m in mentions:
@@ -219,10 +230,12 @@ def _diff(
     )
 
 
-def _load_work(tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime) -> LoadReport:
-    w = Work(tx)
-    w.lock([f"doc:{p.doc_id}"])
-    state = w.run("document_state", doc_id=p.doc_id)[0]
+def _load_work(
+    tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime, per_row: bool = False
+) -> LoadReport:
+    w = Work(tx, per_row=per_row)
+    state = _lock_document(w, p.doc_id)
+    w.has_records = state["merge_records"] > 0
     exists = bool(state["exists"])
     same = (
         exists
@@ -241,12 +254,13 @@ def _load_work(tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime) -
     records = merge_records(w, plan_keys | old_keys, event_ids)
     keys = expand(frozenset(plan_keys), records) | old_keys
     days = [m.date for m in p.meetings] + [e["date"] for e in state["events"]]
-    w.lock([f"key:{k}" for k in keys] + _date_locks(days))
+    locks = sorted({f"key:{k}" for k in keys} | set(_date_locks(days)))
 
     before = _snapshot(w, p.doc_id) if exists else (set(), set(), set())
     loaded_at = state["loaded_at"] if same else now
     doc_props = {k: v for k, v in p.document.items() if v is not None}
-    w.run("document_upsert", props={**doc_props, "loaded_at": loaded_at})
+    w.run("document_upsert", keys=locks, props={**doc_props, "loaded_at": loaded_at})
+    w.locked.extend(locks)
     old = detach_document(w, p.doc_id) if exists else None
 
     node_ids, absorbed, loose = resolve_entities(w, p, records)
@@ -254,11 +268,8 @@ def _load_work(tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime) -
     add_mentions(w, p, node_ids)
     ev_ids = resolve_events(w, p, node_of_key, records)
     add_reports(w, p, ev_ids)
-    quote_of_ref = add_quotes(w, p, node_of_key)
-    rels = add_facts(
-        w, p, node_of_key, {m.key: e for m, e in zip(p.meetings, ev_ids, strict=True)}, quote_of_ref
-    )
-    derive_facts(w, rels + (old.rels if old else []))
+    add_quotes(w, p, node_of_key)
+    add_facts(w, p, node_of_key, {m.key: e for m, e in zip(p.meetings, ev_ids, strict=True)})
 
     old_entities = set(old.entities) if old else set()
     split_off = split_entities(w, old_entities - set(absorbed)) if old else []
@@ -266,11 +277,7 @@ def _load_work(tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime) -
     released = refresh_entities(w, touched)
     refresh_events(w, set(ev_ids) | set(old.events if old else []))
     collect_garbage(
-        w,
-        old_entities,
-        old.events if old else [],
-        old.quotes if old else [],
-        released | loose,
+        w, old_entities, old.events if old else [], old.quotes if old else [], released | loose
     )
     report = LoadReport(
         doc_id=p.doc_id,
@@ -287,8 +294,8 @@ def _load_work(tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime) -
 
 def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     w = Work(tx)
-    w.lock([f"doc:{doc_id}"])
-    state = w.run("document_state", doc_id=doc_id)[0]
+    state = _lock_document(w, doc_id)
+    w.has_records = state["merge_records"] > 0
     if not state["exists"]:
         w.unlock()
         raise NotFound(f"no document with id {doc_id!r}")
@@ -298,7 +305,6 @@ def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     split_off = split_entities(w, old.entities)
     released = refresh_entities(w, set(old.entities) | set(split_off))
     refresh_events(w, old.events)
-    derive_facts(w, old.rels)
     collect_garbage(w, old.entities, old.events, old.quotes, released)
     w.run("document_delete", doc_id=doc_id)
     w.unlock()

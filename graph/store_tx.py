@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,13 +49,28 @@ _UNCOUNTED = frozenset({"lock_keys", "unlock_keys", "entity_state", "event_state
 
 @dataclass
 class Work:
-    """A write transaction that runs named statements and sums what they changed."""
+    """A write transaction that runs named statements and sums what they changed.
+
+    ``per_row`` sends every row of a batched write as a statement of its own: the slow
+    baseline the load benchmark compares UNWIND batching with.
+    """
 
     tx: ManagedTransaction
+    per_row: bool = False
+    has_records: bool = True  # False when the graph holds no :MergeRecord (skip the scans)
     counts: Counter[str] = field(default_factory=Counter)
     locked: list[str] = field(default_factory=list)
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        batch = params.get("rows")
+        if self.per_row and isinstance(batch, list) and len(batch) > 1:
+            out: list[dict[str, Any]] = []
+            for row in batch:
+                out.extend(self._run(name, {**params, "rows": [row]}))
+            return out
+        return self._run(name, params)
+
+    def _run(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         result = self.tx.run(query(f"store/{name}"), params)
         rows = [record.data() for record in result]
         counters = result.consume().counters
@@ -90,6 +105,8 @@ class Record:
 
 
 def merge_records(w: Work, keys: Iterable[str], ids: Iterable[str] = ()) -> list[Record]:
+    if not w.has_records:
+        return []
     rows = w.run("merge_records", keys=sorted(set(keys)), ids=sorted(set(ids)))
     return [Record(r["from_id"], r["into_id"], frozenset(r["keys"])) for r in rows]
 
@@ -123,8 +140,8 @@ def redirect(node_id: str, records: list[Record]) -> str:
 def resolve_entities(
     w: Work, p: Plan, records: list[Record]
 ) -> tuple[list[str], list[str], set[str]]:
-    """Node id of every plan entity (creating nodes as needed); also the ids merged away and
-    the keys those held."""
+    """Node id of every plan entity (new ones are created by :func:`add_mentions`); also the
+    ids merged away and the keys those held."""
     probes = [expand(pe.name_keys.probe, records) for pe in p.entities]
     strong = [expand(pe.name_keys.strong, records) for pe in p.entities]
     all_keys = sorted(set().union(*probes)) if probes else []
@@ -159,36 +176,55 @@ def resolve_entities(
                     absorbed.append(drop)
             ids.append(choice.target)
             continue
-        wanted = redirect(entity_id(pe.name, pe.type), records)
-        new_id = _free_id(w, wanted, pe.type, pe.country, {c["id"] for c in create})
-        create.append(
-            {"id": new_id, "label": TYPE_LABEL[pe.type], "name": pe.name, "type": pe.type.value}
-        )
-        ids.append(new_id)
+        ids.append("")  # a new node: its id is chosen below, for all new nodes at once
+        create.append({"index": len(ids) - 1, "pe": pe})
     if create:
-        w.run("entities_create", rows=create)
+        wanted = [redirect(entity_id(c["pe"].name, c["pe"].type), records) for c in create]
+        chosen = free_ids(
+            w,
+            [(want, c["pe"].type, c["pe"].country) for want, c in zip(wanted, create, strict=True)],
+        )
+        for c, new_id in zip(create, chosen, strict=True):
+            ids[c["index"]] = new_id  # created by add_mentions
     return ids, absorbed, loose
 
 
-def _free_id(w: Work, wanted: str, etype: EntityType, country: str | None, taken: set[str]) -> str:
-    """``wanted`` unless an entity of another body holds it; then a country or number suffix."""
+def _id_options(wanted: str, country: str | None) -> list[str]:
     options = [wanted]
     code = normalize_country(country)
     if code:
         options.append(f"{wanted}-{code.replace(' ', '-')}")
-    options += [f"{wanted}-{n}" for n in range(2, 50)]
-    rows = w.run("entity_candidates_by_id", ids=options)
-    held = {r["id"]: r for r in rows}
-    for option in options:
-        if option in taken:
-            continue
-        row = held.get(option)
-        if row is None:
-            return option
-        # The id already names this very body (e.g. a manual merge target): reuse it.
-        if row["type"] == etype.value and normalize_country(row["country"]) == code:
-            return option
-    raise RuntimeError(f"no free id near {wanted!r}")
+    return options + [f"{wanted}-{n}" for n in range(2, 50)]
+
+
+def free_ids(
+    w: Work, wanted: list[tuple[str, EntityType, str | None]], avoid: Collection[str] = ()
+) -> list[str]:
+    """An id for each new node: the wanted one unless an entity of another body holds it
+    (or it is in ``avoid``), then a country or number suffix. One look-up for all of them."""
+    options = [_id_options(want, country) for want, _, country in wanted]
+    held = {
+        r["id"]: r
+        for r in w.run("entity_candidates_by_id", ids=sorted({o for opts in options for o in opts}))
+    }
+    taken: set[str] = set(avoid)
+    out: list[str] = []
+    for (_, etype, country), opts in zip(wanted, options, strict=True):
+        code = normalize_country(country)
+        for option in opts:
+            if option in taken:
+                continue
+            row = held.get(option)
+            # Free, or it already names this very body (e.g. a manual merge target).
+            if row is None or (
+                row["type"] == etype.value and normalize_country(row["country"]) == code
+            ):
+                taken.add(option)
+                out.append(option)
+                break
+        else:
+            raise RuntimeError(f"no free id near {opts[0]!r}")
+    return out
 
 
 def add_mentions(w: Work, p: Plan, node_ids: list[str]) -> None:
@@ -198,6 +234,7 @@ def add_mentions(w: Work, p: Plan, node_ids: list[str]) -> None:
         if row is None:
             rows[nid] = {
                 "id": nid,
+                "label": TYPE_LABEL[pe.type],
                 "names": list(pe.names),
                 "name": pe.name,
                 "type": pe.type.value,
@@ -220,42 +257,47 @@ def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
         return set()
     states = [s for s in w.run("entity_state", ids=wanted) if s["mentions"] > 0]
     own: dict[str, frozenset[str]] = {}
+    derived: dict[str, tuple[list[FormCount], EntityType, str | None]] = {}
     for s in states:
-        etype = pick_type({t["type"]: t["n"] for t in s["types"]})
-        own[s["id"]] = name_keys([f["form"] for f in s["forms"]], etype).own
+        docs: Counter[str] = Counter()
+        for names in s["names"]:
+            docs.update(set(names))
+        mains = Counter(s["mains"])
+        forms = [FormCount(f, n, mains[f]) for f, n in sorted(docs.items())]
+        etype = pick_type(Counter(s["types"]))
+        country = pick_country(Counter(c for c in s["countries"] if c))
+        derived[s["id"]] = (forms, etype, country)
+        own[s["id"]] = name_keys([f.form for f in forms], etype).own
     records = merge_records(w, set().union(*own.values()) if own else set())
     set_rows: list[dict[str, Any]] = []
-    key_rows: list[dict[str, Any]] = []
     released: set[str] = set()
     for s in states:
-        forms = [FormCount(f["form"], f["docs"], f["primary"]) for f in s["forms"]]
-        etype = pick_type({t["type"]: t["n"] for t in s["types"]})
-        country = pick_country({c["country"]: c["n"] for c in s["countries"]})
+        forms, etype, country = derived[s["id"]]
         name = canonical_name(forms)
-        seen = s["seen"][0]
         props: dict[str, Any] = {
             "id": s["id"],
             "name": name,
             "type": etype.value,
             "aliases": sorted({f.form for f in forms} - {name}),
             "norm_names": norm_names(f.form for f in forms),
-            "first_seen": seen["first_seen"],
-            "updated_at": seen["updated_at"],
+            "first_seen": s["first_seen"],
+            "updated_at": s["updated_at"],
         }
         if country is not None:
             props["country"] = country
         label = TYPE_LABEL[etype]
         drop = [lb for lb in s["labels"] if lb in ENTITY_LABELS and lb != label]
+        row: dict[str, Any] = {"id": s["id"], "props": None, "keys": None}
         if props != s["props"] or drop or label not in s["labels"]:
-            set_rows.append({"id": s["id"], "props": props, "label": label, "drop_labels": drop})
+            row.update(props=props, label=label, drop_labels=drop)
         keys = expand(own[s["id"]], records)
         if keys != set(s["keys"]):
-            key_rows.append({"id": s["id"], "keys": sorted(keys)})
+            row["keys"] = sorted(keys)
             released |= set(s["keys"]) - keys
+        if row["props"] is not None or row["keys"] is not None:
+            set_rows.append(row)
     if set_rows:
         w.run("entity_set", rows=set_rows)
-    if key_rows:
-        w.run("name_keys_set", rows=key_rows)
     return released
 
 
@@ -286,9 +328,8 @@ def split_entities(w: Work, ids: Iterable[str]) -> list[str]:
             countries = Counter(
                 m["country"] for m in mentions if m["doc_id"] in group and m["country"]
             )
-            new_id = _free_id(
-                w, entity_id(name, gtype), gtype, pick_country(countries), set(created)
-            )
+            wanted = (entity_id(name, gtype), gtype, pick_country(countries))
+            new_id = free_ids(w, [wanted], avoid={row["id"], *created})[0]
             w.run(
                 "entities_create",
                 rows=[
@@ -323,7 +364,6 @@ def resolve_events(
                 (row["id"], set(row["participants"]))
             )
     ids: list[str] = []
-    create: list[dict[str, Any]] = []
     for m in p.meetings:
         parts = {node_of_key[k] for k in m.participants}
         own = redirect(event_id(p.doc_id, m.key, m.date), records)
@@ -337,13 +377,10 @@ def resolve_events(
             if matches:
                 chosen = min(matches, key=lambda x: (-overlap_score(parts, x[1]), x[0]))[0]
         if chosen is None:
-            chosen = own
-            create.append({"id": own, "kind": m.report["kind"]})
+            chosen = own  # created by add_reports
             if m.date is not None:
                 by_day.setdefault(m.date, []).append((own, parts))
         ids.append(chosen)
-    if create:
-        w.run("events_create", rows=create)
     return ids
 
 
@@ -402,14 +439,12 @@ def derive_event(eid: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
 # --- facts and quotes -----------------------------------------------------------------
 
 
-def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> dict[str, str]:
-    """Write the quotes; returns the id of each plan quote reference."""
-    ids: dict[str, str] = {}
+def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> None:
+    """Write the quotes, where this document prints them, and who said them (SAID)."""
     rows: dict[str, dict[str, Any]] = {}
     for q in p.quotes:
         speaker = node_of_key[q.speaker]
         qid = quote_id(speaker, q.text)
-        ids[q.ref] = qid
         rows.setdefault(
             qid,
             {
@@ -423,28 +458,19 @@ def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> dict[str, str]:
         )
     if rows:
         w.run("quotes_add", doc_id=p.doc_id, rows=list(rows.values()))
-    return ids
 
 
-def add_facts(
-    w: Work,
-    p: Plan,
-    node_of_key: dict[str, str],
-    event_of_key: dict[str, str],
-    quote_of_ref: dict[str, str],
-) -> list[str]:
-    """Add this document as a source of each fact; returns the facts' element ids."""
+def add_facts(w: Work, p: Plan, node_of_key: dict[str, str], event_of_key: dict[str, str]) -> None:
+    """Add this document as a source of each fact (and re-derive the values they show)."""
     rows: dict[tuple[str, str, str], dict[str, Any]] = {}
     for f in p.facts:
         if f.type not in FACT_TYPES:
             raise ValueError(f"not a fact type: {f.type!r}")
+        if f.target_kind == "quote":
+            continue
         source = node_of_key[f.source]
-        if f.target_kind == "entity":
-            target = node_of_key[f.target]
-        elif f.target_kind == "event":
-            target = event_of_key[f.target]
-        else:
-            target = quote_of_ref[f.target]
+        kind_ids = node_of_key if f.target_kind == "entity" else event_of_key
+        target = kind_ids[f.target]
         if f.target_kind == "entity" and source == target:
             continue
         key = (f.type, source, target)
@@ -465,9 +491,10 @@ def add_facts(
             "current": f.extra.get("current"),
             "detail": f.extra.get("detail"),
         }
-    if not rows:
-        return []
-    return [r["rel"] for r in w.run("facts_add", rows=list(rows.values()))]
+    for kind in ("entity", "event"):  # SAID (to a quote) is written by add_quotes
+        batch = [r for r in rows.values() if r["target_kind"] == kind]
+        if batch:
+            w.run(f"facts_add_{kind}", rows=batch)
 
 
 def derive_facts(w: Work, rels: Iterable[str]) -> None:
@@ -489,23 +516,30 @@ class Detached:
 
 def detach_document(w: Work, doc_id: str) -> Detached:
     """Take the document out of every fact, mention, report and quote (nodes stay for now)."""
-    rels = [r["rel"] for r in w.run("doc_strip_facts", doc_id=doc_id)]
+    w.run("doc_strip_facts", doc_id=doc_id)  # also re-derives the values those facts show
     w.run("doc_drop_facts", doc_id=doc_id)
     row = w.run("doc_detach", doc_id=doc_id)
     if not row:
-        return Detached([], [], [], rels)
-    return Detached(row[0]["entities"], row[0]["events"], row[0]["quotes"], rels)
+        return Detached([], [], [], [])
+    return Detached(row[0]["entities"], row[0]["events"], row[0]["quotes"], [])
 
 
 def collect_garbage(
-    w: Work, entities: Iterable[str], events: Iterable[str], quotes: Iterable[str], keys: set[str]
+    w: Work,
+    entities: Collection[str],
+    events: Collection[str],
+    quotes: Collection[str],
+    keys: set[str],
 ) -> None:
     """Delete what no document supports any more, and resolution keys that name nothing."""
     orphans = set(keys)
-    for row in w.run("gc_entities", ids=sorted(set(entities))):
-        orphans.update(row["keys"])
-    w.run("gc_events", ids=sorted(set(events)))
-    w.run("gc_quotes", ids=sorted(set(quotes)))
+    if entities:
+        for row in w.run("gc_entities", ids=sorted(set(entities))):
+            orphans.update(row["keys"])
+    if events:
+        w.run("gc_events", ids=sorted(set(events)))
+    if quotes:
+        w.run("gc_quotes", ids=sorted(set(quotes)))
     if orphans:
         w.run("gc_name_keys", keys=sorted(orphans))
 

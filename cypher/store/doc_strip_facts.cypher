@@ -1,5 +1,5 @@
 // Take one document's source out of the facts other documents support too: its entry is cut
-// from every parallel list. Returns those facts (to re-derive their single values); the facts
+// from every parallel list. Their single values are re-derived; the facts
 // it alone supported are deleted next by doc_drop_facts. Every fact starts at an entity the
 // document mentions.
 MATCH (:Document {id: $doc_id})-[:MENTIONS]->(:Entity)-[r]->()
@@ -17,4 +17,14 @@ SET r.doc_ids = r.doc_ids[..i] + r.doc_ids[i + 1..],
     r.current_flags = CASE WHEN r.current_flags IS NULL THEN null
       ELSE r.current_flags[..i] + r.current_flags[i + 1..] END,
     r.details = CASE WHEN r.details IS NULL THEN null ELSE r.details[..i] + r.details[i + 1..] END
-RETURN elementId(r) AS rel
+WITH r
+// Derived single values: the same rules as facts_derive.cypher.
+SET r.role = CASE WHEN r.roles IS NULL THEN null
+      WHEN 'speaker' IN r.roles THEN 'speaker' ELSE 'attendee' END,
+    r.implied = CASE WHEN r.implied_flags IS NULL THEN null
+      ELSE all(f IN r.implied_flags WHERE f) END,
+    r.title = CASE WHEN r.titles IS NULL THEN null ELSE head([t IN r.titles WHERE t <> '']) END,
+    r.current = CASE WHEN r.current_flags IS NULL THEN null
+      ELSE any(f IN r.current_flags WHERE f) END,
+    r.detail = CASE WHEN r.details IS NULL THEN null ELSE head([t IN r.details WHERE t <> '']) END
+RETURN count(r) AS facts

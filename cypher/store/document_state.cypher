@@ -2,6 +2,7 @@
 // (the names of each mention, to lock and re-resolve the same keys on replace or remove).
 OPTIONAL MATCH (d:Document {id: $doc_id})
 RETURN d IS NOT NULL AS exists,
+  COUNT { (:MergeRecord) } AS merge_records,
   d.content_hash AS content_hash,
   d.extractor_version AS extractor_version,
   d.loaded_at AS loaded_at,

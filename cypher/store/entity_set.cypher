@@ -1,7 +1,23 @@
-// Write an entity's derived properties (the whole map, so dropped values disappear) and move it
-// to the label of its type. Called only for entities whose derived values changed.
+// Write what changed about entities: the derived properties (the whole map, so dropped values
+// disappear) and the label of the type, and/or the resolution keys (:NameKey) that name them.
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
-SET e = row.props
-REMOVE e:$(row.drop_labels)
-SET e:$(row.label)
+CALL (e, row) {
+  WITH e, row WHERE row.props IS NOT NULL
+  SET e = row.props
+  REMOVE e:$(row.drop_labels)
+  SET e:$(row.label)
+}
+CALL (e, row) {
+  WITH e, row WHERE row.keys IS NOT NULL
+  CALL (e, row) {
+    MATCH (k:NameKey)-[r:KEY_OF]->(e)
+    WHERE NOT k.key IN row.keys
+    DELETE r
+  }
+  CALL (e, row) {
+    UNWIND row.keys AS key
+    MERGE (k:NameKey {key: key})
+    MERGE (k)-[:KEY_OF]->(e)
+  }
+}

@@ -1,7 +1,9 @@
-// The document's report of each event: its own wording of kind, date, status and place,
-// and the sentence (with offsets) that states the meeting.
+// The document's report of each event (created here when new): its own wording of kind, date,
+// status and place, and the sentence (with offsets) that states the meeting. The event's own
+// properties are derived from its reports by event_set.
 MATCH (d:Document {id: $doc_id})
 UNWIND $rows AS row
-MATCH (ev:Event {id: row.id})
+MERGE (ev:Event {id: row.id})
+ON CREATE SET ev.kind = row.report.kind
 MERGE (d)-[rp:REPORTS]->(ev)
 SET rp = row.report

@@ -1,0 +1,344 @@
+"""Store throughput: documents/s and relationships/s loading a generated corpus into Neo4j,
+compared with one statement per fact and with ``neo4j-admin database import``.
+
+    .venv/bin/python bench/load_bench.py [-n 10000] [--per-fact-n 1000] [--seed 0]
+
+By default it starts a throwaway Neo4j (launcher, free ports, a scratch folder under
+``.whomet/tmp``) and stops it at the end. ``--uri`` uses a running server instead and
+then needs ``--wipe``: the benchmark empties that database.
+
+Stages (extraction is timed separately and excluded from the load figures):
+1. generate and extract ``n`` articles (``bench/corpus.py``);
+2. per-fact baseline: load the first ``--per-fact-n`` documents into an empty graph with
+   every batched row sent as its own statement (the slow path, so a subset);
+3. batched: load all ``n`` documents into an empty graph (UNWIND batches, one transaction
+   per document), with the time at the ``--per-fact-n`` mark for a like-for-like ratio;
+4. bulk import: export that graph to CSV and time ``neo4j-admin database import full``
+   of it into a throwaway home (an offline, empty-database-only tool: a lower bound).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate_articles  # noqa: E402
+from neo4j import Driver, GraphDatabase  # noqa: E402
+
+from graph.db import Graph  # noqa: E402
+from graph.documents import read_bytes  # noqa: E402
+from graph.extract import extract  # noqa: E402
+from graph.launcher import LocalNeo4j, find_java  # noqa: E402
+from graph.model import Extraction  # noqa: E402
+from graph.schema import apply_schema  # noqa: E402
+from graph.settings import REPO_ROOT, Settings  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+
+SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
+SCRATCH = REPO_ROOT / ".whomet" / "tmp"
+ARRAY_DELIMITER = "\x1f"  # unit separator: never inside a sentence
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def server(args: argparse.Namespace) -> Iterator[Settings]:
+    if args.uri:
+        if not args.wipe:
+            sys.exit("--uri needs --wipe: the benchmark deletes everything in that database")
+        yield Settings(
+            neo4j_uri=args.uri,
+            neo4j_user=args.user,
+            neo4j_password=args.password,
+            neo4j_database=args.database,
+        )
+        return
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="load-bench-", dir=SCRATCH))
+    settings = Settings(
+        home=home,
+        bolt_port=_free_port(),
+        http_port=_free_port(),
+        neo4j_password="whomet-bench-password",
+        heap_size=args.heap,
+        pagecache_size=args.pagecache,
+        start_timeout_s=180.0,
+    )
+    local = LocalNeo4j(settings, lib=SHARED_LIB, extra_conf={"db.tx_log.preallocate": "false"})
+    local.start()
+    try:
+        yield local.settings
+    finally:
+        local.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def wipe(driver: Driver, database: str) -> None:
+    """Empty the database in batches (one big DETACH DELETE would need a huge transaction)."""
+    while True:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c",
+            database_=database,
+        )
+        if records[0]["c"] == 0:
+            return
+
+
+def load_all(
+    store: GraphStore, docs: list[Extraction], mark: int = 0, label: str = ""
+) -> tuple[float, int, float]:
+    """Seconds for all docs, relationships created, seconds at the ``mark``-th document."""
+    began = time.perf_counter()
+    rels = 0
+    at_mark = 0.0
+    step = max(1, len(docs) // 10)
+    for i, doc in enumerate(docs, 1):
+        rels += store.load(doc).relationships_created
+        if i == mark:
+            at_mark = time.perf_counter() - began
+        if label and i % step == 0:
+            spent = time.perf_counter() - began
+            print(f"  {label}: {i:>6} docs  {spent:7.1f} s  {i / spent:6.1f} docs/s", flush=True)
+    return time.perf_counter() - began, rels, at_mark
+
+
+# --- CSV export and neo4j-admin import -------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    name = type(value).__name__
+    if name == "Date":
+        return "date"
+    if name == "DateTime":
+        return "datetime"
+    return "string"
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_cell(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "iso_format"):
+        return str(value.iso_format())
+    return str(value)
+
+
+def _types(props: dict[str, Any], known: dict[str, str]) -> None:
+    for key, value in props.items():
+        if key in known:
+            continue
+        if isinstance(value, list):
+            if value:
+                known[key] = _kind(value[0]) + "[]"
+        else:
+            known[key] = _kind(value)
+
+
+def export_csv(driver: Driver, database: str, folder: Path) -> tuple[list[Path], list[Path]]:
+    """Write the graph as neo4j-admin import CSVs: one node file per label set, one
+    relationship file per type, element ids as import ids."""
+    nodes: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
+    with driver.session(database=database) as session:
+        for rec in session.run("MATCH (n) RETURN elementId(n) AS eid, labels(n) AS l, n AS n"):
+            nodes.setdefault(tuple(sorted(rec["l"])), []).append((rec["eid"], dict(rec["n"])))
+        rels: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for rec in session.run(
+            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, r AS r"
+        ):
+            rels.setdefault(rec["t"], []).append((rec["a"], rec["b"], dict(rec["r"])))
+    node_files: list[Path] = []
+    for i, (labels, items) in enumerate(sorted(nodes.items())):
+        known: dict[str, str] = {}
+        for _, props in items:
+            _types(props, known)
+        keys = sorted(known)
+        path = folder / f"nodes_{i}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow([":ID", ":LABEL", *(f"{k}:{known[k]}" for k in keys)])
+            for eid, props in items:
+                out.writerow(
+                    [eid, ARRAY_DELIMITER.join(labels), *(_cell(props.get(k, "")) for k in keys)]
+                )
+        node_files.append(path)
+    rel_files: list[Path] = []
+    for rtype, items in sorted(rels.items()):
+        known = {}
+        for _, _, props in items:
+            _types(props, known)
+        keys = sorted(known)
+        path = folder / f"rels_{rtype}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow([":START_ID", ":END_ID", ":TYPE", *(f"{k}:{known[k]}" for k in keys)])
+            for a, b, props in items:
+                out.writerow([a, b, rtype, *(_cell(props.get(k, "")) for k in keys)])
+        rel_files.append(path)
+    return node_files, rel_files
+
+
+def admin_import(node_files: list[Path], rel_files: list[Path], work: Path) -> tuple[float, str]:
+    """Run ``neo4j-admin database import full`` into a throwaway home; (seconds, summary)."""
+    home = work / "import-home"
+    for sub in ("conf", "data", "logs", "run", "import"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").write_text(
+        "\n".join(
+            [
+                f"server.directories.data={home / 'data'}",
+                f"server.directories.logs={home / 'logs'}",
+                f"server.directories.run={home / 'run'}",
+                f"server.directories.import={home / 'import'}",
+                "server.memory.pagecache.size=512m",
+                "dbms.usage_report.enabled=false",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    cmd = [
+        find_java(),
+        "-Xmx2g",
+        "-cp",
+        f"{SHARED_LIB}/*",
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        *(f"--nodes={p}" for p in node_files),
+        *(f"--relationships={p}" for p in rel_files),
+        "--array-delimiter=U+001F",
+        "--multiline-fields=true",
+        "--overwrite-destination=true",
+        "neo4j",
+    ]
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    began = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, cwd=home)
+    spent = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"neo4j-admin import failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
+    found = re.search(r"IMPORT DONE.*", done.stdout + done.stderr, re.S)
+    summary = found.group(0).strip().replace("\n", " ") if found else "(no summary printed)"
+    return spent, summary
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=10_000, help="documents (default 10000)")
+    ap.add_argument("--per-fact-n", type=int, default=1_000, help="documents, slow path")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-import", action="store_true", help="skip neo4j-admin import")
+    ap.add_argument("--uri", help="use this running server (needs --wipe)")
+    ap.add_argument("--user", default="neo4j")
+    ap.add_argument("--password", default=os.environ.get("WHOMET_NEO4J_PASSWORD", ""))
+    ap.add_argument("--database", default="neo4j")
+    ap.add_argument("--wipe", action="store_true", help="allow emptying --uri's database")
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--pagecache", default="2g")
+    args = ap.parse_args()
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    subset = min(args.per_fact_n, args.n)
+
+    t0 = time.perf_counter()
+    articles = generate_articles(args.n, args.seed)
+    docs = [extract(read_bytes(a.text.encode("utf-8"), f"{a.id}.txt")) for a in articles]
+    spent = time.perf_counter() - t0
+    print(
+        f"corpus: {args.n} generated articles (seed {args.seed}), read+extracted in "
+        f"{spent:.1f} s ({args.n / spent:.0f} docs/s; not part of the load figures)"
+    )
+
+    with server(args) as settings:
+        driver = GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        )
+        db = settings.neo4j_database
+        with driver:
+            graph = Graph(driver, db, settings.neo4j_uri)
+            wipe(driver, db)
+            apply_schema(graph)
+
+            print(
+                f"\none statement per fact: first {subset} documents (a subset: this path is slow)"
+            )
+            per_fact = GraphStore(driver, db, batched=False)
+            slow_s, slow_rels, _ = load_all(per_fact, docs[:subset], label="per-fact")
+            print(
+                f"  {subset} docs in {slow_s:.1f} s: {subset / slow_s:.1f} docs/s, "
+                f"{slow_rels / slow_s:.0f} relationships/s"
+            )
+
+            wipe(driver, db)
+            print(f"\nbatched UNWIND + MERGE, one transaction per document: {args.n} documents")
+            batched = GraphStore(driver, db)
+            fast_s, fast_rels, fast_mark = load_all(batched, docs, mark=subset, label="batched")
+            stats = batched.stats()
+            nodes = graph.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+            total_rels = sum(stats.relationships.values())
+            print(
+                f"  {args.n} docs in {fast_s:.1f} s: {args.n / fast_s:.1f} docs/s, "
+                f"{fast_rels / fast_s:.0f} relationships/s"
+            )
+            print(
+                f"  graph: {nodes} nodes, {total_rels} relationships "
+                f"({stats.labels.get('Entity', 0)} entities, {stats.labels.get('Event', 0)} events)"
+            )
+            print(f"  first {subset} docs: {fast_mark:.1f} s ({subset / fast_mark:.1f} docs/s)")
+
+            print("\nratios")
+            print(
+                f"  batched vs one statement per fact (same {subset} docs, empty graph): "
+                f"{slow_s / fast_mark:.2f}x faster"
+            )
+
+            if not args.no_import:
+                with tempfile.TemporaryDirectory(prefix="import-", dir=SCRATCH) as tmp:
+                    work = Path(tmp)
+                    t1 = time.perf_counter()
+                    node_files, rel_files = export_csv(driver, db, work)
+                    export_s = time.perf_counter() - t1
+                    import_s, summary = admin_import(node_files, rel_files, work)
+                print(
+                    f"  neo4j-admin database import full of the same graph: {import_s:.1f} s "
+                    f"(CSV export {export_s:.1f} s, not counted) -> batched load takes "
+                    f"{fast_s / import_s:.1f}x as long as the offline bulk import"
+                )
+                print(f"  import: {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
