@@ -321,7 +321,17 @@ class DocumentMetaIn(BaseModel):
 class DocumentIn(BaseModel):
     """A document sent as JSON: its text (plain text or HTML) and what is known about it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "The Vestby Town Council held talks with Kelda Shipping on August 3.",
+                    "meta": {"title": "Council meets shippers", "published": "2026-08-05"},
+                }
+            ]
+        },
+    )
 
     text: str = Field(min_length=1, description="The article: plain text or an HTML page.")
     id: str | None = Field(
@@ -349,7 +359,18 @@ class RemoveResult(_Out):
 
 
 class CypherIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "MATCH (e:Entity)-[:HOSTED]->(ev:Event {status: 'held'})"
+                    "<-[:ATTENDED]-(o:Entity) RETURN e.name, ev.kind, o.name LIMIT $n",
+                    "parameters": {"n": 10},
+                }
+            ]
+        },
+    )
 
     query: str = Field(min_length=1, max_length=20_000, description="Read-only Cypher.")
     parameters: dict[str, Any] = Field(default_factory=dict)

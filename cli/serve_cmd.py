@@ -42,9 +42,27 @@ def serve(
             fg=typer.colors.YELLOW,
             err=True,
         )
-    shown = f"[{bind}]" if ":" in bind else bind
-    typer.echo(f"whomet API on http://{shown}:{bind_port}  (docs: http://{shown}:{bind_port}/docs)")
-    uvicorn.run(create_app(settings), host=bind, port=bind_port, log_level=log_level)
+    app = create_app(settings)
+    for line in urls(settings, bind, bind_port, set(app.openapi()["paths"])):
+        typer.echo(line)
+    uvicorn.run(app, host=bind, port=bind_port, log_level=log_level)
+
+
+def urls(settings: Settings, host: str, port: int, paths: set[str]) -> list[str]:
+    """Where to look once the server is up: the API docs, the graph view, Neo4j Browser."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    base = f"http://{shown}:{port}"
+    lines = [f"API docs:      {base}/docs"]
+    if "/graph" in paths:
+        lines.append(f"Graph view:    {base}/graph")
+    neo4j_host = (
+        "127.0.0.1" if settings.listen_address in ("0.0.0.0", "::", "") else settings.listen_address
+    )
+    lines.append(f"Neo4j Browser: http://{neo4j_host}:{settings.http_port}/browser/")
+    if settings.api_key is None:
+        lines.append("(writes are off: set WHOMET_API_KEY to enable POST/DELETE /documents)")
+    return lines
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ Ref = Annotated[
         min_length=1,
         max_length=300,
         description="An entity id, name or alias, any case (e.g. `MSIT`).",
+        examples=["MSIT"],
     ),
 ]
 LOOKUP_ERRORS: dict[int | str, dict[str, object]] = {

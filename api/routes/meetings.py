@@ -17,7 +17,15 @@ LOOKUP_ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
     409: {"model": ErrorResponse, "description": "A name fits several entities (candidates)"},
 }
-Name = Annotated[str, Query(min_length=1, max_length=300, description="Id, name or alias.")]
+Name = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=300,
+        description="Id, name or alias.",
+        openapi_examples={"ministry": {"value": "MSIT"}, "company": {"value": "OpenAI"}},
+    ),
+]
 
 
 @router.get(
