@@ -153,12 +153,15 @@ def plan(extraction: Extraction) -> Plan:
     names = {e.key: e.name for e in extraction.entities}
     for meeting in extraction.meetings:
         meetings.append(_plan_meeting(meeting, names))
-        hosts = {p.entity for p in meeting.participants if p.role == "host"}
+        def body(key: str) -> str:
+            return entities[entity_of_key[key]].keys[0]
+
+        hosts = {body(p.entity) for p in meeting.participants if p.role == "host"}
         for p in meeting.participants:
             evidence = p.evidence or meeting.evidence
             if p.role == "host":
                 add(PlanFact("HOSTED", p.entity, meeting.key, "event", evidence))
-            elif p.entity not in hosts:
+            elif body(p.entity) not in hosts:
                 seen = {"role": p.role, "implied": p.optional}
                 add(PlanFact("ATTENDED", p.entity, meeting.key, "event", evidence, dict(seen)))
     for aff in extraction.affiliations:
