@@ -82,6 +82,9 @@ class Cluster:
     type: EntityType | None = None
     name: str = ""
     aliases: list[str] = field(default_factory=list)
+    _full: tuple[tuple[int, int], tuple[str, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def hints(self) -> Counter[str]:
@@ -91,11 +94,17 @@ class Cluster:
         return total
 
     def full_tokens(self) -> tuple[str, ...]:
+        # Remembered until a mention is added: asked once per short mention, it would
+        # otherwise make long documents quadratic.
+        sig = (id(self.mentions), len(self.mentions))
+        if self._full is not None and self._full[0] == sig:
+            return self._full[1]
         best = max(
             (m for m in self.mentions if m.acronym_of is None and m.kind != "generic"),
             key=lambda m: (m.n_tokens, len(m.text), -m.start),
             default=self.mentions[0],
         )
+        self._full = (sig, best.tokens)
         return best.tokens
 
 
@@ -108,6 +117,7 @@ class EntityBuilder:
         self.by_key: dict[str, Cluster] = {}
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
+        self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
 
     # ------------------------------------------------------------------ clusters
     def cluster_for(self, key: str) -> Cluster:
@@ -282,11 +292,12 @@ class EntityBuilder:
             if c.mentions and c.type == EntityType.GOVERNMENT_BODY:
                 if norm(" ".join(c.full_tokens())).endswith(key):
                     return True
-        stem = word[:-1] if word.endswith(("a", "e", "y")) else word
-        dem = re.compile(
-            r"\b(?:" + re.escape(word) + "n|" + re.escape(word) + "an|" + re.escape(stem) + "ian)\\b"
-        )
-        if dem.search(self.text):
+        if word not in self.demonym:
+            stem = word[:-1] if word.endswith(("a", "e", "y")) else word
+            w, st = re.escape(word), re.escape(stem)
+            dem = re.compile(rf"\b(?:{w}n|{w}an|{st}ian)\b")
+            self.demonym[word] = dem.search(self.text) is not None
+        if self.demonym[word]:
             return True
         if m.possessive:
             nxt = [x for x in self.mentions if x.start > m.end][:1]
