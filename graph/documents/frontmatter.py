@@ -64,6 +64,17 @@ _MDY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 _DMY = re.compile(r"^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$")
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML without implicit timestamps: ``date: 2026-02-30`` stays text for
+    :func:`parse_meta_date` to judge, instead of crashing PyYAML's date constructor."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class MetadataDateError(ValueError):
     """A metadata date that names no real day (``2026-02-30``)."""
 
@@ -147,7 +158,7 @@ def _yaml_block(text: str, meta: DocumentMeta) -> str | None:
         if lines[i].strip() in {"---", "..."}:
             block = "".join(lines[1:i])
             try:
-                data = yaml.safe_load(block)
+                data = yaml.load(block, Loader=_DatesAsText)  # noqa: S506 (a SafeLoader)
             except yaml.YAMLError:
                 return None
             if not isinstance(data, dict):
