@@ -432,3 +432,20 @@ def components(
     for m in mentions:
         groups.setdefault(uf.find(m.doc_id), []).append(m.doc_id)
     return sorted((sorted(set(g)) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+def event_groups(participants: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Reports of one event (doc id -> its participants) that still describe one meeting:
+    documents linked, directly or through others, by :func:`same_event`. Largest first."""
+    docs = sorted(participants)
+    parts = {d: set(participants[d]) for d in docs}
+    uf = _UnionFind()
+    for i, a in enumerate(docs):
+        uf.find(a)
+        for b in docs[i + 1 :]:
+            if same_event(parts[a], parts[b]):
+                uf.union(a, b)
+    groups: dict[str, list[str]] = {}
+    for d in docs:
+        groups.setdefault(uf.find(d), []).append(d)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))

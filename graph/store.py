@@ -43,6 +43,7 @@ from graph.store_tx import (
     resolve_entities,
     resolve_events,
     split_entities,
+    split_events,
 )
 
 T = TypeVar("T")
@@ -273,9 +274,10 @@ def _load_work(
 
     old_entities = set(old.entities) if old else set()
     split_off = split_entities(w, old_entities - set(absorbed)) if old else []
+    new_events = split_events(w, old.events) if old else []
     touched = (set(node_ids) | old_entities | set(split_off)) - set(absorbed)
     released = refresh_entities(w, touched)
-    refresh_events(w, set(ev_ids) | set(old.events if old else []))
+    refresh_events(w, set(ev_ids) | set(old.events if old else []) | set(new_events))
     collect_garbage(
         w, old_entities, old.events if old else [], old.quotes if old else [], released | loose
     )
@@ -283,7 +285,7 @@ def _load_work(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
         merged=sorted(set(absorbed)),
-        split=split_off,
+        split=split_off + new_events,
         **w.counts,
     )
     if exists:
@@ -303,12 +305,13 @@ def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     w.lock([f"key:{k}" for k in old_keys] + _date_locks([e["date"] for e in state["events"]]))
     old = detach_document(w, doc_id)
     split_off = split_entities(w, old.entities)
+    new_events = split_events(w, old.events)
     released = refresh_entities(w, set(old.entities) | set(split_off))
-    refresh_events(w, old.events)
+    refresh_events(w, set(old.events) | set(new_events))
     collect_garbage(w, old.entities, old.events, old.quotes, released)
     w.run("document_delete", doc_id=doc_id)
     w.unlock()
-    return LoadReport(doc_id=doc_id, status="removed", split=split_off, **w.counts)
+    return LoadReport(doc_id=doc_id, status="removed", split=split_off + new_events, **w.counts)
 
 
 def _merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeReport:

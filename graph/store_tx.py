@@ -28,6 +28,7 @@ from graph.resolve import (
     choose,
     components,
     entity_id,
+    event_groups,
     most_common,
     name_keys,
     norm_names,
@@ -382,6 +383,29 @@ def resolve_events(
                 by_day.setdefault(m.date, []).append((own, parts))
         ids.append(chosen)
     return ids
+
+
+def split_events(w: Work, ids: Iterable[str]) -> list[str]:
+    """Split dated events whose remaining reports no longer describe one meeting (the report
+    that linked them is gone): the largest group keeps the event, each other group gets the
+    event its first document would have created. Returns the new ids."""
+    created: list[str] = []
+    for row in w.run("event_reports", ids=sorted(set(ids))):
+        if row["date"] is None or len(row["reports"]) < 2:
+            continue
+        parts: dict[str, set[str]] = {r["doc_id"]: set() for r in row["reports"]}
+        for pr in row["parts"]:
+            if pr["doc_id"] in parts:
+                parts[pr["doc_id"]].add(pr["entity"])
+        keys = {r["doc_id"]: r["meeting_key"] or "" for r in row["reports"]}
+        for group in event_groups(parts)[1:]:
+            new_id = event_id(group[0], keys[group[0]], row["date"].to_native())
+            if new_id == row["id"] or new_id in created:
+                continue
+            w.run("events_ensure", ids=[new_id])
+            move_support(w, row["id"], new_id, set(group))
+            created.append(new_id)
+    return created
 
 
 def add_reports(w: Work, p: Plan, event_ids: list[str]) -> None:

@@ -318,6 +318,33 @@ def test_a_document_linking_two_records_merges_them_and_its_removal_splits_them(
     assert dump(driver) == before
 
 
+def test_a_report_linking_two_others_of_one_day_is_undone_by_its_removal(
+    store: GraphStore, driver: Driver
+) -> None:
+    tx_ = "MSIT met OpenAI on May 18."
+    ty = "MSIT, OpenAI, Anthropic and the NIS met on May 18."
+    tz = "Anthropic met the NIS on May 18."
+    x = Doc("x", tx_).entity("m", "MSIT", GOV).entity("o", "OpenAI", COM)
+    x.meeting("k", tx_, "m", ["o"], day=MAY18)
+    y = Doc("y", ty).entity("m", "MSIT", GOV).entity("o", "OpenAI", COM)
+    y.entity("a", "Anthropic", COM).entity("n", "NIS", GOV)
+    y.meeting("k", ty, "m", ["o", "a", "n"], day=MAY18)
+    z = Doc("z", tz).entity("a", "Anthropic", COM).entity("n", "NIS", GOV)
+    z.meeting("k", tz, "n", ["a"], day=MAY18)
+    store.load(x.build())
+    store.load(z.build())
+    assert len(rows(driver, "MATCH (e:Event) RETURN e")) == 2
+    before = _without_timestamps(dump(driver))  # z is loaded again below: new loaded_at
+    store.remove("z")
+    store.load(y.build())
+    store.load(z.build())
+    events = rows(driver, "MATCH (e:Event) RETURN e.doc_ids AS docs")
+    assert events == [{"docs": ["x", "y", "z"]}], "y's report links x's and z's"
+    removed = store.remove("y")
+    assert len(removed.split) == 1
+    assert _without_timestamps(dump(driver)) == before
+
+
 def test_manual_merge_is_recorded_and_survives_reloading(store: GraphStore, driver: Driver) -> None:
     t1 = "Sasha Baker met MSIT."
     t2 = "S. Baker of OpenAI spoke."

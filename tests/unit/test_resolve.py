@@ -194,3 +194,14 @@ def test_components_split_when_link_is_gone() -> None:
     assert components([full, short]) == [["d1"], ["d2"]]
     glue = [name_keys(["Ministry of Science and ICT", "MSIT"], GOV).own]
     assert components([full, short], glue) == [["d1", "d2"]]
+
+
+def test_event_groups_split_reports_that_only_a_third_linked() -> None:
+    from graph.resolve import event_groups
+
+    x = ["gov:a", "com:b"]
+    z = ["com:c", "per:d"]
+    y = ["gov:a", "com:b", "com:c", "per:d"]
+    assert event_groups({"x": x, "y": y, "z": z}) == [["x", "y", "z"]]
+    assert event_groups({"x": x, "z": z}) == [["x"], ["z"]]
+    assert event_groups({"x": x, "x2": ["gov:a", "com:b", "per:e"]}) == [["x", "x2"]]
