@@ -20,7 +20,9 @@ from graph.documents.html import html_to_text, looks_like_html
 from graph.errors import DocumentError
 from graph.model import Document, DocumentMeta
 
-MAX_DOCUMENT_BYTES = 50_000_000
+# One article, never a dump: the same cap as a fetched page and an API upload, so every
+# path refuses in a second what would otherwise take minutes to extract in one transaction.
+MAX_DOCUMENT_BYTES = DEFAULT_MAX_BYTES
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
