@@ -92,7 +92,9 @@ def test_load_folder_resolves_one_ministry_across_forms(
 
 
 def test_stats_query_and_read_only_refusal(cli_env: None, corpus: Path) -> None:
-    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    loaded = runner.invoke(app, ["load", str(corpus), "--workers", "3"])
+    assert loaded.exit_code == 0, loaded.output
+    assert "3 added" in loaded.stdout
     stats = _json(["stats", "--json"])
     assert stats["labels"]["Document"] == 3
     assert stats["relationships"]["MENTIONS"] >= 5
