@@ -15,28 +15,159 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_ONSETS = ["B", "D", "F", "G", "H", "K", "L", "M", "N", "P", "R", "S", "T", "V", "Z", "Br",
-           "Dr", "Gr", "Kl", "St", "Tr", "Vel", "Mar", "Or", "Al", "El"]
+_ONSETS = [
+    "B",
+    "D",
+    "F",
+    "G",
+    "H",
+    "K",
+    "L",
+    "M",
+    "N",
+    "P",
+    "R",
+    "S",
+    "T",
+    "V",
+    "Z",
+    "Br",
+    "Dr",
+    "Gr",
+    "Kl",
+    "St",
+    "Tr",
+    "Vel",
+    "Mar",
+    "Or",
+    "Al",
+    "El",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
 _CODAS = ["", "n", "r", "s", "l", "th", "nd", "rk", "x", "m", "ck", "v"]
-_GIVEN = ["Anna", "Ben", "Clara", "David", "Elena", "Felix", "Grace", "Hugo", "Iris", "Jonas",
-          "Karin", "Leo", "Maya", "Nora", "Oskar", "Paula", "Rafael", "Sara", "Tomas", "Vera",
-          "Hiro", "Yuki", "Priya", "Arjun", "Mei", "Omar", "Lina", "Sven", "Ingrid", "Marco"]
-_KOREAN_SURNAMES = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
-                    "Han", "Oh", "Seo", "Shin", "Kwon"]
-_KOREAN_SYLL = ["ji", "min", "seo", "hoon", "yeon", "woo", "jin", "hye", "sung", "eun", "jae",
-                "hyun", "soo", "young", "ho"]
-_GOV_HEADS = ["Ministry of {a} Affairs", "National {a} Agency", "{a} Regulatory Commission",
-              "Office of {a} Policy", "{a} Security Council", "National {a} Institute"]
-_AREAS = ["Digital", "Energy", "Maritime", "Cyber", "Trade", "Health", "Science", "Transport",
-          "Data", "Space", "Water", "Finance"]
-_CO_HEADS = ["Labs", "Systems", "Cloud", "Robotics", "Networks", "Holdings", "Technologies",
-             "Security", "Motors", "Bank", "Capital", "Software"]
-_ROLES = ["chief executive", "head of policy", "chief technology officer", "director",
-          "deputy director", "vice president", "senior adviser", "spokesperson"]
+_GIVEN = [
+    "Anna",
+    "Ben",
+    "Clara",
+    "David",
+    "Elena",
+    "Felix",
+    "Grace",
+    "Hugo",
+    "Iris",
+    "Jonas",
+    "Karin",
+    "Leo",
+    "Maya",
+    "Nora",
+    "Oskar",
+    "Paula",
+    "Rafael",
+    "Sara",
+    "Tomas",
+    "Vera",
+    "Hiro",
+    "Yuki",
+    "Priya",
+    "Arjun",
+    "Mei",
+    "Omar",
+    "Lina",
+    "Sven",
+    "Ingrid",
+    "Marco",
+]
+_KOREAN_SURNAMES = [
+    "Kim",
+    "Lee",
+    "Park",
+    "Choi",
+    "Jung",
+    "Kang",
+    "Cho",
+    "Yoon",
+    "Jang",
+    "Lim",
+    "Han",
+    "Oh",
+    "Seo",
+    "Shin",
+    "Kwon",
+]
+_KOREAN_SYLL = [
+    "ji",
+    "min",
+    "seo",
+    "hoon",
+    "yeon",
+    "woo",
+    "jin",
+    "hye",
+    "sung",
+    "eun",
+    "jae",
+    "hyun",
+    "soo",
+    "young",
+    "ho",
+]
+_GOV_HEADS = [
+    "Ministry of {a} Affairs",
+    "National {a} Agency",
+    "{a} Regulatory Commission",
+    "Office of {a} Policy",
+    "{a} Security Council",
+    "National {a} Institute",
+]
+_AREAS = [
+    "Digital",
+    "Energy",
+    "Maritime",
+    "Cyber",
+    "Trade",
+    "Health",
+    "Science",
+    "Transport",
+    "Data",
+    "Space",
+    "Water",
+    "Finance",
+]
+_CO_HEADS = [
+    "Labs",
+    "Systems",
+    "Cloud",
+    "Robotics",
+    "Networks",
+    "Holdings",
+    "Technologies",
+    "Security",
+    "Motors",
+    "Bank",
+    "Capital",
+    "Software",
+]
+_ROLES = [
+    "chief executive",
+    "head of policy",
+    "chief technology officer",
+    "director",
+    "deputy director",
+    "vice president",
+    "senior adviser",
+    "spokesperson",
+]
 _KINDS = ["workshop", "roundtable", "meeting", "briefing", "summit", "talks"]
-_TOPICS = ["AI safety testing", "grid security", "chip export rules", "data sharing",
-           "cloud outages", "model evaluations", "undersea cables", "payment fraud"]
+_TOPICS = [
+    "AI safety testing",
+    "grid security",
+    "chip export rules",
+    "data sharing",
+    "cloud outages",
+    "model evaluations",
+    "undersea cables",
+    "payment fraud",
+]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 _FILLER = [
     "Officials have spent months preparing the framework, which would apply to developers "
@@ -115,8 +246,10 @@ class _Names:
         r = self.rng
         if r.random() < 0.4:
             name = self.unique(
-                lambda: f"{r.choice(_KOREAN_SURNAMES)} "
-                f"{r.choice(_KOREAN_SYLL).capitalize()}-{r.choice(_KOREAN_SYLL)}"
+                lambda: (
+                    f"{r.choice(_KOREAN_SURNAMES)} "
+                    f"{r.choice(_KOREAN_SYLL).capitalize()}-{r.choice(_KOREAN_SYLL)}"
+                )
             )
             return name, name.split()[0]
         name = self.unique(lambda: f"{r.choice(_GIVEN)} {self.word()}")
@@ -149,8 +282,8 @@ def _article(k: int, rng: random.Random, base: dt.date) -> GeneratedArticle:
         f"Officials from the {gov2} and {cos[1]} also attended.",
         f"{host}, {role_g} of the {gov}, chaired the session. {cos[0]} was represented by its "
         f"{role_c}, {guest}.",
-        f"\"We want rules that are clear before anything goes wrong,\" {host_short} said. "
-        f"\"Companies should be able to report problems without fear.\"",
+        f'"We want rules that are clear before anything goes wrong," {host_short} said. '
+        f'"Companies should be able to report problems without fear."',
         f"{extra}, a senior adviser at {cos[2]}, said the company was not invited but expected to "
         f"join later talks.",
     ]
@@ -158,7 +291,7 @@ def _article(k: int, rng: random.Random, base: dt.date) -> GeneratedArticle:
     rng.shuffle(filler)
     paras[2:2] = filler[:3]
     paras.append(
-        f"\"This is the start of a long process,\" said {guest}. The {gov} said it would hold a "
+        f'"This is the start of a long process," said {guest}. The {gov} said it would hold a '
         f"follow-up {kind} with {cos[2]} next month."
     )
     paras.extend(filler[3:6])

@@ -39,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         people += sum(1 for e in x.entities if e.type.value == "Person")
     elapsed = time.perf_counter() - t1
     print(f"articles: {len(docs)}  words: {words}  (generation+reading {prep:.2f}s, not timed)")
-    print(f"extraction: {elapsed:.2f}s  {len(docs) / elapsed:.1f} articles/s  "
-          f"{words / elapsed:,.0f} words/s  (one core)")
+    print(
+        f"extraction: {elapsed:.2f}s  {len(docs) / elapsed:.1f} articles/s  "
+        f"{words / elapsed:,.0f} words/s  (one core)"
+    )
     print(f"found: {meetings} meetings, {people} people")
     return 0
 

@@ -110,7 +110,7 @@ class Body:
 
 
 def _title_like(line: str) -> bool:
-    return len(line.split()) <= 30 and not is_prose(line)
+    return len(line) <= 300 and len(line.split()) <= 30 and not is_prose(line)
 
 
 def clean_body(text: str, meta: DocumentMeta) -> Body:
@@ -122,7 +122,8 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         idx += 1
     if idx < len(lines):
         first = lines[idx].strip().lstrip("#").strip()
-        if meta.title is None and _title_like(first):
+        more = any(ln.strip() for ln in lines[idx + 1 :])
+        if meta.title is None and _title_like(first) and more:
             meta.title = first
             idx += 1
         elif meta.title is not None and " ".join(first.split()) == " ".join(meta.title.split()):

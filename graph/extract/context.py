@@ -39,6 +39,7 @@ class Tagged:
     sent: Sentence
     s: str
     refs: list[Ref] = field(default_factory=list)
+    markers: list[int] | None = None  # positions of QUOTE in s, computed on demand
 
     def ref(self, m: re.Match[str], group: int | str = 1) -> Ref:
         return self.refs[int(m.group(group))]
@@ -59,9 +60,29 @@ class DocContext:
     names: dict[str, str]
     of_mention: dict[int, Cluster]
     tagged: list[Tagged] = field(default_factory=list)
+    generic_candidates: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def evidence(self, sent: Sentence) -> Evidence:
         return Evidence(sentence=sent.text, start=sent.start, end=sent.end)
+
+
+def _candidates(head: str, ctx: DocContext, head_words: dict[str, set[str]]) -> frozenset[str]:
+    """Entities a generic head noun can refer to (cached per document and head)."""
+    cache = ctx.generic_candidates
+    if head in cache:
+        return cache[head]
+    heads = {head, "center" if head == "centre" else "centre" if head == "center" else head}
+    if head in _COMPANY_WORDS:
+        cands = [k for k, t in ctx.types.items() if t == EntityType.COMPANY]
+        if head in ("bank", "lender"):
+            banks = [k for k in cands if "bank" in head_words[k]]
+            cands = banks or cands
+    elif head in _GOV_WORDS:
+        cands = [k for k, t in ctx.types.items() if t == EntityType.GOVERNMENT_BODY]
+    else:
+        cands = [k for k, t in ctx.types.items() if t in ORG_TYPES and head_words[k] & heads]
+    cache[head] = frozenset(cands)
+    return cache[head]
 
 
 def _resolve_generic(
@@ -72,20 +93,7 @@ def _resolve_generic(
 ) -> str | None:
     """Resolve 'the ministry' / 'the company's' to an entity mentioned before it."""
     head = (g.head or "").lower()
-    heads = {head, "center" if head == "centre" else "centre" if head == "center" else head}
-    cands: list[str] = []
-    if head in _COMPANY_WORDS:
-        cands = [k for k, t in ctx.types.items() if t == EntityType.COMPANY]
-        if head in ("bank", "lender"):
-            banks = [k for k in cands if "bank" in head_words[k]]
-            cands = banks or cands
-    elif head in _GOV_WORDS:
-        cands = [k for k, t in ctx.types.items() if t == EntityType.GOVERNMENT_BODY]
-    else:
-        cands = [
-            k for k, t in ctx.types.items() if t in ORG_TYPES and head_words[k] & heads
-        ]
-    cand_set = set(cands)
+    cand_set = _candidates(head, ctx, head_words)
     same = [(pos, k) for pos, k, sent in recent if k in cand_set and sent == g.sent]
     if same:
         return max(same)[1]

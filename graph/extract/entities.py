@@ -24,6 +24,7 @@ from graph.extract.shapes import (
 from graph.model import EntityType
 
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Z][a-z]+")
 LEGAL_SUFFIXES = frozenset(
     "Inc Corp Corporation Co Ltd LLC PLC plc AG SA NV GmbH Group Holdings Company Limited".split()
 )
@@ -117,6 +118,7 @@ class EntityBuilder:
         self.by_key: dict[str, Cluster] = {}
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
+        self._words: set[str] | None = None
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
 
     # ------------------------------------------------------------------ clusters

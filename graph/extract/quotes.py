@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.context import TAG, DocContext, Ref, Tagged
+from graph.extract.context import QUOTE, TAG, DocContext, Ref, Tagged
 from graph.model import EntityType
 
 _SPEECH = r"(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|explained|argued|warned|wrote|asked|continued|insisted|recalled)"
@@ -31,6 +31,9 @@ _BEFORE_FOR = re.compile(
 )
 
 
+MAX_QUOTES = 5000  # bound the work on pathological input
+
+
 @dataclass
 class FoundQuote:
     speaker: str
@@ -46,7 +49,7 @@ def find_quotes(ctx: DocContext) -> list[FoundQuote]:
     last_speaker: tuple[int, str] | None = None  # (paragraph, speaker)
     sent_i = 0
     sentences = lay.sentences
-    for qa, qb in lay.quotes:
+    for qa, qb in lay.quotes[:MAX_QUOTES]:
         while sent_i < len(sentences) and sentences[sent_i].end <= qa:
             tg0 = tagged_by_sent[sentences[sent_i].index]
             for _, r in tg0.tags():
@@ -77,6 +80,12 @@ def find_quotes(ctx: DocContext) -> list[FoundQuote]:
     return out
 
 
+def _markers(tg: Tagged) -> list[int]:
+    if tg.markers is None:
+        tg.markers = [m.start() for m in re.finditer(QUOTE, tg.s)]
+    return tg.markers
+
+
 def _ref_key(tg: Tagged, idx: str) -> Ref:
     return tg.refs[int(idx)]
 
@@ -87,7 +96,7 @@ def _attribute(
     """The speaker written right after (or before) the quotation in its sentence."""
     s = tg.s
     # locate the quote marker that covers this quotation in the tagged sentence
-    markers = [m.start() for m in re.finditer("\ue002", s)]
+    markers = _markers(tg)
     if not markers:
         return None
     if after:
@@ -115,7 +124,7 @@ def _attribute(
 
 def _marker_index(ctx: DocContext, tg: Tagged, qpos: int, markers: list[int], last_marker: bool) -> int:
     """Which quote marker in the tagged sentence stands for the quotation at ``qpos``."""
-    inside = [q for q in ctx.lay.quotes if q[0] - 1 < tg.sent.end and q[1] + 1 > tg.sent.start]
+    inside = ctx.lay.quotes_in(tg.sent.start, tg.sent.end)
     for n, q in enumerate(inside):
         if q[0] <= qpos <= q[1] and n < len(markers):
             return markers[n]

@@ -66,6 +66,18 @@ class TextLayout:
         hi = bisect.bisect_left(self._token_starts, end)
         return self.tokens[lo:hi]
 
+    def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotations overlapping [start, end), marks included."""
+        lo = max(0, bisect.bisect_right(self._quote_starts, start) - 1)
+        out = []
+        for k in range(lo, len(self.quotes)):
+            q = self.quotes[k]
+            if q[0] - 1 >= end:
+                break
+            if q[1] + 1 > start:
+                out.append(q)
+        return out
+
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
@@ -173,7 +185,7 @@ def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 open_at, straight_open = None, False
     if open_at is not None and b - open_at > 0:
         spans.append((open_at, b))
-    return spans
+    return [(x, y) for x, y in spans if any(c.isalnum() for c in text[x : min(y, x + 200)])]
 
 
 def layout(text: str) -> TextLayout:
