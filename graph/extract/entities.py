@@ -24,7 +24,6 @@ from graph.extract.shapes import (
 from graph.model import EntityType
 
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[A-Z][a-z]+")
 LEGAL_SUFFIXES = frozenset(
     "Inc Corp Corporation Co Ltd LLC PLC plc AG SA NV GmbH Group Holdings Company Limited".split()
 )
@@ -118,7 +117,6 @@ class EntityBuilder:
         self.by_key: dict[str, Cluster] = {}
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
-        self._words: set[str] | None = None
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
 
     # ------------------------------------------------------------------ clusters
@@ -301,10 +299,10 @@ class EntityBuilder:
             self.demonym[word] = dem.search(self.text) is not None
         if self.demonym[word]:
             return True
-        if m.possessive:
-            nxt = [x for x in self.mentions if x.start > m.end][:1]
-            if nxt and nxt[0].start - m.end <= 4:
-                c2 = self.of_mention.get(nxt[0].id)
+        if m.possessive and m.id + 1 < len(self.mentions):
+            nxt = self.mentions[m.id + 1]  # mentions are in text order, id == index
+            if nxt.start - m.end <= 4:
+                c2 = self.of_mention.get(nxt.id)
                 if c2 is not None and c2.type == EntityType.GOVERNMENT_BODY:
                     return True
         return False
