@@ -8,7 +8,8 @@ By default it starts a throwaway Neo4j (launcher, free ports, a scratch folder u
 then needs ``--wipe``: the benchmark empties that database.
 
 Stages (extraction is timed separately and excluded from the load figures):
-1. generate and extract ``n`` articles (``bench/corpus.py``);
+1. generate and extract ``n`` articles (``bench/corpus.py``); warm the server up on
+   ``--warmup`` of them, then empty it again;
 2. per-fact baseline: load the first ``--per-fact-n`` documents into an empty graph with
    every batched row sent as its own statement (the slow path, so a subset);
 3. batched: load all ``n`` documents into an empty graph (UNWIND batches, one transaction
@@ -260,6 +261,7 @@ def main() -> int:
     ap.add_argument("--per-fact-n", type=int, default=1_000, help="documents, slow path")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-import", action="store_true", help="skip neo4j-admin import")
+    ap.add_argument("--warmup", type=int, default=300, help="documents loaded first, untimed")
     ap.add_argument("--uri", help="use this running server (needs --wipe)")
     ap.add_argument("--user", default="neo4j")
     ap.add_argument("--password", default=os.environ.get("WHOMET_NEO4J_PASSWORD", ""))
@@ -290,6 +292,15 @@ def main() -> int:
             graph = Graph(driver, db, settings.neo4j_uri)
             wipe(driver, db)
             apply_schema(graph)
+            warm = docs[: min(args.warmup, args.n)]
+            if warm:
+                # A fresh server compiles its query plans and JIT code on first use: warm both
+                # paths up on a few documents so that neither pays for it alone.
+                load_all(GraphStore(driver, db), warm)
+                wipe(driver, db)
+                load_all(GraphStore(driver, db, batched=False), warm[:50])
+                wipe(driver, db)
+                print(f"\nwarm-up: {len(warm)} documents loaded and wiped (not timed)")
 
             print(
                 f"\none statement per fact: first {subset} documents (a subset: this path is slow)"
