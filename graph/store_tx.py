@@ -532,10 +532,11 @@ def derive_facts(w: Work, rels: Iterable[str]) -> None:
 
 @dataclass
 class Detached:
+    """What a detached document pointed at: these may now be left without support."""
+
     entities: list[str]
     events: list[str]
     quotes: list[str]
-    rels: list[str]
 
 
 def detach_document(w: Work, doc_id: str) -> Detached:
@@ -544,8 +545,8 @@ def detach_document(w: Work, doc_id: str) -> Detached:
     w.run("doc_drop_facts", doc_id=doc_id)
     row = w.run("doc_detach", doc_id=doc_id)
     if not row:
-        return Detached([], [], [], [])
-    return Detached(row[0]["entities"], row[0]["events"], row[0]["quotes"], [])
+        return Detached([], [], [])
+    return Detached(row[0]["entities"], row[0]["events"], row[0]["quotes"])
 
 
 def collect_garbage(
