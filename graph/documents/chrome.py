@@ -17,6 +17,9 @@ from importlib import resources
 from graph.model import DocumentMeta
 
 _PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+# Chinese and Japanese write no spaces: a full-width sentence stop on a line of 10+
+# characters is prose, or a whole first paragraph would be taken for a title.
+_WIDE_PROSE_END = re.compile(r"[\u3002\uff01\uff1f][\u300d\u300f\uff09\"'\u201d\u2019]*$")
 _SEPARATOR = re.compile(r"^[\s|\-_=*~#\u2022\u00b7\u2013\u2014/\\.]*$")
 _LEADING_MARK = re.compile(r"^[\s\-*\u2022\u00b7>#]+")
 _STRONG_FOOTER = ("\u00a9", "(c) ", "copyright", "all rights reserved")
@@ -58,6 +61,8 @@ def is_prose(line: str) -> bool:
     """A line that reads as running text: a sentence ending, or long."""
     words = len(line.split())
     if words >= 25:
+        return True
+    if len(line) >= 10 and _WIDE_PROSE_END.search(line) is not None:
         return True
     return words >= 4 and _PROSE_END.search(line) is not None
 
