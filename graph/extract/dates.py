@@ -47,7 +47,7 @@ _DATE = re.compile(
     r"|\b(?P<dom>the\s+(?P<domn>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+)?month)?)"
     r"(?!\s+(?:century|anniversary|time|round|floor|largest|biggest|edition|session|meeting))"
     r"|\b(?P<mo>(?:in|during|since|until|by|from|early|late|mid-|last|next|this|for)\s+"
-    r"(?P<mon3>" + _FULL_MON + r")(?:\s+(?P<year3>(?:19|20)\d\d))?)\b"
+    r"(?P<mon3>" + _FULL_MON + r")(?!\s+[0-3]?\d\b)(?:\s+(?P<year3>(?:19|20)\d\d))?)\b"
     r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow"
     r"|the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)"
     r"|(?P<reln>a|an|one|two|three|four|five|six|\d)\s+(?P<relu>day|days|week|weeks)\s+"

@@ -371,9 +371,35 @@ class EntityBuilder:
             return EntityType.PERSON
         if len(toks) >= 2 and all(t[:1].isupper() for t in toks) and is_acronym(toks[-1]):
             return EntityType.COMPANY
+        if h["party"] >= 2 and len(toks) >= 2 and h["place"] == 0:
+            # a named party to a meeting with no other clue: an organization
+            return EntityType.ORGANIZATION
+        return None
+
+    def coordinated_type(self, c: Cluster) -> EntityType | None:
+        """'Korvath Metals and Ilsen Mining': an untyped name listed with organizations."""
+        for m in c.mentions:
+            for other_id in (m.coord, *self.coord_next.get(m.id, ())):
+                if other_id is None:
+                    continue
+                oc = self.of_mention.get(other_id)
+                if oc is not None and oc is not c and oc.type in (
+                    EntityType.COMPANY,
+                    EntityType.ORGANIZATION,
+                    EntityType.GOVERNMENT_BODY,
+                ):
+                    return oc.type
         return None
 
     def finalize(self) -> None:
+        self.coord_next: dict[int, list[int]] = {}
+        for m in self.mentions:
+            if m.coord is not None:
+                self.coord_next.setdefault(m.coord, []).append(m.id)
+        for _ in range(2):  # a list passes its type along, both directions
+            for c in self.clusters:
+                if c.mentions and c.type is None and len(c.full_tokens()) >= 2:
+                    c.type = self.coordinated_type(c)
         for c in self.clusters:
             if not c.mentions:
                 continue
@@ -381,6 +407,12 @@ class EntityBuilder:
                 t = self.decide_type(c)
                 if t is not None:
                     c.type = t
+                elif c.type is not None and c.type not in (
+                    EntityType.COMPANY,
+                    EntityType.ORGANIZATION,
+                    EntityType.GOVERNMENT_BODY,
+                ):
+                    c.type = None
             if c.type is None:
                 c.mentions = []
                 continue

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
+from graph.extract.dates import DateMention as DateMentionT
 from graph.extract.dates import ResolvedDate, find_dates, resolve
 from graph.model import EntityType, Evidence
 
@@ -151,6 +152,8 @@ _ANY = re.compile(
         + [_NEG.pattern, _ORDINAL.pattern, _DEFINITE.pattern, _CANCEL.pattern]
     )
 )
+_NOUN_ANY = re.compile(r"\b(?:" + NOUN + r")\b", re.I)
+_NEW_TOPIC = re.compile(r"^\s*(?:Separately|In\s+a\s+separate\b|Meanwhile|Elsewhere)\b")
 WINDOW = 6  # sentences a meeting stays "current" for follow-up sentences
 
 
@@ -338,6 +341,9 @@ class MeetingFinder:
                     target = current
                 else:
                     new = True
+            elif parts and self._starts_new(body, current, date_hits, definite):
+                new = True
+                triggers = parts
             elif parts or definite:
                 target = current
         if new:
@@ -363,6 +369,25 @@ class MeetingFinder:
         if new or added or definite or om is not None:
             self.current = target
             self.current_sent = idx
+
+    def _starts_new(
+        self,
+        body: str,
+        current: MeetingDraft | None,
+        date_hits: list[tuple[int, DateMentionT]],
+        definite: bool,
+    ) -> bool:
+        """A sentence like 'Separately, talks between A and B were hosted by C on Friday'."""
+        if _NOUN_ANY.search(body) is None:
+            return False
+        if current is None:
+            return True
+        if _NEW_TOPIC.match(body):
+            return True
+        if definite or not date_hits or current.date is None:
+            return False
+        rd = resolve(date_hits[0][1], self.pub, False, self.last_date)
+        return (rd.year, rd.month, rd.day) != (current.date.year, current.date.month, current.date.day)
 
     def _filter_triggers(self, body, triggers, tags_in):  # type: ignore[no-untyped-def]
         out = []

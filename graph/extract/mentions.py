@@ -54,6 +54,10 @@ STOCK_VERBS = frozenset(
 STOCK_GERUNDS = frozenset(
     "rising falling gaining losing jumping slipping dropping climbing surging sliding".split()
 )
+PARTY_BEFORE = frozenset("met meet meets hosted hosts visited with between accompanied".split())
+PARTY_AFTER = frozenset(
+    "met meets hosted visited signed attended joined convened briefed represented".split()
+)
 PLACE_PREPS = frozenset("in near across outside throughout around".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
 GENERIC_HEADS = frozenset(
@@ -97,6 +101,7 @@ class Mention:
     alias_of: int | None = None  # "X, known as Y": Y -> X mention id
     country: str | None = None  # country / demonym mentions
     head: str | None = None  # generic mentions: the head noun
+    coord: int | None = None  # the mention this one is listed with ("A, B and C")
 
     @property
     def n_tokens(self) -> int:
@@ -147,6 +152,10 @@ class _SentenceScanner:
             or (nxt.text in ("'", "\u2019") and last.text.endswith("s") and nxt.start == last.end)
         ):
             m.possessive = True
+        if self.out and self.out[-1].sent == m.sent and self.out[-1].kind == "name":
+            between = self.lay.text[self.out[-1].end : m.start].strip()
+            if between in (",", "and", ", and", "or", ", or", "&") and kind == "name":
+                m.coord = self.out[-1].id
         self.out.append(m)
         return m
 
@@ -431,6 +440,8 @@ class _SentenceScanner:
             h["company"] += 3
         if w1 in PLACE_PREPS:
             h["place"] += 1
+        if w1 in PARTY_BEFORE or (w1 == "and" and w2 in PARTY_BEFORE):
+            h["party"] += 2
         if w1 == "poss" or (p1 is not None and token_class(p1.text) == "poss"):
             h["possessed"] += 1
         if w1 in SPEECH_VERBS or w1 in ("according",):
@@ -443,6 +454,8 @@ class _SentenceScanner:
         v1, v2 = _lower(n1), _lower(n2)
         if v1 in SPEECH_VERBS:
             h["speaker"] += 1
+        if v1 in PARTY_AFTER or (v1 == "also" and v2 in PARTY_AFTER):
+            h["party"] += 2
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():
@@ -460,14 +473,14 @@ class _SentenceScanner:
             app = [_lower(self.tok(k)) for k in range(j + 1, j + 10)]
             stop = app.index(",") if "," in app else len(app)
             app = app[:stop]
-            if "'s" in app or "\u2019s" in app:
-                last = max(k for k, a in enumerate(app) if a in ("'s", "\u2019s"))
-                app = app[last + 1 :]
             for cut, word in enumerate(app):
                 if word in ("of", "at", "for", "in", "with", "that", "which", "who"):
                     if cut > 0:
                         app = app[:cut]
                     break
+            if "'s" in app or "\u2019s" in app:
+                last = max(k for k, a in enumerate(app) if a in ("'s", "\u2019s"))
+                app = app[last + 1 :]
             if app[:1] == ["who"]:
                 h["person"] += 2
             elif app[:1] == ["which"]:
@@ -482,7 +495,6 @@ class _SentenceScanner:
                 h["company"] += 3
             elif any(a in BODY_DESCRIPTORS for a in app):
                 h["org"] += 2
-        del v2
 
     def acronym_definition(self, m: Mention, j: int) -> None:
         """'Long Name (ACR)' and 'Long Name, known as ACR'."""
@@ -549,6 +561,8 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
             m.link = remap.get(m.link)
         if m.acronym_of is not None:
             m.acronym_of = remap.get(m.acronym_of)
+        if m.coord is not None:
+            m.coord = remap.get(m.coord)
     _known_as(lay, ordered)
     return ordered
 

@@ -24,7 +24,9 @@ MONTHS = (
     "december",
 )
 MONTH_ABBR = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-TIME_WORDS = frozenset(WEEKDAYS + MONTHS + MONTH_ABBR)
+# Abbreviations ("Jan", "Jun") are also given names, so only full names count here;
+# the date rules read "Feb. 10" on their own.
+TIME_WORDS = frozenset(WEEKDAYS + MONTHS)
 # English words that follow a hyphen in compounds ("Seoul-based", "Korean-language"); a
 # capitalized token with one of these after its hyphen is a modifier, not a name.
 COMPOUND_SUFFIXES = frozenset(

@@ -1,0 +1,44 @@
+"""Small helpers shared by the extraction tests: build a document, read results as tuples."""
+
+from __future__ import annotations
+
+from graph.documents import make_document
+from graph.extract import extract
+from graph.model import Extraction
+
+
+def run(body: str, date: str | None = "2026-03-13", title: str = "Test story") -> Extraction:
+    header = f"Title: {title}\n" + (f"Date: {date}\n" if date else "")
+    return extract(make_document(header + "\n" + body))
+
+
+def entities(x: Extraction) -> set[tuple[str, str]]:
+    return {(e.name, e.type.value) for e in x.entities}
+
+
+def names(x: Extraction) -> set[str]:
+    return {e.name for e in x.entities}
+
+
+def aliases(x: Extraction, name: str) -> set[str]:
+    return {a for e in x.entities if e.name == name for a in e.aliases}
+
+
+def affiliations(x: Extraction) -> set[tuple[str, str, bool]]:
+    return {(x.entity(a.person).name, x.entity(a.org).name, a.current) for a in x.affiliations}
+
+
+def roles(x: Extraction) -> dict[tuple[str, str], str | None]:
+    return {(x.entity(a.person).name, x.entity(a.org).name): a.role for a in x.affiliations}
+
+
+def meetings(x: Extraction) -> list[tuple[str, frozenset[str]]]:
+    """(status, core participant names) per meeting, in text order."""
+    return [
+        (m.status, frozenset(x.entity(p.entity).name for p in m.participants if not p.optional))
+        for m in x.meetings
+    ]
+
+
+def optional(x: Extraction, index: int) -> set[str]:
+    return {x.entity(p.entity).name for p in x.meetings[index].participants if p.optional}

@@ -1,0 +1,69 @@
+"""Affiliations: who works where, with role and whether it is current."""
+
+from __future__ import annotations
+
+from tests.unit._extract_helpers import affiliations, roles, run
+
+
+def test_apposition_with_possessive_org() -> None:
+    x = run("Elena Brask, Tolvane Systems' head of public policy, met regulators on Friday.")
+    assert affiliations(x) == {("Elena Brask", "Tolvane Systems", True)}
+    assert roles(x)[("Elena Brask", "Tolvane Systems")] == "head of public policy"
+
+
+def test_apposition_role_of_org_and_unit_of_org() -> None:
+    x = run(
+        '"It works," said Lee Dong-wook, head of the Rail Agency\'s Signal Safety Bureau. '
+        "Mara Holt, an analyst at Brenholm Securities, agreed."
+    )
+    assert affiliations(x) == {
+        ("Lee Dong-wook", "Rail Agency", True),
+        ("Lee Dong-wook", "Signal Safety Bureau", True),
+        ("Mara Holt", "Brenholm Securities", True),
+    }
+    assert roles(x)[("Mara Holt", "Brenholm Securities")] == "analyst"
+
+
+def test_title_and_org_written_before_the_name() -> None:
+    x = run(
+        "The Grid Stability Commission (GSC) met on Monday. GSC Chairman Ivo Marek spoke first, "
+        "and Ostrel Energy chief executive Nadia Pohl answered questions."
+    )
+    assert affiliations(x) == {
+        ("Ivo Marek", "Grid Stability Commission", True),
+        ("Nadia Pohl", "Ostrel Energy", True),
+    }
+    assert roles(x)[("Ivo Marek", "Grid Stability Commission")] == "Chairman"
+
+
+def test_possessive_person_and_representation() -> None:
+    x = run(
+        "Halvar Cloud's Jens Aalto attended. Meridian Bank was represented by its chief risk "
+        "officer, Priya Nair, while Solvik Telecom sent Ko Eun-bi."
+    )
+    assert affiliations(x) == {
+        ("Jens Aalto", "Halvar Cloud", True),
+        ("Priya Nair", "Meridian Bank", True),
+        ("Ko Eun-bi", "Solvik Telecom", True),
+    }
+    assert roles(x)[("Priya Nair", "Meridian Bank")] == "chief risk officer"
+
+
+def test_former_and_current_affiliations() -> None:
+    x = run(
+        "Varro Dynamics said it had appointed Ines Calder, until last month a senior official at "
+        "the Data Protection Office, as its chief privacy officer. Earlier, Tom Reyes, formerly "
+        "head of the office's audit unit, joined consultancy Pellam Advisory as a partner. "
+        '"We know the rules," said Reyes, who left the Data Protection Office in 2024.'
+    )
+    assert affiliations(x) == {
+        ("Ines Calder", "Varro Dynamics", True),
+        ("Ines Calder", "Data Protection Office", False),
+        ("Tom Reyes", "Data Protection Office", False),
+        ("Tom Reyes", "Pellam Advisory", True),
+    }
+
+
+def test_no_affiliation_for_unnamed_spokespeople() -> None:
+    x = run("A spokesperson for Ardent Motors said the company would comment later.")
+    assert affiliations(x) == set()
