@@ -150,12 +150,13 @@ def plan(extraction: Extraction) -> Plan:
         else:
             _combine(old, fact)
 
+    def body(key: str) -> str:
+        """The document's one key for the body ``key`` names (after folding)."""
+        return entities[entity_of_key[key]].keys[0]
+
     names = {e.key: e.name for e in extraction.entities}
     for meeting in extraction.meetings:
         meetings.append(_plan_meeting(meeting, names))
-        def body(key: str) -> str:
-            return entities[entity_of_key[key]].keys[0]
-
         hosts = {body(p.entity) for p in meeting.participants if p.role == "host"}
         for p in meeting.participants:
             evidence = p.evidence or meeting.evidence
