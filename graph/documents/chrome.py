@@ -118,10 +118,37 @@ def _title_like(line: str) -> bool:
     return len(line) <= 300 and len(line.split()) <= 30 and not is_prose(line)
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+>|#\u2022]|\d+[.)])\s")
+_BLOCKS = re.compile(r"(\n[ \t]*\n)")
+_WRAP_WIDTH = (50, 120)  # the fixed line widths of e-mail, wire copy and plain-text dumps
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    width = max(len(ln.rstrip()) for ln in lines)
+    if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
+        return False
+    if any(_LIST_ITEM.match(ln) for ln in lines):
+        return False
+    return all(len(ln.rstrip()) >= 0.6 * width for ln in lines[:-1])
+
+
+def unwrap(text: str) -> str:
+    """Join each hard-wrapped paragraph into one line, so that its lines are not taken
+    for a run of short chrome lines (which would cut the article away)."""
+    out: list[str] = []
+    for block in _BLOCKS.split(text):
+        lines = block.split("\n")
+        if len(lines) >= 2 and _hard_wrapped(lines):
+            out.append(" ".join(ln.strip() for ln in lines))
+        else:
+            out.append(block)
+    return "".join(out)
+
+
 def clean_body(text: str, meta: DocumentMeta) -> Body:
     """Cut header and footer chrome; fill title and author into ``meta`` when found."""
     phrases = chrome_phrases()
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    lines = [ln.rstrip() for ln in unwrap(text).split("\n")]
     idx = 0
     while idx < len(lines) and not lines[idx].strip():
         idx += 1
