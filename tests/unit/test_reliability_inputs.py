@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import struct
+import textwrap
 import time
 import zipfile
 import zlib
@@ -103,12 +104,12 @@ def overdeep_html() -> bytes:
 def no_article_html() -> bytes:
     """A page of navigation, a cookie banner and a footer: no article at all."""
     return (
-        "<!doctype html><html><head><title>Example Media</title></head><body>"
-        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
-        "<li><a href='/sport'>Sport</a></li></ul></nav>"
-        "<div class='cookie'>We use cookies. <button>Accept</button></div>"
-        "<footer>Copyright 2025 Example Media. All rights reserved.</footer></body></html>"
-    ).encode("utf-8")
+        b"<!doctype html><html><head><title>Example Media</title></head><body>"
+        b"<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+        b"<li><a href='/sport'>Sport</a></li></ul></nav>"
+        b"<div class='cookie'>We use cookies. <button>Accept</button></div>"
+        b"<footer>Copyright 2025 Example Media. All rights reserved.</footer></body></html>"
+    )
 
 
 KOREAN = (
@@ -119,6 +120,13 @@ JAPANESE = (
     "経済産業省は5月18日、東京で半導体企業の幹部と会談したと発表した。"
     "山田太郎氏が出席した。\n\n両者は来月にも再び協議する予定だ。"
 )
+
+
+def hard_wrapped() -> bytes:
+    """Plain text wrapped at 72 columns, as e-mail and wire copy arrive."""
+    body = " ".join([ARTICLE.replace("\n\n", " ")] * 3)
+    return ("Finance talks\n\n" + "\n".join(textwrap.wrap(body, 72)) + "\n").encode("utf-8")
+
 
 MALFORMED_FRONT_MATTER = (
     "---\ntitle: [unclosed\ndate: {2026\nauthor: : :\n---\n" + ARTICLE
@@ -181,6 +189,7 @@ BAD_INPUTS: tuple[BadInput, ...] = (
     BadInput("script-html", "page.html", script_html, False),
     BadInput("overdeep-html", "deep.html", overdeep_html, True, "no article text", 400),
     BadInput("no-article-html", "nav.html", no_article_html, True, "no article text", 400),
+    BadInput("hard-wrapped", "wire.txt", hard_wrapped, False),
     BadInput("korean", "korean.txt", lambda: KOREAN.encode("utf-8"), False),
     BadInput("japanese", "japanese.txt", lambda: JAPANESE.encode("utf-8"), False),
     BadInput("malformed-front-matter", "broken.md", lambda: MALFORMED_FRONT_MATTER, False),
@@ -200,6 +209,8 @@ def check_document(case: BadInput, doc: Document) -> None:
         assert "Ministry of Finance" in doc.text
         for junk in ("document.write", "Mischief", "color:red", "Office of Nothing"):
             assert junk not in doc.text
+    if case.name == "hard-wrapped":
+        assert doc.text.count("Veltra Bank in Seoul") == 3 and doc.meta.title == "Finance talks"
     if case.name == "korean":
         assert "과학기술정보통신부" in doc.text and "최우혁" in doc.text
     if case.name == "japanese":
