@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Transaction
 from neo4j import exceptions as neo4j_errors
 
 from api.cypher_guard import check_read_only
@@ -50,6 +50,10 @@ def _refusal(exc: neo4j_errors.Neo4jError) -> Exception:
         return ApiError(400, "query_timeout", "the query ran past the server's time limit")
     if code.startswith("Neo.ClientError"):
         return ApiError(400, "cypher_error", message)
+    if "MemoryPoolOutOfMemory" in code:
+        return ApiError(
+            400, "query_too_large", "the query needs more memory than the server allows one query"
+        )
     return exc
 
 
@@ -67,8 +71,7 @@ def run_read_only(
     # The request's text is the query by design here; the guard above is its allow-check.
     statement: LiteralString = text  # type: ignore[assignment, unused-ignore]
 
-    @unit_of_work(timeout=timeout_s)
-    def work(tx: ManagedTransaction) -> CypherOut:
+    def work(tx: Transaction) -> CypherOut:
         result = tx.run(statement, dict(parameters))
         columns = list(result.keys())
         rows: list[dict[str, Any]] = []
@@ -88,7 +91,10 @@ def run_read_only(
                 default_access_mode=READ_ACCESS,
                 fetch_size=max_rows + 1,
             ) as session,
+            # One attempt, never retried: a query that ran out of memory or time would
+            # only do so again, and a hostile one would get its load multiplied.
+            session.begin_transaction(timeout=timeout_s) as tx,
         ):
-            return session.execute_read(work)
+            return work(tx)
     except neo4j_errors.Neo4jError as exc:
         raise _refusal(exc) from exc
