@@ -117,6 +117,7 @@ class EntityBuilder:
         self.by_key: dict[str, Cluster] = {}
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
+        self._jurisdictions: set[str] | None = None
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
 
     # ------------------------------------------------------------------ clusters
@@ -287,11 +288,17 @@ class EntityBuilder:
         if m.n_tokens != 1 or not m.text.isalpha() or not m.text[:1].isupper():
             return False
         word = m.text
-        key = " of " + word.casefold()
-        for c in self.clusters:
-            if c.mentions and c.type == EntityType.GOVERNMENT_BODY:
-                if norm(" ".join(c.full_tokens())).endswith(key):
-                    return True
+        if self._jurisdictions is None:
+            # "... Centre of Veldoria": single words after 'of' at the end of public bodies
+            self._jurisdictions = set()
+            for c in self.clusters:
+                if c.mentions and c.type == EntityType.GOVERNMENT_BODY:
+                    full = norm(" ".join(c.full_tokens()))
+                    head, sep, tail = full.rpartition(" of ")
+                    if sep and head and " " not in tail:
+                        self._jurisdictions.add(tail)
+        if word.casefold() in self._jurisdictions:
+            return True
         if word not in self.demonym:
             stem = word[:-1] if word.endswith(("a", "e", "y")) else word
             w, st = re.escape(word), re.escape(stem)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from graph.extract.affiliations import Found, find_affiliations
 from graph.extract.context import ORG_TYPES, DocContext, build_tagged
 from graph.extract.entities import EntityBuilder
@@ -29,6 +31,18 @@ MAX_EVIDENCE_PER_ENTITY = 3
 
 def extract(doc: Document) -> Extraction:
     """Read ``doc.text`` and return what it states about who met whom."""
+    # The pass builds many small acyclic objects; the cyclic collector would rescan them
+    # all again and again on a long text, so it is paused for the duration.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(doc)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(doc: Document) -> Extraction:
     lay = layout(doc.text)
     mentions = find_mentions(lay)
     builder = EntityBuilder(mentions, doc.text)
@@ -81,13 +95,13 @@ def extract(doc: Document) -> Extraction:
     for tg in ctx.tagged:
         ev = ctx.evidence(tg.sent)
         consumed = {f.org_tag for f in found_by_sent.get(tg.sent.index, [])}
+        cur = finder._valid_current(tg.sent.index)
+        parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
         finder.sentence(tg, consumed, ev)
         for speaker in quotes_by_sent.get(tg.sent.index, []):
             if types.get(speaker) == EntityType.PERSON:
                 finder.quote_speaker(speaker, tg.sent.index, ev)
         finder.note_dates(tg)
-        cur = finder._valid_current(tg.sent.index)
-        parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
         for r in find_relations(tg, parties):
             relations.append(
                 Relation(type=r.type, source=r.source, target=r.target, detail=r.detail, evidence=ev)  # type: ignore[arg-type]
