@@ -188,7 +188,9 @@ class Counterpart(_Out):
     last_date: dt.date | None
     first_meeting: EventSummary
     last_meeting: EventSummary
-    events: list[MeetingWith]
+    events: list[MeetingWith] = Field(
+        description="The meetings, oldest first; at most `events_limit` (see `meetings`)."
+    )
 
 
 class MetResponse(_Out):

@@ -250,12 +250,22 @@ class Reads:
         type_: str | None,
         limit: int,
         offset: int,
+        events_limit: int = 20,
     ) -> MetResponse:
         entity = self.resolve(ref)
-        rows = self._read("api/entity_met", id=entity.id, since=since, until=until, type=type_)
+        filters = {"id": entity.id, "since": since, "until": until}
+        head = self._read("api/entity_met", type=type_, limit=limit, offset=offset, **filters)[0]
+        page: list[Row] = head["page"]
+        details = self._read(
+            "api/entity_met_events",
+            others=[row["counterpart"]["id"] for row in page],
+            per_counterpart=events_limit,
+            **filters,
+        )
+        meetings_of = {d["other"]: d["meetings"] for d in details}
         cite = Citations()
         counterparts = []
-        for row in rows[offset : offset + limit]:
+        for row in page:
             events = [
                 MeetingWith(
                     event=event_summary(m["event"]),
@@ -263,7 +273,7 @@ class Reads:
                     counterpart_role=words.role_of(m["their_type"], m["their"]),
                     evidence=cite.of(m["own"], m["their"], *m["reports"]),
                 )
-                for m in row["meetings"]
+                for m in meetings_of.get(row["counterpart"]["id"], [])
             ]
             counterparts.append(
                 Counterpart(
@@ -271,14 +281,18 @@ class Reads:
                     meetings=row["count"],
                     first_date=to_native(row["first_date"]),
                     last_date=to_native(row["last_date"]),
-                    first_meeting=events[0].event,
-                    last_meeting=events[-1].event,
+                    first_meeting=event_summary(row["first_event"]),
+                    last_meeting=event_summary(row["last_event"]),
                     events=events,
                 )
             )
         cite.resolve(self.graph)
         return MetResponse(
-            entity=entity, total=len(rows), limit=limit, offset=offset, counterparts=counterparts
+            entity=entity,
+            total=head["total"],
+            limit=limit,
+            offset=offset,
+            counterparts=counterparts,
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PureWindowsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -110,6 +111,13 @@ async def _from_json(request: Request) -> Upload:
     return body.text, None, body.meta.model_dump(exclude_none=True), body.id
 
 
+def _base_name(filename: str | None) -> str | None:
+    """The upload's own name without the client's folders (``../../x.txt`` -> ``x.txt``):
+    it only labels the document and tells its format."""
+    name = PureWindowsPath(filename or "").name  # splits on both / and \\
+    return name if name not in ("", ".", "..") else None
+
+
 async def _from_form(request: Request) -> Upload:
     form = await request.form(max_files=1, max_fields=len(_META_FIELDS) + 2)
     upload = form.get("file")
@@ -125,7 +133,7 @@ async def _from_form(request: Request) -> Upload:
     except ValidationError as exc:
         raise _invalid(exc) from None
     data = await upload.read()
-    return data, upload.filename, meta.model_dump(exclude_none=True), doc_id
+    return data, _base_name(upload.filename), meta.model_dump(exclude_none=True), doc_id
 
 
 @router.post(

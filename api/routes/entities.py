@@ -67,6 +67,9 @@ def entity_met(
     type: Annotated[EntityType | None, Query(description="Only counterparts of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    events_limit: Annotated[
+        int, Query(ge=1, le=500, description="Most meetings listed per counterpart.")
+    ] = 20,
 ) -> MetResponse:
     return reads.met(
         ref,
@@ -75,4 +78,5 @@ def entity_met(
         type_=type.value if type else None,
         limit=limit,
         offset=offset,
+        events_limit=events_limit,
     )

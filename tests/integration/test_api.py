@@ -250,6 +250,10 @@ def test_met_counts_first_last_and_filters(client: TestClient) -> None:
     people = get(client, f"/entities/{PORT}/met", type="Person")
     assert people["counterparts"]
     assert all(c["entity"]["type"] == "Person" for c in people["counterparts"])
+    capped = get(client, f"/entities/{PORT}/met", events_limit=1)["counterparts"][0]
+    assert capped["meetings"] == 2 and len(capped["events"]) == 1
+    assert capped["events"][0]["event"]["date"] == "2026-03-02"
+    assert capped["last_meeting"]["date"] == "2026-04-15"  # from all meetings, not the list
     page = get(client, f"/entities/{PORT}/met", limit=1, offset=1)
     assert page["total"] == body["total"] and len(page["counterparts"]) == 1
     assert page["counterparts"][0] == body["counterparts"][1]

@@ -1,0 +1,24 @@
+// The meetings of $id with each counterpart in $others (one page of entity_met), in date
+// order, at most $per_counterpart each, with both roles and the evidence of each side.
+// Same filters as entity_met.
+UNWIND $others AS other
+MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity {id: other})
+WHERE NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
+WITH other, ev, r1, r2,
+  coalesce(ev.date, CASE WHEN ev.year IS NOT NULL
+    THEN date({year: ev.year, month: coalesce(ev.month, 1), day: coalesce(ev.day, 1)}) END) AS earliest,
+  coalesce(ev.date, CASE
+    WHEN ev.year IS NOT NULL AND ev.month IS NOT NULL AND ev.day IS NOT NULL
+      THEN date({year: ev.year, month: ev.month, day: ev.day})
+    WHEN ev.year IS NOT NULL AND ev.month IS NOT NULL
+      THEN date({year: ev.year, month: ev.month, day: 1}) + duration({months: 1}) - duration({days: 1})
+    WHEN ev.year IS NOT NULL
+      THEN date({year: ev.year, month: 12, day: 31}) END) AS latest
+WHERE ($since IS NULL OR latest >= $since) AND ($until IS NULL OR earliest <= $until)
+WITH other, ev, r1, r2, earliest
+ORDER BY earliest, ev.id
+WITH other, collect({event: ev {.*}, own_type: type(r1), own: properties(r1),
+                     their_type: type(r2), their: properties(r2),
+                     reports: COLLECT { MATCH (d:Document)-[rp:REPORTS]->(ev) RETURN rp {.*, doc_id: d.id} }
+                    })[..$per_counterpart] AS meetings
+RETURN other, meetings
