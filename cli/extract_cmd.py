@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,7 +13,7 @@ from graph.errors import DocumentError
 from graph.extract import extract
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     eval = "eval"
 
@@ -22,7 +22,9 @@ def extract_command(
     sources: Annotated[list[str], typer.Argument(help="Files (.txt, .md, .html) or http(s) URLs.")],
     fmt: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="json: full typed result; eval: the evaluation schema."),
+        typer.Option(
+            "--format", "-f", help="json: full typed result; eval: the evaluation schema."
+        ),
     ] = OutputFormat.json,
 ) -> None:
     """Extract people, organizations, meetings and affiliations from documents."""

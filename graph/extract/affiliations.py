@@ -41,7 +41,8 @@ _VERB_ROLE = {
     "advises": "adviser",
 }
 _REPRESENTED = re.compile(
-    T + r"(?:,[^,\ue000]{0,80}?,)?\s+(?:was|were|is|are|will\s+be)\s+(?:also\s+)?represented\s+by\s+(?:its|their)\s+"
+    T + r"(?:,[^,\ue000]{0,80}?,)?\s+(?:was|were|is|are|will\s+be)\s+(?:also\s+)?"
+    r"represented\s+by\s+(?:its|their)\s+"
     r"([a-z][a-z\- ]{1,60}?),?\s+" + T
 )
 _SENT = re.compile(T + r"\s+(?:also\s+)?sent\s+" + T)
@@ -49,7 +50,8 @@ _POSS_PERSON = re.compile(T + POSS + r"\s+" + T)
 _POSS_ROLE_PERSON = re.compile(T + POSS + r"\s+([a-z][a-z\- ]{1,60}?),\s+" + T)
 _ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
 _APPOINTED = re.compile(
-    T + r"(?:[^.\ue000]|\ue000\d+\ue001){0,160}?\b(?:appointed|named|hired|promoted|picked|tapped)\s+"
+    T
+    + r"(?:[^.\ue000]|\ue000\d+\ue001){0,160}?\b(?:appointed|named|hired|promoted|picked|tapped)\s+"
     + T
     + r"(?:,[^,]{0,160}?,)?\s+as\s+(?:its|their|the)?\s*(?:new\s+|first\s+|next\s+)?"
     r"([a-z][a-z\- ]{1,60}?)(?=[,.;]|\s+(?:and|in|on|at|from|effective|after)\b|$)"
@@ -57,7 +59,8 @@ _APPOINTED = re.compile(
 _JOINED = re.compile(
     T + r"(?:,\s*who|,[^,\ue000]{0,150}?(?:\ue000\d+\ue001[^,\ue000]{0,60})?,)?\s+"
     r"(?:has\s+|had\s+|recently\s+|also\s+)?joined\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+){0,3}"
-    + T + r"(?:\s+(?:in\s+\d{4}\s+)?as\s+(?:a\s+|an\s+|its\s+|their\s+)?([a-z][a-z\- ]{1,60}?)"
+    + T
+    + r"(?:\s+(?:in\s+\d{4}\s+)?as\s+(?:a\s+|an\s+|its\s+|their\s+)?([a-z][a-z\- ]{1,60}?)"
     r"(?=[,.;]|\s+(?:and|in|on|at|from|after)\b|$))?"
 )
 _LEFT = re.compile(T + r",?\s+who\s+(?:left|quit|departed|retired\s+from)\s+(?:the\s+)?" + T)
@@ -65,12 +68,18 @@ _AFTER_AT = re.compile(
     r"\b(?:after|following)\s+(?:[a-z0-9\-]+\s+){1,4}(?:at|with|in)\s+(?:the\s+)?" + T
 )
 _SPENT = re.compile(
-    T + r"\s+(?:spent|served|worked)\s+(?:[a-z0-9\-]+\s+){0,5}(?:at|with|in|for)\s+(?:the\s+)?"
-    + T
+    T + r"\s+(?:spent|served|worked)\s+(?:[a-z0-9\-]+\s+){0,5}(?:at|with|in|for)\s+(?:the\s+)?" + T
 )
+_TAIL_ROLE = re.compile(
+    r",\s+(?:a|an|the)?\s*([a-z][a-z\- ]{1,60}?)"
+    r"(?:\s+(?:in|at|of)\s+(?:its|their)\b[^,]*)?(?=,|\.|$)"
+)
+_NOT_TITLE = re.compile(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b")
 _REPORTING = re.compile(
-    r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+" + T
-    + r"\s+(?:for|of|at)\s+(?:the\s+)?" + T
+    r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
+    + T
+    + r"\s+(?:for|of|at)\s+(?:the\s+)?"
+    + T
 )
 
 
@@ -187,8 +196,10 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     if bm is None:
         return
     role_text = (" " + before)[: bm.start()]
-    if not role_text.strip() or not _has_role_noun(role_text) and not role_text.strip().startswith(
-        "head"
+    if (
+        not role_text.strip()
+        or not _has_role_noun(role_text)
+        and not role_text.strip().startswith("head")
     ):
         return
     if not _ROLE_WORDS.match(_ARTICLE.sub("", role_text.strip()) or "x"):
@@ -210,12 +221,12 @@ def find_affiliations(tg: Tagged) -> list[Found]:
     refs = tg.refs
     # titles written before the name ("FSA Commissioner Reiko Tanabe")
     by_mention = {r.mention.id: (i, r) for i, r in enumerate(refs)}
-    for i, r in enumerate(refs):
-        m = r.mention
-        if _is_person(r) and m.link is not None and m.link in by_mention:
-            j, org = by_mention[m.link]
+    for r in refs:
+        ment = r.mention
+        if _is_person(r) and ment.link is not None and ment.link in by_mention:
+            j, org = by_mention[ment.link]
             if _is_org(org):
-                out.append(Found(r, org, m.title, True, j))
+                out.append(Found(r, org, ment.title, True, j))
     for m in TAG.finditer(s):
         r = refs[int(m.group(1))]
         if _is_person(r):
@@ -238,16 +249,21 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             role = None
             app = [f for f in out if f.person.key == p.key and f.org.key == o.key]
             if not app:
-                tail = re.match(r",\s+(?:a|an|the)?\s*([a-z][a-z\- ]{1,60}?)(?:\s+(?:in|at|of)\s+(?:its|their)\b[^,]*)?(?=,|\.|$)", s[m.end() :])
+                tail = _TAIL_ROLE.match(s, m.end())
                 if tail and _has_role_noun(tail.group(1)):
                     role = _clean_role(tail.group(1))
                 out.append(Found(p, o, role, True, int(m.group(1))))
     for m in _ORG_TITLE_PERSON.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
         words = m.group(2).split()
-        if _is_org(o) and _is_person(p) and words and words[-1] in lexicon().role_nouns:
-            if not re.search(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b", m.group(2)):
-                out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+        if (
+            _is_org(o)
+            and _is_person(p)
+            and words
+            and words[-1] in lexicon().role_nouns
+            and not _NOT_TITLE.search(m.group(2))
+        ):
+            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
     for m in _APPOINTED.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):

@@ -21,9 +21,20 @@ TAG = re.compile(r"\ue000(\d+)\ue001")
 QUOTE = "\ue002"
 ORG_TYPES = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
 _COMPANY_WORDS = frozenset(
-    "company firm startup developer operator carrier maker group lender bank".split()
+    [
+        "company",
+        "firm",
+        "startup",
+        "developer",
+        "operator",
+        "carrier",
+        "maker",
+        "group",
+        "lender",
+        "bank",
+    ]
 )
-_GOV_WORDS = frozenset("regulator watchdog".split())
+_GOV_WORDS = frozenset(["regulator", "watchdog"])
 
 
 @dataclass
@@ -100,7 +111,7 @@ def _resolve_generic(
     # otherwise: the first fitting entity of the nearest earlier sentence naming one
     best_sent = -1
     best: str | None = None
-    for pos, k, sent in recent:
+    for _pos, k, sent in recent:
         if k in cand_set and sent < g.sent and sent > best_sent:
             best_sent, best = sent, k
     if best is None:

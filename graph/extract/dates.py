@@ -33,9 +33,7 @@ _MON = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-_FULL_MON = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_FULL_MON = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
     r"\b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b"
     r"|\b(?P<md>(?P<mon>" + _MON + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
@@ -152,7 +150,9 @@ def resolve(
     """Resolve one time expression; ``anchor`` is the date 'a day later' counts from."""
     t = dm.text
     if dm.get("iso"):
-        return _full(t, _safe(int(dm.get("iy") or 0), int(dm.get("im") or 0), int(dm.get("id") or 0)))
+        return _full(
+            t, _safe(int(dm.get("iy") or 0), int(dm.get("im") or 0), int(dm.get("id") or 0))
+        )
     if dm.get("md") or dm.get("dm"):
         mon = _month_of(dm.get("mon") or dm.get("mon2") or "")
         day = int(dm.get("day") or dm.get("day2") or 0)

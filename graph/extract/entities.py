@@ -25,7 +25,24 @@ from graph.model import EntityType
 
 _SPACES = re.compile(r"\s+")
 LEGAL_SUFFIXES = frozenset(
-    "Inc Corp Corporation Co Ltd LLC PLC plc AG SA NV GmbH Group Holdings Company Limited".split()
+    [
+        "Inc",
+        "Corp",
+        "Corporation",
+        "Co",
+        "Ltd",
+        "LLC",
+        "PLC",
+        "plc",
+        "AG",
+        "SA",
+        "NV",
+        "GmbH",
+        "Group",
+        "Holdings",
+        "Company",
+        "Limited",
+    ]
 )
 _INITIAL_SKIP = frozenset({"of", "for", "and", "the", "&", "on", "de", "in"})
 
@@ -179,9 +196,7 @@ class EntityBuilder:
             for pre in prefixes(toks):
                 other = self.by_key.get("name:" + norm(" ".join(pre)))
                 if other is not None and other is not c and other.mentions:
-                    legal_tail = all(
-                        t.rstrip(".") in LEGAL_SUFFIXES for t in toks[len(pre) :]
-                    )
+                    legal_tail = all(t.rstrip(".") in LEGAL_SUFFIXES for t in toks[len(pre) :])
                     if (legal_tail or org_head(other.full_tokens()) is None) and not any(
                         m.kind == "person" for m in other.mentions
                     ):
@@ -246,9 +261,9 @@ class EntityBuilder:
             target = m.acronym_of if m.acronym_of is not None else m.alias_of
             if target is None:
                 continue
-            c = self.of_mention.get(target)
-            if c is not None:
-                self.alias[norm(m.text)] = c
+            long_form = self.of_mention.get(target)
+            if long_form is not None:
+                self.alias[norm(m.text)] = long_form
 
     def resolve_short(self, m: Mention) -> None:
         key = norm(m.text)
@@ -316,7 +331,7 @@ class EntityBuilder:
 
     def resolve_orgref(self, m: Mention) -> None:
         key = norm(m.text)
-        c = self.alias.get(key)
+        c: Cluster | None = self.alias.get(key)
         if c is None:
             for cand in self.clusters:
                 if not cand.mentions or cand.type not in (
@@ -390,10 +405,15 @@ class EntityBuilder:
                 if other_id is None:
                     continue
                 oc = self.of_mention.get(other_id)
-                if oc is not None and oc is not c and oc.type in (
-                    EntityType.COMPANY,
-                    EntityType.ORGANIZATION,
-                    EntityType.GOVERNMENT_BODY,
+                if (
+                    oc is not None
+                    and oc is not c
+                    and oc.type
+                    in (
+                        EntityType.COMPANY,
+                        EntityType.ORGANIZATION,
+                        EntityType.GOVERNMENT_BODY,
+                    )
                 ):
                     return oc.type
         return None

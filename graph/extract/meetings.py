@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
@@ -74,62 +75,130 @@ _MODAL = re.compile(
     r"(?:\s+[\w\-']+|\s+\ue000\d+\ue001){0,6}\s*$"
 )
 _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("hold", re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"), "host"),
+    (
+        "hold",
+        re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"),
+        "host",
+    ),
     ("host", re.compile(r"\b(?:hosted|hosts|host|hosting)\b(?!\s+by)"), "host"),
-    ("visit", re.compile(
-        r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-        r"|\b(?:visit|visited|visits|visiting|called\s+on)\b(?!\s+(?:to|by|of)\b)"), "attendee"),
-    ("meet", re.compile(
-        r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
-        r"held\s+talks\s+with|talked\s+with|conferred\s+with|"
-        r"spoke\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?with)\b"), "attendee"),
-    ("sign", re.compile(
-        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
-        r"deal|pact|accord|contract|partnership)\b", re.I), "attendee"),
-    ("together", re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[^,;]{0,80}?\s+)??together\b"), "host"),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+            r"|\b(?:visit|visited|visits|visiting|called\s+on)\b(?!\s+(?:to|by|of)\b)"
+        ),
+        "attendee",
+    ),
+    (
+        "meet",
+        re.compile(
+            r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
+            r"held\s+talks\s+with|talked\s+with|conferred\s+with|"
+            r"spoke\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?with)\b"
+        ),
+        "attendee",
+    ),
+    (
+        "sign",
+        re.compile(
+            r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
+            r"deal|pact|accord|contract|partnership)\b",
+            re.I,
+        ),
+        "attendee",
+    ),
+    (
+        "together",
+        re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:[^,;]{0,80}?\s+)??together\b"),
+        "host",
+    ),
     ("brief", re.compile(r"\bbriefed\b"), "speaker"),
     ("accompany", re.compile(r"\baccompanied\b"), "attendee"),
-    ("talks_with", re.compile(
-        r"\b(?:talks|meeting|meetings|consultations|negotiations|dialogue|discussions)\s+with\b"),
-     "attendee"),
-    ("at_meeting", re.compile(
-        r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)?\s*"
-        r"(?:[\w\-']+\s+){0,3}?(?:" + NOUN + r")\b"), "attendee"),
+    (
+        "talks_with",
+        re.compile(
+            r"\b(?:talks|meeting|meetings|consultations|negotiations|dialogue|discussions)\s+with\b"
+        ),
+        "attendee",
+    ),
+    (
+        "at_meeting",
+        re.compile(
+            r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)?\s*"
+            r"(?:[\w\-']+\s+){0,3}?(?:" + NOUN + r")\b"
+        ),
+        "attendee",
+    ),
     ("reconvene", re.compile(r"\b(?:reconvene|reconvenes|meet\s+again)\b"), "attendee"),
-    ("np_event", re.compile(
-        r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w\-]+\s+){0,4}?(?:" + NOUN + r")\b(?=[^;]{0,200}?\b"
-        r"(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:held|cancel+ed|called\s+off|"
-        r"postponed|scheduled|organi[sz]ed|convened|hosted|planned)|took\s+place)\b)"), "attendee"),
+    (
+        "np_event",
+        re.compile(
+            r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w\-]+\s+){0,4}?(?:" + NOUN + r")\b(?=[^;]{0,200}?\b"
+            r"(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:held|cancel+ed|called\s+off|"
+            r"postponed|scheduled|organi[sz]ed|convened|hosted|planned)|took\s+place)\b)"
+        ),
+        "attendee",
+    ),
 )
 _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("attended_by", re.compile(
-        r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|"
-        r"satellite|(?:a\s+)?video\s+link|(?:a\s+)?videolink))|\bin\s+attendance\s+(?:were|was)\b|"
-        r"\b(?:also\s+)?(?:attending|present|participating)\s+(?:were|was)\b|"
-        r"\b(?:among\s+(?:those\s+)?(?:at|attending|present\s+at)\b[^,;]*?\b(?:was|were))\b|"
-        r"\b(?:participants|attendees)\s+(?:included|were)\b"), "attendee"),
-    ("hosted_by", re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"), "host"),
+    (
+        "attended_by",
+        re.compile(
+            r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|"
+            r"satellite|(?:a\s+)?video\s+link|(?:a\s+)?videolink))|\bin\s+attendance\s+(?:were|was)\b|"
+            r"\b(?:also\s+)?(?:attending|present|participating)\s+(?:were|was)\b|"
+            r"\b(?:among\s+(?:those\s+)?(?:at|attending|present\s+at)\b[^,;]*?\b(?:was|were))\b|"
+            r"\b(?:participants|attendees)\s+(?:included|were)\b"
+        ),
+        "attendee",
+    ),
+    (
+        "hosted_by",
+        re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"),
+        "host",
+    ),
     ("represented_by", re.compile(r"\b(?:was|were)\s+(?:also\s+)?represented\s+by\b"), "attendee"),
     ("accompanied_by", re.compile(r"\b(?:was|were)\s+accompanied\s+by\b"), "attendee"),
-    ("attend", re.compile(
-        r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|were\s+present|was\s+present"
-        r"|were\s+in\s+attendance|was\s+in\s+attendance)\b"
-        r"(?!\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|satellite|"
-        r"(?:a\s+)?video\s*link)))"), "attendee"),
+    (
+        "attend",
+        re.compile(
+            r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|were\s+present|was\s+present"
+            r"|were\s+in\s+attendance|was\s+in\s+attendance)\b"
+            r"(?!\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|satellite|"
+            r"(?:a\s+)?video\s*link)))"
+        ),
+        "attendee",
+    ),
     ("represented", re.compile(r"\brepresented\b(?!\s+by)"), "attendee"),
     ("sent", re.compile(r"\bsent\b"), "attendee"),
-    ("led", re.compile(
-        r"\b(?:chaired|co-chaired|presided\s+over|moderated|opened|closed|addressed|led)\s+"
-        r"(?:the\s+)?(?:(?:[\w\-']+|" + _T + r"(?:'s|')?)\s+){0,2}?(?:" + NOUN
-        + r"|delegation|discussions?|proceedings)\b"),
-     "speaker"),
-    ("present", re.compile(
-        r"\b(?:presented|spoke\s+at|gave\s+(?:a\s+)?(?:presentation|talk|speech|keynote)|"
-        r"delivered\s+(?:a\s+)?(?:presentation|speech|keynote))\b"), "speaker"),
-    ("told", re.compile(
-        r"\b(?:told|telling|urged|asked)\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|participants|"
-        r"attendees|companies|executives|officials|banks|firms|meeting|gathering|audience)\b"),
-     "speaker"),
+    (
+        "led",
+        re.compile(
+            r"\b(?:chaired|co-chaired|presided\s+over|moderated|opened|closed|addressed|led)\s+"
+            r"(?:the\s+)?(?:(?:[\w\-']+|"
+            + _T
+            + r"(?:'s|')?)\s+){0,2}?(?:"
+            + NOUN
+            + r"|delegation|discussions?|proceedings)\b"
+        ),
+        "speaker",
+    ),
+    (
+        "present",
+        re.compile(
+            r"\b(?:presented|spoke\s+at|gave\s+(?:a\s+)?(?:presentation|talk|speech|keynote)|"
+            r"delivered\s+(?:a\s+)?(?:presentation|speech|keynote))\b"
+        ),
+        "speaker",
+    ),
+    (
+        "told",
+        re.compile(
+            r"\b(?:told|telling|urged|asked)\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|participants|"
+            r"attendees|companies|executives|officials|banks|firms|meeting|gathering|audience)\b"
+        ),
+        "speaker",
+    ),
 )
 _KIND_OF_NOUN = {
     "talks": "talks",
@@ -142,8 +211,11 @@ _KIND_OF_NOUN = {
 }
 _ATTEND_OK_AFTER = re.compile(
     r"^(?:\s*(?:by|via)\s+(?:video|phone|teleconference|videoconference)|\s*remotely|\s*online"
-    r"|\s*$|\s*[,.;]|\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-']+\s+){0,3}(?:" + NOUN + r")\b|\s+"
-    + _T + r")"
+    r"|\s*$|\s*[,.;]|\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-']+\s+){0,3}(?:"
+    + NOUN
+    + r")\b|\s+"
+    + _T
+    + r")"
 )
 _ANY = re.compile(
     "|".join(
@@ -154,6 +226,11 @@ _ANY = re.compile(
 )
 _NOUN_ANY = re.compile(r"\b(?:" + NOUN + r")\b", re.I)
 _NEW_TOPIC = re.compile(r"^\s*(?:Separately|In\s+a\s+separate\b|Meanwhile|Elsewhere)\b")
+_REPORT_DATE = re.compile(
+    r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$"
+)
+Hit = tuple[str, re.Match[str], str, int, int]  # (rule, match, role, clause start, clause end)
+TagsIn = Callable[[int, int], list[tuple[int, int, Ref]]]
 WINDOW = 6  # sentences a meeting stays "current" for follow-up sentences
 
 
@@ -237,8 +314,17 @@ class MeetingFinder:
 
     def _ordinal(self, word: str) -> MeetingDraft | None:
         real = [m for m in self.meetings if len(m.core()) >= 2 or m is self.current]
-        order = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "earlier": -2,
-                 "previous": -2, "later": -1, "latest": -1}
+        order = {
+            "first": 0,
+            "second": 1,
+            "third": 2,
+            "fourth": 3,
+            "fifth": 4,
+            "earlier": -2,
+            "previous": -2,
+            "later": -1,
+            "latest": -1,
+        }
         k = order.get(word.lower())
         if k is None or not real:
             return None
@@ -250,14 +336,14 @@ class MeetingFinder:
     def _usable(r: Ref) -> bool:
         return r.type in ORG_TYPES or r.type in (EntityType.PERSON, EntityType.COUNTRY)
 
-    def _dates(self, body: str) -> list[tuple[int, ResolvedDate, bool]]:
+    def _dates(self, body: str) -> list[tuple[int, DateMentionT]]:
+        """Time expressions of the sentence, except the date of a statement ('said on Monday')."""
         out = []
         for dm in find_dates(body):
-            pre = body[max(0, dm.start - 30) : dm.start]
-            if re.search(r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$", pre):
+            if _REPORT_DATE.search(body[max(0, dm.start - 30) : dm.start]):
                 continue
-            out.append((dm.start, dm, False))
-        return [(pos, dm, f) for pos, dm, f in out]  # type: ignore[misc]
+            out.append((dm.start, dm))
+        return out
 
     # ------------------------------------------------------------------ main
     def sentence(self, tg: Tagged, consumed: set[int], ev: Evidence) -> None:
@@ -270,7 +356,7 @@ class MeetingFinder:
         if am is not None and am.start() > 0:
             body = body[: am.start()]
         idx = tg.sent.index
-        date_hits = [(lead_cut + p, dm) for p, dm, _ in self._dates(body)]
+        date_hits = [(lead_cut + p, dm) for p, dm in self._dates(body)]
         # segments
         bounds = [0] + [m.start() for m in _SEG.finditer(body)] + [len(body)]
         segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -333,10 +419,18 @@ class MeetingFinder:
                 names = {t[0] for t in triggers}
                 has_own_date = bool(date_hits)
                 only_soft = names <= {"brief", "together", "talks_with", "accompany"}
-                if current is not None and definite and indef is None and not has_own_date:
-                    target = current
-                elif current is not None and only_soft and not has_own_date and indef is None and (
-                    "accompany" not in names or not re.search(r"\bto\s+(?:a|an)\s", body)
+                if (
+                    current is not None
+                    and definite
+                    and indef is None
+                    and not has_own_date
+                    or (
+                        current is not None
+                        and only_soft
+                        and not has_own_date
+                        and indef is None
+                        and ("accompany" not in names or not re.search(r"\bto\s+(?:a|an)\s", body))
+                    )
                 ):
                     target = current
                 else:
@@ -362,10 +456,8 @@ class MeetingFinder:
             target.status = "cancelled"
         # participants
         added = 0
-        for name, tm, role, a, b in triggers:
-            added += self._add_clause(target, body, tm, role, a, b, tags_in, consumed, ev, name)
-        for name, pm, role, a, b in parts:
-            added += self._add_clause(target, body, pm, role, a, b, tags_in, consumed, ev, name)
+        for hit in triggers + parts:
+            added += self._add_clause(target, hit, tags_in, consumed, ev)
         if new or added or definite or om is not None:
             self.current = target
             self.current_sent = idx
@@ -387,9 +479,13 @@ class MeetingFinder:
         if definite or not date_hits or current.date is None:
             return False
         rd = resolve(date_hits[0][1], self.pub, False, self.last_date)
-        return (rd.year, rd.month, rd.day) != (current.date.year, current.date.month, current.date.day)
+        return (rd.year, rd.month, rd.day) != (
+            current.date.year,
+            current.date.month,
+            current.date.day,
+        )
 
-    def _filter_triggers(self, body, triggers, tags_in):  # type: ignore[no-untyped-def]
+    def _filter_triggers(self, body: str, triggers: list[Hit], tags_in: TagsIn) -> list[Hit]:
         out = []
         for name, tm, role, a, b in triggers:
             after = body[tm.end() : b]
@@ -398,11 +494,14 @@ class MeetingFinder:
                 r.type in ORG_TYPES or r.type == EntityType.PERSON for r in obj_tags
             ):
                 subj_tags = [
-                    r for _, _, r in tags_in(a, tm.start())
+                    r
+                    for _, _, r in tags_in(a, tm.start())
                     if r.type in ORG_TYPES or r.type in (EntityType.PERSON, EntityType.COUNTRY)
                 ]
-                coordinated = re.search(r"\ue001\s+and\s+(?:the\s+)?[^,;]{0,60}\ue001[^\ue000]{0,40}$",
-                                        body[a : tm.start()])
+                coordinated = re.search(
+                    r"\ue001\s+and\s+(?:the\s+)?[^,;]{0,60}\ue001[^\ue000]{0,40}$",
+                    body[a : tm.start()],
+                )
                 if name != "meet" or len({r.key for r in subj_tags}) < 2 or not coordinated:
                     continue
                 if re.match(r"\s+(?:the|its|their|analysts|expectations|demand|targets?)\b", after):
@@ -410,17 +509,29 @@ class MeetingFinder:
             if name == "meet":
                 nxt = re.match(r"\s*(?:with\s+)?(?:the\s+)?([\w']+)", after)
                 if nxt and nxt.group(1).lower() in (
-                    "expectations", "demand", "targets", "target", "criteria", "requirements",
-                    "standards", "goals", "deadline", "needs", "estimates", "forecasts",
+                    "expectations",
+                    "demand",
+                    "targets",
+                    "target",
+                    "criteria",
+                    "requirements",
+                    "standards",
+                    "goals",
+                    "deadline",
+                    "needs",
+                    "estimates",
+                    "forecasts",
                 ):
                     continue
                 if re.match(r"\s*(?:\w+'\s|\w+'s\s)", after) and not re.match(r"\s*\ue000", after):
                     continue
-            if name == "hold" and not re.search(
-                r"\b(?:" + NOUN + r")\b|" + _T, after[:160]
-            ):
+            if name == "hold" and not re.search(r"\b(?:" + NOUN + r")\b|" + _T, after[:160]):
                 continue
-            if name == "hold" and re.match(r"\s+(?:talks|a\s+|an\s+|the\s+|their\s+|its\s+|\w+\s+)", after) is None:
+            if (
+                name == "hold"
+                and re.match(r"\s+(?:talks|a\s+|an\s+|the\s+|their\s+|its\s+|\w+\s+)", after)
+                is None
+            ):
                 continue
             if name == "hold" and re.match(
                 r"\s+(?:(?:a|an|the|its|their|\d[\d.,]*)\s+)?(?:[\w\-]+\s+){0,2}?(?:stake|shares?|"
@@ -428,22 +539,35 @@ class MeetingFinder:
                 after,
             ):
                 continue
-            if name == "host" and not obj_tags and not re.search(r"\b(?:" + NOUN + r")\b", after[:120]):
+            if (
+                name == "host"
+                and not obj_tags
+                and not re.search(r"\b(?:" + NOUN + r")\b", after[:120])
+            ):
                 continue
-            if name == "brief" and not obj_tags and not re.search(
-                r"\b(?:officials|executives|lawmakers|delegates|reporters|representatives)\b", after[:80]
+            if (
+                name == "brief"
+                and not obj_tags
+                and not re.search(
+                    r"\b(?:officials|executives|lawmakers|delegates|reporters|representatives)\b",
+                    after[:80],
+                )
             ):
                 continue
             if name == "accompany" and not obj_tags:
                 continue
             if name == "talks_with" and not obj_tags:
                 continue
-            if name == "sign" and not re.search(r"\bwith\b", after[:200]) and not tags_in(a, tm.start()):
+            if (
+                name == "sign"
+                and not re.search(r"\bwith\b", after[:200])
+                and not tags_in(a, tm.start())
+            ):
                 continue
             out.append((name, tm, role, a, b))
         return out
 
-    def _filter_parts(self, body, parts, tags_in):  # type: ignore[no-untyped-def]
+    def _filter_parts(self, body: str, parts: list[Hit], tags_in: TagsIn) -> list[Hit]:
         out = []
         for name, pm, role, a, b in parts:
             after = body[pm.end() : b]
@@ -466,7 +590,15 @@ class MeetingFinder:
             out.append((name, pm, role, a, b))
         return out
 
-    def _new_meeting(self, tg, body, triggers, indef, date_hits, ev):  # type: ignore[no-untyped-def]
+    def _new_meeting(
+        self,
+        tg: Tagged,
+        body: str,
+        triggers: list[Hit],
+        indef: re.Match[str] | None,
+        date_hits: list[tuple[int, DateMentionT]],
+        ev: Evidence,
+    ) -> MeetingDraft:
         name, tm, role, a, b = triggers[0]
         noun = None
         nm = re.search(r"\b(" + NOUN + r")\b", body[tm.start() : tm.start() + 200])
@@ -498,17 +630,23 @@ class MeetingFinder:
                 if tg.sent.index - sidx <= 2:
                     date = rd
                     break
-        if status == "held" and date is not None and date.date and self.pub and date.date > self.pub:
+        if (
+            status == "held"
+            and date is not None
+            and date.date
+            and self.pub
+            and date.date > self.pub
+        ):
             status = "planned"
         desc = self._description(body, tm, noun, kind)
-        m = MeetingDraft(kind=kind, description=desc, status=status, evidence=ev, sent=tg.sent.index,
-                         date=date)
+        m = MeetingDraft(
+            kind=kind, description=desc, status=status, evidence=ev, sent=tg.sent.index, date=date
+        )
         if date is not None and date.date is not None:
             self.last_date = date.date
-        for _, _, r in [(0, 0, r) for r in tg.refs]:
-            if r.type == EntityType.EVENT and r.mention.start >= 0 and m.name_entity is None:
-                if r.mention.sent == tg.sent.index:
-                    m.name_entity = r.key
+        events = [r.key for r in tg.refs if r.type == EntityType.EVENT]
+        if events:
+            m.name_entity = events[0]
         self.meetings.append(m)
         return m
 
@@ -522,17 +660,36 @@ class MeetingFinder:
             if dm is not None:
                 lead = re.sub(r"^(?:.*\b(?:a|an|the|their|its|first|another)\s+)", "", dm.group(1))
                 text = (lead + dm.group(2) + dm.group(3)).strip()
-                text = re.split(r"\s+(?:that|which|who|where|when|as|while|after|before)\s", text)[0]
+                text = re.split(r"\s+(?:that|which|who|where|when|as|while|after|before)\s", text)[
+                    0
+                ]
                 text = re.sub(r"(?:\s+(?:with|on|to|the|a|an|of|for|and|in|at|by))+$", "", text)
                 if text:
                     return " ".join(text.split())
         return kind
 
-    def _add_clause(self, target, body, tm, role, a, b, tags_in, consumed, ev, name):  # type: ignore[no-untyped-def]
+    def _add_clause(
+        self,
+        target: MeetingDraft,
+        hit: Hit,
+        tags_in: TagsIn,
+        consumed: set[int],
+        ev: Evidence,
+    ) -> int:
+        name, tm, role, a, b = hit
         subj = tags_in(a, tm.start())
         obj = tags_in(tm.end(), b)
-        if name in ("attend", "led", "present", "told", "represented", "sent", "hosted_by",
-                    "represented_by", "accompanied_by"):
+        if name in (
+            "attend",
+            "led",
+            "present",
+            "told",
+            "represented",
+            "sent",
+            "hosted_by",
+            "represented_by",
+            "accompanied_by",
+        ):
             pass
         if name == "attended_by":
             subj = []
@@ -540,18 +697,21 @@ class MeetingFinder:
             groups = [(obj, "host"), (subj, "attendee")]
         elif name in ("attend", "led", "present", "told"):
             groups = [(subj, role)]
-        elif name == "accompanied_by":
-            groups = [(subj, "attendee"), (obj, "attendee")]
-        elif name == "at_meeting":
+        elif name == "accompanied_by" or name == "at_meeting":
             groups = [(subj, "attendee"), (obj, "attendee")]
         else:
             groups = [(subj, role), (obj, "attendee")]
         n = 0
         for tags, r_role in groups:
-            for pos, k, r in tags:
-                if k in consumed or r.type not in ORG_TYPES and r.type not in (
-                    EntityType.PERSON,
-                    EntityType.COUNTRY,
+            for _pos, k, r in tags:
+                if (
+                    k in consumed
+                    or r.type not in ORG_TYPES
+                    and r.type
+                    not in (
+                        EntityType.PERSON,
+                        EntityType.COUNTRY,
+                    )
                 ):
                     continue
                 optional = r.type == EntityType.COUNTRY

@@ -27,44 +27,206 @@ from graph.extract.shapes import (
 from graph.extract.text import Sentence, TextLayout, Token
 
 ORG_DESCRIPTORS = frozenset(
-    """company firm startup start-up developer operator carrier maker lender bank group provider
-    vendor insurer retailer manufacturer chipmaker automaker conglomerate giant platform subsidiary
-    affiliate rival outlet newspaper broadcaster publisher fund investor brokerage unicorn supplier
-    contractor consultancy lab laboratory chaebol titan player specialist owner builder designer
-    shipbuilder telco airline exchange""".split()
+    [
+        "company",
+        "firm",
+        "startup",
+        "start-up",
+        "developer",
+        "operator",
+        "carrier",
+        "maker",
+        "lender",
+        "bank",
+        "group",
+        "provider",
+        "vendor",
+        "insurer",
+        "retailer",
+        "manufacturer",
+        "chipmaker",
+        "automaker",
+        "conglomerate",
+        "giant",
+        "platform",
+        "subsidiary",
+        "affiliate",
+        "rival",
+        "outlet",
+        "newspaper",
+        "broadcaster",
+        "publisher",
+        "fund",
+        "investor",
+        "brokerage",
+        "unicorn",
+        "supplier",
+        "contractor",
+        "consultancy",
+        "lab",
+        "laboratory",
+        "chaebol",
+        "titan",
+        "player",
+        "specialist",
+        "owner",
+        "builder",
+        "designer",
+        "shipbuilder",
+        "telco",
+        "airline",
+        "exchange",
+    ]
 )
-GOV_DESCRIPTORS = frozenset("agency regulator ministry watchdog authority department".split())
+GOV_DESCRIPTORS = frozenset(
+    ["agency", "regulator", "ministry", "watchdog", "authority", "department"]
+)
 BODY_DESCRIPTORS = frozenset(
-    "institute association organization organisation body university foundation nonprofit "
-    "union council coalition alliance federation group".split()
+    [
+        "institute",
+        "association",
+        "organization",
+        "organisation",
+        "body",
+        "university",
+        "foundation",
+        "nonprofit",
+        "union",
+        "council",
+        "coalition",
+        "alliance",
+        "federation",
+        "group",
+    ]
 )
-PROGRAM_DESCRIPTORS = frozenset("program programme scheme initiative project plan".split())
-EVENT_DESCRIPTORS = frozenset("conference summit forum dialogue event expo symposium".split())
+PROGRAM_DESCRIPTORS = frozenset(["program", "programme", "scheme", "initiative", "project", "plan"])
+EVENT_DESCRIPTORS = frozenset(
+    ["conference", "summit", "forum", "dialogue", "event", "expo", "symposium"]
+)
 PEOPLE_NOUNS = frozenset(
-    """officials executives representatives delegates delegation members staff chiefs leaders
-    officers employees engineers researchers spokesperson spokesman spokeswoman official executive
-    representative analyst analysts ceo chief head director""".split()
+    [
+        "officials",
+        "executives",
+        "representatives",
+        "delegates",
+        "delegation",
+        "members",
+        "staff",
+        "chiefs",
+        "leaders",
+        "officers",
+        "employees",
+        "engineers",
+        "researchers",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "executive",
+        "representative",
+        "analyst",
+        "analysts",
+        "ceo",
+        "chief",
+        "head",
+        "director",
+    ]
 )
-SPEECH_VERBS = frozenset("said says told added stated noted explained argued warned wrote".split())
-PERSON_VERBS = frozenset("sent accompanied appointed hired named".split())
+SPEECH_VERBS = frozenset(
+    ["said", "says", "told", "added", "stated", "noted", "explained", "argued", "warned", "wrote"]
+)
+PERSON_VERBS = frozenset(["sent", "accompanied", "appointed", "hired", "named"])
 STOCK_VERBS = frozenset(
-    """rose fell gained jumped slipped dropped climbed surged plunged tumbled sank rallied shed
-    advanced declined soared""".split()
+    [
+        "rose",
+        "fell",
+        "gained",
+        "jumped",
+        "slipped",
+        "dropped",
+        "climbed",
+        "surged",
+        "plunged",
+        "tumbled",
+        "sank",
+        "rallied",
+        "shed",
+        "advanced",
+        "declined",
+        "soared",
+    ]
 )
 STOCK_GERUNDS = frozenset(
-    "rising falling gaining losing jumping slipping dropping climbing surging sliding".split()
+    [
+        "rising",
+        "falling",
+        "gaining",
+        "losing",
+        "jumping",
+        "slipping",
+        "dropping",
+        "climbing",
+        "surging",
+        "sliding",
+    ]
 )
-PARTY_BEFORE = frozenset("met meet meets hosted hosts visited with between accompanied".split())
+PARTY_BEFORE = frozenset(
+    ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
+)
 PARTY_AFTER = frozenset(
-    "met meets hosted visited signed attended joined convened briefed represented".split()
+    [
+        "met",
+        "meets",
+        "hosted",
+        "visited",
+        "signed",
+        "attended",
+        "joined",
+        "convened",
+        "briefed",
+        "represented",
+    ]
 )
-PLACE_PREPS = frozenset("in near across outside throughout around".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
+PLACE_PREPS = frozenset(["in", "near", "across", "outside", "throughout", "around"])
+HONORIFICS = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame"]
+)
 GENERIC_HEADS = frozenset(
-    """ministry agency institute company board office association centre center council
-    commission committee bureau department firm bank lender group regulator startup foundation
-    university service authority administration watchdog developer operator carrier maker
-    institution organization organisation""".split()
+    [
+        "ministry",
+        "agency",
+        "institute",
+        "company",
+        "board",
+        "office",
+        "association",
+        "centre",
+        "center",
+        "council",
+        "commission",
+        "committee",
+        "bureau",
+        "department",
+        "firm",
+        "bank",
+        "lender",
+        "group",
+        "regulator",
+        "startup",
+        "foundation",
+        "university",
+        "service",
+        "authority",
+        "administration",
+        "watchdog",
+        "developer",
+        "operator",
+        "carrier",
+        "maker",
+        "institution",
+        "organization",
+        "organisation",
+    ]
 )
 _GENERIC = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+-[a-z]+\s+|state-run\s+|state\s+)?("
@@ -208,7 +370,10 @@ class _SentenceScanner:
         """'Ministry of Economy, Trade and Industry': end index of the series, or 0."""
         toks, cls = self.toks, self.cls
         words = [t.text for t in toks[i:k]]
-        if "of" not in words or head_type(words[words.index("of") - 1] if words.index("of") else "") is None:
+        if (
+            "of" not in words
+            or head_type(words[words.index("of") - 1] if words.index("of") else "") is None
+        ):
             return 0
         m = k
         while m + 1 < len(toks) and toks[m].text == "," and cls[m + 1] == "cap":
@@ -243,7 +408,7 @@ class _SentenceScanner:
             )
             after_of = any(w in ("of", "for") for w in left)
             join = False
-            if after_of and len(right) == 1 and not left_complete_with_of(left):
+            if after_of and len(right) == 1:
                 join = True  # Ministry of Science and ICT
             elif not left_complete and head_type(right[-1]) is not None and len(left) <= 3:
                 join = True  # Information Protection and Network Policy Bureau
@@ -349,8 +514,11 @@ class _SentenceScanner:
             if prev is not None and prev.text.lower() in ("the", "its", "their"):
                 self.emit(i, j, "generic", head=words[0].lower())
             return
-        if i == 0 and nxt is not None and nxt.text in ("\u2014", "\u2013", "--") and (
-            all(w.isupper() for w in words)
+        if (
+            i == 0
+            and nxt is not None
+            and nxt.text in ("\u2014", "\u2013", "--")
+            and (all(w.isupper() for w in words))
         ):
             return  # dateline: "SEOUL \u2014"
         if self.decompose_title(i, j):
@@ -429,9 +597,8 @@ class _SentenceScanner:
             w1 in ("named", "called", ",") and (w2 in PROGRAM_DESCRIPTORS)
         ):
             h["program"] += 4
-        if w1 in ("named", "called") and self.tok(i - 3) is not None:
-            if _lower(self.tok(i - 3)) in PROGRAM_DESCRIPTORS:
-                h["program"] += 4
+        if w1 in ("named", "called") and _lower(self.tok(i - 3)) in PROGRAM_DESCRIPTORS:
+            h["program"] += 4
         if w1 in EVENT_DESCRIPTORS:
             h["event"] += 2
         if w1 in ("from", "of", "at", "for") and w2 in PEOPLE_NOUNS:
@@ -499,25 +666,15 @@ class _SentenceScanner:
     def acronym_definition(self, m: Mention, j: int) -> None:
         """'Long Name (ACR)' and 'Long Name, known as ACR'."""
         a, b, c = self.tok(j), self.tok(j + 1), self.tok(j + 2)
-        if a is not None and a.text == "(" and b is not None and c is not None and c.text == ")":
-            if is_acronym(b.text) or (b.text[:1].isupper() and len(m.tokens) >= 2):
-                if b.text.casefold() != m.text.casefold():
-                    ac = self.emit(j + 1, j + 2, "name")
-                    ac.acronym_of = m.id
-                    m.acronym = b.text
-                    m.hints["org"] += 2
-                    # the acronym span may also be found by the span pass: mark it
-                    self.skip_starts.add(b.start)
-
-
-class _Scanner(_SentenceScanner):
-    skip_starts: set[int]
-
-
-def left_complete_with_of(left: list[str]) -> bool:
-    """'Ministry of Science' may continue ('and ICT'); 'Bank of Korea' is complete only
-    when followed by another full name -- we cannot know, so of-phrases always may join."""
-    return False
+        if a is None or b is None or c is None or a.text != "(" or c.text != ")":
+            return
+        if not (is_acronym(b.text) or (b.text[:1].isupper() and len(m.tokens) >= 2)):
+            return
+        if b.text.casefold() != m.text.casefold():
+            ac = self.emit(j + 1, j + 2, "name")
+            ac.acronym_of = m.id
+            m.acronym = b.text
+            m.hints["org"] += 2
 
 
 def find_mentions(lay: TextLayout) -> list[Mention]:
@@ -537,8 +694,7 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
                     standalone.add(" ".join(words).casefold())
     out: list[Mention] = []
     for sent in lay.sentences:
-        sc2 = _Scanner(lay, sent, out)
-        sc2.skip_starts = set()
+        sc2 = _SentenceScanner(lay, sent, out)
         sc2.cached_spans = spans_of[sent.index]
         sc2.run(standalone)
         _find_generics(lay, sent, out)

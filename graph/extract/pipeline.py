@@ -80,7 +80,9 @@ def _extract(doc: Document) -> Extraction:
     found_by_sent: dict[int, list[Found]] = {}
     for tg in ctx.tagged:
         found = [
-            f for f in find_affiliations(tg) if f.person.key != f.org.key and f.org.type in ORG_TYPES
+            f
+            for f in find_affiliations(tg)
+            if f.person.key != f.org.key and f.org.type in ORG_TYPES
         ]
         found_by_sent[tg.sent.index] = found
     affiliations = _merge_affiliations(ctx, found_by_sent)
@@ -104,7 +106,9 @@ def _extract(doc: Document) -> Extraction:
         finder.note_dates(tg)
         for r in find_relations(tg, parties):
             relations.append(
-                Relation(type=r.type, source=r.source, target=r.target, detail=r.detail, evidence=ev)  # type: ignore[arg-type]
+                Relation(
+                    type=r.type, source=r.source, target=r.target, detail=r.detail, evidence=ev
+                )
             )
 
     meetings = _finish_meetings(finder.meetings, affiliations, types)
@@ -125,7 +129,9 @@ def _extract(doc: Document) -> Extraction:
 
 def _main_parties(m: MeetingDraft, types: dict[str, EntityType]) -> tuple[str, str] | None:
     orgs = [k for k in m.core() if types.get(k) in ORG_TYPES]
-    ordered = sorted(orgs, key=lambda k: (m.participants[k].role != "host", list(m.participants).index(k)))
+    ordered = sorted(
+        orgs, key=lambda k: (m.participants[k].role != "host", list(m.participants).index(k))
+    )
     if len(ordered) >= 2:
         return ordered[0], ordered[1]
     return None
@@ -169,7 +175,7 @@ def _finish_meetings(
             continue
         date = d.date
         participants = [
-            Participant(entity=p.key, role=p.role, optional=p.optional, evidence=p.evidence)  # type: ignore[arg-type]
+            Participant(entity=p.key, role=p.role, optional=p.optional, evidence=p.evidence)
             for p in d.participants.values()
         ]
         out.append(
@@ -182,8 +188,8 @@ def _finish_meetings(
                 month=date.month if date else None,
                 day=date.day if date else None,
                 date_text=date.text if date else None,
-                date_precision=date.precision if date else "unknown",  # type: ignore[arg-type]
-                status=d.status,  # type: ignore[arg-type]
+                date_precision=date.precision if date else "unknown",
+                status=d.status,
                 location=d.location,
                 name_entity=d.name_entity,
                 participants=participants,

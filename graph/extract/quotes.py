@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from graph.extract.context import QUOTE, TAG, DocContext, Ref, Tagged
 from graph.model import EntityType
 
-_SPEECH = r"(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|explained|argued|warned|wrote|asked|continued|insisted|recalled)"
+_SPEECH = (
+    r"(?:said|says|added|adds|told\s+[\w\s]{0,30}?|stated|noted|explained|argued|warned"
+    r"|wrote|asked|continued|insisted|recalled)"
+)
 _AFTER_NAME = re.compile(r"^\s*[,\u2014-]?\s*(?:\ue000(\d+)\ue001)\s+" + _SPEECH + r"\b")
 _AFTER_SAID = re.compile(r"^\s*[,\u2014-]?\s*" + _SPEECH + r"\s+(?:the\s+)?\ue000(\d+)\ue001")
 _AFTER_PRONOUN = re.compile(r"^\s*[,\u2014-]?\s*(?:he|she)\s+" + _SPEECH + r"\b", re.I)
@@ -22,7 +25,9 @@ _AFTER_SPOKES = re.compile(
     r"spokeswoman|official)\s+" + _SPEECH + r"\b"
 )
 _BEFORE = re.compile(
-    r"\ue000(\d+)\ue001(?:,[^,]{0,80},)?\s+" + _SPEECH + r"\s*(?:that\s+)?(?:the\s+\w+\s+)?[:,]?\s*$"
+    r"\ue000(\d+)\ue001(?:,[^,]{0,80},)?\s+"
+    + _SPEECH
+    + r"\s*(?:that\s+)?(?:the\s+\w+\s+)?[:,]?\s*$"
 )
 _BEFORE_PRONOUN = re.compile(r"\b(?:he|she)\s+" + _SPEECH + r"\s*[:,]?\s*$", re.I)
 _BEFORE_FOR = re.compile(
@@ -63,7 +68,9 @@ def find_quotes(ctx: DocContext) -> list[FoundQuote]:
         while end_i + 1 < len(sentences) and sentences[end_i].end < qb:
             end_i += 1
         end_sent = sentences[end_i]
-        speaker = _attribute(ctx, tagged_by_sent[end_sent.index], qa, qb, after=True, last=last_person)
+        speaker = _attribute(
+            ctx, tagged_by_sent[end_sent.index], qa, qb, after=True, last=last_person
+        )
         if speaker is None:
             speaker = _attribute(
                 ctx, tagged_by_sent[start_sent.index], qa, qb, after=False, last=last_person
@@ -106,7 +113,11 @@ def _attribute(
             m = rx.match(tail)
             if m:
                 r = _ref_key(tg, m.group(1))
-                if r.type in (EntityType.PERSON,) or rx is _AFTER_SPOKES or r.type != EntityType.COUNTRY:
+                if (
+                    r.type in (EntityType.PERSON,)
+                    or rx is _AFTER_SPOKES
+                    or r.type != EntityType.COUNTRY
+                ):
                     return r.key
         if _AFTER_PRONOUN.match(tail):
             return last
@@ -122,7 +133,9 @@ def _attribute(
     return None
 
 
-def _marker_index(ctx: DocContext, tg: Tagged, qpos: int, markers: list[int], last_marker: bool) -> int:
+def _marker_index(
+    ctx: DocContext, tg: Tagged, qpos: int, markers: list[int], last_marker: bool
+) -> int:
     """Which quote marker in the tagged sentence stands for the quotation at ``qpos``."""
     inside = ctx.lay.quotes_in(tg.sent.start, tg.sent.end)
     for n, q in enumerate(inside):

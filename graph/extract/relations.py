@@ -13,9 +13,14 @@ _REQUESTED = re.compile(
     T + r"(?:'s\s+[a-z]+)?\s+(?:also\s+)?(?:requested|asked|urged|called\s+on|pressed)\s+"
     r"(?:that\s+)?(?:the\s+)?" + T + r"\s*(?P<detail>[^,.;\ue000\ue002]{0,120})"
 )
-_AGREED_PAIR = re.compile(T + r"\s+and\s+" + T + r"\s+(?:have\s+|had\s+)?agreed\b\s*(?P<detail>[^.;\ue002]{0,120})")
+_AGREED_PAIR = re.compile(
+    T + r"\s+and\s+" + T + r"\s+(?:have\s+|had\s+)?agreed\b\s*(?P<detail>[^.;\ue002]{0,120})"
+)
 _AGREED_WITH = re.compile(
-    T + r"\s+(?:has\s+|had\s+)?agreed\s+with\s+(?:the\s+)?" + T + r"\s*(?P<detail>[^.;\ue002]{0,120})"
+    T
+    + r"\s+(?:has\s+|had\s+)?agreed\s+with\s+(?:the\s+)?"
+    + T
+    + r"\s*(?P<detail>[^.;\ue002]{0,120})"
 )
 _TWO_SIDES = re.compile(
     r"\b(?:[Tt]he\s+two\s+sides|[Bb]oth\s+sides|[Tt]he\s+two\s+(?:companies|countries|parties|"
@@ -25,7 +30,10 @@ _BRIEFED = re.compile(T + r"(?:,[^,]{0,120},)?\s+briefed\s+(?:the\s+)?(?:[\w\-]+
 _OPERATES = re.compile(T + r"(?:'s|')\s+(?:[a-z][\w\-]*\s+){0,4}?" + T)
 _UNIT = re.compile(T + r"(?:'s|')\s+" + T)
 _RUN_BY = re.compile(T + r",?\s+(?:run|operated|administered|managed)\s+by\s+(?:the\s+)?" + T)
-_ITS_PROGRAM = re.compile(r"\b(?:its|their)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:program|programme|scheme|initiative|project),?\s+" + T)
+_ITS_PROGRAM = re.compile(
+    r"\b(?:its|their)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:program|programme|scheme|initiative|project),?\s+"
+    + T
+)
 
 
 @dataclass
@@ -62,16 +70,18 @@ def find_relations(tg: Tagged, meeting_parties: tuple[str, str] | None) -> list[
         for m in rx.finditer(s):
             a, b = refs[int(m.group(1))], refs[int(m.group(2))]
             if a.key != b.key:
-                out.append(FoundRelation("AGREED_WITH", a.key, b.key, clean(m.group("detail")), idx))
+                out.append(
+                    FoundRelation("AGREED_WITH", a.key, b.key, clean(m.group("detail")), idx)
+                )
     if meeting_parties is not None:
         for m in _TWO_SIDES.finditer(s):
-            a, b = meeting_parties
-            out.append(FoundRelation("AGREED_WITH", a, b, clean(m.group("detail")), idx))
+            first, second = meeting_parties
+            out.append(FoundRelation("AGREED_WITH", first, second, clean(m.group("detail")), idx))
     for m in _BRIEFED.finditer(s):
         a, b = refs[int(m.group(1))], refs[int(m.group(2))]
-        if a.key != b.key and a.type == EntityType.PERSON or _org(a.type):
-            if b.type != EntityType.PROGRAM and a.key != b.key:
-                out.append(FoundRelation("BRIEFED", a.key, b.key, None, idx))
+        briefer = a.type == EntityType.PERSON or _org(a.type)
+        if briefer and a.key != b.key and b.type != EntityType.PROGRAM:
+            out.append(FoundRelation("BRIEFED", a.key, b.key, None, idx))
     for m in _OPERATES.finditer(s):
         a, b = refs[int(m.group(1))], refs[int(m.group(2))]
         if b.type == EntityType.PROGRAM and (_org(a.type) or a.type == EntityType.COUNTRY):
@@ -90,9 +100,30 @@ def find_relations(tg: Tagged, meeting_parties: tuple[str, str] | None) -> list[
     for m in _UNIT.finditer(s):
         a, b = refs[int(m.group(1))], refs[int(m.group(2))]
         words = b.mention.tokens
-        if _org(a.type) and _org(b.type) and a.key != b.key and words and words[-1] in (
-            "Bureau", "Division", "Department", "Office", "Team", "Unit", "Directorate", "Center",
-            "Centre", "Section", "Branch", "Lab", "Laboratory", "Institute", "Agency", "Service",
+        if (
+            _org(a.type)
+            and _org(b.type)
+            and a.key != b.key
+            and words
+            and words[-1]
+            in (
+                "Bureau",
+                "Division",
+                "Department",
+                "Office",
+                "Team",
+                "Unit",
+                "Directorate",
+                "Center",
+                "Centre",
+                "Section",
+                "Branch",
+                "Lab",
+                "Laboratory",
+                "Institute",
+                "Agency",
+                "Service",
+            )
         ):
             out.append(FoundRelation("PART_OF", b.key, a.key, None, idx))
     return out

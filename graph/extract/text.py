@@ -21,9 +21,60 @@ _TOKEN = re.compile(
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr inc corp co ltd gov sen rep gen col lt adm capt sgt mt no vs
-    etc jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig vol nos op pp
-    u.s u.k e.g i.e a.m p.m u.n""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "adm",
+        "capt",
+        "sgt",
+        "mt",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "vol",
+        "nos",
+        "op",
+        "pp",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.n",
+    ]
 )
 MAX_SENTENCE_CHARS = 1200
 

@@ -126,7 +126,10 @@ def test_header_chrome_byline_and_credits_are_cut() -> None:
     )
     doc = read_bytes(raw, "a.txt")
     assert doc.meta.author == "Lena Vogt"
-    assert doc.text == "The Ministry of Ports met the Tarnow Cable Group on Friday to agree on patrols."
+    assert (
+        doc.text
+        == "The Ministry of Ports met the Tarnow Cable Group on Friday to agree on patrols."
+    )
     assert doc.boilerplate_starts_at == "NEWSLETTER"
 
 

@@ -12,10 +12,48 @@ from graph.extract import extract
 from graph.model import Document
 
 _WORDS = [
-    "Ministry", "of", "and", "the", "Agency", "met", "with", "Kim", "Ji-hoon", "said", '"', "(",
-    ")", "MSIT", "on", "Tuesday", "'s", ",", ".", "hosted", "by", "was", "represented", "its",
-    "chief", "executive", "Officials", "from", "also", "attended", "Labs", "Corp.", "\u201c",
-    "\u201d", "\n\n", "former", "head", "U.S.", "Japan", "the 18th", "A day later", "\u2014",
+    "Ministry",
+    "of",
+    "and",
+    "the",
+    "Agency",
+    "met",
+    "with",
+    "Kim",
+    "Ji-hoon",
+    "said",
+    '"',
+    "(",
+    ")",
+    "MSIT",
+    "on",
+    "Tuesday",
+    "'s",
+    ",",
+    ".",
+    "hosted",
+    "by",
+    "was",
+    "represented",
+    "its",
+    "chief",
+    "executive",
+    "Officials",
+    "from",
+    "also",
+    "attended",
+    "Labs",
+    "Corp.",
+    "\u201c",
+    "\u201d",
+    "\n\n",
+    "former",
+    "head",
+    "U.S.",
+    "Japan",
+    "the 18th",
+    "A day later",
+    "\u2014",
 ]
 
 
@@ -26,7 +64,7 @@ def _doc(text: str) -> Document:
 def test_same_input_gives_byte_identical_output() -> None:
     body = (
         "Title: T\nDate: 2026-01-09\n\nThe Board of Tides (BOT) hosted Marlow Ferries and Kestan "
-        "Lines on Tuesday. \"It went well,\" said Ada Brook, the board's chair. Marlow Ferries "
+        'Lines on Tuesday. "It went well," said Ada Brook, the board\'s chair. Marlow Ferries '
         "was represented by its chief executive, Yoo Min-ho."
     )
     first = extract(make_document(body)).model_dump_json()
