@@ -79,7 +79,8 @@ def default_reader(id_from_name: bool = False) -> Reader:
         doc = read_path(path)
         wanted = doc.meta.extra.get("id")
         if not wanted and id_from_name:
-            wanted = _ID_CHARS.sub("-", path.stem).strip("-")[:128]
+            # an id starts with a letter or digit ("..\\x.txt" gives "x", not "..-x")
+            wanted = _ID_CHARS.sub("-", path.stem).strip("-._:")[:128]
         if wanted and wanted != doc.id:
             doc = read_path(path, doc_id=wanted)
         return doc
