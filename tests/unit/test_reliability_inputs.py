@@ -181,7 +181,7 @@ BAD_INPUTS: tuple[BadInput, ...] = (
     BadInput(
         "utf16-be-bom",
         "utf16be.md",
-        lambda: codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
+        lambda: codecs.BOM_UTF16_BE + ARTICLE.replace("Seoul", "Busan").encode("utf-16-be"),
         False,
     ),
     BadInput("twenty-mb", "dump.txt", twenty_megabytes, True, "limit", 413, seconds=20.0),

@@ -1,0 +1,215 @@
+"""Helpers for the reliability tests: an invented overlapping corpus, graph invariants,
+per-document fact signatures and full dumps without load times.
+
+(Named ``test_reliability_*`` to sit with the tests it serves; it defines no tests.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from graph.store_plan import FACT_TYPES
+
+# Properties that record WHEN something was loaded: they differ between two equal loads.
+VOLATILE = frozenset({"loaded_at", "first_seen", "updated_at", "at"})
+
+_BODIES = [
+    ("Ministry of Coastal Affairs", "MCA"),
+    ("National Grid Agency", "NGA"),
+    ("Harbor Data Office", "HDO"),
+    ("Veltra Bank", None),
+    ("Kestrel Robotics", None),
+    ("Orlan Systems", None),
+    ("Tidewater Council", None),
+]
+_PEOPLE = [
+    ("Jana Holm", "chief executive", "Veltra Bank"),
+    ("Tomas Brenner", "director", "National Grid Agency"),
+    ("Mei Sato", "head of policy", "Kestrel Robotics"),
+    ("Oskar Lind", "spokesperson", "Ministry of Coastal Affairs"),
+]
+_DAYS = [dt.date(2026, 3, d) for d in (3, 10, 17, 24)]
+
+
+def article(i: int) -> str:
+    """An invented news article; articles share bodies, people and meeting days."""
+    rng = random.Random(i)
+    host, guest = rng.sample(_BODIES, 2)
+    day = rng.choice(_DAYS)
+    person, role, org = rng.choice(_PEOPLE)
+    host_name = f"the {host[0]}" if host[0].startswith(("Ministry", "National")) else host[0]
+    host_ref = f"{host_name} ({host[1]})" if host[1] else host_name
+    lines = [
+        f"Talks on port data, report {i}",
+        "",
+        f"{host_ref[0].upper()}{host_ref[1:]} held talks with {guest[0]} in Harborview on "
+        f"{day:%B} {day.day}, {day.year}, to discuss shared port data, officials said.",
+        "",
+        f"{person}, {role} of {org}, attended the talks. \u201cWe agreed on next steps,\u201d "
+        f"{person.split()[1]} said after the meeting.",
+        "",
+        f"The two sides plan to meet again later this year, according to a statement "
+        f"published on {day:%B} {day.day + 1}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_corpus(folder: Path, n: int, start: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + n):
+        path = folder / f"report-{i:03d}.txt"
+        path.write_text(article(i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def rows(driver: Driver, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    records, _, _ = driver.execute_query(cypher, params, database_="neo4j")
+    return [r.data() for r in records]
+
+
+def counts(driver: Driver) -> tuple[int, int]:
+    row = rows(
+        driver, "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r"
+    )[0]
+    return row["n"], row["r"]
+
+
+def invariant_violations(driver: Driver) -> dict[str, list[Any]]:
+    """Everything that would mean a fact is orphaned or a write was left half done."""
+    facts = sorted(FACT_TYPES)
+    checks = {
+        "fact without sources": (
+            "MATCH (a)-[r]->(b) WHERE type(r) IN $facts "
+            "AND (r.doc_ids IS NULL OR size(r.doc_ids) = 0) RETURN type(r) AS t, a.id, b.id"
+        ),
+        "evidence lists of unequal length": (
+            "MATCH ()-[r]->() WHERE type(r) IN $facts AND NOT "
+            "(size(r.doc_ids) = size(r.sentences) = size(r.starts) = size(r.ends)) "
+            "RETURN type(r) AS t"
+        ),
+        "source that is not a document": (
+            "MATCH ()-[r]->() WHERE r.doc_ids IS NOT NULL UNWIND r.doc_ids AS d "
+            "WITH DISTINCT d WHERE NOT EXISTS { MATCH (:Document {id: d}) } RETURN d"
+        ),
+        "event source that is not a document": (
+            "MATCH (e:Event) UNWIND e.doc_ids AS d WITH DISTINCT e, d "
+            "WHERE NOT EXISTS { MATCH (:Document {id: d})-[:REPORTS]->(e) } RETURN e.id, d"
+        ),
+        "entity nobody mentions": (
+            "MATCH (e:Entity) WHERE NOT EXISTS { MATCH (:Document)-[:MENTIONS]->(e) } RETURN e.id"
+        ),
+        "event nobody reports": (
+            "MATCH (e:Event) WHERE NOT EXISTS { MATCH (:Document)-[:REPORTS]->(e) } RETURN e.id"
+        ),
+        "quote nobody printed": (
+            "MATCH (q:Quote) WHERE NOT EXISTS { MATCH (q)-[:QUOTED_IN]->(:Document) } RETURN q.id"
+        ),
+        "name key of nothing": (
+            "MATCH (k:NameKey) WHERE NOT EXISTS { MATCH (k)-[:KEY_OF]->(:Entity) } RETURN k.key"
+        ),
+        "write lock left behind": "MATCH (l:WriteLock) RETURN l.key",
+        "two entities share a name": (
+            "MATCH (e:Entity) UNWIND e.norm_names AS n WITH n, e.type AS t, "
+            "collect(e.id) AS ids WHERE size(ids) > 1 RETURN n, t, ids"
+        ),
+    }
+    out = {}
+    for name, cypher in checks.items():
+        found = rows(driver, cypher, facts=facts)
+        if found:
+            out[name] = found
+    return out
+
+
+def doc_signature(driver: Driver, doc_id: str) -> dict[str, Any]:
+    """What one document contributed: its support links and, for every fact it backs, the
+    type and the sentence it gave. Names and ids are left out: they depend on the other
+    documents loaded."""
+    support = rows(
+        driver,
+        "MATCH (d:Document {id: $id}) RETURN "
+        "COUNT { (d)-[:MENTIONS]->() } AS mentions, COUNT { (d)-[:REPORTS]->() } AS reports, "
+        "COUNT { (d)<-[:QUOTED_IN]-() } AS quotes, d.content_hash AS hash, size(d.text) AS chars",
+        id=doc_id,
+    )
+    facts = rows(
+        driver,
+        "MATCH ()-[r]->() WHERE $id IN r.doc_ids "
+        "UNWIND range(0, size(r.doc_ids) - 1) AS i WITH r, i WHERE r.doc_ids[i] = $id "
+        "RETURN type(r) AS t, r.sentences[i] AS s",
+        id=doc_id,
+    )
+    return {
+        "support": support[0] if support else None,
+        "facts": sorted((f["t"], f["s"]) for f in facts),
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def dump(driver: Driver) -> tuple[list[str], list[str]]:
+    """Every node and relationship with labels/type and properties, load times left out."""
+    nodes: list[str] = []
+    ref: dict[str, str] = {}
+    for rec in rows(
+        driver, "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS p"
+    ):
+        props = {k: _plain(v) for k, v in rec["p"].items() if k not in VOLATILE}
+        labels = sorted(rec["labels"])
+        key = props.get("id") or props.get("key") or props.get("from_id") or json.dumps(props)
+        ref[rec["eid"]] = f"{':'.join(labels)}[{key}]"
+        nodes.append(json.dumps({"labels": labels, "props": props}, sort_keys=True))
+    rels = [
+        json.dumps(
+            {
+                "a": ref[rec["a"]],
+                "type": rec["t"],
+                "b": ref[rec["b"]],
+                "props": {k: _plain(v) for k, v in rec["p"].items() if k not in VOLATILE},
+            },
+            sort_keys=True,
+        )
+        for rec in rows(
+            driver,
+            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, "
+            "properties(r) AS p",
+        )
+    ]
+    return sorted(nodes), sorted(rels)
+
+
+def shape(driver: Driver) -> dict[str, Any]:
+    """The graph without ids (ids depend on which document came first): bodies, events,
+    facts with their sources."""
+    entities = rows(driver, "MATCH (e:Entity) RETURN e.type AS t, e.norm_names AS n")
+    events = rows(driver, "MATCH (e:Event) RETURN toString(e.date) AS d, e.doc_ids AS docs")
+    facts = rows(
+        driver,
+        "MATCH (a)-[r]->(b) WHERE r.doc_ids IS NOT NULL "
+        "RETURN type(r) AS t, a.name AS a, coalesce(b.name, toString(b.date), b.text) AS b, "
+        "r.doc_ids AS docs",
+    )
+    return {
+        "entities": sorted((e["t"], tuple(e["n"])) for e in entities),
+        "events": sorted((e["d"], tuple(e["docs"])) for e in events),
+        "facts": sorted((f["t"], f["a"], f["b"], tuple(f["docs"])) for f in facts),
+        "documents": sorted(r["id"] for r in rows(driver, "MATCH (d:Document) RETURN d.id AS id")),
+    }
+
+
+def wipe(driver: Driver) -> None:
+    driver.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
