@@ -47,6 +47,8 @@ _REPRESENTED = re.compile(
 )
 _SENT = re.compile(T + r"\s+(?:also\s+)?sent\s+" + T)
 _POSS_PERSON = re.compile(T + POSS + r"\s+" + T)
+_POSS_TITLE_PERSON = re.compile(T + POSS + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
+_PAREN_TITLE = re.compile(T + r"\s*\(\s*((?:[A-Z][\w\-.]*\s+){1,4}?)" + T + r"\s*\)")
 _POSS_ROLE_PERSON = re.compile(T + POSS + r"\s+([a-z][a-z\- ]{1,60}?),\s+" + T)
 _ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
 _APPOINTED = re.compile(
@@ -253,6 +255,22 @@ def find_affiliations(tg: Tagged) -> list[Found]:
                 if tail and _has_role_noun(tail.group(1)):
                     role = _clean_role(tail.group(1))
                 out.append(Found(p, o, role, True, int(m.group(1))))
+    for m in _POSS_TITLE_PERSON.finditer(s):
+        # "the company's co-founder Jack Clark"
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        words = m.group(2).split()
+        if _is_org(o) and _is_person(p) and words and words[-1] in lexicon().role_nouns:
+            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _PAREN_TITLE.finditer(s):
+        # "The Ministry of Science and ICT (Minister Bae Kyung-hoon)"
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        title = m.group(2).strip()
+        if (
+            _is_org(o)
+            and _is_person(p)
+            and all(w.lower().rstrip(".") in lexicon().title_prefix for w in title.split())
+        ):
+            out.append(Found(p, o, title, True, int(m.group(1))))
     for m in _ORG_TITLE_PERSON.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
         words = m.group(2).split()

@@ -154,7 +154,7 @@ def build_tagged(ctx: DocContext, mentions: list[Mention]) -> None:
             k += 1
         pieces: list[str] = []
         out_refs: list[Ref] = []
-        pos = sent.start
+        pos = ctx.lay.dateline_end(sent)
         si = 0
         ri = 0
         while pos < sent.end:

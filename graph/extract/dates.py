@@ -51,6 +51,7 @@ _DATE = re.compile(
     r"|(?P<reln>a|an|one|two|three|four|five|six|\d)\s+(?P<relu>day|days|week|weeks)\s+"
     r"(?P<reld>later|earlier|before|after)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
+    r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day|the\s+same\s+day"
     r"|(?:last|this|next|past)\s+(?:week|month|year)"
     r"|the\s+(?:coming|following|previous|past)\s+(?:week|month)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months)|in\s+the\s+next\s+few\s+(?:days|weeks|months)"
@@ -145,9 +146,16 @@ def _with_year(
 
 
 def resolve(
-    dm: DateMention, pub: dt.date | None, future: bool = False, anchor: dt.date | None = None
+    dm: DateMention,
+    pub: dt.date | None,
+    future: bool = False,
+    anchor: dt.date | None = None,
+    invert: bool = False,
 ) -> ResolvedDate:
-    """Resolve one time expression; ``anchor`` is the date 'a day later' counts from."""
+    """Resolve one time expression; ``anchor`` is the date 'a day later' counts from.
+
+    ``invert`` reads "X came a day after <event>": the event is a day BEFORE the anchor.
+    """
     t = dm.text
     if dm.get("iso"):
         return _full(
@@ -196,13 +204,17 @@ def resolve(
             return ResolvedDate(t, None, None, None, n, "day_of_month")
         return _full(t, dt.date(y, m, n))
     if dm.get("rel"):
-        return _relative(dm, pub, anchor)
+        return _relative(dm, pub, anchor, invert)
     return ResolvedDate(t)
 
 
-def _relative(dm: DateMention, pub: dt.date | None, anchor: dt.date | None) -> ResolvedDate:
+def _relative(
+    dm: DateMention, pub: dt.date | None, anchor: dt.date | None, invert: bool = False
+) -> ResolvedDate:
     t = dm.text
     low = " ".join(t.lower().split())
+    if low.endswith(" day") and ("same" in low or "that" in low or "in the" in low):
+        return _full(t, anchor) if anchor is not None else ResolvedDate(t)
     if dm.get("yr"):
         return ResolvedDate(t, None, int(dm.get("yr") or 0), None, None, "year")
     if dm.get("reln") or low.startswith(("the next day", "the following day", "the previous day")):
@@ -213,6 +225,8 @@ def _relative(dm: DateMention, pub: dt.date | None, anchor: dt.date | None) -> R
             n = _NUMBERS.get(raw) or (int(raw) if raw.isdigit() else 1)
             unit = 7 if (dm.get("relu") or "").startswith("week") else 1
             sign = 1 if (dm.get("reld") or "") in ("later", "after") else -1
+            if invert:
+                sign = -sign
             return _full(t, anchor + dt.timedelta(days=sign * n * unit))
         sign = -1 if "previous" in low else 1
         return _full(t, anchor + dt.timedelta(days=sign))

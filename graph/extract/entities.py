@@ -65,6 +65,15 @@ def org_head(tokens: tuple[str, ...]) -> str | None:
     return head_type(tokens[-1])
 
 
+def _portfolio_of(full: str, key: str) -> bool:
+    """'technology' is a portfolio of 'department for science, innovation and technology'."""
+    for link in (" of ", " for "):
+        if link in full:
+            area = set(full.split(link, 1)[1].replace(",", " ").split())
+            return set(key.split()) <= area
+    return False
+
+
 def name_shaped(tokens: tuple[str, ...]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
@@ -271,6 +280,12 @@ class EntityBuilder:
         if target is not None and target in self.of_mention:
             self.attach(m, self.of_mention[target])
             return
+        if target is not None and self.mentions[target].kind == "generic":
+            # "the institute, formerly known as the AI Safety Institute"
+            found = self.latest_with_head(self.mentions[target])
+            if found is not None:
+                self.attach(m, found)
+                return
         c = self.alias.get(key)
         if c is not None:
             self.attach(m, c)
@@ -297,6 +312,24 @@ class EntityBuilder:
             self.attach(m, c)
             c.type = self.decide_type(c)
             self.alias.setdefault(key, c)
+
+    def latest_with_head(self, g: Mention) -> Cluster | None:
+        """The organization named last before ``g`` whose name has g's head noun."""
+        head = (g.head or "").lower()
+        best: tuple[int, Cluster] | None = None
+        for c in self.clusters:
+            if not c.mentions or c.type not in (
+                EntityType.GOVERNMENT_BODY,
+                EntityType.ORGANIZATION,
+                EntityType.COMPANY,
+            ):
+                continue
+            if head not in {t.lower() for t in c.full_tokens()}:
+                continue
+            before = [x.start for x in c.mentions if x.start < g.start]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), c)
+        return best[1] if best else None
 
     def country_evidence(self, m: Mention) -> bool:
         """An unknown single word is a country when the text treats it as a jurisdiction."""
@@ -344,12 +377,11 @@ class EntityBuilder:
                 if full.endswith((" of " + key, " for " + key)) or full == key:
                     c = cand
                     break
-                if re.search(r"\b(?:of|for) " + re.escape(key) + r"(?: and|,|$)", full) and (
-                    cand.type == EntityType.GOVERNMENT_BODY
-                ):
+                if cand.type == EntityType.GOVERNMENT_BODY and _portfolio_of(full, key):
                     c = cand
                     break
-        if c is None and org_head(m.tokens) is not None:
+        creatable = m.head != "portfolio" and (len(m.tokens) >= 2 or is_acronym(m.text))
+        if c is None and creatable and org_head(m.tokens) is not None:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
             c.type = self.decide_type(c)

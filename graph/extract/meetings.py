@@ -102,7 +102,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "sign",
         re.compile(
             r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
-            r"deal|pact|accord|contract|partnership)\b",
+            r"deal|pact|accord|contract|partnership|letter\s+of\s+intent)\b",
             re.I,
         ),
         "attendee",
@@ -226,6 +226,7 @@ _ANY = re.compile(
 )
 _NOUN_ANY = re.compile(r"\b(?:" + NOUN + r")\b", re.I)
 _NEW_TOPIC = re.compile(r"^\s*(?:Separately|In\s+a\s+separate\b|Meanwhile|Elsewhere)\b")
+_CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 _REPORT_DATE = re.compile(
     r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$"
 )
@@ -295,6 +296,7 @@ class MeetingFinder:
         self.current_sent = -100
         self.last_date: dt.date | None = None
         self.recent_dates: list[tuple[int, ResolvedDate]] = []
+        self.meeting_sents: set[int] = set()
 
     # ------------------------------------------------------------------ helpers
     def _valid_current(self, sent: int) -> MeetingDraft | None:
@@ -624,20 +626,22 @@ class MeetingFinder:
         future = status == "planned"
         date = None
         if date_hits:
-            date = resolve(date_hits[0][1], self.pub, future, self.last_date)
-        else:
+            pos, dm = date_hits[0]
+            invert = _CAME_AFTER.search(body[max(0, pos - 30) : pos]) is not None
+            date = resolve(dm, self.pub, future, self.last_date, invert=invert)
+            if status == "held" and date.date and self.pub and date.date > self.pub:
+                status = "planned"
+        elif status == "held":
+            # "...launched the program on Thursday. It was unveiled at a ceremony ...": the
+            # previous sentence's date, when that sentence reported no meeting of its own
             for sidx, rd in reversed(self.recent_dates):
-                if tg.sent.index - sidx <= 2:
-                    date = rd
+                if tg.sent.index - sidx > 2:
                     break
-        if (
-            status == "held"
-            and date is not None
-            and date.date
-            and self.pub
-            and date.date > self.pub
-        ):
-            status = "planned"
+                if sidx in self.meeting_sents or rd.date is None:
+                    continue
+                if self.pub is None or rd.date <= self.pub:
+                    date = rd
+                break
         desc = self._description(body, tm, noun, kind)
         m = MeetingDraft(
             kind=kind, description=desc, status=status, evidence=ev, sent=tg.sent.index, date=date
@@ -648,6 +652,7 @@ class MeetingFinder:
         if events:
             m.name_entity = events[0]
         self.meetings.append(m)
+        self.meeting_sents.add(tg.sent.index)
         return m
 
     def _description(self, body: str, tm: re.Match[str], noun: str | None, kind: str) -> str:

@@ -239,7 +239,7 @@ _GENERIC = re.compile(
 )
 _KNOWN_AS = re.compile(
     r"(?:(?:also|locally|formerly|widely|commonly)\s+)?(?:known|referred to)"
-    r"(?:\s+(?:locally|also|formerly|widely|commonly))?\s+as$"
+    r"(?:\s+(?:locally|also|formerly|widely|commonly))?\s+as(?:\s+the)?$"
 )
 
 
@@ -282,6 +282,7 @@ class _SentenceScanner:
         self.sent = sent
         if not lay._classes:
             lay._classes = [token_class(t.text) for t in lay.tokens]
+        self.text_start = lay.dateline_end(sent)
         lo, hi = lay.token_range(sent.start, sent.end)
         self.toks = lay.tokens[lo:hi]
         self.cls = lay._classes[lo:hi]
@@ -294,6 +295,8 @@ class _SentenceScanner:
 
     def emit(self, i: int, j: int, kind: str, **kw: object) -> Mention:
         first, last = self.toks[i], self.toks[j - 1]
+        if first.start < self.text_start:
+            kind = "dateline"
         text = self.lay.text[first.start : last.end]
         m = Mention(
             id=len(self.out),
@@ -370,10 +373,10 @@ class _SentenceScanner:
         """'Ministry of Economy, Trade and Industry': end index of the series, or 0."""
         toks, cls = self.toks, self.cls
         words = [t.text for t in toks[i:k]]
-        if (
-            "of" not in words
-            or head_type(words[words.index("of") - 1] if words.index("of") else "") is None
-        ):
+        link = "of" if "of" in words else "for" if "for" in words else None
+        if link is None or words.index(link) == 0:
+            return 0
+        if head_type(words[words.index(link) - 1]) is None:
             return 0
         m = k
         while m + 1 < len(toks) and toks[m].text == "," and cls[m + 1] == "cap":
@@ -406,17 +409,49 @@ class _SentenceScanner:
                 or left_text in self.lex.countries
                 or (len(left) >= 2 and is_korean_given(left[-1]))
             )
-            after_of = any(w in ("of", "for") for w in left)
+            link = "of" if "of" in left else "for" if "for" in left else None
+            after_of = link is not None and any(head_type(w) for w in left[: left.index(link)])
+            right_text = " ".join(right).casefold()
+            right_known = (
+                right_text in standalone
+                or right_text in self.lex.gazetteer
+                or right_text in self.lex.countries
+                or right[0].lower() in self.lex.given_names
+                or (len(right) >= 2 and is_korean_given(right[-1]))
+            )
             join = False
-            if after_of and len(right) == 1:
-                join = True  # Ministry of Science and ICT
+            if is_title_word(left[-1]) and is_title_word(right[0]):
+                join = True  # Vice Chair and President (a title, the name follows)
+            elif (
+                after_of
+                and not right_known
+                and (len(right) == 1 or (len(right) <= 3 and head_type(right[-1]) is None))
+            ):
+                join = True  # Ministry of Science and ICT; Office of Science and Technology Policy
             elif not left_complete and head_type(right[-1]) is not None and len(left) <= 3:
                 join = True  # Information Protection and Network Policy Bureau
+            elif self._acronym_spans(pa, b):
+                join = True  # Saudi Data and AI Authority (SDAIA)
             if join:
                 merged[-1] = (pa, b)
             else:
                 merged.append((a, b))
         return merged
+
+    def _acronym_spans(self, i: int, j: int) -> bool:
+        """True when '(ACR)' right after tokens i..j spells their initials."""
+        a, b, c = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        if a is None or b is None or c is None or a.text != "(" or c.text != ")":
+            return False
+        if not is_acronym(b.text):
+            return False
+        letters = ""
+        for t in self.toks[i:j]:
+            w = t.text
+            if w.lower() in ("and", "of", "for", "the", "&", "on"):
+                continue
+            letters += w if is_acronym(w) else w[0]
+        return letters.upper() == b.text.replace("-", "").upper()
 
     # ------------------------------------------------------------------ main
     cached_spans: list[tuple[int, int]] | None = None
@@ -482,6 +517,22 @@ class _SentenceScanner:
 
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
+        # "CEO of Naver Cloud" with no name after it: the title is not part of the name
+        k = 0
+        while k < len(words) and is_title_word(words[k]):
+            k += 1
+        if 0 < k < len(words) - 1 and words[k] in ("of", "for", "at"):
+            skip = k + 1 + (1 if words[k + 1] == "the" else 0)
+            if skip < len(words) and not self._has_name_tail(words[skip:]):
+                i += skip
+                words = words[skip:]
+        # a gazetteer name written with a lowercase part ("SK hynix")
+        nxt0 = self.tok(j)
+        if nxt0 is not None and self.cls[j] == "other" and nxt0.text.isalpha():
+            longer = (self.lay.text[self.toks[i].start : nxt0.end]).casefold()
+            if longer in self.lex.gazetteer:
+                j += 1
+                words.append(nxt0.text)
         if all(w.lower() in TIME_WORDS for w in words):
             return
         surface = self.lay.text[self.toks[i].start : self.toks[j - 1].end]
@@ -529,6 +580,12 @@ class _SentenceScanner:
         self.context_hints(m, i, j)
         self.acronym_definition(m, j)
 
+    @staticmethod
+    def _has_name_tail(words: list[str]) -> bool:
+        if len(words) < 2 or head_type(words[-1]):
+            return False
+        return is_korean_given(words[-1]) or all(plain_name_token(w) for w in words[-2:])
+
     def decompose_title(self, i: int, j: int) -> bool:
         """'FSA Commissioner Reiko Tanabe' -> orgref + title + person."""
         words = [t.text for t in self.toks[i:j]]
@@ -547,9 +604,15 @@ class _SentenceScanner:
         if name_start is None or name_start == 0:
             return False
         t = name_start
-        while t > 0 and is_title_word(words[t - 1]):
+        while t > 0 and (
+            is_title_word(words[t - 1])
+            or (words[t - 1] in ("and", "&") and t > 1 and is_title_word(words[t - 2]))
+        ):
             t -= 1
         title_start, title_end, org_a, org_b = t, name_start, 0, t
+        if 0 < t < name_start and is_title_word(words[0]):
+            title_start, org_b = 0, 0  # "Chief Cabinet Secretary": one title, no body
+        portfolio = False
         if t == name_start:
             # "Vice Minister of Digital Affairs Park Eun-ji": title, 'of', org, name
             if "of" not in words[:name_start]:
@@ -561,6 +624,7 @@ class _SentenceScanner:
             while s > 0 and is_title_word(words[s - 1]):
                 s -= 1
             title_start, title_end, org_a, org_b = s, o, o + 1, name_start
+            portfolio = True
             if org_a < org_b and words[org_a] == "the":
                 org_a += 1
             if org_a >= org_b or words[org_b - 1] in ("and", "of", "&"):
@@ -573,6 +637,7 @@ class _SentenceScanner:
         if org_a < org_b:
             org = self.emit(i + org_a, i + org_b, "orgref")
             org.link = person.id
+            org.head = "portfolio" if portfolio else None
             person.link = org.id
         return True
 
@@ -708,7 +773,9 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
                 first.acronym_of = m.acronym_of
             continue
         seen[key] = m
-    ordered = sorted(seen.values(), key=lambda m: (m.start, m.end))
+    ordered = sorted(
+        (m for m in seen.values() if m.kind != "dateline"), key=lambda m: (m.start, m.end)
+    )
     remap = {m.id: n for n, m in enumerate(ordered)}
     for n, m in enumerate(ordered):
         m.id = n

@@ -77,6 +77,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 MAX_SENTENCE_CHARS = 1200
+# A wire dateline opening a paragraph: place in capitals, optional date, optional agency.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z]{1,9}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .&'\-]{1,40}\))?\s*(?:--|\u2014|\u2013|-)\s+"
+)
 
 
 @dataclass(slots=True)
@@ -106,6 +111,14 @@ class TextLayout:
     _token_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _classes: list[str] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # "SEOUL, May 3 (Wire) --"
+
+    def dateline_end(self, sent: Sentence) -> int:
+        """Where the text of a sentence begins after a leading dateline (or its start)."""
+        for a, b in self.datelines:
+            if a == sent.start:
+                return b
+        return sent.start
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         lo = bisect.bisect_left(self._token_starts, start)
@@ -244,6 +257,9 @@ def layout(text: str) -> TextLayout:
     lay._token_starts = [t.start for t in lay.tokens]
     idx = 0
     for p, (a, b) in enumerate(_paragraphs(text)):
+        dm = _DATELINE.match(text, a, min(b, a + 120))
+        if dm is not None:
+            lay.datelines.append((a, dm.end()))
         if '"' in text[a:b] or "\u201c" in text[a:b]:
             lay.quotes.extend(_quote_spans(text, a, b))
         for s, e in _split_paragraph(text, a, b):
