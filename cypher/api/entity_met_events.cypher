@@ -1,10 +1,10 @@
 // The meetings of $id with each counterpart in $others (one page of entity_met), in date
 // order, at most $per_counterpart each, with both roles and the evidence of each side.
 // Same filters as entity_met.
-UNWIND $others AS other
-MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity {id: other})
-WHERE NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
-WITH other, ev, r1, r2,
+MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
+WHERE o.id IN $others
+  AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
+WITH o.id AS other, ev, r1, r2,
   coalesce(ev.date, CASE WHEN ev.year IS NOT NULL
     THEN date({year: ev.year, month: coalesce(ev.month, 1), day: coalesce(ev.day, 1)}) END) AS earliest,
   coalesce(ev.date, CASE
