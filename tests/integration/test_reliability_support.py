@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
 
+from graph.settings import Settings
 from graph.store_plan import FACT_TYPES
+from tests.integration.servers import free_port
 
 # Properties that record WHEN something was loaded: they differ between two equal loads.
 VOLATILE = frozenset({"loaded_at", "first_seen", "updated_at", "at"})
@@ -213,3 +217,34 @@ def shape(driver: Driver) -> dict[str, Any]:
 
 def wipe(driver: Driver) -> None:
     driver.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
+
+
+class ApiServer:
+    """The real app under uvicorn in a thread, on a free loopback port (a real socket, so
+    requests can run in parallel and the app's lifespan runs as in production)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import uvicorn
+
+        from api.app import create_app
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> ApiServer:
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            assert self.thread.is_alive(), "uvicorn exited while starting"
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)

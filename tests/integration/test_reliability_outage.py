@@ -1,0 +1,248 @@
+"""Outages: Neo4j stopped under a running API, and ``whomet load`` killed half-way.
+
+The first test starts its OWN Neo4j (the launcher, free ports, a throwaway folder)
+because it stops it; the API runs under uvicorn on a real socket. The second
+SIGKILLs a ``whomet load`` subprocess on the session server and compares the
+graph with a clean load of the same files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from neo4j import Driver
+from pydantic import SecretStr
+
+from graph import neo4j_jars
+from graph.db import Graph, open_driver
+from graph.launcher import LocalNeo4j
+from graph.loader import load_paths
+from graph.schema import apply_schema
+from graph.settings import Settings
+from graph.store import GraphStore
+from tests.integration import servers
+from tests.integration.test_reliability_support import (
+    ApiServer,
+    counts,
+    doc_signature,
+    dump,
+    invariant_violations,
+    rows,
+    wipe,
+    write_corpus,
+)
+
+pytestmark = [pytest.mark.db, pytest.mark.slow]
+
+KEY = "outage-write-key-0123456789"
+ENTITY = "Veltra Bank"
+
+
+# --- Neo4j stopped under the API -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def own_server() -> Iterator[LocalNeo4j]:
+    if shutil.which("java") is None or not neo4j_jars.jars_complete(servers.SHARED_LIB):
+        pytest.skip("the outage test starts its own Neo4j: needs Java and the jars")
+    home = servers.scratch_home("outage-")
+    server = LocalNeo4j(
+        servers.local_settings(home), lib=servers.SHARED_LIB, extra_conf=servers.TEST_CONF
+    )
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def routes(doc_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every route of the API (read from its OpenAPI document) with valid arguments."""
+    values = {"ref": ENTITY, "doc_id": doc_id, "a": ENTITY, "b": "Ministry of Finance"}
+    values |= {"from": ENTITY, "to": "Ministry of Finance", "start": "2025-01-01"}
+    values |= {"end": "2026-12-31"}
+    return [
+        ("GET", "/api/v1/entities", {}),
+        ("GET", f"/api/v1/entities/{ENTITY}", {}),
+        ("GET", f"/api/v1/entities/{ENTITY}/met", {}),
+        ("GET", "/api/v1/who-met", {"a": values["a"], "b": values["b"]}),
+        ("GET", "/api/v1/meetings", {}),
+        ("GET", "/api/v1/paths", {"from": values["from"], "to": values["to"]}),
+        ("GET", "/api/v1/documents", {}),
+        ("GET", f"/api/v1/documents/{doc_id}", {}),
+        ("GET", "/api/v1/stats", {}),
+        ("GET", "/api/v1/graph", {}),
+        ("GET", f"/api/v1/graph/entity/{ENTITY}", {}),
+        ("GET", "/api/v1/graph/met", {}),
+        ("GET", "/api/v1/graph/events", {"start": values["start"], "end": values["end"]}),
+        ("GET", "/graph", {}),
+        ("GET", "/api/v1/analytics/overview", {}),
+        ("GET", "/api/v1/analytics/centrality", {}),
+        ("GET", "/api/v1/analytics/communities", {}),
+        ("GET", "/api/v1/analytics/components", {}),
+        ("POST", "/api/v1/cypher", {"query": "MATCH (d:Document) RETURN count(d) AS n"}),
+    ]
+
+
+def call(url: str, method: str, path: str, args: dict[str, Any]) -> httpx.Response:
+    with httpx.Client(base_url=url, timeout=90) as http:
+        if method == "POST":
+            return http.post(path, json=args)
+        return http.get(path, params=args)
+
+
+def call_all(url: str, doc_id: str) -> dict[str, httpx.Response]:
+    """All routes at once (a request may spend the driver's retry time while Neo4j is down)."""
+    todo = routes(doc_id)
+    with ThreadPoolExecutor(max_workers=len(todo)) as pool:
+        answers = pool.map(lambda r: call(url, *r), todo)
+        return {f"{m} {p}": a for (m, p, _), a in zip(todo, answers, strict=True)}
+
+
+ARTICLE = (
+    "The Ministry of Finance held talks with Veltra Bank in Seoul on May 3, 2025, to discuss "
+    "capital rules. Jana Holm, chief executive of Veltra Bank, attended the talks."
+)
+
+
+def test_api_answers_503_while_neo4j_is_down_and_recovers_without_restart(
+    own_server: LocalNeo4j,
+) -> None:
+    settings = own_server.settings.model_copy(update={"api_key": SecretStr(KEY)})
+    auth = {"X-API-Key": KEY}
+    with ApiServer(settings) as api, httpx.Client(base_url=api.url, timeout=90) as http:
+        assert http.get("/api/v1/ready").status_code == 200
+        added = http.post("/api/v1/documents", json={"text": ARTICLE}, headers=auth)
+        assert added.status_code == 200, added.text
+        doc_id = added.json()["id"]
+        up = call_all(api.url, doc_id)
+        assert {k: r.status_code for k, r in up.items()} == dict.fromkeys(up, 200)
+
+        own_server.stop()
+
+        started = time.monotonic()
+        ready = http.get("/api/v1/ready")
+        assert ready.status_code == 503
+        assert ready.json()["error"]["code"] == "database_unavailable"
+        assert time.monotonic() - started < 15  # a probe answers fast, without retries
+        assert http.get("/api/v1/health").status_code == 200
+
+        down = call_all(api.url, doc_id)
+        down["POST /api/v1/documents"] = http.post(
+            "/api/v1/documents", json={"text": ARTICLE.replace("Seoul", "Busan")}, headers=auth
+        )
+        down["DELETE /api/v1/documents"] = http.delete(f"/api/v1/documents/{doc_id}", headers=auth)
+        statuses = {k: r.status_code for k, r in down.items()}
+        assert statuses == dict.fromkeys(down, 503), statuses
+        for name, response in down.items():
+            assert response.headers["content-type"].startswith("application/json"), name
+            error = response.json()["error"]
+            assert error["code"] == "database_unavailable", (name, error)
+            assert "Traceback" not in response.text
+
+        own_server.start()
+
+        deadline = time.monotonic() + 60
+        while http.get("/api/v1/ready").status_code != 200:
+            assert time.monotonic() < deadline, "the API did not recover"
+            time.sleep(0.5)
+        again = call_all(api.url, doc_id)
+        assert {k: r.status_code for k, r in again.items()} == dict.fromkeys(again, 200)
+        # Nothing the outage refused was written; the deleted document is still there.
+        docs = http.get("/api/v1/documents").json()
+        assert [d["id"] for d in docs["items"]] == [doc_id]
+        assert (
+            again[f"GET /api/v1/documents/{doc_id}"].json()
+            == up[f"GET /api/v1/documents/{doc_id}"].json()
+        )
+        # And writes work again.
+        busan = http.post(
+            "/api/v1/documents", json={"text": ARTICLE.replace("Seoul", "Busan")}, headers=auth
+        )
+        assert busan.status_code == 200, busan.text
+    with open_driver(own_server.settings) as drv:
+        assert invariant_violations(drv) == {}
+
+
+# --- whomet load killed half-way ---------------------------------------------------------------
+
+N_DOCS = 30
+
+
+def _cli(folder: Path, settings: Settings, cwd: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WHOMET_")}
+    env |= {
+        "WHOMET_NEO4J_URI": settings.neo4j_uri,
+        "WHOMET_NEO4J_USER": settings.neo4j_user,
+        "WHOMET_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+        "WHOMET_NEO4J_DATABASE": settings.neo4j_database,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "load", str(folder)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _documents(driver: Driver) -> list[str]:
+    return [r["id"] for r in rows(driver, "MATCH (d:Document) RETURN d.id AS id ORDER BY id")]
+
+
+def test_killed_load_leaves_no_half_document_and_rerun_equals_clean_load(
+    driver: Driver, graph: Graph, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    write_corpus(folder, N_DOCS)
+    apply_schema(graph)
+
+    wipe(driver)
+    summary = load_paths(
+        [folder], GraphStore(driver, neo4j_settings.neo4j_database), progress=False
+    )
+    assert len(summary.reports) == N_DOCS and not summary.failures
+    clean = dump(driver)
+    signatures = {doc_id: doc_signature(driver, doc_id) for doc_id in _documents(driver)}
+    assert all(s["facts"] for s in signatures.values())
+
+    wipe(driver)
+    proc = _cli(folder, neo4j_settings, tmp_path)
+    deadline = time.monotonic() + 180
+    while len(_documents(driver)) < 5:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        assert time.monotonic() < deadline, "the load wrote nothing"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    # The server rolls back the killed client's open transaction when its socket closes.
+    deadline = time.monotonic() + 30
+    while rows(driver, "MATCH (l:WriteLock) RETURN count(l) AS n")[0]["n"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    present = _documents(driver)
+    assert 5 <= len(present) < N_DOCS, len(present)
+    for doc_id in present:
+        assert doc_signature(driver, doc_id) == signatures[doc_id], doc_id
+    assert invariant_violations(driver) == {}
+
+    rerun = _cli(folder, neo4j_settings, tmp_path)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err.decode()
+    assert f"{len(present)} unchanged" in out.decode()
+    assert dump(driver) == clean
+    assert counts(driver) == (len(clean[0]), len(clean[1]))
