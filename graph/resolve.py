@@ -6,7 +6,8 @@ a name that two mentions of the same body share.
 
 * ``n:<class>:<norm>`` (strong) for each name and alias, normalized. People get
   one key per way of splitting the name into two parts, sorted, so that
-  "Choi Woo-hyuk", "Choi Woohyuk" and "Woo-hyuk Choi" share ``choi|woohyuk``.
+  "Choi Woo-hyuk", "Choi Woohyuk" and "Woo-hyuk Choi" share ``choi|woohyuk``;
+  a one-word form of a person ("Baker") counts only when there is no fuller one.
 * ``a:<class>:<initials>`` (weak) for the initials of a multi-word name, so a
   bare "KISA" in one article can find "Korea Internet & Security Agency" in
   another. A weak match is only taken when it is the only candidate.
@@ -179,6 +180,12 @@ def name_keys(names: Iterable[str], entity_type: EntityType) -> NameKeys:
     strong: set[str] = set()
     own_weak: set[str] = set()
     probe_weak: set[str] = set()
+    names = list(names)
+    if entity_type is EntityType.PERSON:
+        # A surname alone ("Kim", "Baker") is shared by many people: it identifies no one
+        # once the mention has a fuller name.
+        full = [n for n in names if len(person_tokens(n)) > 1]
+        names = full or names
     for name in names:
         strong.update(strong_keys(name, entity_type))
         if entity_type is EntityType.PERSON:

@@ -1,5 +1,6 @@
-// Entities reachable from resolution keys, with what the resolver needs to judge them.
+// Entities reachable from resolution keys, with what the resolver needs to judge them
+// (the mention count reads the degree store: no label on the far end, so no expansion).
 UNWIND $keys AS key
 MATCH (:NameKey {key: key})-[:KEY_OF]->(e:Entity)
 RETURN key, e.id AS id, e.type AS type, e.country AS country,
-  COUNT { (e)<-[:MENTIONS]-(:Document) } AS mentions
+  COUNT { (e)<-[:MENTIONS]-() } AS mentions

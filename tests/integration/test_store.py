@@ -273,6 +273,15 @@ def test_people_match_across_spellings(store: GraphStore, driver: Driver) -> Non
     ]
 
 
+def test_people_sharing_a_surname_stay_apart(store: GraphStore, driver: Driver) -> None:
+    t1 = "Kim Ji-sung met OpenAI. Kim said it went well."
+    t2 = "Kim Min-jun met Anthropic. Kim said little."
+    store.load(Doc("k1", t1).entity("p", "Kim Ji-sung", PER, "Kim").build())
+    store.load(Doc("k2", t2).entity("p", "Kim Min-jun", PER, "Kim").build())
+    people = rows(driver, "MATCH (p:Person) RETURN p.name AS name ORDER BY name")
+    assert [p["name"] for p in people] == ["Kim Ji-sung", "Kim Min-jun"]
+
+
 def test_meetings_on_other_dates_or_undated_stay_apart(store: GraphStore, driver: Driver) -> None:
     t1 = "MSIT met OpenAI and Anthropic on May 11. MSIT met OpenAI and Anthropic again on May 18."
     d1 = Doc("e1", t1)

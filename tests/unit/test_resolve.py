@@ -205,3 +205,10 @@ def test_event_groups_split_reports_that_only_a_third_linked() -> None:
     assert event_groups({"x": x, "y": y, "z": z}) == [["x", "y", "z"]]
     assert event_groups({"x": x, "z": z}) == [["x"], ["z"]]
     assert event_groups({"x": x, "x2": ["gov:a", "com:b", "per:e"]}) == [["x", "x2"]]
+
+
+def test_a_shared_surname_alias_does_not_link_two_people() -> None:
+    assert not _shares(["Kim Ji-sung", "Kim"], ["Kim Min-jun", "Kim"], PER)
+    assert not _shares(["Sasha Baker", "Baker"], ["Baker"], PER)
+    assert _shares(["Baker"], ["Baker"], PER)
+    assert _shares(["Kim Ji-sung", "Kim"], ["Kim Ji-sung"], PER)
