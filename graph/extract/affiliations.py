@@ -46,11 +46,22 @@ _REPRESENTED = re.compile(
     r"([a-z][a-z\- ]{1,60}?),?\s+" + T
 )
 _SENT = re.compile(T + r"\s+(?:also\s+)?sent\s+" + T)
-_POSS_PERSON = re.compile(T + POSS + r"\s+" + T)
-_POSS_TITLE_PERSON = re.compile(T + POSS + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
+# The second tag of two-tag patterns sits in a lookahead so that overlapping pairs
+# ("A met B chief executive C") are all seen.
+NEXT_T = r"(?=\ue000(\d+)\ue001)"
+_POSS_PERSON = re.compile(T + POSS + r"\s+" + NEXT_T)
+_POSS_TITLE_PERSON = re.compile(
+    T + POSS + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + NEXT_T
+)
+_ITS_TITLE_PERSON = re.compile(
+    r"\b(?:its|their)\s+((?:[a-z][a-z\-]*\s+){0,3}(?:[a-z][a-z\-]*|CEO|CTO|CFO|COO))\s+" + T
+)
+_PERSON_OF_ORG = re.compile(T + r"\s+of\s+(?:the\s+)?" + T + r"(?!\s*(?:'s|'))")
+_BEFORE_TITLE = re.compile(T + r"('s|')?\s*(?:\(\s*\ue000\d+\ue001\s*\)\s*)?$")
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+" + T + r"\s+counterparts?,?\s+" + NEXT_T)
 _PAREN_TITLE = re.compile(T + r"\s*\(\s*((?:[A-Z][\w\-.]*\s+){1,4}?)" + T + r"\s*\)")
 _POSS_ROLE_PERSON = re.compile(T + POSS + r"\s+([a-z][a-z\- ]{1,60}?),\s+" + T)
-_ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + T)
+_ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + NEXT_T)
 _APPOINTED = re.compile(
     T
     + r"(?:[^.\ue000]|\ue000\d+\ue001){0,160}?\b(?:appointed|named|hired|promoted|picked|tapped)\s+"
@@ -223,12 +234,33 @@ def find_affiliations(tg: Tagged) -> list[Found]:
     refs = tg.refs
     # titles written before the name ("FSA Commissioner Reiko Tanabe")
     by_mention = {r.mention.id: (i, r) for i, r in enumerate(refs)}
-    for r in refs:
+    for pos_m in TAG.finditer(s):
+        r = refs[int(pos_m.group(1))]
         ment = r.mention
-        if _is_person(r) and ment.link is not None and ment.link in by_mention:
+        if not _is_person(r):
+            continue
+        if ment.link is not None and ment.link in by_mention:
             j, org = by_mention[ment.link]
             if _is_org(org):
                 out.append(Found(r, org, ment.title, True, j))
+                continue
+        if ment.country_link is not None and ment.country_link in by_mention:
+            j, country = by_mention[ment.country_link]
+            if country.type == EntityType.COUNTRY:
+                out.append(Found(r, country, ment.title, True, j))
+                continue
+        if ment.title and ment.link is None:
+            # "FSC (FSC) Chairman Lee", "South Korea's Trade Minister Yeo": the body or the
+            # country written just before the title
+            head = s[: pos_m.start()].rstrip()
+            if head.endswith(ment.title):
+                head = head[: -len(ment.title)]
+                bm = _BEFORE_TITLE.search(head)
+                if bm is not None:
+                    k = int(bm.group(1))
+                    o = refs[k]
+                    if _is_org(o) or (o.type == EntityType.COUNTRY and bm.group(2)):
+                        out.append(Found(r, o, ment.title, True, k))
     for m in TAG.finditer(s):
         r = refs[int(m.group(1))]
         if _is_person(r):
@@ -261,6 +293,26 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         words = m.group(2).split()
         if _is_org(o) and _is_person(p) and words and words[-1] in lexicon().role_nouns:
             out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _ITS_TITLE_PERSON.finditer(s):
+        # "...the headquarters of Doosan Enerbility and met with its CEO Park Sang-hyun"
+        p = refs[int(m.group(2))]
+        role = m.group(1)
+        if not _is_person(p) or not _has_role_noun(role.lower()):
+            continue
+        orgs = [m2 for m2 in TAG.finditer(s, 0, m.start()) if _is_org(refs[int(m2.group(1))])]
+        if orgs:
+            k = int(orgs[-1].group(1))
+            out.append(Found(p, refs[k], _clean_role(role), True, k))
+    for m in _COUNTERPART.finditer(s):
+        # "his Japanese counterpart Takeshi Iwaya"
+        c, p = refs[int(m.group(1))], refs[int(m.group(2))]
+        if c.type == EntityType.COUNTRY and _is_person(p):
+            out.append(Found(p, c, "counterpart", True, int(m.group(1))))
+    for m in _PERSON_OF_ORG.finditer(s):
+        # "Rep. Ahn Cheol-soo of the People Power Party"
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, None, True, int(m.group(2))))
     for m in _PAREN_TITLE.finditer(s):
         # "The Ministry of Science and ICT (Minister Bae Kyung-hoon)"
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]

@@ -65,6 +65,14 @@ def org_head(tokens: tuple[str, ...]) -> str | None:
     return head_type(tokens[-1])
 
 
+def _strip_legal(key: str) -> str:
+    """'kakao corp.' -> 'kakao': a legal suffix does not make another company."""
+    words = key.split()
+    while len(words) > 1 and words[-1].rstrip(".").capitalize() in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 def _portfolio_of(full: str, key: str) -> bool:
     """'technology' is a portfolio of 'department for science, innovation and technology'."""
     for link in (" of ", " for "):
@@ -171,8 +179,8 @@ class EntityBuilder:
                 c = self.cluster_for("country:" + (m.country or key))
                 c.country = m.country
                 self.attach(m, c)
-            elif key in lex.gazetteer:
-                g = lex.gazetteer[key]
+            elif key in lex.gazetteer or _strip_legal(key) in lex.gazetteer:
+                g = lex.gazetteer.get(key) or lex.gazetteer[_strip_legal(key)]
                 c = self.cluster_for("gaz:" + g.name)
                 c.gaz = g
                 self.attach(m, c)
@@ -381,7 +389,9 @@ class EntityBuilder:
                     c = cand
                     break
         creatable = m.head != "portfolio" and (len(m.tokens) >= 2 or is_acronym(m.text))
-        if c is None and creatable and org_head(m.tokens) is not None:
+        if creatable and key in self.lex.countries or key in self.lex.demonyms:
+            creatable = False
+        if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
             c.type = self.decide_type(c)

@@ -86,6 +86,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
             r"|\b(?:visit|visited|visits|visiting|called\s+on)\b(?!\s+(?:to|by|of)\b)"
+            r"|\b(?:received|receives|receiving)\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)s?\s+"
+            r"from\b"
         ),
         "attendee",
     ),
@@ -152,6 +154,7 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "attendee",
     ),
+    ("signed_by", re.compile(r"\b(?:was|were)\s+signed\s+(?:[^,;]{0,60}?\s+)?by\b"), "attendee"),
     (
         "hosted_by",
         re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"),

@@ -170,6 +170,7 @@ STOCK_GERUNDS = frozenset(
         "sliding",
     ]
 )
+_ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
 )
@@ -258,6 +259,7 @@ class Mention:
     hints: Counter[str] = field(default_factory=Counter)
     title: str | None = None  # person: title written before the name
     link: int | None = None  # person -> orgref id; orgref -> person id
+    country_link: int | None = None  # person -> country written before the title
     acronym: str | None = None  # long form: the acronym defined after it
     acronym_of: int | None = None  # acronym -> long form id
     alias_of: int | None = None  # "X, known as Y": Y -> X mention id
@@ -346,6 +348,15 @@ class _SentenceScanner:
                     k += 1
                     continue
                 word = toks[k].text
+                if (
+                    word == "."
+                    and k + 1 < n
+                    and toks[k].start == toks[k - 1].end
+                    and cls[k + 1] in ("cap", "acro")
+                    and (toks[k - 1].text in _ABBR_IN_NAMES or len(toks[k - 1].text) == 1)
+                ):
+                    k += 1  # "Kakao Corp. CEO", "Jay Y. Lee"
+                    continue
                 if word == "," and self._of_series(i, k):
                     k = self._of_series(i, k)
                     continue
@@ -376,7 +387,8 @@ class _SentenceScanner:
         link = "of" if "of" in words else "for" if "for" in words else None
         if link is None or words.index(link) == 0:
             return 0
-        if head_type(words[words.index(link) - 1]) is None:
+        before = words[words.index(link) - 1]
+        if head_type(before) is None and not is_title_word(before):
             return 0
         m = k
         while m + 1 < len(toks) and toks[m].text == "," and cls[m + 1] == "cap":
@@ -481,9 +493,10 @@ class _SentenceScanner:
     def title_of_and(self, i: int, j: int) -> bool:
         """'Minister of Economy and Industry Mira Kovac': the 'and' belongs to the title."""
         words = [t.text for t in self.toks[i:j]]
-        if "and" not in words or "of" not in words:
+        link = "of" if "of" in words else "for" if "for" in words else None
+        if "and" not in words or link is None:
             return False
-        o = words.index("of")
+        o = words.index(link)
         a = words.index("and")
         if not (o < a and o > 0 and is_title_word(words[o - 1])):
             return False
@@ -597,7 +610,13 @@ class _SentenceScanner:
             name_start = n - 2
         else:
             k = n
-            while k > 0 and n - k < 3 and plain_name_token(words[k - 1]):
+            dots = 0
+            while k > 0 and n - k - dots < 3:
+                w = words[k - 1]
+                if w == "." and k >= 2 and len(words[k - 2]) == 1:
+                    dots += 1  # middle initial "Y."
+                elif not plain_name_token(w):
+                    break
                 k -= 1
             if k < n and k > 0:
                 name_start = k
@@ -615,9 +634,10 @@ class _SentenceScanner:
         portfolio = False
         if t == name_start:
             # "Vice Minister of Digital Affairs Park Eun-ji": title, 'of', org, name
-            if "of" not in words[:name_start]:
+            link = "of" if "of" in words[:name_start] else "for"
+            if link not in words[:name_start]:
                 return False
-            o = words.index("of")
+            o = words.index(link)
             if o == 0 or not is_title_word(words[o - 1]):
                 return False
             s = o - 1
@@ -634,10 +654,25 @@ class _SentenceScanner:
         person.title = " ".join(words[title_start:title_end])
         person.hints["person"] += 5
         self.context_hints(person, i + name_start, j)
+        if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]):
+            portfolio = True  # "Trade Minister X": a government portfolio, not an organization
+        # "South Korean Foreign Minister Cho Hyun": the country before the title
+        for cut in (2, 1):
+            if org_b - org_a >= cut:
+                lead = " ".join(words[org_a : org_a + cut]).casefold()
+                country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
+                if country and lead not in self.lex.gazetteer:
+                    cm = self.emit(i + org_a, i + org_a + cut, "country", country=country)
+                    cm.hints["attributive"] += 1
+                    person.country_link = cm.id
+                    org_a += cut
+                    break
         if org_a < org_b:
             org = self.emit(i + org_a, i + org_b, "orgref")
             org.link = person.id
             org.head = "portfolio" if portfolio else None
+            if not portfolio:
+                org.hints["org"] += 3  # "Kestrel Turbines Vice President Ana Ruiz"
             person.link = org.id
         return True
 
@@ -653,7 +688,11 @@ class _SentenceScanner:
         if len(words) == 2 and is_korean_given(words[1]):
             h["person"] += 4
         if w1 in ORG_DESCRIPTORS or (
-            w2 in ORG_DESCRIPTORS and p1 is not None and p1.text.isalpha() and p1.text.islower()
+            w2 in ORG_DESCRIPTORS
+            and p1 is not None
+            and p1.text.isalpha()
+            and p1.text.islower()
+            and w1 not in lex.role_nouns
         ):
             h["company"] += 3
         if w1 in GOV_DESCRIPTORS:
@@ -670,6 +709,20 @@ class _SentenceScanner:
             h["org"] += 3
         if w1 in ("shares", "stock") or (w1 == "of" and w2 in ("shares", "stock")):
             h["company"] += 3
+        if w1 == "of" and w2 in ("headquarters", "offices", "office", "plant", "factory", "campus"):
+            h["org"] += 3
+        if w1 in ("like", "including") or (w1 == "as" and w2 == "such"):
+            w3 = _lower(self.tok(i - 3)) if w1 == "as" else w2
+            if w3.rstrip("s") in ORG_DESCRIPTORS or w3 in ("companies", "firms", "startups"):
+                h["company"] += 3
+        earlier = [x for x in self.out[-3:] if x is not m and x.end <= m.start]
+        if w1 in (",", "and") and earlier and earlier[-1].sent == self.sent.index:
+            prev = earlier[-1]
+            if prev.end >= (p2.end if p2 is not None else 0) and (
+                prev.hints["company"] >= 3 or prev.hints["org"] >= 3
+            ):
+                h["company"] += prev.hints["company"]
+                h["org"] += prev.hints["org"]
         if w1 in PLACE_PREPS:
             h["place"] += 1
         if w1 in PARTY_BEFORE or (w1 == "and" and w2 in PARTY_BEFORE):
@@ -680,6 +733,10 @@ class _SentenceScanner:
             h["speaker"] += 1
         if w1 in PERSON_VERBS:
             h["person"] += 1
+        if p1 is not None:
+            bare = re.sub(r"^(?:then|ex|former)-", "", p1.text.lower())
+            if bare != p1.text.lower() and bare in lex.title_prefix:
+                h["person"] += 3  # "then-President Yoon Suk Yeol"
         if w1 == "," and w2 in lex.role_nouns:
             h["person"] += 3  # "its director, Tomas Halvik"
         n1, n2 = self.tok(j), self.tok(j + 1)
@@ -730,6 +787,12 @@ class _SentenceScanner:
 
     def acronym_definition(self, m: Mention, j: int) -> None:
         """'Long Name (ACR)' and 'Long Name, known as ACR'."""
+        if (
+            (dot := self.tok(j)) is not None
+            and dot.text == "."
+            and dot.start == self.toks[j - 1].end
+        ):
+            j += 1
         a, b, c = self.tok(j), self.tok(j + 1), self.tok(j + 2)
         if a is None or b is None or c is None or a.text != "(" or c.text != ")":
             return
@@ -782,6 +845,8 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
     for m in ordered:
         if m.link is not None:
             m.link = remap.get(m.link)
+        if m.country_link is not None:
+            m.country_link = remap.get(m.country_link)
         if m.acronym_of is not None:
             m.acronym_of = remap.get(m.acronym_of)
         if m.coord is not None:

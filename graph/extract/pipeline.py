@@ -82,7 +82,8 @@ def _extract(doc: Document) -> Extraction:
         found = [
             f
             for f in find_affiliations(tg)
-            if f.person.key != f.org.key and f.org.type in ORG_TYPES
+            if f.person.key != f.org.key
+            and (f.org.type in ORG_TYPES or f.org.type == EntityType.COUNTRY)
         ]
         found_by_sent[tg.sent.index] = found
     affiliations = _merge_affiliations(ctx, found_by_sent)
@@ -170,7 +171,8 @@ def _finish_meetings(
                 continue
             for a in orgs_of.get(key, []):
                 if a.org not in d.participants and a.org not in d.excluded:
-                    d.add(a.org, "attendee", p.optional, p.evidence)
+                    country = types.get(a.org) == EntityType.COUNTRY
+                    d.add(a.org, "attendee", p.optional or country, p.evidence)
         if len(d.core()) < 2:
             continue
         date = d.date
