@@ -156,3 +156,14 @@ def test_loading_the_seed_again_changes_nothing(
     forced = load_paths([SEEDS], store, progress=False, force=True)
     assert forced.by_status() == {"replaced": 1}
     assert dump(driver) == before
+
+
+def test_removing_the_seed_leaves_an_empty_graph(
+    seeded: tuple[GraphStore, LoadSummary], driver: Driver
+) -> None:
+    """Runs last: loading the seed onto an empty graph and removing it restores emptiness."""
+    store, summary = seeded
+    (doc_id,) = [r.doc_id for r in summary.reports]
+    report = store.remove(doc_id)
+    assert report.nodes_removed > 0
+    assert dump(driver) == (set(), set())
