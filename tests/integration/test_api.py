@@ -19,8 +19,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from graph.db import Graph
-from graph.documents import read_path
-from graph.extract import extract
+from graph.loader import load_paths
 from graph.schema import apply_schema
 from graph.settings import REPO_ROOT, Settings
 from graph.store import GraphStore
@@ -34,15 +33,12 @@ PORT = "Nordhavn Port Authority"
 
 
 def load_documents(graph: Graph, paths: list[Path]) -> dict[str, str]:
-    """Read, extract and store each file (the real pipeline); file name -> document id."""
+    """Load the files with the project's loader (read, extract, store); file name -> doc id."""
     apply_schema(graph)
-    store = GraphStore(graph.driver, graph.database)
-    ids = {}
-    for path in paths:
-        document = read_path(path)
-        store.load(extract(document))
-        ids[path.name] = document.id
-    return ids
+    summary = load_paths(paths, GraphStore(graph.driver, graph.database), progress=False)
+    assert not summary.failures, summary.failures
+    assert len(summary.reports) == len(paths)
+    return {Path(path).name: doc_id for doc_id, path in summary.sources.items()}
 
 
 @pytest.fixture(scope="module")
