@@ -385,7 +385,11 @@ class EntityBuilder:
                 if full.endswith((" of " + key, " for " + key)) or full == key:
                     c = cand
                     break
-                if cand.type == EntityType.GOVERNMENT_BODY and _portfolio_of(full, key):
+                if (
+                    m.head == "portfolio"
+                    and cand.type == EntityType.GOVERNMENT_BODY
+                    and _portfolio_of(full, key)
+                ):
                     c = cand
                     break
         creatable = m.head != "portfolio" and (len(m.tokens) >= 2 or is_acronym(m.text))

@@ -22,10 +22,10 @@ from graph.extract.dates import ResolvedDate, find_dates, resolve
 from graph.model import EntityType, Evidence
 
 NOUN = (
-    r"meetings?|talks|workshops?|roundtables?|round-tables?|summits?|briefings?|sessions?"
+    r"(?<!press )(?<!news )(?:meetings?|talks|workshops?|roundtables?|round-tables?|summits?|briefings?|sessions?"
     r"|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
     r"|seminars?|symposium|hearing|videoconference|video\s+conference|gathering|dinner"
-    r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call"
+    r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call)"
 )
 _T = r"\ue000\d+\ue001"
 _ATTRIB = re.compile(
@@ -37,7 +37,9 @@ _ATTRIB = re.compile(
 _LEAD_ATTRIB = re.compile(r"^(?:According\s+to\s+[^,]{0,120},\s*)")
 _SEG = re.compile(
     r";|,\s+(?:while|but|whereas|although|though|where|which|when|as|because|saying|adding|"
-    r"telling)\b|\s+(?:while|whereas|because|although)\s+|\s+(?:after|before)\s+(?!the\s+meeting)"
+    r"telling)\b|\s+(?:while|whereas|because|although)\s+"
+    r"|(?<!appeared)(?<!testified)(?<!shortly)(?<!days)(?<!weeks)(?<!hours)(?<!just)"
+    r"\s+(?:after|before)\s+(?!the\s+meeting)"
 )
 _NEG = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|do\s+not|declined\s+to|refused\s+to|failed\s+to|"
@@ -46,6 +48,20 @@ _NEG = re.compile(
     r"\b|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|present|represented|invited|part\s+of|"
     r"at|among)\b|\b(?:withdrew|pulled\s+out|boycotted|skipped|stayed\s+away|backed\s+out)\b"
     r"|\b(?:was|were)\s+absent\b"
+    r"|\bno\s+plans?\s+to\s+(?:meet|attend|hold|join)\b"
+    r"|\bnot\s+(?:scheduled|planning|expected)\s+to\s+(?:meet|attend|join)\b"
+)
+_BUT_POSITIVE = re.compile(
+    r"\bbut\s+(?!did|does|do|had|has|was|were|is|are|could|would|will|not|never)"
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)(?:[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?$")
+_MEETING_OF = re.compile(
+    r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?$"
+)
+_WITH_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
+_BARE_AFTER = re.compile(
+    r"(?:\s*[,.;:)]|\s*$|\s+(?:and|or|held|met|signed|agreed|have|has|had|will|would|are|"
+    r"were|is|was|also|said|reached|began|launched|hosted|joined)\b)"
 )
 _ORDINAL = re.compile(
     r"\bthe\s+(first|second|third|fourth|fifth|earlier|previous|later|latest)\s+"
@@ -131,6 +147,11 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "attendee",
     ),
+    (
+        "appear",
+        re.compile(r"\b(?:appeared|appears|testified|testifies)\s+(?:before|to)\b"),
+        "attendee",
+    ),
     ("reconvene", re.compile(r"\b(?:reconvene|reconvenes|meet\s+again)\b"), "attendee"),
     (
         "np_event",
@@ -154,6 +175,22 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "attendee",
     ),
+    (
+        "among",
+        re.compile(
+            r"\b(?:were|was)\s+(?:also\s+)?among\s+(?:those\s+)?(?:present|attending|in\s+attendance|"
+            r"the\s+participants|the\s+attendees|the\s+guests)\b"
+        ),
+        "attendee",
+    ),
+    (
+        "chaired_by",
+        re.compile(
+            r"\b(?:(?:co-)?chaired|presided\s+over|moderated|led|briefed|addressed|opened)\s+by\b"
+        ),
+        "speaker",
+    ),
+    ("pressed", re.compile(r"\b(?:pressed|questioned|grilled|quizzed)\s+(?=\ue000)"), "attendee"),
     ("signed_by", re.compile(r"\b(?:was|were)\s+signed\s+(?:[^,;]{0,60}?\s+)?by\b"), "attendee"),
     (
         "hosted_by",
@@ -165,7 +202,7 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "attend",
         re.compile(
-            r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|were\s+present|was\s+present"
+            r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|(?:were|was)\s+(?:also\s+)?present"
             r"|were\s+in\s+attendance|was\s+in\s+attendance)\b"
             r"(?!\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|satellite|"
             r"(?:a\s+)?video\s*link)))"
@@ -232,6 +269,10 @@ _NEW_TOPIC = re.compile(r"^\s*(?:Separately|In\s+a\s+separate\b|Meanwhile|Elsewh
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 _REPORT_DATE = re.compile(
     r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$"
+)
+_PASSIVE_PARTS = frozenset({"attended_by", "signed_by", "chaired_by"})
+_PRONOUN_OK = frozenset(
+    {"hold", "host", "visit", "meet", "sign", "talks_with", "at_meeting", "brief"}
 )
 Hit = tuple[str, re.Match[str], str, int, int]  # (rule, match, role, clause start, clause end)
 TagsIn = Callable[[int, int], list[tuple[int, int, Ref]]]
@@ -300,6 +341,8 @@ class MeetingFinder:
         self.last_date: dt.date | None = None
         self.recent_dates: list[tuple[int, ResolvedDate]] = []
         self.meeting_sents: set[int] = set()
+        self.last_person: str | None = None
+        self._body = ""
 
     # ------------------------------------------------------------------ helpers
     def _valid_current(self, sent: int) -> MeetingDraft | None:
@@ -353,13 +396,16 @@ class MeetingFinder:
     # ------------------------------------------------------------------ main
     def sentence(self, tg: Tagged, consumed: set[int], ev: Evidence) -> None:
         s = tg.s
+        self._body = s
         if _ANY.search(s) is None:
+            self._note_person(tg)
             return  # nothing here can start, extend or exclude from a meeting
         body = _LEAD_ATTRIB.sub("", s)
         lead_cut = len(s) - len(body)
         am = _ATTRIB.search(body)
         if am is not None and am.start() > 0:
             body = body[: am.start()]
+        self._body = body
         idx = tg.sent.index
         date_hits = [(lead_cut + p, dm) for p, dm in self._dates(body)]
         # segments
@@ -375,47 +421,57 @@ class MeetingFinder:
 
         # exclusions
         excluded: set[str] = set()
-        neg_segments: list[tuple[int, int]] = []
+        neg_segments: list[tuple[int, int]] = []  # where no trigger counts
+        neg_first = len(body)
         for a, b in segments:
             nm = _NEG.search(body, a, b)
             if nm is None:
                 continue
-            neg_segments.append((a, b))
+            bm = _BUT_POSITIVE.search(body, nm.end(), b)
+            neg_segments.append((a, bm.start() if bm is not None else b))
+            neg_first = min(neg_first, nm.start())
             subj = [r for _, _, r in tags_in(a, nm.start()) if self._usable(r)]
             if not subj and a > 0:
                 subj = [r for _, _, r in tags_in(0, a) if self._usable(r)][:1]
             excluded |= {r.key for r in subj}
-            after = [r for _, _, r in tags_in(nm.end(), b)]
-            if re.match(r"\s*(?:meet|attend|join)\b", body[nm.end() - 6 : nm.end()]):
-                excluded |= {r.key for r in after if r.type == EntityType.PERSON}
         # which meeting does this sentence talk about?
         target: MeetingDraft | None = None
         new = False
-        om = _ORDINAL.search(body)
+
+        def negated(pos: int) -> bool:
+            return any(x <= pos < y for x, y in neg_segments)
+
+        def first_outside(rx: re.Pattern[str]) -> re.Match[str] | None:
+            """The first match not inside a negated clause ('did not attend the dinner')."""
+            for mm in rx.finditer(body):
+                if not negated(mm.start()):
+                    return mm
+            return None
+
+        om = first_outside(_ORDINAL)
         if om is not None:
             target = self._ordinal(om.group(1))
-        dfm = _DEFINITE.search(body)
+        dfm = first_outside(_DEFINITE)
         definite = dfm is not None
         if dfm is not None:
             named = self._by_noun(dfm.group("noun"), idx)
             if named is not None:
                 self.current, self.current_sent = named, idx
-        indef = _INDEF.search(body)
+        indef = first_outside(_INDEF)
         summary = _SUMMARY.search(body) is not None
+
         triggers = []
         for a, b in segments:
-            if (a, b) in neg_segments:
-                continue
             for name, rx, role in _TRIGGERS:
                 for tm in rx.finditer(body, a, b):
-                    triggers.append((name, tm, role, a, b))
+                    if not negated(tm.start()):
+                        triggers.append((name, tm, role, a, b))
         parts = []
         for a, b in segments:
-            if (a, b) in neg_segments:
-                continue
             for name, rx, role in _PARTICIPATION:
                 for pm in rx.finditer(body, a, b):
-                    parts.append((name, pm, role, a, b))
+                    if not negated(pm.start()):
+                        parts.append((name, pm, role, a, b))
         triggers = self._filter_triggers(body, triggers, tags_in)
         parts = self._filter_parts(body, parts, tags_in)
         current = self._valid_current(idx)
@@ -447,16 +503,20 @@ class MeetingFinder:
                 target = current
         if new:
             target = self._new_meeting(tg, body, triggers, indef, date_hits, ev)
-        if target is None:
-            if excluded and current is not None:
-                current.excluded |= excluded
-                for k in excluded:
-                    current.participants.pop(k, None)
-            return
-        if excluded:
-            target.excluded |= excluded
+        # who did not come is excluded from the meeting the negation talks about: the earlier
+        # one when the negation comes before a new trigger ("did not attend the dinner but
+        # met Huang separately"), else this sentence's meeting
+        first_trigger = min((t[1].start() for t in triggers), default=len(body))
+        excl_target = target
+        if new and neg_first < first_trigger or excl_target is None:
+            excl_target = current
+        if excluded and excl_target is not None:
+            excl_target.excluded |= excluded
             for k in excluded:
-                target.participants.pop(k, None)
+                excl_target.participants.pop(k, None)
+        if target is None:
+            self._note_person(tg)
+            return
         if _CANCEL.search(body) and not new:
             target.status = "cancelled"
         # participants
@@ -466,6 +526,14 @@ class MeetingFinder:
         if new or added or definite or om is not None:
             self.current = target
             self.current_sent = idx
+        self._note_person(tg)
+
+    def _note_person(self, tg: Tagged) -> None:
+        """Remember who 'he' or 'she' in the next sentence most likely is."""
+        for r in tg.refs:
+            if r.type == EntityType.PERSON:
+                self.last_person = r.key
+                return
 
     def _starts_new(
         self,
@@ -561,8 +629,10 @@ class MeetingFinder:
                 continue
             if name == "accompany" and not obj_tags:
                 continue
-            if name == "talks_with" and not obj_tags:
-                continue
+            if name == "talks_with" and (
+                not obj_tags or re.search(r"\bin\s+$", body[max(0, tm.start() - 4) : tm.start()])
+            ):
+                continue  # "is in talks with": ongoing negotiations, not a meeting
             if (
                 name == "sign"
                 and not re.search(r"\bwith\b", after[:200])
@@ -684,45 +754,58 @@ class MeetingFinder:
         consumed: set[int],
         ev: Evidence,
     ) -> int:
+        """Add the subject and object entities of one trigger or participation phrase."""
         name, tm, role, a, b = hit
+        body = self._body
         subj = tags_in(a, tm.start())
         obj = tags_in(tm.end(), b)
-        if name in (
-            "attend",
-            "led",
-            "present",
-            "told",
-            "represented",
-            "sent",
-            "hosted_by",
-            "represented_by",
-            "accompanied_by",
-        ):
-            pass
-        if name == "attended_by":
+        if name in _PASSIVE_PARTS:
             subj = []
         if name == "hosted_by":
             groups = [(obj, "host"), (subj, "attendee")]
-        elif name in ("attend", "led", "present", "told"):
+        elif name in ("attend", "led", "present", "told", "among"):
             groups = [(subj, role)]
-        elif name == "accompanied_by" or name == "at_meeting":
+        elif name in ("accompanied_by", "at_meeting", "pressed"):
             groups = [(subj, "attendee"), (obj, "attendee")]
+        elif name in _PASSIVE_PARTS:
+            groups = [(obj, role)]
         else:
             groups = [(subj, role), (obj, "attendee")]
         n = 0
+        if (
+            not subj
+            and name in _PRONOUN_OK
+            and self.last_person is not None
+            and _PRONOUN_SUBJECT.search(body, a, tm.start())
+        ):
+            target.add(self.last_person, role, False, ev)  # "he met ...": the last person named
+            n += 1
         for tags, r_role in groups:
-            for _pos, k, r in tags:
-                if (
-                    k in consumed
-                    or r.type not in ORG_TYPES
-                    and r.type
-                    not in (
-                        EntityType.PERSON,
-                        EntityType.COUNTRY,
-                    )
+            for pos, k, r in tags:
+                if k in consumed:
+                    continue
+                if r.type in (EntityType.EVENT, EntityType.PROGRAM) or _MEETING_OF.search(
+                    body, max(0, pos - 40), pos
+                ):
+                    if target.name_entity is None:
+                        target.name_entity = r.key  # "the third meeting of their X Council"
+                    continue
+                if r.type not in ORG_TYPES and r.type not in (
+                    EntityType.PERSON,
+                    EntityType.COUNTRY,
                 ):
                     continue
-                optional = r.type == EntityType.COUNTRY
+                optional = False
+                if r.type == EntityType.COUNTRY:
+                    # a country is a party only when named as one ("Japan and Korea held
+                    # talks", "talks with Japan"); "Japanese officials", "Korea's ministry",
+                    # "cooperation on North Korea" only imply it or name a topic
+                    tag_end = body.index("\ue001", pos) + 1
+                    in_subject = pos < tm.start()
+                    with_it = _WITH_BEFORE.search(body, max(0, pos - 20), pos) is not None
+                    optional = _BARE_AFTER.match(body, tag_end) is None or not (
+                        in_subject or with_it
+                    )
                 target.add(r.key, r_role, optional, ev)
                 n += 1
         return n
