@@ -22,8 +22,8 @@ from graph.extract.dates import ResolvedDate, find_dates, resolve
 from graph.model import EntityType, Evidence
 
 NOUN = (
-    r"(?<!press )(?<!news )(?:meetings?|talks|workshops?|roundtables?|round-tables?|summits?|briefings?|sessions?"
-    r"|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
+    r"(?<!press )(?<!news )(?:meetings?|talks|workshops?|roundtables?|round-tables?|summits?"
+    r"|briefings?|sessions?|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
     r"|seminars?|symposium|hearing|videoconference|video\s+conference|gathering|dinner"
     r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call)"
 )
