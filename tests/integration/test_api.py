@@ -59,6 +59,11 @@ def get(client: TestClient, path: str, expect: int = 200, **params: Any) -> Any:
     return response.json()
 
 
+def between(a: str, b: str, **more: Any) -> dict[str, Any]:
+    """Query parameters of /paths (``from`` is a Python keyword)."""
+    return {"from": a, "to": b, **more}
+
+
 def assert_error(body: dict[str, Any], code: str) -> None:
     assert set(body) == {"error"}
     assert body["error"]["code"] == code
@@ -300,7 +305,7 @@ def test_meetings_filters(client: TestClient) -> None:
 
 
 def test_path_through_affiliation_and_event_in_words(client: TestClient) -> None:
-    body = get(client, "/paths", **{"from": "Lena Dahl", "to": "Baltic Freight Council"})
+    body = get(client, "/paths", **between("Lena Dahl", "Baltic Freight Council"))
     assert body["from"]["name"] == "Lena Dahl" and body["to"]["name"] == "Baltic Freight Council"
     [path] = body["paths"]
     assert path["hops"] == 3
@@ -315,14 +320,14 @@ def test_path_through_affiliation_and_event_in_words(client: TestClient) -> None
 
 def test_path_across_documents_and_hop_bound(client: TestClient) -> None:
     # Piret Kask -> her council -> the April ceremony -> the port authority.
-    body = get(client, "/paths", **{"from": "Piret Kask", "to": PORT})
+    body = get(client, "/paths", **between("Piret Kask", PORT))
     assert body["paths"] and body["paths"][0]["hops"] == 3
     assert body["paths"][0]["steps"][0]["text"].startswith("Piret Kask represents Baltic")
-    assert get(client, "/paths", **{"from": "Piret Kask", "to": PORT, "max_hops": 2})["paths"] == []
-    unrelated = get(client, "/paths", **{"from": "Piret Kask", "to": "Anthropic"})
+    assert get(client, "/paths", **between("Piret Kask", PORT, max_hops=2))["paths"] == []
+    unrelated = get(client, "/paths", **between("Piret Kask", "Anthropic"))
     assert unrelated["paths"] == []
-    get(client, "/paths", expect=422, **{"from": "Piret Kask", "to": PORT, "max_hops": 7})
-    assert get(client, "/paths", **{"from": "OpenAI", "to": "openai"})["paths"] == []
+    get(client, "/paths", expect=422, **between("Piret Kask", PORT, max_hops=7))
+    assert get(client, "/paths", **between("OpenAI", "openai"))["paths"] == []
 
 
 # --- documents and stats -----------------------------------------------------------------------
