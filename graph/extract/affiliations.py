@@ -228,6 +228,32 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     out.append(Found(person, org, role, current, orgs[0][1]))
 
 
+_PORTFOLIO_APPOSITION = re.compile(
+    T + r",\s+(?:the\s+|a\s+)?(?:(?:former|deputy|vice|first|second|acting)\s+)?"
+    r"(minister|secretary)\s+(?:of|for)\s+([a-z][a-z ,&\-]{2,80}?)"
+    r"(?=\s*(?:[.;]|,\s+(?:who|which|and\s+a|said|according)\b|$))"
+)
+
+
+def portfolio_affiliations(tg: Tagged, bodies: list[tuple[str, str]]) -> list[Found]:
+    """'Kim, the minister of trade, industry and energy' -> the ministry the text names.
+
+    ``bodies`` are (key, lowercased name) of the document's government bodies.
+    """
+    out: list[Found] = []
+    for m in _PORTFOLIO_APPOSITION.finditer(tg.s):
+        p = tg.refs[int(m.group(1))]
+        if not _is_person(p):
+            continue
+        area = " ".join(m.group(3).replace(",", " , ").split()).replace(" ,", ",")
+        for key, name in bodies:
+            if name.endswith((" of " + area, " for " + area)):
+                org = Ref(key, EntityType.GOVERNMENT_BODY, p.mention, generic=True)
+                out.append(Found(p, org, f"{m.group(2)} of {m.group(3)}", True, -1))
+                break
+    return out
+
+
 def find_affiliations(tg: Tagged) -> list[Found]:
     s = tg.s
     out: list[Found] = []

@@ -55,6 +55,26 @@ _BUT_POSITIVE = re.compile(
     r"\bbut\s+(?!did|does|do|had|has|was|were|is|are|could|would|will|not|never)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)(?:[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?$")
+_PEOPLE_PLURALS = frozenset(
+    [
+        "officials",
+        "ministers",
+        "leaders",
+        "executives",
+        "chiefs",
+        "men",
+        "women",
+        "heads",
+        "envoys",
+        "diplomats",
+        "presidents",
+        "delegates",
+    ]
+)
+_THE_TWO = re.compile(
+    r"\b[Tt]he\s+two\s+(officials|ministers|leaders|executives|chiefs|men|women|heads|envoys|"
+    r"diplomats|presidents|delegates|companies|firms|governments|organizations|agencies)\b"
+)
 _MEETING_OF = re.compile(
     r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?$"
 )
@@ -342,6 +362,8 @@ class MeetingFinder:
         self.recent_dates: list[tuple[int, ResolvedDate]] = []
         self.meeting_sents: set[int] = set()
         self.last_person: str | None = None
+        self.prev_people: list[str] = []
+        self.prev_orgs: list[str] = []
         self._body = ""
 
     # ------------------------------------------------------------------ helpers
@@ -529,11 +551,12 @@ class MeetingFinder:
         self._note_person(tg)
 
     def _note_person(self, tg: Tagged) -> None:
-        """Remember who 'he' or 'she' in the next sentence most likely is."""
-        for r in tg.refs:
-            if r.type == EntityType.PERSON:
-                self.last_person = r.key
-                return
+        """Remember who 'he', 'she' or 'the two officials' in the next sentence may be."""
+        people = list(dict.fromkeys(r.key for r in tg.refs if r.type == EntityType.PERSON))
+        orgs = list(dict.fromkeys(r.key for r in tg.refs if r.type in ORG_TYPES))
+        self.prev_people, self.prev_orgs = people, orgs
+        if people:
+            self.last_person = people[0]
 
     def _starts_new(
         self,
@@ -780,6 +803,14 @@ class MeetingFinder:
         ):
             target.add(self.last_person, role, False, ev)  # "he met ...": the last person named
             n += 1
+        two = _THE_TWO.search(body, a, tm.start()) if not subj else None
+        if two is not None:
+            # "The two officials also held talks with ...": the pair of the sentence before
+            pair = self.prev_people if two.group(1) in _PEOPLE_PLURALS else self.prev_orgs
+            if len(pair) == 2:
+                for key in pair:
+                    target.add(key, role, False, ev)
+                    n += 1
         for tags, r_role in groups:
             for pos, k, r in tags:
                 if k in consumed:

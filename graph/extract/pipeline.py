@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from graph.extract.affiliations import Found, find_affiliations
+from graph.extract.affiliations import Found, find_affiliations, portfolio_affiliations
 from graph.extract.context import ORG_TYPES, DocContext, build_tagged
 from graph.extract.entities import EntityBuilder
 from graph.extract.meetings import MeetingDraft, MeetingFinder
@@ -78,10 +78,13 @@ def _extract(doc: Document) -> Extraction:
 
     # affiliations, sentence by sentence
     found_by_sent: dict[int, list[Found]] = {}
+    bodies = [
+        (k, n.lower()) for k, n in names.items() if types.get(k) == EntityType.GOVERNMENT_BODY
+    ]
     for tg in ctx.tagged:
         found = [
             f
-            for f in find_affiliations(tg)
+            for f in find_affiliations(tg) + portfolio_affiliations(tg, bodies)
             if f.person.key != f.org.key
             and (f.org.type in ORG_TYPES or f.org.type == EntityType.COUNTRY)
         ]
