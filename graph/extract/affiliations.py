@@ -255,6 +255,8 @@ def portfolio_affiliations(tg: Tagged, bodies: list[tuple[str, str]]) -> list[Fo
 
 
 def find_affiliations(tg: Tagged) -> list[Found]:
+    if len(tg.refs) < 2 or not any(_is_person(r) for r in tg.refs):
+        return []  # every rule links a person to an organization named in the sentence
     s = tg.s
     out: list[Found] = []
     refs = tg.refs

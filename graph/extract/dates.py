@@ -88,8 +88,17 @@ class ResolvedDate:
         return False
 
 
+_HINT = re.compile(
+    r"\d|day|week|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|autumn|fall\b"
+    r"|spring|summer|winter|today|tonight|tomorrow",
+    re.I,
+)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     stop = len(text) if end is None else end
+    if _HINT.search(text, start, stop) is None:
+        return []  # cheap test first: most sentences name no time at all
     out = []
     for m in _DATE.finditer(text, start, stop):
         groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)

@@ -50,6 +50,8 @@ def _org(t: EntityType) -> bool:
 
 
 def find_relations(tg: Tagged, meeting_parties: tuple[str, str] | None) -> list[FoundRelation]:
+    if len(tg.refs) < 2 and meeting_parties is None:
+        return []
     s = tg.s
     refs = tg.refs
     idx = tg.sent.index
