@@ -41,11 +41,17 @@ _PEOPLE = [
 _DAYS = [dt.date(2026, 3, d) for d in (3, 10, 17, 24)]
 
 
-def article(i: int) -> str:
-    """An invented news article; articles share bodies, people and meeting days."""
+def article(i: int, *, day_fixes_parties: bool = False) -> str:
+    """An invented news article; articles share bodies, people and meeting days.
+
+    With ``day_fixes_parties`` every report of one day names the same parties, so which
+    reports are one event does not depend on the order they are loaded in.
+    """
     rng = random.Random(i)
-    host, guest = rng.sample(_BODIES, 2)
     day = rng.choice(_DAYS)
+    if day_fixes_parties:
+        rng = random.Random(day.toordinal())
+    host, guest = rng.sample(_BODIES, 2)
     person, role, org = rng.choice(_PEOPLE)
     host_name = f"the {host[0]}" if host[0].startswith(("Ministry", "National")) else host[0]
     host_ref = f"{host_name} ({host[1]})" if host[1] else host_name
