@@ -230,27 +230,36 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
 
 _PORTFOLIO_APPOSITION = re.compile(
     T + r",\s+(?:the\s+|a\s+)?(?:(?:former|deputy|vice|first|second|acting)\s+)?"
-    r"(minister|secretary)\s+(?:of|for)\s+([a-z][a-z ,&\-]{2,80}?)"
-    r"(?=\s*(?:[.;]|,\s+(?:who|which|and\s+a|said|according)\b|$))"
+    r"(minister|secretary)\s+(?:of|for)\s+([a-z][a-z ,&\-]{2,80})"
 )
 
 
 def portfolio_affiliations(tg: Tagged, bodies: list[tuple[str, str]]) -> list[Found]:
     """'Kim, the minister of trade, industry and energy' -> the ministry the text names.
 
-    ``bodies`` are (key, lowercased name) of the document's government bodies.
+    ``bodies`` are (key, lowercased name) of the document's government bodies. The portfolio
+    may run into the rest of the sentence ("..., arrived on Monday"), so every cut at a comma
+    is tried, longest first.
     """
     out: list[Found] = []
     for m in _PORTFOLIO_APPOSITION.finditer(tg.s):
         p = tg.refs[int(m.group(1))]
         if not _is_person(p):
             continue
-        area = " ".join(m.group(3).replace(",", " , ").split()).replace(" ,", ",")
-        for key, name in bodies:
-            if name.endswith((" of " + area, " for " + area)):
-                org = Ref(key, EntityType.GOVERNMENT_BODY, p.mention, generic=True)
-                out.append(Found(p, org, f"{m.group(2)} of {m.group(3)}", True, -1))
+        raw = m.group(3)
+        cuts = [k for k, ch in enumerate(raw) if ch == ","] + [len(raw)]
+        found = None
+        for k in sorted(cuts, reverse=True):
+            area = " ".join(raw[:k].replace(",", " , ").split()).replace(" ,", ",")
+            for key, name in bodies:
+                if area and name.endswith((" of " + area, " for " + area)):
+                    found = (key, area)
+                    break
+            if found:
                 break
+        if found is not None:
+            org = Ref(found[0], EntityType.GOVERNMENT_BODY, p.mention, generic=True)
+            out.append(Found(p, org, f"{m.group(2)} of {found[1]}", True, -1))
     return out
 
 

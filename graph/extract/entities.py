@@ -152,6 +152,7 @@ class EntityBuilder:
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
         self._jurisdictions: set[str] | None = None
+        self.single_words = {m.text for m in mentions if m.n_tokens == 1 and m.kind == "name"}
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
 
     # ------------------------------------------------------------------ clusters
@@ -427,6 +428,12 @@ class EntityBuilder:
         person = h["person"] + 0.5 * h["speaker"]
         org = h["org"] + h["company"] + h["gov"]
         shaped = name_shaped(toks)
+        if shaped and len(toks) in (2, 3):
+            # people are named again by their surname, organizations by their first word
+            if toks[-1] in self.single_words:
+                person += 2
+            elif toks[0] in self.single_words:
+                org += 1
         if shaped and person > org and person >= 1:
             return EntityType.PERSON
         if org >= 2:
@@ -462,6 +469,13 @@ class EntityBuilder:
                     )
                 ):
                     return oc.type
+                if (
+                    oc is not None
+                    and oc is not c
+                    and oc.type == EntityType.PERSON
+                    and name_shaped(c.full_tokens())
+                ):
+                    return EntityType.PERSON  # "Ilka Ferro and Ole Brun, the minister ..."
         return None
 
     def finalize(self) -> None:
@@ -469,27 +483,27 @@ class EntityBuilder:
         for m in self.mentions:
             if m.coord is not None:
                 self.coord_next.setdefault(m.coord, []).append(m.id)
+        listed: set[int] = set()
         for _ in range(2):  # a list passes its type along, both directions
             for c in self.clusters:
                 if c.mentions and c.type is None and len(c.full_tokens()) >= 2:
                     c.type = self.coordinated_type(c)
+                    if c.type is not None:
+                        listed.add(c.cid)
         for c in self.clusters:
             if not c.mentions:
                 continue
-            if c.type is None or c.type not in (EntityType.COUNTRY,):
+            if c.type != EntityType.COUNTRY:
                 t = self.decide_type(c)
                 if t is not None:
                     c.type = t
-                elif c.type is not None and c.type not in (
+                elif c.cid not in listed and c.type not in (
                     EntityType.COMPANY,
                     EntityType.ORGANIZATION,
                     EntityType.GOVERNMENT_BODY,
                 ):
                     c.type = None
             if c.type is None:
-                c.mentions = []
-                continue
-            if all(m.kind == "orgref" for m in c.mentions) and c.type is None:
                 c.mentions = []
                 continue
             c.name = self.canonical(c)

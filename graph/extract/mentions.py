@@ -186,6 +186,12 @@ PARTY_AFTER = frozenset(
         "convened",
         "briefed",
         "represented",
+        "chaired",
+        "presided",
+        "opened",
+        "addressed",
+        "led",
+        "urged",
     ]
 )
 PLACE_PREPS = frozenset(["in", "near", "across", "outside", "throughout", "around"])
@@ -739,12 +745,18 @@ class _SentenceScanner:
                 h["person"] += 3  # "then-President Yoon Suk Yeol"
         if w1 == "," and w2 in lex.role_nouns:
             h["person"] += 3  # "its director, Tomas Halvik"
+        if w1 in lex.role_nouns and p1 is not None and p1.text.islower():
+            h["person"] += 3  # "his Latvian counterpart Ilze Berga", "analyst Mara Holt"
         n1, n2 = self.tok(j), self.tok(j + 1)
         v1, v2 = _lower(n1), _lower(n2)
         if v1 in SPEECH_VERBS:
             h["speaker"] += 1
         if v1 in PARTY_AFTER or (v1 == "also" and v2 in PARTY_AFTER):
             h["party"] += 2
+        if v1 == "of" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            after_of = self.tok(j + 2) if v2 == "the" else n2
+            if after_of is not None and after_of.text[:1].isupper():
+                h["person"] += 2  # "Kiri Maro of the Ocean Freight Council"
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():
@@ -852,7 +864,29 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
         if m.coord is not None:
             m.coord = remap.get(m.coord)
     _known_as(lay, ordered)
+    _pronoun_hints(lay, ordered)
     return ordered
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
+
+
+def _pronoun_hints(lay: TextLayout, ments: list[Mention]) -> None:
+    """A name just before 'he'/'she' (same or next sentence) is more likely a person's."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in ments:
+        if m.kind == "name" and m.n_tokens >= 2:
+            by_sent.setdefault(m.sent, []).append(m)
+    for sent in lay.sentences:
+        pm = _PRONOUN.search(sent.text)
+        while pm is not None and lay.in_quote(sent.start + pm.start()):
+            pm = _PRONOUN.search(sent.text, pm.end())
+        if pm is None:
+            continue
+        cut = sent.start + pm.start()
+        for m in by_sent.get(sent.index - 1, []) + by_sent.get(sent.index, []):
+            if m.start < cut:
+                m.hints["person"] += 1
 
 
 def _find_generics(lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
