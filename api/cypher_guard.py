@@ -24,7 +24,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "writes ({0})",
         ),
         (_KEYWORD + r"LOAD\b", "reads files (LOAD CSV)"),
-        (r"\bIN\s+(CONCURRENT\s+)?TRANSACTIONS\b", "runs its own transactions (IN TRANSACTIONS)"),
+        # Any TRANSACTIONS keyword: "IN 3 CONCURRENT TRANSACTIONS" puts an expression after IN.
+        (_KEYWORD + r"TRANSACTIONS\b", "runs its own transactions (IN TRANSACTIONS)"),
         (r"\bPERIODIC\s+COMMIT\b", "runs its own transactions (PERIODIC COMMIT)"),
         (
             _KEYWORD + r"(SHOW|GRANT|DENY|REVOKE|ALTER|RENAME|ENABLE|TERMINATE)\b",
@@ -34,7 +35,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdbms\s*\.", "calls a dbms.* procedure"),
         (
             r"\bdb\s*\.\s*(create\w*|clearQueryCaches|checkpoint|resample\w*|prepareForReplanning"
-            r"|index\s*\.\s*fulltext\s*\.\s*(create|drop)\w*|stats\s*\.\s*(clear|collect|stop)\w*)",
+            r"|index\s*\.\s*\w+\s*\.\s*(create|drop)\w*|stats\s*\.\s*(clear|collect|stop)\w*)",
             "calls a procedure that changes the database ({0})",
         ),
         (
