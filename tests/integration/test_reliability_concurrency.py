@@ -121,7 +121,7 @@ def test_uploads_racing_removals(api: ApiServer, driver: Driver, neo4j_settings:
         assert response.status_code in allowed, (kind, response.status_code, response.text)
     assert invariant_violations(driver) == {}
 
-    present = set(shape(driver)["documents"])  # type: ignore[arg-type]
+    present = set(shape(driver)["documents"])
     assert {doc_id_of(t) for t in second} <= present
     survivors = [t for t in first + second if doc_id_of(t) in present]
     assert len(survivors) == len(present)
