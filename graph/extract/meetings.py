@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
 from graph.extract.dates import DateMention as DateMentionT
 from graph.extract.dates import ResolvedDate, find_dates, resolve
+from graph.extract.shapes import TIME_WORDS
 from graph.model import EntityType, Evidence
 
 NOUN = (
@@ -74,6 +75,12 @@ _PEOPLE_PLURALS = frozenset(
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+two\s+(officials|ministers|leaders|executives|chiefs|men|women|heads|envoys|"
     r"diplomats|presidents|delegates|companies|firms|governments|organizations|agencies)\b"
+)
+# "in Tokyo", "in San Francisco": a place named after 'in' (names of entities are tags)
+_LOCATION = re.compile(r"\bin\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b(?!\s*\d)")
+_SAME_DAY = re.compile(r"\b(?:later|afterwards?|then|also)\b")
+_SERIES_HEADS = frozenset(
+    {"Council", "Committee", "Forum", "Dialogue", "Commission", "Summit", "Conference", "Group"}
 )
 _MEETING_OF = re.compile(
     r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?$"
@@ -289,6 +296,11 @@ _NEW_TOPIC = re.compile(r"^\s*(?:Separately|In\s+a\s+separate\b|Meanwhile|Elsewh
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 _REPORT_DATE = re.compile(
     r"\b(?:said|says|announced|told\s+reporters|statement|reported)\s+(?:on\s+)?$"
+)
+# words before a meeting noun that are not part of its description ("also held talks")
+_DESC_LEAD = re.compile(
+    r"^(?:.*\b(?:a|an|the|their|its|his|her|first|another|held|hold|holds|holding|also|would|"
+    r"will|to|and|with|officials|executives|had|have|has|joined|attended|for|at|in|of)\s+)"
 )
 _PASSIVE_PARTS = frozenset({"attended_by", "signed_by", "chaired_by"})
 _PRONOUN_OK = frozenset(
@@ -727,21 +739,34 @@ class MeetingFinder:
             date = resolve(dm, self.pub, future, self.last_date, invert=invert)
             if status == "held" and date.date and self.pub and date.date > self.pub:
                 status = "planned"
-        elif status == "held":
+        elif _SAME_DAY.search(body[: tm.start()]) and self.meetings and self.meetings[-1].date:
+            date = self.meetings[-1].date  # "Altman later joined a closed-door meeting ..."
+        else:
             # "...launched the program on Thursday. It was unveiled at a ceremony ...": the
-            # previous sentence's date, when that sentence reported no meeting of its own
+            # previous sentence's date, when that sentence reported no meeting of its own and
+            # the date fits the tense (past for held, future for planned)
             for sidx, rd in reversed(self.recent_dates):
                 if tg.sent.index - sidx > 2:
                     break
-                if sidx in self.meeting_sents or rd.date is None:
+                if sidx in self.meeting_sents or (rd.date is None and rd.month is None):
                     continue
-                if self.pub is None or rd.date <= self.pub:
+                probe = rd.date or (dt.date(rd.year, rd.month, 1) if rd.year and rd.month else None)
+                if self.pub is None or probe is None:
+                    date = rd if status == "held" else None
+                elif status == "held" and probe <= self.pub:
+                    date = rd
+                elif status == "planned" and (
+                    probe >= self.pub.replace(day=1) if rd.date is None else probe >= self.pub
+                ):
                     date = rd
                 break
         desc = self._description(body, tm, noun, kind)
         m = MeetingDraft(
             kind=kind, description=desc, status=status, evidence=ev, sent=tg.sent.index, date=date
         )
+        lm = _LOCATION.search(body)
+        if lm is not None and lm.group(1).split()[0].lower() not in TIME_WORDS:
+            m.location = lm.group(1)
         if date is not None and date.date is not None:
             self.last_date = date.date
         events = [r.key for r in tg.refs if r.type == EntityType.EVENT]
@@ -754,17 +779,21 @@ class MeetingFinder:
     def _description(self, body: str, tm: re.Match[str], noun: str | None, kind: str) -> str:
         if noun:
             dm = re.search(
-                r"((?:[a-z][\w\-]*\s+){0,3})(" + re.escape(noun) + r")"
+                r"(?<![\w:])((?:[a-z][\w\-]*\s+){0,3})(" + re.escape(noun) + r")\b"
                 r"((?:\s+(?:on|about|over|regarding|to\s+discuss)\s+[^,.;\ue000\ue002]{1,70})?)",
                 body,
             )
             if dm is not None:
-                lead = re.sub(r"^(?:.*\b(?:a|an|the|their|its|first|another)\s+)", "", dm.group(1))
+                lead = _DESC_LEAD.sub("", dm.group(1))
                 text = (lead + dm.group(2) + dm.group(3)).strip()
                 text = re.split(r"\s+(?:that|which|who|where|when|as|while|after|before)\s", text)[
                     0
                 ]
                 text = re.sub(r"(?:\s+(?:with|on|to|the|a|an|of|for|and|in|at|by))+$", "", text)
+                for dmn in find_dates(text):
+                    text = text[: dmn.start].rstrip()  # "talks on ... on November 4"
+                    text = re.sub(r"(?:\s+(?:on|in|at|by|the))+$", "", text)
+                    break
                 if text:
                     return " ".join(text.split())
         return kind
@@ -815,11 +844,14 @@ class MeetingFinder:
             for pos, k, r in tags:
                 if k in consumed:
                     continue
-                if r.type in (EntityType.EVENT, EntityType.PROGRAM) or _MEETING_OF.search(
-                    body, max(0, pos - 40), pos
-                ):
-                    if target.name_entity is None:
-                        target.name_entity = r.key  # "the third meeting of their X Council"
+                series = _MEETING_OF.search(body, max(0, pos - 40), pos) is not None
+                if r.type in (EntityType.EVENT, EntityType.PROGRAM) or series:
+                    # an event named in the clause, or "the third meeting of their X Council"
+                    named = r.type == EntityType.EVENT or (
+                        series and r.mention.tokens[-1] in _SERIES_HEADS
+                    )
+                    if named and target.name_entity is None:
+                        target.name_entity = r.key
                     continue
                 if r.type not in ORG_TYPES and r.type not in (
                     EntityType.PERSON,
