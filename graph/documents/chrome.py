@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from graph.documents.frontmatter import MetadataDateError, parse_meta_date
 from graph.model import DocumentMeta
 
 _PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -82,6 +83,8 @@ def _is_footer(line: str, phrases: ChromePhrases) -> bool:
     low = line.strip().lower()
     if any(low.startswith(p) for p in _STRONG_FOOTER) or "all rights reserved" in low:
         return True
+    if low.endswith(("(end)", "[end]", "<end>")) and len(low.split()) <= 12:
+        return True  # wire copy: "reporter@agency.example (END)"
     if is_prose(line):
         return False
     return _starts_with(line, phrases.footer) is not None
@@ -102,6 +105,27 @@ def _byline(line: str, phrases: ChromePhrases) -> str | None:
     rest = _LEADING_MARK.sub("", line)[len(phrase) :].strip(" :|,-\u2013\u2014")
     m = _BYLINE_NAME.match(rest)
     return m.group(0).strip() if m else None
+
+
+_EMAIL_LINE = re.compile(r"^[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?$")
+_HEADER_DATE = re.compile(
+    r"^(?:(?:posted|published|updated|date|input|created|modified)\b[\s:|.-]*)?"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4}/\d{1,2}/\d{1,2}"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b",
+    re.I,
+)
+
+
+def _header_date(line: str, meta: DocumentMeta) -> None:
+    """'Posted : 2025-10-01 17:20' above the story: the publication date when none is known."""
+    m = _HEADER_DATE.match(line)
+    if m is None or len(line) > 80:
+        return
+    raw = m.group("date").replace(".", "-").replace("/", "-")
+    try:
+        meta.published = parse_meta_date(raw)
+    except MetadataDateError:
+        return
 
 
 def _first_words(line: str, n: int = 8) -> str:
@@ -169,6 +193,8 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
             name = _byline(ln.strip(), phrases)
             if name and meta.author is None:
                 meta.author = name
+            if meta.published is None:
+                _header_date(ln.strip(), meta)
     kept: list[str] = []
     cut_at: str | None = None
     body_lines = rest[start:]
@@ -190,7 +216,7 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         if i > 0 and (_is_footer(line, phrases) or i in run_start):
             cut_at = _first_words(line)
             break
-        if _SEPARATOR.match(line) or _is_credit(line, phrases):
+        if _SEPARATOR.match(line) or _is_credit(line, phrases) or _EMAIL_LINE.match(line):
             continue
         name = _byline(line, phrases)
         if name is not None:

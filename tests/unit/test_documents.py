@@ -200,3 +200,15 @@ def test_make_document_from_text() -> None:
     doc = make_document("Headline\n\n" + ARTICLE)
     assert doc.meta.title == "Headline"
     assert doc.path is None
+
+
+def test_header_date_byline_and_wire_end_marker() -> None:
+    raw = (
+        "Port talks resume\n\nPosted : 2025-10-01 17:20\nBy Lee Ji-hye\n\n"
+        "The Ministry of Ports met Halcyon Freight officials on Tuesday to discuss fees.\n\n"
+        "The talks will continue next week.\n\nreporter@example.test (END)\n\nMore news here"
+    )
+    doc = read_bytes(raw, "a.txt")
+    assert (doc.meta.published, doc.meta.author) == (dt.date(2025, 10, 1), "Lee Ji-hye")
+    assert doc.text.endswith("The talks will continue next week.")
+    assert doc.boilerplate_starts_at == "reporter@example.test (END)"
