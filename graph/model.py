@@ -167,9 +167,7 @@ class Extraction(_Model):
                     "date": m.date_label(),
                     **({"day": m.day} if m.date is None and m.day is not None else {}),
                     "status": m.status,
-                    "participants": [
-                        names[p.entity] for p in m.participants if not p.optional
-                    ],
+                    "participants": [names[p.entity] for p in m.participants if not p.optional],
                     "participants_optional": [
                         names[p.entity] for p in m.participants if p.optional
                     ],

@@ -221,6 +221,26 @@ class EntityBuilder:
                         for m in other.mentions:
                             self.attach(m, c)
                         other.mentions = []
+        # "Sheikh Mohamed" after "Mohamed bin Zayed Al Nahyan": a titled single name that
+        # begins or ends exactly one longer person's name is that person
+        people = [
+            c
+            for c in self.clusters
+            if c.mentions
+            and len(c.full_tokens()) >= 2
+            and any(m.kind == "person" for m in c.mentions)
+        ]
+        for c in list(self.clusters):
+            if not c.mentions or len(c.full_tokens()) != 1:
+                continue
+            if not all(m.kind == "person" for m in c.mentions):
+                continue
+            word = c.full_tokens()[0]
+            owners = [p for p in people if word in (p.full_tokens()[0], p.full_tokens()[-1])]
+            if len(owners) == 1:
+                for m in c.mentions:
+                    self.attach(m, owners[0])
+                c.mentions = []
 
     def preliminary_types(self) -> None:
         for c in self.clusters:

@@ -78,6 +78,10 @@ _THE_TWO = re.compile(
 )
 # "in Tokyo", "in San Francisco": a place named after 'in' (names of entities are tags)
 _LOCATION = re.compile(r"\bin\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b(?!\s*\d)")
+_PEOPLE_OBJECT = re.compile(
+    r"\s+(?:[\w'\-]+\s+){0,3}(?:officials|executives|officers|representatives|heads|chiefs|"
+    r"bankers|leaders|ministers|delegates|staff|envoys|diplomats)\b"
+)
 _SAME_DAY = re.compile(r"\b(?:later|afterwards?|then|also)\b")
 _SERIES_HEADS = frozenset(
     {"Council", "Committee", "Forum", "Dialogue", "Commission", "Summit", "Conference", "Group"}
@@ -123,7 +127,13 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"),
         "host",
     ),
-    ("host", re.compile(r"\b(?:hosted|hosts|host|hosting)\b(?!\s+by)"), "host"),
+    (
+        "host",
+        re.compile(
+            r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in|invited)\b(?!\s+by)"
+        ),
+        "host",
+    ),
     (
         "visit",
         re.compile(
@@ -146,8 +156,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "sign",
         re.compile(
-            r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:agreement|memorandum|mou|"
-            r"deal|pact|accord|contract|partnership|letter\s+of\s+intent)\b",
+            r"\bsign(?:ed|s|ing)?\s+(?:a|an|the|\d+|two|three|four|five|several|separate|new)\s+"
+            r"(?:[\w\-]+\s+){0,3}(?:agreements?|memorand(?:um|a|ums)|mous?|deals?|pacts?|accords?|"
+            r"contracts?|partnerships?|letters?\s+of\s+intent)\b",
             re.I,
         ),
         "attendee",
@@ -262,7 +273,8 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "told",
         re.compile(
             r"\b(?:told|telling|urged|asked)\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|participants|"
-            r"attendees|companies|executives|officials|banks|firms|meeting|gathering|audience)\b"
+            r"attendees|companies|executives|officials|banks|bankers|lenders|firms|meeting|"
+            r"gathering|audience|carriers|operators|ministers|lawmakers)\b"
         ),
         "speaker",
     ),
@@ -382,6 +394,21 @@ class MeetingFinder:
     def _valid_current(self, sent: int) -> MeetingDraft | None:
         if self.current is not None and sent - self.current_sent <= WINDOW:
             return self.current
+        return None
+
+    def _with_person(self, hits: list[Hit], tags_in: TagsIn, sent: int) -> MeetingDraft | None:
+        """The latest recent meeting one of the people after the trigger took part in."""
+        people = {
+            r.key
+            for _, tm, _, _a, b in hits
+            for _, _, r in tags_in(tm.end(), b)
+            if r.type == EntityType.PERSON
+        }
+        for m in reversed(self.meetings):
+            if sent - m.sent > 3 * WINDOW:
+                break
+            if people & m.core():
+                return m
         return None
 
     def _by_noun(self, noun: str, sent: int) -> MeetingDraft | None:
@@ -528,6 +555,9 @@ class MeetingFinder:
                     )
                 ):
                     target = current
+                    if names == {"accompany"}:
+                        # "X accompanied Lee on the trip": the meeting Lee was at
+                        target = self._with_person(triggers, tags_in, idx) or current
                 else:
                     new = True
             elif parts and self._starts_new(body, current, date_hits, definite):
@@ -651,6 +681,7 @@ class MeetingFinder:
                 name == "host"
                 and not obj_tags
                 and not re.search(r"\b(?:" + NOUN + r")\b", after[:120])
+                and not _PEOPLE_OBJECT.match(after)
             ):
                 continue
             if (

@@ -170,6 +170,7 @@ STOCK_GERUNDS = frozenset(
         "sliding",
     ]
 )
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -365,6 +366,9 @@ class _SentenceScanner:
                     continue
                 if word == "," and self._of_series(i, k):
                     k = self._of_series(i, k)
+                    continue
+                if word in _NAME_PARTICLES and k + 1 < n and cls[k + 1] == "cap":
+                    k += 2  # "Mohamed bin Zayed", "Ursula von der Leyen" (second word below)
                     continue
                 if word in ("of", "for", "on", "&", "and", "de", "du", "des", "van", "von", "der"):
                     m = k + 1
@@ -617,10 +621,13 @@ class _SentenceScanner:
         else:
             k = n
             dots = 0
-            while k > 0 and n - k - dots < 3:
+            limit = 5 if any(w in _NAME_PARTICLES for w in words) else 3
+            while k > 0 and n - k - dots < limit:
                 w = words[k - 1]
                 if w == "." and k >= 2 and len(words[k - 2]) == 1:
                     dots += 1  # middle initial "Y."
+                elif w in _NAME_PARTICLES and k >= 2:
+                    dots += 1  # "bin" in "Mohamed bin Zayed"
                 elif not plain_name_token(w):
                     break
                 k -= 1
@@ -663,7 +670,7 @@ class _SentenceScanner:
         if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]):
             portfolio = True  # "Trade Minister X": a government portfolio, not an organization
         # "South Korean Foreign Minister Cho Hyun": the country before the title
-        for cut in (2, 1):
+        for cut in (3, 2, 1):
             if org_b - org_a >= cut:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
                 country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)

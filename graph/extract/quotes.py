@@ -25,9 +25,7 @@ _AFTER_SPOKES = re.compile(
     r"spokeswoman|official)\s+" + _SPEECH + r"\b"
 )
 _BEFORE = re.compile(
-    r"\ue000(\d+)\ue001(?:,[^,]{0,80},)?\s+"
-    + _SPEECH
-    + r"\s*(?:that\s+)?(?:the\s+\w+\s+)?[:,]?\s*$"
+    r"\ue000(\d+)\ue001(?:,[^,]{0,80},)?\s+" + _SPEECH + r"\b[^\ue000\ue002\"]{0,80}$"
 )
 _BEFORE_PRONOUN = re.compile(r"\b(?:he|she)\s+" + _SPEECH + r"\s*[:,]?\s*$", re.I)
 _BEFORE_FOR = re.compile(

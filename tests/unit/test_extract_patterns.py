@@ -148,3 +148,22 @@ def test_hearing_and_questioning() -> None:
     )
     core = meetings(x)[0][1]
     assert {"Odd Vik", "Digital Affairs Committee", "Siri Lund"} <= core
+
+
+def test_particle_names_titled_short_form_and_summons() -> None:
+    x = run(
+        "President Ana Vidal held a summit with Qatari Emir Sheikh Hamad bin Khalid Al Rami in "
+        "Doha on Tuesday. Sheikh Hamad said the talks were warm. Finance Minister Tiago Sousa "
+        "accompanied Vidal on the trip.\n\n"
+        "The Banking Standards Office summoned risk officers from four lenders on Wednesday. "
+        "Quarry Bank and Lumo Bank attended the meeting, the office said.",
+        date="2026-03-13",
+    )
+    assert ("Hamad bin Khalid Al Rami", "Qatar", True) in affiliations(x)
+    assert "Hamad" not in names(x)
+    got = meetings(x)
+    assert got[0] == (
+        "held",
+        frozenset({"Ana Vidal", "Hamad bin Khalid Al Rami", "Tiago Sousa"}),
+    )
+    assert got[1] == ("held", frozenset({"Banking Standards Office", "Quarry Bank", "Lumo Bank"}))
