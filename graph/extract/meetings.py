@@ -784,10 +784,11 @@ class MeetingFinder:
                 probe = rd.date or (dt.date(rd.year, rd.month, 1) if rd.year and rd.month else None)
                 if self.pub is None or probe is None:
                     date = rd if status == "held" else None
-                elif status == "held" and probe <= self.pub:
-                    date = rd
-                elif status == "planned" and (
-                    probe >= self.pub.replace(day=1) if rd.date is None else probe >= self.pub
+                elif (
+                    status == "held"
+                    and probe <= self.pub
+                    or status == "planned"
+                    and (probe >= self.pub.replace(day=1) if rd.date is None else probe >= self.pub)
                 ):
                     date = rd
                 break
