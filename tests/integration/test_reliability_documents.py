@@ -30,7 +30,7 @@ from graph.settings import Settings, get_settings
 from tests.integration.test_reliability_support import counts, invariant_violations, rows
 from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
 
-pytestmark = pytest.mark.db
+pytestmark = [pytest.mark.db, pytest.mark.slow]
 
 API = "/api/v1"
 KEY = "reliability-write-key-0123456789"

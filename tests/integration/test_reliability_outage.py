@@ -249,3 +249,24 @@ def test_killed_load_leaves_no_half_document_and_rerun_equals_clean_load(
     assert f"{len(present)} unchanged" in out.decode()
     assert dump(driver) == clean
     assert counts(driver) == (len(clean[0]), len(clean[1]))
+
+
+# --- a query that would exhaust the server's memory ---------------------------------------------
+
+
+def test_memory_hungry_query_is_refused_and_the_server_lives_on(own_server: LocalNeo4j) -> None:
+    """Run on the test's own server: a query that collects tens of millions of values hits
+    Neo4j's transaction memory limit; the API answers 400 once (no retries of it) and the
+    server keeps serving."""
+    settings = own_server.settings.model_copy(update={"cypher_timeout_s": 60.0})
+    bomb = "UNWIND range(1, 40000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n"
+    with ApiServer(settings) as api, httpx.Client(base_url=api.url, timeout=120) as http:
+        started = time.monotonic()
+        response = http.post("/api/v1/cypher", json={"query": bomb})
+        elapsed = time.monotonic() - started
+        assert response.status_code == 400, response.text
+        assert response.json()["error"]["code"] == "query_too_large"
+        assert elapsed < 45, elapsed
+        assert http.get("/api/v1/ready").status_code == 200
+        ok = http.post("/api/v1/cypher", json={"query": "RETURN 1 AS one"})
+        assert ok.status_code == 200 and ok.json()["rows"] == [{"one": 1}]

@@ -182,6 +182,7 @@ def _assert_no_secret(text: str, *secrets: str) -> None:
         )
 
 
+@pytest.mark.slow
 def test_no_credential_in_error_bodies_or_logs(
     neo4j_settings: Settings,
     caplog: pytest.LogCaptureFixture,
