@@ -130,7 +130,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "host",
         re.compile(
-            r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in|invited)\b(?!\s+by)"
+            r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"
         ),
         "host",
     ),
@@ -659,6 +659,21 @@ class MeetingFinder:
                     "needs",
                     "estimates",
                     "forecasts",
+                    "criticism",
+                    "resistance",
+                    "skepticism",
+                    "scepticism",
+                    "opposition",
+                    "approval",
+                    "applause",
+                    "protest",
+                    "protests",
+                    "backlash",
+                    "success",
+                    "delays",
+                    "silence",
+                    "concern",
+                    "concerns",
                 ):
                     continue
                 if re.match(r"\s*(?:\w+'\s|\w+'s\s)", after) and not re.match(r"\s*\ue000", after):
@@ -688,7 +703,7 @@ class MeetingFinder:
                 name == "brief"
                 and not obj_tags
                 and not re.search(
-                    r"\b(?:officials|executives|lawmakers|delegates|reporters|representatives)\b",
+                    r"\b(?:officials|executives|lawmakers|delegates|representatives)\b",
                     after[:80],
                 )
             ):
@@ -716,7 +731,7 @@ class MeetingFinder:
                 verb = pm.group(0).split()[-1]
                 if verb in ("joined", "attended") and not _ATTEND_OK_AFTER.match(after):
                     continue
-                if verb == "joined" and re.match(r"\s+" + _T, after):
+                if verb in ("joined", "attended") and re.match(r"\s+" + _T, after):
                     nxt = tags_in(pm.end(), pm.end() + 20)
                     if nxt and nxt[0][2].type != EntityType.EVENT:
                         continue
