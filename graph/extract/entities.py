@@ -413,8 +413,16 @@ class EntityBuilder:
                 ):
                     c = cand
                     break
-        creatable = m.head != "portfolio" and (len(m.tokens) >= 2 or is_acronym(m.text))
-        if creatable and key in self.lex.countries or key in self.lex.demonyms:
+        single_ok = len(m.tokens) == 1 and not (
+            m.text in self.lex.institutional
+            or key in self.lex.places
+            or key in self.lex.given_names
+            or key in self.lex.stop_caps
+        )
+        creatable = m.head != "portfolio" and (
+            len(m.tokens) >= 2 or is_acronym(m.text) or single_ok
+        )
+        if key in self.lex.countries or key in self.lex.demonyms:
             creatable = False
         if c is None and creatable:
             c = self.cluster_for("name:" + key)

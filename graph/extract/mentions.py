@@ -450,7 +450,12 @@ class _SentenceScanner:
                 and (len(right) == 1 or (len(right) <= 3 and head_type(right[-1]) is None))
             ):
                 join = True  # Ministry of Science and ICT; Office of Science and Technology Policy
-            elif not left_complete and head_type(right[-1]) is not None and len(left) <= 3:
+            elif (
+                not left_complete
+                and head_type(right[-1]) is not None
+                and len(left) <= 3
+                and all(w in self.lex.institutional for w in left)
+            ):
                 join = True  # Information Protection and Network Policy Bureau
             elif self._acronym_spans(pa, b):
                 join = True  # Saudi Data and AI Authority (SDAIA)
