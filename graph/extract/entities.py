@@ -221,6 +221,27 @@ class EntityBuilder:
                         for m in other.mentions:
                             self.attach(m, c)
                         other.mentions = []
+        # "Science Ministry" and "Ministry of Science and ICT": one body, named two ways
+        for c in list(self.clusters):
+            if not c.mentions or c.gaz or c.country:
+                continue
+            toks = c.full_tokens()
+            if len(toks) < 2 or "of" in toks or head_type(toks[-1]) != "GovernmentBody":
+                continue
+            area = {t.lower() for t in toks[:-1]}
+            owners = []
+            for other in self.clusters:
+                if other is c or not other.mentions:
+                    continue
+                ot = other.full_tokens()
+                if len(ot) > 2 and ot[0] == toks[-1] and ot[1] in ("of", "for"):
+                    rest = {t.lower().strip(",") for t in ot[2:]}
+                    if area <= rest:
+                        owners.append(other)
+            if len(owners) == 1:
+                for m in c.mentions:
+                    self.attach(m, owners[0])
+                c.mentions = []
         # "Sheikh Mohamed" after "Mohamed bin Zayed Al Nahyan": a titled single name that
         # begins or ends exactly one longer person's name is that person
         people = [

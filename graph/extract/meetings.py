@@ -129,9 +129,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "host",
-        re.compile(
-            r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"
-        ),
+        re.compile(r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"),
         "host",
     ),
     (

@@ -98,3 +98,12 @@ def test_every_entity_has_evidence_pointing_into_the_text() -> None:
         assert e.evidence
         for ev in e.evidence:
             assert text[ev.start : ev.end] == ev.sentence
+
+
+def test_short_ministry_name_is_an_alias_of_the_full_name() -> None:
+    x = run(
+        "The Ministry of Oceans and Fisheries met Norsk Krill on Monday. The Oceans Ministry "
+        "said the talks went well. The Foreign Ministry was not involved."
+    )
+    assert aliases(x, "Ministry of Oceans and Fisheries") == {"Oceans Ministry"}
+    assert "Foreign Ministry" in names(x)
