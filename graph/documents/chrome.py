@@ -107,6 +107,7 @@ def _byline(line: str, phrases: ChromePhrases) -> str | None:
     return m.group(0).strip() if m else None
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]|\d{1,2}[.)])\s+\S")
 _EMAIL_LINE = re.compile(r"^[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?$")
 _HEADER_DATE = re.compile(
     r"^(?:(?:posted|published|updated|date|input|created|modified)\b[\s:|.-]*)?"
@@ -198,8 +199,12 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
     kept: list[str] = []
     cut_at: str | None = None
     body_lines = rest[start:]
+    # bulleted or numbered items are the article's own lists, not chrome runs
     short = [
-        bool(ln.strip()) and not is_prose(ln.strip()) and len(ln.split()) <= _SHORT_WORDS
+        bool(ln.strip())
+        and not is_prose(ln.strip())
+        and len(ln.split()) <= _SHORT_WORDS
+        and _LIST_ITEM.match(ln) is None
         for ln in body_lines
     ]
     nonblank = [i for i, ln in enumerate(body_lines) if ln.strip()]

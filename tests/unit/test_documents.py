@@ -212,3 +212,15 @@ def test_header_date_byline_and_wire_end_marker() -> None:
     assert (doc.meta.published, doc.meta.author) == (dt.date(2025, 10, 1), "Lee Ji-hye")
     assert doc.text.endswith("The talks will continue next week.")
     assert doc.boilerplate_starts_at == "reporter@example.test (END)"
+
+
+def test_bulleted_list_inside_the_body_is_kept() -> None:
+    raw = (
+        "Title line\n\nThe regulator met three lenders on Monday and set out its demands.\n\n"
+        "- faster outage reports\n- quarterly audits\n- a named security chief\n\n"
+        "The lenders have until June to comply, the regulator said."
+    )
+    doc = read_bytes(raw, "a.txt")
+    assert "- quarterly audits" in doc.text
+    assert doc.text.endswith("the regulator said.")
+    assert doc.boilerplate_starts_at is None
