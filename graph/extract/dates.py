@@ -83,10 +83,6 @@ class ResolvedDate:
     day: int | None = None
     precision: str = "unknown"
 
-    @property
-    def is_relative_to_anchor(self) -> bool:
-        return False
-
 
 _HINT = re.compile(
     r"\d|day|week|month|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|autumn|fall\b"

@@ -189,7 +189,7 @@ class EntityBuilder:
                 orgrefs.append(m)
             elif m.acronym_of is not None or m.alias_of is not None:
                 deferred.append(m)
-            elif m.kind == "person" or (m.n_tokens >= 2 and not self._single_like(m)):
+            elif m.kind == "person" or m.n_tokens >= 2:
                 self.attach(m, self.cluster_for("name:" + key))
             else:
                 deferred.append(m)
@@ -201,9 +201,6 @@ class EntityBuilder:
         for m in orgrefs:
             self.resolve_orgref(m)
         self.finalize()
-
-    def _single_like(self, m: Mention) -> bool:
-        return False
 
     def merge_prefix_clusters(self) -> None:
         """'Cobalt Ridge' after 'Cobalt Ridge Security', 'Nimbus Data' and 'Nimbus Data Corp.'."""
@@ -568,12 +565,10 @@ class EntityBuilder:
                 seen.add(k)
                 c.aliases.append(m.text)
             if c.gaz is None and c.type not in (EntityType.PERSON, EntityType.COUNTRY):
-                full = c.full_tokens()
                 for m in c.mentions:
                     if m.acronym and norm(m.acronym) not in seen:
                         seen.add(norm(m.acronym))
                         c.aliases.append(m.acronym)
-                del full
 
     def canonical(self, c: Cluster) -> str:
         if c.gaz is not None:

@@ -140,7 +140,3 @@ def _marker_index(
         if q[0] <= qpos <= q[1] and n < len(markers):
             return markers[n]
     return markers[-1] if last_marker else markers[0]
-
-
-def speakers_as_refs(tg: Tagged) -> list[Ref]:
-    return [tg.refs[int(m.group(1))] for m in TAG.finditer(tg.s)]
