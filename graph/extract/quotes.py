@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.context import QUOTE, TAG, DocContext, Ref, Tagged
+from graph.extract.context import QUOTE, DocContext, Ref, Tagged
 from graph.model import EntityType
 
 _SPEECH = (
