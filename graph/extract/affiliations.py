@@ -45,6 +45,10 @@ _REPRESENTED = re.compile(
     r"represented\s+by\s+(?:its|their)\s+"
     r"([a-z][a-z\- ]{1,60}?),?\s+" + T
 )
+_LED_BY = re.compile(
+    T + r"\s+(?:will\s+be|is|was|has\s+been|had\s+been|is\s+being)\s+(?:led|headed|run|chaired)"
+    r"\s+by\s+(?:its\s+\w+\s+)?" + T
+)
 _SENT = re.compile(T + r"\s+(?:also\s+)?sent\s+" + T)
 # The second tag of two-tag patterns sits in a lookahead so that overlapping pairs
 # ("A met B chief executive C") are all seen.
@@ -190,6 +194,12 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
                 role = _clean_role("oversees " + after)
         out.append(Found(person, org, role, current, orgs[0][1]))
         return
+    if not _ARTICLE.sub("", before.strip(" ,") + " ").strip():
+        # "a former Google Korea executive": the organization names the job
+        rm = re.match(r"^\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s*$", after)
+        if rm is not None and rm.group(1).split()[-1] in lexicon().role_nouns:
+            out.append(Found(person, org, _clean_role(rm.group(1)), current, orgs[0][1]))
+            return
     m_poss = re.match(r"^" + POSS + r"\s+(.*)$", after)
     if m_poss and not _ARTICLE.sub("", before.strip(" ,") + " ").strip():
         # "<org>'s <role>"
@@ -306,6 +316,11 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
         if _is_org(o) and _is_person(p):
             out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _LED_BY.finditer(s):
+        # "OpenAI Korea will be led by Kim Kyoung-hoon"
+        o, p = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_org(o) and _is_person(p):
+            out.append(Found(p, o, "head", True, int(m.group(1))))
     for m in _SENT.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):

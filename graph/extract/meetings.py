@@ -82,6 +82,7 @@ _PEOPLE_OBJECT = re.compile(
     r"\s+(?:[\w'\-]+\s+){0,3}(?:officials|executives|officers|representatives|heads|chiefs|"
     r"bankers|leaders|ministers|delegates|staff|envoys|diplomats)\b"
 )
+_ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside|as\s+did)\b")
 _SAME_DAY = re.compile(r"\b(?:later|afterwards?|then|also)\b")
 _SERIES_HEADS = frozenset(
     {"Council", "Committee", "Forum", "Dialogue", "Commission", "Summit", "Conference", "Group"}
@@ -238,7 +239,8 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "attend",
         re.compile(
-            r"\b(?:also\s+)?(?:attended|took\s+part|participated|joined|(?:were|was)\s+(?:also\s+)?present"
+            r"\b(?:also\s+)?(?:attended|attending|took\s+part|taking\s+part|participated|joined"
+            r"|(?:were|was)\s+(?:also\s+)?present"
             r"|were\s+in\s+attendance|was\s+in\s+attendance)\b"
             r"(?!\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|satellite|"
             r"(?:a\s+)?video\s*link)))"
@@ -725,9 +727,13 @@ class MeetingFinder:
         out = []
         for name, pm, role, a, b in parts:
             after = body[pm.end() : b]
+            if name == "chaired_by" and not _NOUN_ANY.search(body, a, pm.start()):
+                continue  # "the unit will be led by X": leadership, not chairing a meeting
             if name == "attend":
                 verb = pm.group(0).split()[-1]
-                if verb in ("joined", "attended") and not _ATTEND_OK_AFTER.match(after):
+                if verb in ("joined", "attended", "attending") and not _ATTEND_OK_AFTER.match(
+                    after
+                ):
                     continue
                 if verb in ("joined", "attended") and re.match(r"\s+" + _T, after):
                     nxt = tags_in(pm.end(), pm.end() + 20)
@@ -862,6 +868,9 @@ class MeetingFinder:
             groups = [(obj, "host"), (subj, "attendee")]
         elif name in ("attend", "led", "present", "told", "among"):
             groups = [(subj, role)]
+            along = _ALONG_WITH.search(body, tm.end(), b)
+            if along is not None:  # "X attending the ceremony along with officials from Y"
+                groups.append((tags_in(along.end(), b), "attendee"))
         elif name in ("accompanied_by", "at_meeting", "pressed"):
             groups = [(subj, "attendee"), (obj, "attendee")]
         elif name in _PASSIVE_PARTS:

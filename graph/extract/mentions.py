@@ -170,6 +170,9 @@ STOCK_GERUNDS = frozenset(
         "sliding",
     ]
 )
+_LED_BY_AFTER = re.compile(
+    r"\s+(?:will\s+be|is|was|has\s+been|had\s+been)\s+(?:led|headed|run|chaired)\s+by\b"
+)
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
@@ -576,6 +579,16 @@ class _SentenceScanner:
             return
         if key in lex.places and key not in lex.gazetteer:
             return
+        if len(words) >= 2 and key not in lex.gazetteer:
+            # "OpenAI Korea", "Google Korea": a company's national subsidiary
+            for cut in range(len(words) - 1, 0, -1):
+                head_part = " ".join(words[:cut]).casefold()
+                tail_part = " ".join(words[cut:]).casefold()
+                if head_part in lex.gazetteer and tail_part in lex.countries:
+                    m = self.emit(i, j, "name")
+                    m.hints["company"] += 3
+                    self.context_hints(m, i, j)
+                    return
         nxt = self.tok(j)
         if nxt is not None and nxt.start == self.toks[j - 1].end and nxt.text in ("-", "\u2013"):
             after = self.tok(j + 1)
@@ -769,6 +782,8 @@ class _SentenceScanner:
             after_of = self.tok(j + 2) if v2 == "the" else n2
             if after_of is not None and after_of.text[:1].isupper():
                 h["person"] += 2  # "Kiri Maro of the Ocean Freight Council"
+        if _LED_BY_AFTER.match(self.lay.text, m.end, min(m.end + 40, self.sent.end)):
+            h["org"] += 3  # "Pallas Korea will be led by ..."
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():

@@ -67,3 +67,14 @@ def test_former_and_current_affiliations() -> None:
 def test_no_affiliation_for_unnamed_spokespeople() -> None:
     x = run("A spokesperson for Ardent Motors said the company would comment later.")
     assert affiliations(x) == set()
+
+
+def test_led_by_and_org_as_modifier_of_a_former_job() -> None:
+    x = run(
+        "Pallas Korea will be led by Noh Ji-min, a former Microsoft Japan executive, the company "
+        "said."
+    )
+    assert affiliations(x) == {
+        ("Noh Ji-min", "Pallas Korea", True),
+        ("Noh Ji-min", "Microsoft Japan", False),
+    }
