@@ -26,19 +26,8 @@ neo4j-stop: setup
 
 demo: neo4j-start
 	$(BIN)/whomet init
-	@if $(BIN)/whomet load --help >/dev/null 2>&1; then \
-		$(BIN)/whomet load seeds/; \
-	else \
-		echo "(no 'whomet load' command yet: no documents loaded)"; \
-	fi
-	@if $(BIN)/whomet serve --help >/dev/null 2>&1; then \
-		$(BIN)/whomet serve; \
-	else \
-		echo "Started Neo4j, applied the schema. No 'whomet serve' command yet."; \
-		$(BIN)/whomet neo4j status; \
-		echo "Open the Browser URL above (user neo4j, password from WHOMET_NEO4J_PASSWORD)."; \
-		echo "Stop the server with: make neo4j-stop"; \
-	fi
+	$(BIN)/whomet load seeds/
+	$(BIN)/whomet serve
 
 test: setup
 	$(BIN)/pytest
