@@ -1,7 +1,7 @@
 """Who works where: person-organization links with the title the text gives.
 
-Read from appositions ("Dana Ruiz, Helios Labs' head of policy,"), titles before
-names ("FSA Commissioner Reiko Tanabe"), possessives ("Anthropic's Priya Raman"),
+Read from appositions ("Ola Verne, Quarry Labs' head of policy,"), titles before
+names ("QRA Commissioner Elsa Morvin"), possessives ("Brindle's Tove Lind"),
 representation ("X was represented by its director, Y"), appointments and moves
 ("joined X as", "formerly head of", "who left X in 2023").
 """
@@ -175,7 +175,7 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     first = tags[0]
     org = tg.refs[int(first.group(1))]
     if not _is_org(org):
-        # "of U.S. developer Helios Labs": skip a country or place modifier
+        # "of Dutch developer Quarry Labs": skip a country or place modifier
         later = [t for t in tags[1:] if _is_org(tg.refs[int(t.group(1))])]
         if not later or later[0].start() - first.end() > 60:
             return
@@ -195,7 +195,7 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
         out.append(Found(person, org, role, current, orgs[0][1]))
         return
     if not _ARTICLE.sub("", before.strip(" ,") + " ").strip():
-        # "a former Google Korea executive": the organization names the job
+        # "a former Arkwell Japan executive": the organization names the job
         rm = re.match(r"^\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s*$", after)
         if rm is not None and rm.group(1).split()[-1] in lexicon().role_nouns:
             out.append(Found(person, org, _clean_role(rm.group(1)), current, orgs[0][1]))
@@ -279,7 +279,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
     s = tg.s
     out: list[Found] = []
     refs = tg.refs
-    # titles written before the name ("FSA Commissioner Reiko Tanabe")
+    # titles written before the name ("QRA Commissioner Elsa Morvin")
     by_mention = {r.mention.id: (i, r) for i, r in enumerate(refs)}
     for pos_m in TAG.finditer(s):
         r = refs[int(pos_m.group(1))]
@@ -317,7 +317,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         if _is_org(o) and _is_person(p):
             out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
     for m in _LED_BY.finditer(s):
-        # "OpenAI Korea will be led by Kim Kyoung-hoon"
+        # "Quillon Brazil will be led by Rui Matos"
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):
             out.append(Found(p, o, "head", True, int(m.group(1))))
@@ -346,7 +346,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         if _is_org(o) and _is_person(p) and words and words[-1] in lexicon().role_nouns:
             out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
     for m in _ITS_TITLE_PERSON.finditer(s):
-        # "...the headquarters of Doosan Enerbility and met with its CEO Park Sang-hyun"
+        # "...the headquarters of Varro Turbines and met with its CEO Lena Holt"
         p = refs[int(m.group(2))]
         role = m.group(1)
         if not _is_person(p) or not _has_role_noun(role.lower()):
@@ -356,7 +356,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             k = int(orgs[-1].group(1))
             out.append(Found(p, refs[k], _clean_role(role), True, k))
     for m in _COUNTERPART.finditer(s):
-        # "his Japanese counterpart Takeshi Iwaya"
+        # "his Chilean counterpart Rosa Ibarra"
         c, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if c.type == EntityType.COUNTRY and _is_person(p):
             out.append(Found(p, c, "counterpart", True, int(m.group(1))))

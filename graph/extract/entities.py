@@ -2,7 +2,7 @@
 
 Short forms are linked only through what the text itself shows: an acronym
 defined in parentheses, a surname used alone after the full name, the leading
-words of a company name ("Helios" for "Helios Labs"), "known as". A name with no
+words of a company name ("Quarry" for "Quarry Labs"), "known as". A name with no
 evidence of being a person or an organization is dropped rather than guessed.
 """
 
@@ -98,7 +98,7 @@ def east_asian_order(tokens: tuple[str, ...]) -> bool:
 
 
 def prefixes(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """'Asuka Trust Holdings' -> ('Asuka', 'Trust'), ('Asuka',): trailing heads stripped."""
+    """'Marlow Bay Holdings' -> ('Marlow', 'Bay'), ('Marlow',): trailing heads stripped."""
     out = []
     k = len(tokens)
     while k > 1 and head_type(tokens[k - 1]) is not None and not is_acronym(tokens[k - 1]):
@@ -203,7 +203,7 @@ class EntityBuilder:
         self.finalize()
 
     def merge_prefix_clusters(self) -> None:
-        """'Cobalt Ridge' after 'Cobalt Ridge Security', 'Nimbus Data' and 'Nimbus Data Corp.'."""
+        """'Tern Point' after 'Tern Point Security', 'Pellow Data' and 'Pellow Data Corp.'."""
         for c in list(self.clusters):
             if not c.mentions or c.gaz or c.country:
                 continue
@@ -328,7 +328,7 @@ class EntityBuilder:
             self.attach(m, self.of_mention[target])
             return
         if target is not None and self.mentions[target].kind == "generic":
-            # "the institute, formerly known as the AI Safety Institute"
+            # "the institute, formerly known as the Road Safety Institute"
             found = self.latest_with_head(self.mentions[target])
             if found is not None:
                 self.attach(m, found)
@@ -384,7 +384,7 @@ class EntityBuilder:
             return False
         word = m.text
         if self._jurisdictions is None:
-            # "... Centre of Veldoria": single words after 'of' at the end of public bodies
+            # "... Centre of Ostmark": single words after 'of' at the end of public bodies
             self._jurisdictions = set()
             for c in self.clusters:
                 if c.mentions and c.type == EntityType.GOVERNMENT_BODY:

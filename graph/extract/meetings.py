@@ -569,7 +569,7 @@ class MeetingFinder:
             target = self._new_meeting(tg, body, triggers, indef, date_hits, ev)
         # who did not come is excluded from the meeting the negation talks about: the earlier
         # one when the negation comes before a new trigger ("did not attend the dinner but
-        # met Huang separately"), else this sentence's meeting
+        # met Voss separately"), else this sentence's meeting
         first_trigger = min((t[1].start() for t in triggers), default=len(body))
         excl_target = target
         if new and neg_first < first_trigger or excl_target is None:
@@ -790,7 +790,7 @@ class MeetingFinder:
             if status == "held" and date.date and self.pub and date.date > self.pub:
                 status = "planned"
         elif _SAME_DAY.search(body[: tm.start()]) and self.meetings and self.meetings[-1].date:
-            date = self.meetings[-1].date  # "Altman later joined a closed-door meeting ..."
+            date = self.meetings[-1].date  # "Voss later joined a closed-door meeting ..."
         else:
             # "...launched the program on Thursday. It was unveiled at a ceremony ...": the
             # previous sentence's date, when that sentence reported no meeting of its own and
@@ -916,7 +916,7 @@ class MeetingFinder:
                 if r.type == EntityType.COUNTRY:
                     # a country is a party only when named as one ("Japan and Korea held
                     # talks", "talks with Japan"); "Japanese officials", "Korea's ministry",
-                    # "cooperation on North Korea" only imply it or name a topic
+                    # "cooperation on the Arctic" only imply it or name a topic
                     tag_end = body.index("\ue001", pos) + 1
                     in_subject = pos < tm.start()
                     with_it = _WITH_BEFORE.search(body, max(0, pos - 20), pos) is not None

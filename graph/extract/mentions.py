@@ -1,10 +1,10 @@
 """Candidate names in each sentence: capitalized spans, split and classified.
 
 A span is a run of capitalized words joined by a few connectors ("Ministry of
-Science and ICT", "Korea Internet & Security Agency"). Each span is then cut at
+Science and ICT", "Lumen Water & Power Agency"). Each span is then cut at
 possessives and at "and" between two complete names, stripped of sentence-initial
-function words, and decomposed when it carries a title ("FSA Commissioner Reiko
-Tanabe" -> org reference + title + person). Local context adds typed hints that
+function words, and decomposed when it carries a title ("QRA Commissioner Elsa
+Morvin" -> org reference + title + person). Local context adds typed hints that
 the entity step weighs.
 """
 
@@ -365,7 +365,7 @@ class _SentenceScanner:
                     and cls[k + 1] in ("cap", "acro")
                     and (toks[k - 1].text in _ABBR_IN_NAMES or len(toks[k - 1].text) == 1)
                 ):
-                    k += 1  # "Kakao Corp. CEO", "Jay Y. Lee"
+                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss"
                     continue
                 if word == "," and self._of_series(i, k):
                     k = self._of_series(i, k)
@@ -394,7 +394,7 @@ class _SentenceScanner:
         return out
 
     def _of_series(self, i: int, k: int) -> int:
-        """'Ministry of Economy, Trade and Industry': end index of the series, or 0."""
+        """'Ministry of Mines, Rivers and Forests': end index of the series, or 0."""
         toks, cls = self.toks, self.cls
         words = [t.text for t in toks[i:k]]
         link = "of" if "of" in words else "for" if "for" in words else None
@@ -459,7 +459,7 @@ class _SentenceScanner:
                 and len(left) <= 3
                 and all(w in self.lex.institutional for w in left)
             ):
-                join = True  # Information Protection and Network Policy Bureau
+                join = True  # Water Quality and Harbor Works Bureau
             elif self._acronym_spans(pa, b):
                 join = True  # Saudi Data and AI Authority (SDAIA)
             if join:
@@ -509,7 +509,7 @@ class _SentenceScanner:
         self.hyphen_demonyms()
 
     def title_of_and(self, i: int, j: int) -> bool:
-        """'Minister of Economy and Industry Mira Kovac': the 'and' belongs to the title."""
+        """'Minister of Water and Industry Lena Dorsk': the 'and' belongs to the title."""
         words = [t.text for t in self.toks[i:j]]
         link = "of" if "of" in words else "for" if "for" in words else None
         if "and" not in words or link is None:
@@ -548,7 +548,7 @@ class _SentenceScanner:
 
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
-        # "CEO of Naver Cloud" with no name after it: the title is not part of the name
+        # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
         k = 0
         while k < len(words) and is_title_word(words[k]):
             k += 1
@@ -580,7 +580,7 @@ class _SentenceScanner:
         if key in lex.places and key not in lex.gazetteer:
             return
         if len(words) >= 2 and key not in lex.gazetteer:
-            # "OpenAI Korea", "Google Korea": a company's national subsidiary
+            # "Quillon Brazil", "Arkwell Japan": a company's national subsidiary
             for cut in range(len(words) - 1, 0, -1):
                 head_part = " ".join(words[:cut]).casefold()
                 tail_part = " ".join(words[cut:]).casefold()
@@ -628,7 +628,7 @@ class _SentenceScanner:
         return is_korean_given(words[-1]) or all(plain_name_token(w) for w in words[-2:])
 
     def decompose_title(self, i: int, j: int) -> bool:
-        """'FSA Commissioner Reiko Tanabe' -> orgref + title + person."""
+        """'QRA Commissioner Elsa Morvin' -> orgref + title + person."""
         words = [t.text for t in self.toks[i:j]]
         n = len(words)
         if n < 2:
@@ -664,7 +664,7 @@ class _SentenceScanner:
             title_start, org_b = 0, 0  # "Chief Cabinet Secretary": one title, no body
         portfolio = False
         if t == name_start:
-            # "Vice Minister of Digital Affairs Park Eun-ji": title, 'of', org, name
+            # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
             link = "of" if "of" in words[:name_start] else "for"
             if link not in words[:name_start]:
                 return False
@@ -687,7 +687,7 @@ class _SentenceScanner:
         self.context_hints(person, i + name_start, j)
         if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]):
             portfolio = True  # "Trade Minister X": a government portfolio, not an organization
-        # "South Korean Foreign Minister Cho Hyun": the country before the title
+        # "Norwegian Foreign Minister Ola Brekke": the country before the title
         for cut in (3, 2, 1):
             if org_b - org_a >= cut:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
@@ -703,7 +703,7 @@ class _SentenceScanner:
             org.link = person.id
             org.head = "portfolio" if portfolio else None
             if not portfolio:
-                org.hints["org"] += 3  # "Kestrel Turbines Vice President Ana Ruiz"
+                org.hints["org"] += 3  # "Tarrow Pumps Vice President Ines Lago"
             person.link = org.id
         return True
 
@@ -767,9 +767,9 @@ class _SentenceScanner:
         if p1 is not None:
             bare = re.sub(r"^(?:then|ex|former)-", "", p1.text.lower())
             if bare != p1.text.lower() and bare in lex.title_prefix:
-                h["person"] += 3  # "then-President Yoon Suk Yeol"
+                h["person"] += 3  # "then-President Ilsa Marren"
         if w1 == "," and w2 in lex.role_nouns:
-            h["person"] += 3  # "its director, Tomas Halvik"
+            h["person"] += 3  # "its director, Piet Orlov"
         if w1 in lex.role_nouns and p1 is not None and p1.text.islower():
             h["person"] += 3  # "his Latvian counterpart Ilze Berga", "analyst Mara Holt"
         n1, n2 = self.tok(j), self.tok(j + 1)
@@ -939,7 +939,7 @@ def _find_generics(lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
 
 
 def _known_as(lay: TextLayout, ments: list[Mention]) -> None:
-    """'the Centre, known locally as NCSC-V': the later name is an alias of the earlier."""
+    """'the Centre, known locally as RWC-Q': the later name is an alias of the earlier."""
     for k in range(1, len(ments)):
         cur, prev = ments[k], ments[k - 1]
         if cur.sent != prev.sent:

@@ -1,6 +1,6 @@
 """Who said what: quotations attributed in either order.
 
-'"...," Baker said.'  '"...," said Halvik, director of ...'  'Tanabe said: "..."'
+'"...," Voss said.'  '"...," said Orlov, director of ...'  'Morvin said: "..."'
 A quotation with no attribution continues the previous speaker of its paragraph;
 "he"/"she" is the last person named before it.
 """
