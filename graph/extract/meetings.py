@@ -88,7 +88,8 @@ _SERIES_HEADS = frozenset(
     {"Council", "Committee", "Forum", "Dialogue", "Commission", "Summit", "Conference", "Group"}
 )
 _MEETING_OF = re.compile(
-    r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?$"
+    r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?"
+    r"(?:\ue000\d+\ue001(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?){0,3}$"
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 _BARE_AFTER = re.compile(
@@ -130,7 +131,11 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "host",
-        re.compile(r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"),
+        re.compile(
+            r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"
+            r"|\b(?:received|receives|welcomed|welcomes)\s+"
+            r"(?=(?:[A-Z][\w.\-]*\s+){0,4}\ue000\d+\ue001(?!'))"
+        ),
         "host",
     ),
     (
@@ -147,7 +152,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meet",
         re.compile(
             r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
-            r"held\s+talks\s+with|talked\s+with|conferred\s+with|"
+            r"held\s+(?:[a-z\-]+\s+){0,2}?talks\s+with|talked\s+with|conferred\s+with|"
             r"spoke\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?with)\b"
         ),
         "attendee",
@@ -158,6 +163,15 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"\bsign(?:ed|s|ing)?\s+(?:a|an|the|\d+|two|three|four|five|several|separate|new)\s+"
             r"(?:[\w\-]+\s+){0,3}(?:agreements?|memorand(?:um|a|ums)|mous?|deals?|pacts?|accords?|"
             r"contracts?|partnerships?|letters?\s+of\s+intent)\b",
+            re.I,
+        ),
+        "attendee",
+    ),
+    (
+        "signed_by_new",
+        re.compile(
+            r"\b(?:agreements?|memorand(?:um|a)|mous?|deals?|pacts?|accords?|contracts?|declarations?)"
+            r"\s+(?:was|were)\s+(?:also\s+)?signed\b[^;]{0,80}?\bby\b",
             re.I,
         ),
         "attendee",
@@ -519,7 +533,12 @@ class MeetingFinder:
             if named is not None:
                 self.current, self.current_sent = named, idx
         indef = first_outside(_INDEF)
-        summary = _SUMMARY.search(body) is not None
+        smm = _SUMMARY.search(body)
+        summary = smm is not None and not (
+            smm.group(0).startswith("separate")
+            and len(TAG.findall(body, smm.end())) == 1
+            and re.match(r"\s+with\s+(?:the\s+)?\ue000", body[smm.end() :]) is not None
+        )
 
         triggers = []
         for a, b in segments:
@@ -898,7 +917,7 @@ class MeetingFinder:
             for pos, k, r in tags:
                 if k in consumed:
                     continue
-                series = _MEETING_OF.search(body, max(0, pos - 40), pos) is not None
+                series = _MEETING_OF.search(body, max(0, pos - 100), pos) is not None
                 if r.type in (EntityType.EVENT, EntityType.PROGRAM) or series:
                     # an event named in the clause, or "the third meeting of their X Council"
                     named = r.type == EntityType.EVENT or (

@@ -1,0 +1,37 @@
+"""Meeting verbs and occasions from wire copy, each pinned by an invented story."""
+
+from __future__ import annotations
+
+from tests.unit._extract_helpers import meetings, run
+
+
+def test_received_a_person_is_a_meeting_hosted_by_the_subject() -> None:
+    x = run(
+        "Mayor Ilse Varga received Energy Minister Piet Orlov at the Amber Hall on Monday, "
+        "where they talked."
+    )
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov"}))]
+
+
+def test_passive_signing_names_its_signers() -> None:
+    x = run("The accord was signed in Tarnow on Monday by Ilse Varga and Piet Orlov.")
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov"}))]
+
+
+def test_separate_talks_with_one_party_is_a_new_meeting() -> None:
+    x = run(
+        "Ilse Varga met Piet Orlov on Monday. Varga also held separate talks with Brask "
+        "Foundry executives on Tuesday."
+    )
+    got = meetings(x)
+    assert got[0] == ("held", frozenset({"Ilse Varga", "Piet Orlov"}))
+    assert got[1] == ("held", frozenset({"Ilse Varga", "Brask Foundry"}))
+    assert x.meetings[0].date != x.meetings[1].date
+
+
+def test_organizations_on_whose_sidelines_talks_happen_are_not_parties() -> None:
+    x = run(
+        "Ilse Varga held talks with Piet Orlov on the sidelines of the Coral Lending Fund and "
+        "Dunmere Bank Group annual meetings in Lima on Monday."
+    )
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov"}))]
