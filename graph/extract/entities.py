@@ -73,6 +73,10 @@ def _strip_legal(key: str) -> str:
     return " ".join(words)
 
 
+# areas whose department takes an article ("Department of the Treasury")
+_DEPARTMENT_THE = frozenset({"Treasury", "Interior"})
+
+
 def _portfolio_of(full: str, key: str) -> bool:
     """'technology' is a portfolio of 'department for science, innovation and technology'."""
     for link in (" of ", " for "):
@@ -564,6 +568,15 @@ class EntityBuilder:
                     continue
                 seen.add(k)
                 c.aliases.append(m.text)
+            for m in c.mentions:
+                if m.head == "department" and len(m.tokens) >= 2:
+                    # "Arvish Harbors Secretary": also known as the Department of Harbors
+                    area = m.tokens[-1]
+                    the = "the " if area in _DEPARTMENT_THE else ""
+                    long = f"{m.text[: -len(area)].rstrip()} Department of {the}{area}"
+                    if norm(long) not in seen:
+                        seen.add(norm(long))
+                        c.aliases.append(long)
             if c.gaz is None and c.type not in (EntityType.PERSON, EntityType.COUNTRY):
                 for m in c.mentions:
                     if m.acronym and norm(m.acronym) not in seen:

@@ -687,12 +687,27 @@ class _SentenceScanner:
         self.context_hints(person, i + name_start, j)
         if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]):
             portfolio = True  # "Trade Minister X": a government portfolio, not an organization
+        # "Arvish Harbors Secretary Ada Wren": a secretary heads the country's department of
+        # that area, so the country and the area name the body together
+        department = (
+            words[title_start:title_end] == ["Secretary"]
+            and 2 <= org_b - org_a <= 4
+            and all(w in self.lex.institutional for w in words[org_b - 1 : org_b])
+        )
         # "Norwegian Foreign Minister Ola Brekke": the country before the title
         for cut in (3, 2, 1):
             if org_b - org_a >= cut:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
                 country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
                 if country and lead not in self.lex.gazetteer:
+                    if department and org_b - org_a - cut in (1, 2):
+                        org = self.emit(i + org_a, i + org_b, "orgref")
+                        org.link = person.id
+                        org.head = "department"
+                        org.country = country
+                        org.hints["gov"] += 3
+                        person.link = org.id
+                        return True
                     cm = self.emit(i + org_a, i + org_a + cut, "country", country=country)
                     cm.hints["attributive"] += 1
                     person.country_link = cm.id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, roles, run
+from tests.unit._extract_helpers import affiliations, aliases, roles, run
 
 
 def test_apposition_with_possessive_org() -> None:
@@ -78,3 +78,12 @@ def test_led_by_and_org_as_modifier_of_a_former_job() -> None:
         ("Noh Ji-min", "Pallas Korea", True),
         ("Noh Ji-min", "Microsoft Japan", False),
     }
+
+
+def test_country_and_area_before_secretary_name_the_department() -> None:
+    x = run(
+        "U.S. Treasury Secretary Ada Wrenfield met Bram Ostrow, chief of Pell Mining, on Monday."
+    )
+    assert ("Ada Wrenfield", "U.S. Treasury", True) in affiliations(x)
+    assert "U.S. Department of the Treasury" in aliases(x, "U.S. Treasury")
+    assert ("Ada Wrenfield", "United States", True) not in affiliations(x)
