@@ -91,6 +91,7 @@ _MEETING_OF = re.compile(
     r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?"
     r"(?:\ue000\d+\ue001(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?){0,3}$"
 )
+_MEMBER_OF = re.compile(r"\ue001\s+of\s+(?:the\s+)?$")
 _WITH_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 _BARE_AFTER = re.compile(
     r"(?:\s*[,.;:)]|\s*$|\s+(?:and|or|held|met|signed|agreed|have|has|had|will|would|are|"
@@ -931,6 +932,8 @@ class MeetingFinder:
                     EntityType.COUNTRY,
                 ):
                     continue
+                if "Party" in r.mention.tokens and _MEMBER_OF.search(body, max(0, pos - 12), pos):
+                    continue  # "Rep. Ola Vinter of the Harbor Party": a member, not a party to it
                 optional = False
                 if r.type == EntityType.COUNTRY:
                     # a country is a party only when named as one ("Japan and Korea held

@@ -115,7 +115,8 @@ def _extract(doc: Document) -> Extraction:
                 )
             )
 
-    meetings = _finish_meetings(finder.meetings, affiliations, types)
+    parties = {keys[c.cid] for c in clusters if "Party" in c.name.split()}
+    meetings = _finish_meetings(finder.meetings, affiliations, types, parties)
     quotes = [
         Quote(speaker=q.speaker, text=q.text, evidence=ctx.evidence(lay.sentences[q.sentence]))
         for q in quotes_found
@@ -161,11 +162,15 @@ def _merge_affiliations(ctx: DocContext, found: dict[int, list[Found]]) -> list[
 
 
 def _finish_meetings(
-    drafts: list[MeetingDraft], affiliations: list[Affiliation], types: dict[str, EntityType]
+    drafts: list[MeetingDraft],
+    affiliations: list[Affiliation],
+    types: dict[str, EntityType],
+    parties: set[str],
 ) -> list[Meeting]:
     orgs_of: dict[str, list[Affiliation]] = {}
     for a in affiliations:
-        if a.current:
+        # a lawmaker's party is a membership: the party itself did not come to the meeting
+        if a.current and a.org not in parties:
             orgs_of.setdefault(a.person, []).append(a)
     out: list[Meeting] = []
     for d in drafts:

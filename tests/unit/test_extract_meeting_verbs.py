@@ -35,3 +35,17 @@ def test_organizations_on_whose_sidelines_talks_happen_are_not_parties() -> None
         "Dunmere Bank Group annual meetings in Lima on Monday."
     )
     assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov"}))]
+
+
+def test_a_lawmakers_party_is_not_a_party_to_the_meeting() -> None:
+    x = run(
+        "Port Authority Chairman Ivo Marek appeared before the Assembly's Transport Committee "
+        "on Monday. Rep. Ola Vinter of the Green Harbor Party pressed Marek over the fees."
+    )
+    assert "Green Harbor Party" not in meetings(x)[0][1]
+    assert {"Ivo Marek", "Ola Vinter"} <= meetings(x)[0][1]
+
+
+def test_a_party_member_meeting_someone_leaves_the_party_out() -> None:
+    x = run("Rep. Ola Vinter of the Green Harbor Party met Finance Minister Ivo Marek on Monday.")
+    assert meetings(x) == [("held", frozenset({"Ola Vinter", "Ivo Marek"}))]
