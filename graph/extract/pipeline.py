@@ -115,8 +115,8 @@ def _extract(doc: Document) -> Extraction:
                 )
             )
 
-    parties = {keys[c.cid] for c in clusters if "Party" in c.name.split()}
-    meetings = _finish_meetings(finder.meetings, affiliations, types, parties)
+    party_keys = {keys[c.cid] for c in clusters if "Party" in c.name.split()}
+    meetings = _finish_meetings(finder.meetings, affiliations, types, party_keys)
     quotes = [
         Quote(speaker=q.speaker, text=q.text, evidence=ctx.evidence(lay.sentences[q.sentence]))
         for q in quotes_found
