@@ -699,6 +699,15 @@ class _SentenceScanner:
             if org_b - org_a >= cut:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
                 country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
+                rest = words[org_a + cut : org_b]
+                if (
+                    country
+                    and not portfolio
+                    and len(rest) == 1
+                    and rest[0] not in self.lex.institutional
+                    and rest[0].casefold() not in self.lex.gazetteer
+                ):
+                    break  # "Qatari Petrolix CEO", "Kestrian Air Chairman": one company name
                 if country and lead not in self.lex.gazetteer:
                     if department and org_b - org_a - cut in (1, 2):
                         org = self.emit(i + org_a, i + org_b, "orgref")

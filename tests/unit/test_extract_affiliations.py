@@ -87,3 +87,19 @@ def test_country_and_area_before_secretary_name_the_department() -> None:
     assert ("Ada Wrenfield", "U.S. Treasury", True) in affiliations(x)
     assert "U.S. Department of the Treasury" in aliases(x, "U.S. Treasury")
     assert ("Ada Wrenfield", "United States", True) not in affiliations(x)
+
+
+def test_demonym_and_one_word_before_a_corporate_title_is_the_company() -> None:
+    x = run(
+        "Qatari Petrolix President and CEO Omar Haddane met Orsa Bank Chairman and CEO "
+        "Ida Raskov in Doha on Monday."
+    )
+    got = affiliations(x)
+    assert ("Omar Haddane", "Qatari Petrolix", True) in got
+    assert ("Ida Raskov", "Orsa Bank", True) in got
+    assert roles(x)[("Omar Haddane", "Qatari Petrolix")] == "President and CEO"
+
+
+def test_demonym_before_a_ministers_title_is_the_country() -> None:
+    x = run("Japanese Foreign Minister Ada Wrenfield met Bram Ostrow on Monday.")
+    assert ("Ada Wrenfield", "Japan", True) in affiliations(x)
