@@ -77,6 +77,19 @@ def _strip_legal(key: str) -> str:
 _DEPARTMENT_THE = frozenset({"Treasury", "Interior"})
 
 
+_PATRONYMICS = frozenset({"bin", "bint", "ibn"})
+
+
+def _patronymic(tokens: tuple[str, ...]) -> bool:
+    """'Rashid bin Omar', 'Leila bint Saad Al-Amin': 'son/daughter of' between given names."""
+    return (
+        3 <= len(tokens) <= 6
+        and any(t in _PATRONYMICS for t in tokens[1:-1])
+        and all(t in _PATRONYMICS or t[:1].isupper() for t in tokens)
+        and head_type(tokens[-1]) is None
+    )
+
+
 def _portfolio_of(full: str, key: str) -> bool:
     """'technology' is a portfolio of 'department for science, innovation and technology'."""
     for link in (" of ", " for "):
@@ -472,6 +485,8 @@ class EntityBuilder:
                 return EntityType.ORGANIZATION
             return EntityType(head)
         if len(toks) == 2 and is_korean_given(toks[1]):
+            return EntityType.PERSON
+        if _patronymic(toks):
             return EntityType.PERSON
         if h["event"] >= 2:
             return EntityType.EVENT

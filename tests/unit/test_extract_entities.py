@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import aliases, entities, names, run
+from tests.unit._extract_helpers import affiliations, aliases, entities, names, run
 
 
 def test_acronym_defined_in_parentheses_is_an_alias() -> None:
@@ -107,3 +107,13 @@ def test_short_ministry_name_is_an_alias_of_the_full_name() -> None:
     )
     assert aliases(x, "Ministry of Oceans and Fisheries") == {"Oceans Ministry"}
     assert "Foreign Ministry" in names(x)
+
+
+def test_names_with_arabic_patronymics_are_people() -> None:
+    x = run(
+        "Lena Dorsk met Tariq bin Faisal Al Mansour, chairman of Dunmore Fund, on Monday. "
+        "She also met Ahmad bin Yusuf."
+    )
+    got = entities(x)
+    assert {("Tariq bin Faisal Al Mansour", "Person"), ("Ahmad bin Yusuf", "Person")} <= got
+    assert ("Tariq bin Faisal Al Mansour", "Dunmore Fund", True) in affiliations(x)
