@@ -174,6 +174,7 @@ _LED_BY_AFTER = re.compile(
     r"\s+(?:will\s+be|is|was|has\s+been|had\s+been)\s+(?:led|headed|run|chaired)\s+by\b"
 )
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -389,6 +390,13 @@ class _SentenceScanner:
                     k = m + 1
                     continue
                 break
+            if (
+                k < n
+                and _YEAR.fullmatch(toks[k].text)
+                and toks[k].start - toks[k - 1].end == 1
+                and head_type(toks[k - 1].text) in ("Program", "Event")
+            ):
+                k += 1  # "Vision 2040", "Expo 2031": a year closes a program's or event's name
             out.append((i, k))
             i = k
         return out

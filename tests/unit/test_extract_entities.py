@@ -117,3 +117,13 @@ def test_names_with_arabic_patronymics_are_people() -> None:
     got = entities(x)
     assert {("Tariq bin Faisal Al Mansour", "Person"), ("Ahmad bin Yusuf", "Person")} <= got
     assert ("Tariq bin Faisal Al Mansour", "Dunmore Fund", True) in affiliations(x)
+
+
+def test_a_year_closes_a_program_or_event_name() -> None:
+    x = run(
+        "Mayor Ilse Varga met Energy Minister Piet Orlov on Monday to discuss Coastal Vision "
+        "2040 and the Tarsa Expo 2031. In March 2025 the city had set its goals."
+    )
+    got = entities(x)
+    assert {("Coastal Vision 2040", "Program"), ("Tarsa Expo 2031", "Event")} <= got
+    assert not any("March" in n for n in names(x))
