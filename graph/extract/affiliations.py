@@ -125,6 +125,16 @@ def _has_role_noun(text: str) -> bool:
     return any(w in nouns for w in words)
 
 
+_STATE_ROLES = frozenset(
+    {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen"}
+)
+
+
+def _state_role(title: str | None) -> bool:
+    """'energy minister', 'Prime Minister': an office of a state, held for its country."""
+    return title is not None and any(w in _STATE_ROLES for w in title.lower().split())
+
+
 def _is_person(r: Ref) -> bool:
     return r.type == EntityType.PERSON
 
@@ -174,6 +184,13 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
         return
     first = tags[0]
     org = tg.refs[int(first.group(1))]
+    state = re.match(r"^" + POSS + r"\s+([a-z][a-z\- ]{1,40}?)\s*$", text[first.end() :])
+    if org.type == EntityType.COUNTRY and first.start() == 0 and state is not None:
+        # "Ida Lund, Norway's energy minister": a state office names the country
+        if _state_role(state.group(1)):
+            role = _clean_role(state.group(1))
+            out.append(Found(person, org, role, current, int(first.group(1))))
+        return
     if not _is_org(org):
         # "of Dutch developer Quarry Labs": skip a country or place modifier
         later = [t for t in tags[1:] if _is_org(tg.refs[int(t.group(1))])]
@@ -365,6 +382,14 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         p, o = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_person(p) and _is_org(o):
             out.append(Found(p, o, None, True, int(m.group(2))))
+        elif (
+            _is_person(p)
+            and o.type == EntityType.COUNTRY
+            and p.mention.link is None
+            and _state_role(p.mention.title)
+        ):
+            # "Prime Minister Ida Rask of Norway"
+            out.append(Found(p, o, p.mention.title, True, int(m.group(2))))
     for m in _PAREN_TITLE.finditer(s):
         # "The Ministry of Science and ICT (Minister Bae Kyung-hoon)"
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]

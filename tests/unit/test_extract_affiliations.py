@@ -103,3 +103,19 @@ def test_demonym_and_one_word_before_a_corporate_title_is_the_company() -> None:
 def test_demonym_before_a_ministers_title_is_the_country() -> None:
     x = run("Japanese Foreign Minister Ada Wrenfield met Bram Ostrow on Monday.")
     assert ("Ada Wrenfield", "Japan", True) in affiliations(x)
+
+
+def test_state_offices_link_a_leader_to_the_country_named_with_it() -> None:
+    x = run(
+        "Prime Minister Ada Wrenfield of Norway met Bram Ostrow, Qatar's energy minister, "
+        "on Monday. Chief executive Ilse Varga of Brask Foundry joined them."
+    )
+    got = affiliations(x)
+    assert ("Ada Wrenfield", "Norway", True) in got
+    assert ("Bram Ostrow", "Qatar", True) in got
+    assert roles(x)[("Bram Ostrow", "Qatar")] == "energy minister"
+
+
+def test_a_country_without_a_state_office_is_no_affiliation() -> None:
+    x = run("Lena Dorsk met Hamad Tarsi, Qatar's richest investor, on Monday.")
+    assert not any(org == "Qatar" for _, org, _ in affiliations(x))
