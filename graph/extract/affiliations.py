@@ -60,6 +60,7 @@ _POSS_TITLE_PERSON = re.compile(
 _ITS_TITLE_PERSON = re.compile(
     r"\b(?:its|their)\s+((?:[a-z][a-z\-]*\s+){0,3}(?:[a-z][a-z\-]*|CEO|CTO|CFO|COO))\s+" + T
 )
+_POSS_COUNTRY_BEFORE = re.compile(T + POSS + r"\s+(?:(?:[A-Z][\w\-]*|\ue000\d+\ue001)\s+){1,4}$")
 _PERSON_OF_ORG = re.compile(T + r"\s+of\s+(?:the\s+)?" + T + r"(?!\s*(?:'s|'))")
 _BEFORE_TITLE = re.compile(T + r"('s|')?\s*(?:\(\s*\ue000\d+\ue001\s*\)\s*)?$")
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+" + T + r"\s+counterparts?,?\s+" + NEXT_T)
@@ -305,6 +306,17 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             continue
         if ment.link is not None and ment.link in by_mention:
             j, org = by_mention[ment.link]
+            poss_country = _POSS_COUNTRY_BEFORE.search(s, 0, pos_m.start())
+            if (
+                org.mention.head == "portfolio"
+                and _state_role(ment.title)
+                and poss_country is not None
+                and refs[int(poss_country.group(1))].type == EntityType.COUNTRY
+            ):
+                # "Norway's Trade Minister X": the office is held for the country named
+                k = int(poss_country.group(1))
+                out.append(Found(r, refs[k], ment.title, True, k))
+                continue
             if _is_org(org):
                 out.append(Found(r, org, ment.title, True, j))
                 continue

@@ -119,3 +119,11 @@ def test_state_offices_link_a_leader_to_the_country_named_with_it() -> None:
 def test_a_country_without_a_state_office_is_no_affiliation() -> None:
     x = run("Lena Dorsk met Hamad Tarsi, Qatar's richest investor, on Monday.")
     assert not any(org == "Qatar" for _, org, _ in affiliations(x))
+
+
+def test_a_countrys_portfolio_minister_is_affiliated_to_the_country() -> None:
+    x = run(
+        "Norway's Trade Minister Ida Raskov met Bram Ostrow in Oslo on Wednesday, the "
+        "Ministry of Trade and Fisheries said."
+    )
+    assert ("Ida Raskov", "Norway", True) in affiliations(x)
