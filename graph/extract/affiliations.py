@@ -61,6 +61,7 @@ _ITS_TITLE_PERSON = re.compile(
     r"\b(?:its|their)\s+((?:[a-z][a-z\-]*\s+){0,3}(?:[a-z][a-z\-]*|CEO|CTO|CFO|COO))\s+" + T
 )
 _POSS_COUNTRY_BEFORE = re.compile(T + POSS + r"\s+(?:(?:[A-Z][\w\-]*|\ue000\d+\ue001)\s+){1,4}$")
+_SIDE = re.compile(r"^(?:On|From)\s+the\s+" + T + r"\s+side,\s+")
 _PERSON_OF_ORG = re.compile(T + r"\s+of\s+(?:the\s+)?" + T + r"(?!\s*(?:'s|'))")
 _BEFORE_TITLE = re.compile(T + r"('s|')?\s*(?:\(\s*\ue000\d+\ue001\s*\)\s*)?$")
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+" + T + r"\s+counterparts?,?\s+" + NEXT_T)
@@ -444,6 +445,15 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         persons = [(pos, r) for pos, r in tg.tags(0, m.start()) if _is_person(r)]
         if persons and _is_org(o):
             out.append(Found(persons[-1][1], o, None, False, int(m.group(1))))
+    side = _SIDE.match(s)
+    if side is not None and refs[int(side.group(1))].type == EntityType.COUNTRY:
+        # "On the Qatari side, Trade Minister X and ... attended": the delegation's country
+        k = int(side.group(1))
+        for pos_m in TAG.finditer(s, side.end()):
+            p = refs[int(pos_m.group(1))]
+            known = any(f.person.key == p.key and f.org.key == refs[k].key for f in out)
+            if _is_person(p) and _state_role(p.mention.title) and not known:
+                out.append(Found(p, refs[k], p.mention.title, True, k))
     for m in _REPORTING.finditer(s):
         p, o = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_person(p) and _is_org(o):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, aliases, roles, run
+from tests.unit._extract_helpers import affiliations, aliases, meetings, roles, run
 
 
 def test_apposition_with_possessive_org() -> None:
@@ -127,3 +127,15 @@ def test_a_countrys_portfolio_minister_is_affiliated_to_the_country() -> None:
         "Ministry of Trade and Fisheries said."
     )
     assert ("Ida Raskov", "Norway", True) in affiliations(x)
+
+
+def test_ministers_on_a_countrys_side_hold_office_for_it() -> None:
+    x = run(
+        "Mayor Lena Dorsk received Energy Minister Omar Haddane on Monday. On the Qatari side, "
+        "Trade Minister Ida Raskov and Petrolix Chairman Piet Orlov attended."
+    )
+    got = affiliations(x)
+    assert ("Ida Raskov", "Qatar", True) in got
+    assert ("Piet Orlov", "Petrolix", True) in got
+    assert ("Piet Orlov", "Qatar", True) not in got
+    assert {"Ida Raskov", "Piet Orlov", "Omar Haddane"} <= meetings(x)[0][1]
