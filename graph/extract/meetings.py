@@ -538,7 +538,7 @@ class MeetingFinder:
         summary = smm is not None and not (
             smm.group(0).startswith("separate")
             and len(TAG.findall(body, smm.end())) == 1
-            and re.match(r"\s+with\s+(?:the\s+)?\ue000", body[smm.end() :]) is not None
+            and re.match(r"\s+with\s", body[smm.end() :]) is not None
         )
 
         triggers = []

@@ -29,6 +29,14 @@ def test_separate_talks_with_one_party_is_a_new_meeting() -> None:
     assert x.meetings[0].date != x.meetings[1].date
 
 
+def test_separate_talks_with_officials_of_one_body_is_a_new_meeting() -> None:
+    x = run(
+        "Ilse Varga met Piet Orlov on Monday. Varga also held separate talks with officials "
+        "of the Harbor Works Agency on Tuesday."
+    )
+    assert meetings(x)[1] == ("held", frozenset({"Ilse Varga", "Harbor Works Agency"}))
+
+
 def test_organizations_on_whose_sidelines_talks_happen_are_not_parties() -> None:
     x = run(
         "Ilse Varga held talks with Piet Orlov on the sidelines of the Coral Lending Fund and "
