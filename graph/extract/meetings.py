@@ -136,6 +136,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"\b(?:hosted|hosts|host|hosting|summoned|summons|called\s+in)\b(?!\s+by)"
             r"|\b(?:received|receives|welcomed|welcomes)\s+"
             r"(?=(?:[A-Z][\w.\-]*\s+){0,4}\ue000\d+\ue001(?!'))"
+            r"|\b(?:received|receives|welcomed|welcomes)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+            r"delegations?\b"
         ),
         "host",
     ),
@@ -172,7 +174,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "signed_by_new",
         re.compile(
             r"\b(?:agreements?|memorand(?:um|a)|mous?|deals?|pacts?|accords?|contracts?|declarations?)"
-            r"\s+(?:was|were)\s+(?:also\s+)?signed\b[^;]{0,80}?\bby\b",
+            r"(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b[^;]{0,80}?\bby\b",
             re.I,
         ),
         "attendee",

@@ -816,6 +816,8 @@ class _SentenceScanner:
                 h["person"] += 2  # "Kiri Maro of the Ocean Freight Council"
         if _LED_BY_AFTER.match(self.lay.text, m.end, min(m.end + 40, self.sent.end)):
             h["org"] += 3  # "Pallas Korea will be led by ..."
+        if v1 in ("executives", "officials", "representatives") and len(words) <= 3:
+            h["org"] += 3  # "met Petrolix executives": people of an organization
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():

@@ -57,3 +57,21 @@ def test_a_lawmakers_party_is_not_a_party_to_the_meeting() -> None:
 def test_a_party_member_meeting_someone_leaves_the_party_out() -> None:
     x = run("Rep. Ola Vinter of the Green Harbor Party met Finance Minister Ivo Marek on Monday.")
     assert meetings(x) == [("held", frozenset({"Ola Vinter", "Ivo Marek"}))]
+
+
+def test_an_unknown_name_before_executives_is_an_organization_met() -> None:
+    x = run("Ilse Varga met Piet Orlov in Oslo on Monday. She also met Quenbry executives.")
+    assert meetings(x)[1] == ("held", frozenset({"Ilse Varga", "Quenbry"}))
+
+
+def test_memorandum_of_understanding_signed_by_two_officials() -> None:
+    x = run(
+        "The memorandum of understanding was signed in Doha on Monday by Energy Minister "
+        "Ilse Varga and Quenbry CEO Piet Orlov."
+    )
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov", "Quenbry"}))]
+
+
+def test_receiving_a_delegation_is_a_meeting_with_its_leader() -> None:
+    x = run("Mayor Ilse Varga received a delegation led by Quenbry President Piet Orlov on Monday.")
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov", "Quenbry"}))]
