@@ -61,6 +61,9 @@ def _include_optional(app: FastAPI) -> None:
         app.include_router(module.router)
 
 
+API_RETRY_TIME_S = 3.0
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The whomet API for ``settings`` (the process's settings when omitted)."""
     settings = settings or get_settings()
@@ -70,7 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The server warns about property keys no node has yet (optional fields such as
         # `published`); on a young graph that is every other query, so keep only errors.
         logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-        graph = Graph.connect(settings)
+        # A request should not wait out a long retry window while Neo4j is down: a
+        # short one still absorbs a leader switch or a dropped connection, then 503.
+        graph = Graph.connect(settings, retry_time_s=API_RETRY_TIME_S)
         app.state.graph = graph
         app.state.schema_ready = False
 
