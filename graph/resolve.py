@@ -10,7 +10,9 @@ a name that two mentions of the same body share.
   a one-word form of a person ("Baker") counts only when there is no fuller one.
 * ``a:<class>:<initials>`` (weak) for the initials of a multi-word name, so a
   bare "KISA" in one article can find "Korea Internet & Security Agency" in
-  another. A weak match is only taken when it is the only candidate.
+  another. A weak match is only taken when it is the only candidate. A mention that
+  spells its acronym out owns the acronym only weakly, so two bodies abbreviated
+  alike never meet through it.
 
 Keys never decide alone: a candidate must also have a compatible type and
 country, so two ministries of foreign affairs in different countries, or two
@@ -167,17 +169,34 @@ def strong_keys(name: str, entity_type: EntityType) -> list[str]:
 
 @dataclass(frozen=True)
 class NameKeys:
-    """Keys a mention registers on its node (``own``) and looks up (``probe``)."""
+    """Keys a mention registers on its node (``own``) and looks up (``probe``).
+
+    ``strong`` are the probe keys of the mention's own names. ``link`` are the
+    keys of acronyms the document spells out ("Nordic Robotics Institute (NRI)"):
+    they find a node known only as "NRI", which the mention takes unless another
+    body also goes by that acronym (:func:`choose`).
+    """
 
     own: frozenset[str]
     probe: frozenset[str]
     strong: frozenset[str]
+    link: frozenset[str] = frozenset()
+
+    def rival_keys(self) -> frozenset[str]:
+        """Keys held by any spelled-out body that goes by one of the ``link`` acronyms."""
+        return frozenset("a:" + k.removeprefix("n:") for k in self.link)
 
 
 def name_keys(names: Iterable[str], entity_type: EntityType) -> NameKeys:
-    """Keys of a mention known by ``names`` (its name and aliases)."""
+    """Keys of a mention known by ``names`` (its name and aliases).
+
+    An acronym is a name of its own only for a mention that has no spelled-out
+    name: once a mention gives a full name, its acronyms become weak keys, so two
+    bodies that share an acronym ("NRI") but not a name never meet through it.
+    """
     cls = key_class(entity_type)
     strong: set[str] = set()
+    link: set[str] = set()
     own_weak: set[str] = set()
     probe_weak: set[str] = set()
     names = list(names)
@@ -186,21 +205,38 @@ def name_keys(names: Iterable[str], entity_type: EntityType) -> NameKeys:
         # once the mention has a fuller name.
         full = [n for n in names if len(person_tokens(n)) > 1]
         names = full or names
+        for name in names:
+            strong.update(strong_keys(name, entity_type))
+        return NameKeys(own=frozenset(strong), probe=frozenset(strong), strong=frozenset(strong))
+    spelled = [n for n in names if not is_acronym(n)]
     for name in names:
-        strong.update(strong_keys(name, entity_type))
-        if entity_type is EntityType.PERSON:
-            continue
-        if is_acronym(name):
-            probe_weak.add(f"a:{cls}:{normalize_name(name).replace(' ', '')}")
-        else:
+        if not is_acronym(name):
+            strong.update(strong_keys(name, entity_type))
             for acr in initials(name):
                 own_weak.add(f"a:{cls}:{acr}")
                 probe_weak.add(f"n:{cls}:{acr}")
+            continue
+        acr = normalize_name(name).replace(" ", "")
+        if spelled:
+            # The document says which body this acronym stands for: it owns the acronym
+            # weakly and looks for a node known only by it.
+            own_weak.add(f"a:{cls}:{acr}")
+            link.update(strong_keys(name, entity_type))
+        else:
+            strong.update(strong_keys(name, entity_type))
+            probe_weak.add(f"a:{cls}:{acr}")
     return NameKeys(
         own=frozenset(strong | own_weak),
-        probe=frozenset(strong | probe_weak),
+        probe=frozenset(strong | link | probe_weak),
         strong=frozenset(strong),
+        link=frozenset(link),
     )
+
+
+def acronym_only(names: Iterable[str]) -> bool:
+    """True when every name is an acronym: the mention says nothing of what it stands for."""
+    names = [n for n in names if n.strip()]
+    return bool(names) and all(is_acronym(n) for n in names)
 
 
 def normalize_country(country: str | None) -> str | None:
@@ -248,6 +284,7 @@ class Candidate:
     country: str | None
     mentions: int
     strong: bool  # reached through a strong key
+    link: bool = False  # reached through an acronym the mention spells out
 
 
 @dataclass(frozen=True)
@@ -258,19 +295,30 @@ class Choice:
     absorb: tuple[str, ...] = ()
 
 
-def choose(entity_type: EntityType, country: str | None, candidates: Sequence[Candidate]) -> Choice:
+def choose(
+    entity_type: EntityType,
+    country: str | None,
+    candidates: Sequence[Candidate],
+    rivals: Sequence[Candidate] = (),
+) -> Choice:
     """Pick the node a mention denotes.
 
     Strong matches win; several compatible strong matches denote one body that
     was recorded twice (e.g. its full name and its acronym came from different
     documents, and this document links them), so they are merged into the best
-    one. A weak (initials) match is taken only when it is the single candidate.
+    one. A node known only by an acronym the mention spells out (``link``) counts
+    as strong, unless a compatible ``rival`` (another spelled-out body going by
+    that acronym) exists: then the bare acronym could be either, and is left alone.
+    A weak (initials) match is taken only when it is the single candidate.
     """
-    fitting = [
-        c
-        for c in candidates
-        if types_compatible(entity_type, c.type) and countries_compatible(country, c.country)
-    ]
+
+    def fits(c: Candidate) -> bool:
+        return types_compatible(entity_type, c.type) and countries_compatible(country, c.country)
+
+    fitting = [c for c in candidates if fits(c)]
+    named = {c.id for c in fitting if c.strong and not c.link}
+    if any(fits(r) and r.id not in named for r in rivals):
+        fitting = [c for c in fitting if not c.link]
     strong = _unique([c for c in fitting if c.strong])
     if strong:
         ranked = sorted(strong, key=_rank)
@@ -426,13 +474,15 @@ def components(
         for k in m.own:
             owner.setdefault(k, []).append(m.doc_id)
     for group in glue:
-        docs = [d for k in group for d in owner.get(k, [])]
+        # A mention reached by a merged node's keys (as it would be when loaded) is glued too.
+        docs = [m.doc_id for m in mentions if (m.own | m.probe) & group]
         for d in docs[1:]:
             uf.union(docs[0], d)
         for k in group:
             owner.setdefault(k, [])
     for m in mentions:
-        for k in m.probe | m.own:
+        # Probe against own only: two bodies that merely own one acronym weakly are not linked.
+        for k in m.probe:
             for other in owner.get(k, []):
                 uf.union(m.doc_id, other)
     groups: dict[str, list[str]] = {}

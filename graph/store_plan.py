@@ -18,6 +18,7 @@ from graph.errors import WhometError
 from graph.model import Entity, EntityType, Evidence, Extraction, Meeting
 from graph.resolve import (
     NameKeys,
+    acronym_only,
     countries_compatible,
     name_keys,
     normalize_name,
@@ -243,15 +244,24 @@ def _fold_entities(ents: list[Entity]) -> tuple[list[PlanEntity], dict[str, int]
             i = parent[i]
         return i
 
+    def linked(i: int, j: int) -> bool:
+        return bool(
+            ((keys[i].probe & keys[j].own) or (keys[j].probe & keys[i].own))
+            and types_compatible(ents[i].type, ents[j].type)
+            and countries_compatible(ents[i].country, ents[j].country)
+        )
+
+    # Names first; then a bare acronym joins the one body it can stand for, or none
+    # ("NRI" beside two bodies abbreviated NRI stays a body of its own).
+    bare = [e.type is not EntityType.PERSON and acronym_only([e.name, *e.aliases]) for e in ents]
     for i in range(len(ents)):
         for j in range(i + 1, len(ents)):
-            linked = (keys[i].probe & keys[j].own) or (keys[j].probe & keys[i].own)
-            if (
-                linked
-                and types_compatible(ents[i].type, ents[j].type)
-                and countries_compatible(ents[i].country, ents[j].country)
-            ):
+            if bare[i] == bare[j] and linked(i, j):
                 parent[find(j)] = find(i)
+    for i in (i for i in range(len(ents)) if bare[i]):
+        bodies = {find(j) for j in range(len(ents)) if not bare[j] and linked(i, j)}
+        if len(bodies) == 1:
+            parent[find(i)] = bodies.pop()
     groups: dict[int, list[int]] = {}
     for i in range(len(ents)):
         groups.setdefault(find(i), []).append(i)

@@ -145,7 +145,8 @@ def resolve_entities(
     ids merged away and the keys those held."""
     probes = [expand(pe.name_keys.probe, records) for pe in p.entities]
     strong = [expand(pe.name_keys.strong, records) for pe in p.entities]
-    all_keys = sorted(set().union(*probes)) if probes else []
+    rival_keys = [pe.name_keys.rival_keys() for pe in p.entities]
+    all_keys = sorted(set().union(*probes, *rival_keys)) if probes else []
     found: dict[str, list[dict[str, Any]]] = {}
     for row in w.run("entity_candidates", keys=all_keys):
         found.setdefault(row["key"], []).append(row)
@@ -154,21 +155,11 @@ def resolve_entities(
     create: list[dict[str, Any]] = []
     absorbed: list[str] = []
     loose: set[str] = set()
-    for pe, probe, strong_keys in zip(p.entities, probes, strong, strict=True):
-        cands: list[Candidate] = []
-        for key in sorted(probe):
-            for row in found.get(key, []):
-                cid = redirect(row["id"], [Record(a, b, frozenset()) for a, b in moved.items()])
-                cands.append(
-                    Candidate(
-                        id=cid,
-                        type=EntityType(row["type"]),
-                        country=row["country"],
-                        mentions=row["mentions"],
-                        strong=key in strong_keys,
-                    )
-                )
-        choice = choose(pe.type, pe.country, cands)
+    for pe, probe, strong_keys, rk in zip(p.entities, probes, strong, rival_keys, strict=True):
+        followed = [Record(a, b, frozenset()) for a, b in moved.items()]
+        cands = _reached(found, probe, strong_keys, pe.name_keys.link, followed)
+        rivals = _reached(found, rk, frozenset(), frozenset(), followed)
+        choice = choose(pe.type, pe.country, cands, rivals)
         if choice.target is not None:
             for drop in choice.absorb:
                 if drop not in moved:
@@ -188,6 +179,31 @@ def resolve_entities(
         for c, new_id in zip(create, chosen, strict=True):
             ids[c["index"]] = new_id  # created by add_mentions
     return ids, absorbed, loose
+
+
+def _reached(
+    found: dict[str, list[dict[str, Any]]],
+    keys: Iterable[str],
+    strong_keys: frozenset[str],
+    links: frozenset[str],
+    followed: list[Record],
+) -> list[Candidate]:
+    """The nodes ``keys`` reached, as candidates (ids of nodes merged this load followed)."""
+    out: list[Candidate] = []
+    for key in sorted(keys):
+        for row in found.get(key, []):
+            link = key in links and key not in strong_keys
+            out.append(
+                Candidate(
+                    id=redirect(row["id"], followed),
+                    type=EntityType(row["type"]),
+                    country=row["country"],
+                    mentions=row["mentions"],
+                    strong=key in strong_keys or link,
+                    link=link,
+                )
+            )
+    return out
 
 
 def _id_options(wanted: str, country: str | None) -> list[str]:

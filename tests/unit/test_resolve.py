@@ -212,3 +212,35 @@ def test_a_shared_surname_alias_does_not_link_two_people() -> None:
     assert not _shares(["Sasha Baker", "Baker"], ["Baker"], PER)
     assert _shares(["Baker"], ["Baker"], PER)
     assert _shares(["Kim Ji-sung", "Kim"], ["Kim Ji-sung"], PER)
+
+
+def test_a_shared_acronym_alias_does_not_link_two_spelled_out_bodies() -> None:
+    robotics = ["Nordic Robotics Institute", "NRI"]
+    rail = ["Nordhavn Rail Inspectorate", "NRI"]
+    assert not _shares(robotics, rail, ORG)
+    assert _shares(robotics, ["NRI"], ORG) and _shares(rail, ["NRI"], ORG)
+    assert name_keys(robotics, ORG).link == {"n:org:nri"}
+    assert name_keys(robotics, ORG).rival_keys() <= name_keys(rail, ORG).own
+
+
+def test_choose_takes_a_bare_acronym_node_only_without_a_rival() -> None:
+    bare = Candidate("org:nri", ORG, None, 1, strong=True, link=True)
+    rival = Candidate("org:nordhavn-rail-inspectorate", ORG, None, 1, strong=False)
+    assert choose(ORG, None, [bare]).target == "org:nri"
+    assert choose(ORG, None, [bare], [rival]).target is None
+    own = Candidate("org:nordic-robotics-institute", ORG, None, 2, strong=True)
+    assert choose(ORG, None, [own, bare]).absorb == ("org:nri",)
+    assert choose(ORG, None, [own, bare], [own, rival]) == choose(ORG, None, [own])
+    foreign = Candidate("org:nri-dk", ORG, "Denmark", 1, strong=False)
+    assert choose(ORG, "Norway", [bare], [foreign]).target == "org:nri"
+
+
+def test_components_keep_two_bodies_sharing_only_an_acronym_apart() -> None:
+    def mk(doc: str, names: list[str]) -> MentionKeys:
+        k = name_keys(names, ORG)
+        return MentionKeys(doc, k.own, k.probe)
+
+    robotics = mk("d1", ["Nordic Robotics Institute", "NRI"])
+    rail = mk("d2", ["Nordhavn Rail Inspectorate", "NRI"])
+    assert components([robotics, rail]) == [["d1"], ["d2"]]
+    assert components([robotics, mk("d3", ["NRI"])]) == [["d1", "d3"]]
