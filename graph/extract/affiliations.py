@@ -23,7 +23,7 @@ _FORMER = re.compile(
     re.I,
 )
 _ARTICLE = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)+", re.I)
-_ROLE_WORDS = re.compile(r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&))*$")
+_ROLE_WORDS = re.compile(r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&|C[EOFT]O))*$")
 _WHO_VERB = re.compile(
     r"^who\s+(heads|leads|oversees|runs|manages|chairs|directs|founded|co-founded|advises)\s+",
     re.I,

@@ -139,3 +139,8 @@ def test_ministers_on_a_countrys_side_hold_office_for_it() -> None:
     assert ("Piet Orlov", "Petrolix", True) in got
     assert ("Piet Orlov", "Qatar", True) not in got
     assert {"Ida Raskov", "Piet Orlov", "Omar Haddane"} <= meetings(x)[0][1]
+
+
+def test_compound_role_with_an_acronym_in_an_apposition() -> None:
+    x = run("Lena Dorsk met Ida Raskov, president and CEO of Quenbry Works, on Monday.")
+    assert ("Ida Raskov", "Quenbry Works", True) in affiliations(x)
