@@ -16,7 +16,7 @@ COPY viz ./viz
 COPY cli ./cli
 COPY cypher ./cypher
 COPY seeds ./seeds
-RUN pip install . && useradd --create-home --uid 10001 whomet && mkdir -p /app/.whomet \
+RUN pip install --upgrade pip && pip install . && useradd --create-home --uid 10001 whomet && mkdir -p /app/.whomet \
     && chown whomet /app/.whomet
 USER whomet
 
