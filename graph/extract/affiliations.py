@@ -318,6 +318,18 @@ def find_affiliations(tg: Tagged) -> list[Found]:
                 k = int(poss_country.group(1))
                 out.append(Found(r, refs[k], ment.title, True, k))
                 continue
+            if (
+                org.mention.head == "portfolio"
+                and not org.mention.of_title
+                and ment.country_link is not None
+                and ment.country_link in by_mention
+                and by_mention[ment.country_link][1].type == EntityType.COUNTRY
+            ):
+                # "Australian Trade Minister X": the office of that country, not a ministry
+                # of the same area that the text names for another country
+                k, country = by_mention[ment.country_link]
+                out.append(Found(r, country, ment.title, True, k))
+                continue
             if _is_org(org):
                 out.append(Found(r, org, ment.title, True, j))
                 continue

@@ -135,6 +135,7 @@ class Cluster:
     type: EntityType | None = None
     name: str = ""
     aliases: list[str] = field(default_factory=list)
+    made_name: str | None = None  # a name the text implies but never writes out
     _full: tuple[tuple[int, int], tuple[str, ...]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -461,6 +462,13 @@ class EntityBuilder:
         )
         if key in self.lex.countries or key in self.lex.demonyms:
             creatable = False
+        if c is None and m.of_title and len(m.tokens) <= 8:
+            # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
+            title = self.mentions[m.link].title if m.link is not None else None
+            if title is not None and title.split()[-1].lower() == "minister":
+                c = self.cluster_for("name:ministry of " + key)
+                c.type = EntityType.GOVERNMENT_BODY
+                c.made_name = "Ministry of " + m.text.replace("\n", " ")
         if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
@@ -605,6 +613,8 @@ class EntityBuilder:
             return c.gaz.name
         if c.type == EntityType.COUNTRY and c.country:
             return c.country
+        if c.made_name is not None:
+            return c.made_name
         cands = [m for m in c.mentions if m.acronym_of is None and m.alias_of is None]
         if not cands:
             cands = c.mentions

@@ -175,6 +175,7 @@ _LED_BY_AFTER = re.compile(
 )
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on"})
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -277,6 +278,7 @@ class Mention:
     country: str | None = None  # country / demonym mentions
     head: str | None = None  # generic mentions: the head noun
     coord: int | None = None  # the mention this one is listed with ("A, B and C")
+    of_title: bool = False  # portfolio orgref written "Minister of <area>"
 
     @property
     def n_tokens(self) -> int:
@@ -434,6 +436,12 @@ class _SentenceScanner:
             pa, pb = merged[-1]
             left = [t.text for t in self.toks[pa:pb]]
             right = [t.text for t in self.toks[a:b]]
+            # "... and Industry Chairman Chey Tae-won": judge the name part before a title
+            # that introduces a person, not the person
+            for cut in range(1, len(right)):
+                if is_title_word(right[cut]) and self._has_name_tail(right[cut:]):
+                    right = right[:cut]
+                    break
             left_text = " ".join(left).casefold()
             left_complete = (
                 any(head_type(w) for w in left[1:])
@@ -453,23 +461,38 @@ class _SentenceScanner:
                 or (len(right) >= 2 and is_korean_given(right[-1]))
             )
             join = False
+            inst_right = all(w in self.lex.institutional for w in right)
             if is_title_word(left[-1]) and is_title_word(right[0]):
                 join = True  # Vice Chair and President (a title, the name follows)
             elif (
+                link is not None
+                and left.index(link) > 0
+                and is_title_word(left[left.index(link) - 1])
+                and len(right) >= 3
+                and self._has_name_tail(right)
+                and not self._has_name_tail(left[left.index(link) + 1 :])
+            ):
+                join = True  # Minister of Municipalities and Housing Majid bin Abdullah
+            elif (
                 after_of
                 and not right_known
-                and (len(right) == 1 or (len(right) <= 3 and head_type(right[-1]) is None))
+                and (
+                    len(right) == 1
+                    or (len(right) <= 3 and (head_type(right[-1]) is None or inst_right))
+                )
             ):
                 join = True  # Ministry of Science and ICT; Office of Science and Technology Policy
             elif (
                 not left_complete
-                and head_type(right[-1]) is not None
+                and any(head_type(w) is not None for w in right)
                 and len(left) <= 3
                 and all(w in self.lex.institutional for w in left)
             ):
-                join = True  # Water Quality and Harbor Works Bureau
-            elif self._acronym_spans(pa, b):
-                join = True  # Saudi Data and AI Authority (SDAIA)
+                join = True  # Water Quality and Harbor Works Bureau; Securities and Exchange Board
+            elif self._acronym_spans(pa, b) or (
+                not left_complete and not right_known and self._acronym_loose(pa, b)
+            ):
+                join = True  # Saudi Data and AI Authority (SDAIA); Korea Mine ... Corp. (KOMIR)
             if join:
                 merged[-1] = (pa, b)
             else:
@@ -490,6 +513,30 @@ class _SentenceScanner:
                 continue
             letters += w if is_acronym(w) else w[0]
         return letters.upper() == b.text.replace("-", "").upper()
+
+    def _acronym_loose(self, i: int, j: int) -> bool:
+        """'(KOMIR)' after tokens i..j: its letters appear in order in the name, the first
+        being the name's first letter and the last falling after the name's first word."""
+        k = j
+        if (dot := self.tok(k)) is not None and dot.text == ".":
+            k += 1
+        a, b, c = self.tok(k), self.tok(k + 1), self.tok(k + 2)
+        if a is None or b is None or c is None or a.text != "(" or c.text != ")":
+            return False
+        acr = b.text.replace("-", "").lower()
+        if not is_acronym(b.text) or len(acr) < 3:
+            return False
+        words = [t.text.lower() for t in self.toks[i:j] if t.text.lower() not in _INITIAL_SKIP]
+        if not words or words[0][0] != acr[0]:
+            return False
+        text = "".join(words)
+        pos = 0
+        for ch in acr:
+            pos = text.find(ch, pos)
+            if pos < 0:
+                return False
+            pos += 1
+        return pos > len(words[0])
 
     # ------------------------------------------------------------------ main
     cached_spans: list[tuple[int, int]] | None = None
@@ -667,10 +714,24 @@ class _SentenceScanner:
             or (words[t - 1] in ("and", "&") and t > 1 and is_title_word(words[t - 2]))
         ):
             t -= 1
+        if 0 < t < name_start and words[t].lower() == "officer":
+            # "Chief Technology Officer", "Chief Information Security Officer"
+            for back in range(t - 1, max(-1, t - 4), -1):
+                if words[back].lower() == "chief":
+                    t = back
+                    break
+                if not words[back][:1].isupper():
+                    break
         title_start, title_end, org_a, org_b = t, name_start, 0, t
-        if 0 < t < name_start and is_title_word(words[0]):
+        if (
+            0 < t < name_start
+            and is_title_word(words[0])
+            and head_type(words[t - 1]) is None
+            and " ".join(words[:t]).casefold() not in self.lex.gazetteer
+        ):
             title_start, org_b = 0, 0  # "Chief Cabinet Secretary": one title, no body
-        portfolio = False
+        portfolio = of_title = False
+        country_before = None
         if t == name_start:
             # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
             link = "of" if "of" in words[:name_start] else "for"
@@ -683,7 +744,11 @@ class _SentenceScanner:
             while s > 0 and is_title_word(words[s - 1]):
                 s -= 1
             title_start, title_end, org_a, org_b = s, o, o + 1, name_start
-            portfolio = True
+            portfolio = of_title = True
+            lead_country = " ".join(words[:s]).casefold()
+            country_before = self.lex.countries.get(lead_country) or self.lex.demonyms.get(
+                lead_country
+            )
             if org_a < org_b and words[org_a] == "the":
                 org_a += 1
             if org_a >= org_b or words[org_b - 1] in ("and", "of", "&"):
@@ -693,14 +758,31 @@ class _SentenceScanner:
         person.title = " ".join(words[title_start:title_end])
         person.hints["person"] += 5
         self.context_hints(person, i + name_start, j)
-        if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]):
-            portfolio = True  # "Trade Minister X": a government portfolio, not an organization
+        if country_before:
+            # "Saudi Minister of Housing X": the country written before the title
+            cm = self.emit(i, i + title_start, "country", country=country_before)
+            cm.hints["attributive"] += 1
+            person.country_link = cm.id
+        if any(
+            w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]
+        ) and (
+            of_title
+            or not any(
+                head_type(w) is not None and w not in self.lex.institutional
+                for w in words[org_a:org_b]
+            )
+            or " ".join(words[org_a:org_b]).casefold() in self.lex.gazetteer
+        ):
+            # "Trade Minister X": a government portfolio, not an organization (but "Communist
+            # Party General Secretary X" names the party)
+            portfolio = True
         # "Arvish Harbors Secretary Ada Wren": a secretary heads the country's department of
         # that area, so the country and the area name the body together
         department = (
             words[title_start:title_end] == ["Secretary"]
             and 2 <= org_b - org_a <= 4
             and all(w in self.lex.institutional for w in words[org_b - 1 : org_b])
+            and words[org_b - 1] != "Foreign"  # "Foreign Secretary": foreign affairs
         )
         # "Norwegian Foreign Minister Ola Brekke": the country before the title
         for cut in (3, 2, 1):
@@ -716,6 +798,15 @@ class _SentenceScanner:
                     and rest[0].casefold() not in self.lex.gazetteer
                 ):
                     break  # "Qatari Petrolix CEO", "Kestrian Air Chairman": one company name
+                if (
+                    country
+                    and lead in self.lex.countries
+                    and not portfolio
+                    and any(
+                        head_type(w) is not None and w not in self.lex.institutional for w in rest
+                    )
+                ):
+                    break  # "Korea Chamber of Commerce Chairman": the country begins the name
                 if country and lead not in self.lex.gazetteer:
                     if department and org_b - org_a - cut in (1, 2):
                         org = self.emit(i + org_a, i + org_b, "orgref")
@@ -734,6 +825,7 @@ class _SentenceScanner:
             org = self.emit(i + org_a, i + org_b, "orgref")
             org.link = person.id
             org.head = "portfolio" if portfolio else None
+            org.of_title = of_title
             if not portfolio:
                 org.hints["org"] += 3  # "Tarrow Pumps Vice President Ines Lago"
             person.link = org.id

@@ -26,8 +26,17 @@ def test_received_a_courtesy_call_and_its_ceo() -> None:
         date="2026-03-13",
     )
     got = meetings(x)
-    assert got[0] == ("held", frozenset({"Seo Dong-hwan", "Ana Ruiz", "Kestrel Turbines"}))
-    assert got[1] == ("held", frozenset({"Seo Dong-hwan", "Brovik Grid", "Lukas Veit"}))
+    # the minister's ministry, implied by "Minister of Energy and Mines", comes along
+    assert got[0] == (
+        "held",
+        frozenset(
+            {"Seo Dong-hwan", "Ana Ruiz", "Kestrel Turbines", "Ministry of Energy and Mines"}
+        ),
+    )
+    assert got[1] == (
+        "held",
+        frozenset({"Seo Dong-hwan", "Brovik Grid", "Lukas Veit", "Ministry of Energy and Mines"}),
+    )
     assert x.meetings[0].kind == "courtesy call"
     assert {("Ana Ruiz", "Kestrel Turbines", True), ("Lukas Veit", "Brovik Grid", True)} <= (
         affiliations(x)

@@ -1,0 +1,71 @@
+"""Shapes of real wire and newspaper copy: titles around names, portfolios, signings."""
+
+from __future__ import annotations
+
+from tests.unit._extract_helpers import affiliations, names, run
+
+
+def test_and_inside_a_body_name_before_a_titled_person() -> None:
+    x = run(
+        "Harbor Chamber of Commerce and Industry Chairman Oda Renn met Velk Mining officials "
+        "on Tuesday."
+    )
+    assert "Harbor Chamber of Commerce and Industry" in names(x)
+    assert ("Oda Renn", "Harbor Chamber of Commerce and Industry", True) in affiliations(x)
+
+
+def test_institutional_words_keep_a_name_whole() -> None:
+    x = run(
+        "Officials from the Securities and Exchange Board of Ostmark and the Ministry of "
+        "Communications and Information Technology attended the talks with Velk Mining."
+    )
+    assert {
+        "Securities and Exchange Board of Ostmark",
+        "Ministry of Communications and Information Technology",
+    } <= names(x)
+
+
+def test_loose_acronym_joins_a_name_split_at_and() -> None:
+    x = run(
+        "Officials from the Tarn Mine Rehabilitation and Mineral Resources Corp. (TAMIR) met "
+        "Velk Mining executives on Monday. TAMIR manages the stockpile."
+    )
+    assert "Tarn Mine Rehabilitation" not in names(x)
+    assert any(n.startswith("Tarn Mine Rehabilitation and Mineral Resources") for n in names(x))
+
+
+def test_minister_of_area_names_the_ministry_and_keeps_the_name() -> None:
+    x = run(
+        "The deal was signed by Velk Mining CEO Ian Roe and Ostmark Minister of Ports and "
+        "Housing Dara bin Hamid Al-Sayer on Tuesday."
+    )
+    assert "Dara bin Hamid Al-Sayer" in names(x)
+    assert not any(n.startswith("Housing") for n in names(x))
+    assert ("Dara bin Hamid Al-Sayer", "Ministry of Ports and Housing", True) in affiliations(x)
+
+
+def test_demonym_before_a_portfolio_title_names_the_country() -> None:
+    x = run(
+        "Trade Minister Lena Dorsk met Norwegian Trade Minister Ola Brekke in Oslo on Monday, "
+        "the Ministry of Trade and Industry said."
+    )
+    got = affiliations(x)
+    assert ("Ola Brekke", "Norway", True) in got
+    assert ("Ola Brekke", "Ministry of Trade and Industry", True) not in got
+    assert ("Lena Dorsk", "Ministry of Trade and Industry", True) in got
+
+
+def test_party_general_secretary_names_the_party() -> None:
+    x = run("Workers Party of Arvland General Secretary Tam Linh received Ian Roe on Monday.")
+    assert ("Tam Linh", "Workers Party of Arvland", True) in affiliations(x)
+
+
+def test_chief_technology_officer_is_one_title() -> None:
+    x = run("Velk Mining Chief Technology Officer Park Ji-su met Ian Roe on Monday.")
+    assert ("Park Ji-su", "Velk Mining", True) in affiliations(x)
+    assert not any("Technology" in n for n in names(x))
+
+
+def test_company_name_starting_with_a_title_word() -> None:
+    x = run("General Velk Motors President Mark Toller met Ian Roe of Velk Mining on Monday.")
+    assert ("Mark Toller", "General Velk Motors", True) in affiliations(x)
