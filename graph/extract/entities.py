@@ -431,6 +431,14 @@ class EntityBuilder:
 
     def resolve_orgref(self, m: Mention) -> None:
         key = norm(m.text)
+        owner = self.mentions[m.link] if m.link is not None else None
+        if (
+            m.head == "portfolio"
+            and not m.of_title
+            and owner is not None
+            and owner.country_link is not None
+        ):
+            return  # "Japanese Foreign Minister X": that country's office, not a body named here
         c: Cluster | None = self.alias.get(key)
         if c is None:
             for cand in self.clusters:
@@ -464,7 +472,7 @@ class EntityBuilder:
             creatable = False
         if c is None and m.of_title and len(m.tokens) <= 8:
             # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
-            title = self.mentions[m.link].title if m.link is not None else None
+            title = owner.title if owner is not None else None
             if title is not None and title.split()[-1].lower() == "minister":
                 c = self.cluster_for("name:ministry of " + key)
                 c.type = EntityType.GOVERNMENT_BODY

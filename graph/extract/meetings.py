@@ -120,7 +120,8 @@ _CANCEL = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning\s+to|"
     r"(?:is|are|was|were)\s+scheduled\s+to|scheduled\s+to|(?:is|are)\s+set\s+to|"
-    r"(?:is|are)\s+expected\s+to|expects?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
+    r"(?:is|are)\s+(?:also\s+)?expected\s+to|expects?\s+to|"
+    r"(?:had\s+been|was|were)\s+(?:due|supposed|set|expected)\s+to|intends?\s+to|aims?\s+to|agreed\s+to|"
     r"(?:is|are)\s+due\s+to|to\s+be|hopes?\s+to|seeks?\s+to|wants?\s+to|upcoming)\b"
     r"(?:\s+[\w\-']+|\s+\ue000\d+\ue001){0,6}\s*$"
 )
@@ -221,6 +222,8 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "attended_by",
         re.compile(
+            r"\bin\s+the\s+presence\s+of\b|"
+            r"\b(?:delegation|entourage)\s+(?:also\s+)?(?:included|includes|comprised|consisted\s+of)\b|"
             r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|phone|telephone|teleconference|videoconference|"
             r"satellite|(?:a\s+)?video\s+link|(?:a\s+)?videolink))|\bin\s+attendance\s+(?:were|was)\b|"
             r"\b(?:also\s+)?(?:attending|present|participating)\s+(?:were|was)\b|"
@@ -330,6 +333,11 @@ _REPORT_DATE = re.compile(
 _DESC_LEAD = re.compile(
     r"^(?:.*\b(?:a|an|the|their|its|his|her|first|another|held|hold|holds|holding|also|would|"
     r"will|to|and|with|officials|executives|had|have|has|joined|attended|for|at|in|of)\s+)"
+)
+_SIGNED_REF = re.compile(
+    r"^\s*(?:The|This|That)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|accord|"
+    r"contract|declaration)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
+    re.I,
 )
 _PASSIVE_PARTS = frozenset({"attended_by", "signed_by", "chaired_by"})
 _PRONOUN_OK = frozenset(
@@ -558,6 +566,19 @@ class MeetingFinder:
         triggers = self._filter_triggers(body, triggers, tags_in)
         parts = self._filter_parts(body, parts, tags_in)
         current = self._valid_current(idx)
+        if (
+            target is None
+            and current is not None
+            and "sign" in current.kind.lower()
+            and _SIGNED_REF.search(body) is not None
+        ):
+            # "X said it has signed an MoU with Y. The agreement was signed in Riyadh on
+            # Tuesday by A and B": the signing of the sentence before, now with its date
+            target = current
+            if date_hits:
+                rd = resolve(date_hits[0][1], self.pub, False, self.last_date)
+                if rd.date is not None and (self.pub is None or rd.date <= self.pub):
+                    current.date = rd
         if target is None:
             if triggers and not summary:
                 names = {t[0] for t in triggers}

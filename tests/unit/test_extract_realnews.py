@@ -69,3 +69,36 @@ def test_chief_technology_officer_is_one_title() -> None:
 def test_company_name_starting_with_a_title_word() -> None:
     x = run("General Velk Motors President Mark Toller met Ian Roe of Velk Mining on Monday.")
     assert ("Mark Toller", "General Velk Motors", True) in affiliations(x)
+
+
+def test_passive_signing_joins_the_signing_of_the_sentence_before() -> None:
+    x = run(
+        "Velk Mining said Wednesday it has signed a memorandum of understanding with the "
+        "Ostmark Ministry of Ports. The agreement was signed in Arvstad on Tuesday by Velk "
+        "Mining CEO Ian Roe and Minister of Ports Dara Halm.",
+        date="2026-03-12",
+    )
+    held = [m for m in x.meetings if m.status == "held"]
+    assert len(held) == 1
+    got = {x.entity(p.entity).name for p in held[0].participants}
+    assert {"Velk Mining", "Ian Roe", "Dara Halm"} <= got
+    assert str(held[0].date) == "2026-03-10"
+
+
+def test_in_the_presence_of_and_delegation_included() -> None:
+    x = run(
+        "President Tam Linh received a business delegation led by Ian Roe in Arvstad on "
+        "Tuesday. The delegation included Velk Mining Chairman Ola Brekke and Ostmark Steel "
+        "CEO Dara Halm."
+    )
+    assert x.meetings[0].status == "held"
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants if not p.optional}
+    assert {"Tam Linh", "Ian Roe", "Ola Brekke", "Dara Halm"} <= got
+
+
+def test_also_expected_to_and_had_been_due_to_are_not_held() -> None:
+    x = run(
+        "Ian Roe is also expected to meet President Tam Linh. Ola Brekke had been due to hold "
+        "talks with Dara Halm."
+    )
+    assert all(m.status != "held" for m in x.meetings)
