@@ -339,6 +339,11 @@ _SIGNED_REF = re.compile(
     r"contract|declaration)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
     re.I,
 )
+_SIGNED_THE = re.compile(
+    r"\bsigned\s+(?:the|that|this)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|"
+    r"accord|contract|declaration)s?\b",
+    re.I,
+)
 _PASSIVE_PARTS = frozenset({"attended_by", "signed_by", "chaired_by"})
 _PRONOUN_OK = frozenset(
     {"hold", "host", "visit", "meet", "sign", "talks_with", "at_meeting", "brief"}
@@ -569,8 +574,8 @@ class MeetingFinder:
         if (
             target is None
             and current is not None
-            and "sign" in current.kind.lower()
-            and _SIGNED_REF.search(body) is not None
+            and ("sign" in current.kind.lower() or "sign" in current.description.lower())
+            and (_SIGNED_REF.search(body) is not None or _SIGNED_THE.search(body) is not None)
         ):
             # "X said it has signed an MoU with Y. The agreement was signed in Riyadh on
             # Tuesday by A and B": the signing of the sentence before, now with its date

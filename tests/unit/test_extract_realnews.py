@@ -102,3 +102,18 @@ def test_also_expected_to_and_had_been_due_to_are_not_held() -> None:
         "talks with Dara Halm."
     )
     assert all(m.status != "held" for m in x.meetings)
+
+
+def test_signed_the_agreement_extends_the_signing_ceremony() -> None:
+    x = run(
+        "Velk Mining and Ostmark Steel held a signing ceremony in Arvstad on Monday. Velk "
+        "Mining CEO Ian Roe and Ostmark Steel Vice President Dara Halm signed the agreement."
+    )
+    assert len(x.meetings) == 1
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert {"Velk Mining", "Ostmark Steel", "Ian Roe", "Dara Halm"} <= got
+
+
+def test_gazetteer_keeps_a_group_apart_from_its_flagship() -> None:
+    x = run("Hyundai Motor Group Executive Chair Chung Eui-sun met Kia Corp. executives.")
+    assert ("Chung Eui-sun", "Hyundai Motor Group", True) in affiliations(x)
