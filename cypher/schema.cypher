@@ -14,6 +14,8 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name,
 
 // Meetings by date range.
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+// Reports by the day of the meeting: event clustering re-groups every report of a day.
+CREATE RANGE INDEX reports_date IF NOT EXISTS FOR ()-[r:REPORTS]-() ON (r.date);
 
 // Entity resolution (graph/store.py): one :NameKey per resolution key, linked to the entities
 // it names; :WriteLock nodes exist only inside a load transaction, to serialize look-up-then-create

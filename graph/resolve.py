@@ -425,13 +425,6 @@ def same_event(a: Iterable[str], b: Iterable[str]) -> bool:
     return shared >= 2 and 2 * shared >= min(len(sa), len(sb))
 
 
-def overlap_score(a: Iterable[str], b: Iterable[str]) -> float:
-    """Jaccard overlap, used to rank several matching events."""
-    sa, sb = set(a), set(b)
-    union = sa | sb
-    return len(sa & sb) / len(union) if union else 0.0
-
-
 # --- components (splitting a node whose linking document is gone) ----------------------
 
 
@@ -491,18 +484,48 @@ def components(
     return sorted((sorted(set(g)) for g in groups.values()), key=lambda g: (-len(g), g[0]))
 
 
-def event_groups(participants: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """Reports of one event (doc id -> its participants) that still describe one meeting:
-    documents linked, directly or through others, by :func:`same_event`. Largest first."""
-    docs = sorted(participants)
-    parts = {d: set(participants[d]) for d in docs}
+@dataclass(frozen=True)
+class EventReport:
+    """One report of a dated meeting: a reference the caller chooses, the id its event would
+    have were it the only report (:func:`graph.store_tx.event_id`), and who took part."""
+
+    ref: str
+    natural: str
+    participants: frozenset[str]
+
+
+def event_clusters(
+    reports: Sequence[EventReport], merged_into: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The event of each report of one day (ref -> event id), a function of the set of reports.
+
+    Reports linked, directly or through others, by :func:`same_event` are one event, and so
+    are reports that a manual merge put together (``merged_into`` maps a dropped event id to
+    the id kept). The event's id is the smallest kept id among its reports' events when a
+    manual merge is involved, else the smallest natural id: whatever order the reports came
+    in, the same reports give the same events with the same ids.
+    """
+    merged_into = merged_into or {}
+    kept = set(merged_into.values())
+    target = {r.ref: merged_into.get(r.natural, r.natural) for r in reports}
+    ordered = sorted(reports, key=lambda r: r.ref)
     uf = _UnionFind()
-    for i, a in enumerate(docs):
-        uf.find(a)
-        for b in docs[i + 1 :]:
-            if same_event(parts[a], parts[b]):
-                uf.union(a, b)
-    groups: dict[str, list[str]] = {}
-    for d in docs:
-        groups.setdefault(uf.find(d), []).append(d)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    by_target: dict[str, str] = {}
+    for i, a in enumerate(ordered):
+        uf.find(a.ref)
+        first = by_target.setdefault(target[a.ref], a.ref)
+        if first != a.ref:
+            uf.union(first, a.ref)
+        for b in ordered[i + 1 :]:
+            if same_event(a.participants, b.participants):
+                uf.union(a.ref, b.ref)
+    groups: dict[str, list[EventReport]] = {}
+    for r in ordered:
+        groups.setdefault(uf.find(r.ref), []).append(r)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        anchors = {target[r.ref] for r in members} & kept
+        eid = min(anchors) if anchors else min(r.natural for r in members)
+        for r in members:
+            out[r.ref] = eid
+    return out

@@ -27,6 +27,7 @@ from graph.model import EntityType, Extraction
 from graph.resolve import name_keys
 from graph.store_plan import Plan, plan
 from graph.store_tx import (
+    EventPlacement,
     Work,
     add_facts,
     add_mentions,
@@ -35,15 +36,15 @@ from graph.store_tx import (
     collect_garbage,
     detach_document,
     event_id,
+    events_of_entities,
     expand,
     merge_records,
     move_support,
+    place_events,
     refresh_entities,
     refresh_events,
     resolve_entities,
-    resolve_events,
     split_entities,
-    split_events,
 )
 
 T = TypeVar("T")
@@ -231,6 +232,16 @@ def _diff(
     )
 
 
+def _regroup(w: Work, entities: set[str]) -> EventPlacement:
+    """Re-group the reports of the days on which ``entities`` met (after a merge or a split
+    of entities changed who took part), taking those days' locks first."""
+    days = events_of_entities(w, entities)
+    if not days:
+        return EventPlacement()
+    w.lock(_date_locks(days))
+    return place_events(w, days)
+
+
 def _load_work(
     tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime, per_row: bool = False
 ) -> LoadReport:
@@ -267,25 +278,29 @@ def _load_work(
     node_ids, absorbed, loose = resolve_entities(w, p, records)
     node_of_key = {key: node_ids[i] for key, i in p.entity_of_key.items()}
     add_mentions(w, p, node_ids)
-    ev_ids = resolve_events(w, p, node_of_key, records)
+    old_days = [e["date"] for e in state["events"]]
+    placed = place_events(w, old_days, p, node_of_key)
+    ev_ids = placed.ids
     add_reports(w, p, ev_ids)
     add_quotes(w, p, node_of_key)
     add_facts(w, p, node_of_key, {m.key: e for m, e in zip(p.meetings, ev_ids, strict=True)})
 
     old_entities = set(old.entities) if old else set()
     split_off = split_entities(w, old_entities - set(absorbed)) if old else []
-    new_events = split_events(w, old.events) if old else []
+    # Merged or split entities change who took part in their meetings: re-group those days.
+    changed = (set(node_ids) if absorbed else set()) | (old_entities if split_off else set())
+    again = _regroup(w, changed | set(split_off))
     touched = (set(node_ids) | old_entities | set(split_off)) - set(absorbed)
     released = refresh_entities(w, touched)
-    refresh_events(w, set(ev_ids) | set(old.events if old else []) | set(new_events))
-    collect_garbage(
-        w, old_entities, old.events if old else [], old.quotes if old else [], released | loose
-    )
+    old_events = old.events if old else []
+    events = set(ev_ids) | set(old_events) | placed.touched | again.touched
+    refresh_events(w, events)
+    collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
-        merged=sorted(set(absorbed)),
-        split=split_off + new_events,
+        merged=sorted(set(absorbed) | set(placed.merged) | set(again.merged)),
+        split=split_off + placed.split + again.split,
         **w.counts,
     )
     if exists:
@@ -305,13 +320,16 @@ def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     w.lock([f"key:{k}" for k in old_keys] + _date_locks([e["date"] for e in state["events"]]))
     old = detach_document(w, doc_id)
     split_off = split_entities(w, old.entities)
-    new_events = split_events(w, old.events)
+    placed = place_events(w, [e["date"] for e in state["events"]])
+    again = _regroup(w, set(old.entities) | set(split_off) if split_off else set())
     released = refresh_entities(w, set(old.entities) | set(split_off))
-    refresh_events(w, set(old.events) | set(new_events))
-    collect_garbage(w, old.entities, old.events, old.quotes, released)
+    events = set(old.events) | placed.touched | again.touched
+    refresh_events(w, events)
+    collect_garbage(w, old.entities, sorted(events), old.quotes, released)
     w.run("document_delete", doc_id=doc_id)
     w.unlock()
-    return LoadReport(doc_id=doc_id, status="removed", split=split_off + new_events, **w.counts)
+    split = split_off + placed.split + again.split
+    return LoadReport(doc_id=doc_id, status="removed", split=split, **w.counts)
 
 
 def _merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeReport:
@@ -339,7 +357,9 @@ def _merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepo
     )
     if kind == "entity":
         released = refresh_entities(w, [keep_id])
-        collect_garbage(w, [], [], [], released | loose)
+        again = _regroup(w, {keep_id})
+        refresh_events(w, again.touched)
+        collect_garbage(w, [], sorted(again.touched), [], released | loose)
     else:
         refresh_events(w, [keep_id])
     w.unlock()

@@ -22,21 +22,20 @@ from graph.model import EntityType
 from graph.resolve import (
     TYPE_LABEL,
     Candidate,
+    EventReport,
     FormCount,
     MentionKeys,
     canonical_name,
     choose,
     components,
     entity_id,
-    event_groups,
+    event_clusters,
     most_common,
     name_keys,
     norm_names,
     normalize_country,
-    overlap_score,
     pick_country,
     pick_type,
-    same_event,
 )
 from graph.store_plan import FACT_TYPES, Plan, quote_id
 from graph.store_props import join, split
@@ -368,65 +367,108 @@ def event_id(doc_id: str, meeting_key: str, day: dt.date | None) -> str:
     return f"evt:{day.isoformat() if day else 'undated'}:{digest}"
 
 
-def resolve_events(
-    w: Work, p: Plan, node_of_key: dict[str, str], records: list[Record]
-) -> list[str]:
-    """Event id of every meeting: a dated meeting joins an event of the same day whose
-    participants overlap strongly (another outlet's report of it); others get their own."""
-    dates = sorted({m.date for m in p.meetings if m.date is not None})
-    by_day: dict[dt.date, list[tuple[str, set[str]]]] = {}
-    if dates:
-        for row in w.run("event_candidates", dates=dates):
-            by_day.setdefault(row["date"].to_native(), []).append(
-                (row["id"], set(row["participants"]))
-            )
-    ids: list[str] = []
-    for m in p.meetings:
-        parts = {node_of_key[k] for k in m.participants}
-        own = redirect(event_id(p.doc_id, m.key, m.date), records)
-        chosen = None
+@dataclass
+class EventPlacement:
+    """Where event clustering put reports: the event of each new meeting, the events whose
+    reports changed, and the events merged away or split off on the way."""
+
+    ids: list[str] = field(default_factory=list)  # event id of each plan meeting
+    touched: set[str] = field(default_factory=set)  # to refresh and to collect if empty
+    merged: list[str] = field(default_factory=list)  # emptied into an event of other reports
+    split: list[str] = field(default_factory=list)  # created for reports that left an event
+
+
+def event_redirects(w: Work, ids: Iterable[str]) -> dict[str, str]:
+    """Manual event merges touching ``ids``: dropped id -> the id kept (chains followed)."""
+    wanted = sorted(set(ids))
+    if not w.has_records or not wanted:
+        return {}
+    rows = w.run("event_merge_records", ids=wanted)
+    records = [Record(r["from_id"], r["into_id"], frozenset()) for r in rows]
+    return {r.from_id: redirect(r.from_id, records) for r in records}
+
+
+def place_events(
+    w: Work,
+    days: Iterable[dt.date | None],
+    p: Plan | None = None,
+    node_of_key: dict[str, str] | None = None,
+) -> EventPlacement:
+    """Cluster every report of the meetings of ``days`` (plus the meetings of ``p``, not yet
+    written) into events, and move stored reports whose event changed.
+
+    Events are a function of the set of reports (:func:`graph.resolve.event_clusters`), so
+    the graph does not depend on the order documents were loaded or removed in. Undated
+    meetings are events of their own (unless merged by hand). The caller holds the date locks.
+    """
+    meetings = p.meetings if p is not None else []
+    parts_of = node_of_key or {}
+    dates = sorted({d for d in days if d is not None} | {m.date for m in meetings if m.date})
+    stored = w.run("event_day_reports", dates=dates) if dates else []
+    natural: dict[str, str] = {}
+    units: dict[dt.date, list[EventReport]] = {}
+    for row in stored:
+        day = row["date"].to_native()
+        ref = f"{row['doc_id']}|{row['event']}"
+        natural[ref] = event_id(row["doc_id"], row["meeting_key"] or "", day)
+        units.setdefault(day, []).append(
+            EventReport(ref, natural[ref], frozenset(row["participants"]))
+        )
+    for i, m in enumerate(meetings):
+        ref = f"+{i}"
+        natural[ref] = event_id(p.doc_id if p else "", m.key, m.date)
         if m.date is not None:
-            matches = [
-                (eid, cp)
-                for eid, cp in by_day.get(m.date, [])
-                if same_event(parts, cp) or eid == own
-            ]
-            if matches:
-                chosen = min(matches, key=lambda x: (-overlap_score(parts, x[1]), x[0]))[0]
-        if chosen is None:
-            chosen = own  # created by add_reports
-            if m.date is not None:
-                by_day.setdefault(m.date, []).append((own, parts))
-        ids.append(chosen)
-    return ids
+            parts = frozenset(parts_of[k] for k in m.participants)
+            units.setdefault(m.date, []).append(EventReport(ref, natural[ref], parts))
+    redirects = event_redirects(w, natural.values())
+    assigned: dict[str, str] = {}
+    for day_units in units.values():
+        assigned.update(event_clusters(day_units, redirects))
+    out = EventPlacement()
+    for i, _ in enumerate(meetings):
+        ref = f"+{i}"
+        out.ids.append(assigned.get(ref) or redirects.get(natural[ref], natural[ref]))
+    # Stored reports whose event changed: hand each document's support to its new event.
+    moves: dict[tuple[str, str], set[str]] = {}
+    origins: dict[str, set[str]] = {}  # event -> the events its reports came from
+    pieces: dict[str, Counter[str]] = {}  # event -> where its reports go (and how many)
+    for row in stored:
+        src, dst = row["event"], assigned[f"{row['doc_id']}|{row['event']}"]
+        origins.setdefault(dst, set()).add(src)
+        pieces.setdefault(src, Counter())[dst] += 1
+        if dst != src:
+            moves.setdefault((src, dst), set()).add(row["doc_id"])
+    if moves:
+        w.run("events_ensure", ids=sorted({dst for _, dst in moves}))
+        for (src, dst), docs in sorted(moves.items()):
+            move_support(w, src, dst, docs)
+            out.touched |= {src, dst}
+    for src, goes in sorted(pieces.items()):
+        if len(goes) > 1:
+            keeper = src if src in goes else min(goes, key=lambda e: (-goes[e], e))
+            out.split.extend(sorted(set(goes) - {keeper}))
+        elif src not in goes and len(origins[next(iter(goes))]) > 1:
+            out.merged.append(src)
+    return out
 
 
-def split_events(w: Work, ids: Iterable[str]) -> list[str]:
-    """Split dated events whose remaining reports no longer describe one meeting (the report
-    that linked them is gone): the largest group keeps the event, each other group gets the
-    event its first document would have created. Returns the new ids."""
-    created: list[str] = []
-    for row in w.run("event_reports", ids=sorted(set(ids))):
-        if row["date"] is None or len(row["reports"]) < 2:
-            continue
-        parts: dict[str, set[str]] = {r["doc_id"]: set() for r in row["reports"]}
-        for pr in row["parts"]:
-            if pr["doc_id"] in parts:
-                parts[pr["doc_id"]].add(pr["entity"])
-        keys = {r["doc_id"]: r["meeting_key"] or "" for r in row["reports"]}
-        for group in event_groups(parts)[1:]:
-            new_id = event_id(group[0], keys[group[0]], row["date"].to_native())
-            if new_id == row["id"] or new_id in created:
-                continue
-            w.run("events_ensure", ids=[new_id])
-            move_support(w, row["id"], new_id, set(group))
-            created.append(new_id)
-    return created
+def events_of_entities(w: Work, ids: Iterable[str]) -> list[dt.date]:
+    """The days of the dated meetings the given entities hosted or attended."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    return [r["date"].to_native() for r in w.run("entity_event_dates", ids=wanted)]
 
 
 def add_reports(w: Work, p: Plan, event_ids: list[str]) -> None:
     rows: dict[str, dict[str, Any]] = {}
-    for m, eid in zip(p.meetings, event_ids, strict=True):
+    placed = sorted(
+        zip(p.meetings, event_ids, strict=True),
+        key=lambda me: event_id(p.doc_id, me[0].key, me[0].date),
+    )
+    # Two meetings of the document in one event: the report kept is the one whose own event
+    # id is smallest, as the event re-grouped later would see it.
+    for m, eid in placed:
         if eid not in rows:
             report = {k: v for k, v in m.report.items() if v is not None}
             rows[eid] = {"id": eid, "report": report}

@@ -1,5 +1,5 @@
 // Lock a document id (a :WriteLock, see lock_keys), then read what the store holds for it:
-// its version, and the names of what it mentions and the dates of what it reports (to lock
+// its version, and the names of what it mentions and the dates of its reports (to lock
 // and re-resolve the same keys on replace or remove). The MERGE completes, waiting for any
 // other writer of this document, before the MATCH reads.
 MERGE (:WriteLock {key: $lock})
@@ -15,6 +15,6 @@ RETURN d IS NOT NULL AS exists,
     RETURN {id: e.id, names: m.names, type: m.type}
   } AS mentions,
   COLLECT {
-    MATCH (d)-[:REPORTS]->(ev:Event)
-    RETURN {id: ev.id, date: ev.date}
+    MATCH (d)-[rp:REPORTS]->(ev:Event)
+    RETURN {id: ev.id, date: rp.date}
   } AS events

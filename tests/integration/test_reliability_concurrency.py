@@ -29,6 +29,7 @@ from tests.integration.test_reliability_support import (
     ApiServer,
     article,
     invariant_violations,
+    rows,
     shape,
     wipe,
 )
@@ -129,17 +130,83 @@ def test_uploads_racing_removals(api: ApiServer, driver: Driver, neo4j_settings:
     assert sequential_shape(driver, neo4j_settings.neo4j_database, survivors) == raced
 
 
-@pytest.mark.xfail(
-    reason="known issue (store): a meeting joins the best-matching event of its day and never "
-    "merges two events it links, so which reports form one event depends on load order",
-    strict=False,
-)
+def events_by_id(driver: Driver) -> list[tuple[str, tuple[str, ...]]]:
+    """Every event with its id and reports: ids too are a function of the reports."""
+    return sorted(
+        (r["id"], tuple(r["docs"]))
+        for r in rows(driver, "MATCH (e:Event) RETURN e.id AS id, e.doc_ids AS docs")
+    )
+
+
 def test_event_resolution_does_not_depend_on_load_order(
     driver: Driver, neo4j_settings: Settings
 ) -> None:
     """The oracle the tests above rely on, for reports whose parties differ within a day."""
     texts = [article(i) for i in range(16)]
-    shuffled = list(texts)
-    random.Random(1).shuffle(shuffled)
     in_order = sequential_shape(driver, neo4j_settings.neo4j_database, texts)
-    assert sequential_shape(driver, neo4j_settings.neo4j_database, shuffled) == in_order
+    events = events_by_id(driver)
+    for seed in (1, 2, 3):
+        shuffled = list(texts)
+        random.Random(seed).shuffle(shuffled)
+        assert sequential_shape(driver, neo4j_settings.neo4j_database, shuffled) == in_order
+        assert events_by_id(driver) == events
+
+
+def test_removals_leave_what_a_load_of_the_rest_gives(
+    driver: Driver, neo4j_settings: Settings
+) -> None:
+    """Removing reports, some of them the only link between others of their day, splits
+    events exactly as a clean load of the documents left would have grouped them."""
+    texts = [article(i) for i in range(16)]
+    database = neo4j_settings.neo4j_database
+    for seed in (2, 3):
+        rng = random.Random(seed)
+        gone = rng.sample(texts, 8)
+        kept = [t for t in texts if t not in gone]
+        wipe(driver)
+        store = GraphStore(driver, database)
+        for text in rng.sample(texts, len(texts)):
+            store.load(extract(read_bytes(text)))
+        for text in gone:
+            store.remove(doc_id_of(text))
+        assert invariant_violations(driver) == {}
+        after, events = shape(driver), events_by_id(driver)
+        assert sequential_shape(driver, database, kept) == after
+        assert events_by_id(driver) == events
+
+
+def test_parallel_loads_and_removals_give_the_sequential_graph(
+    driver: Driver, neo4j_settings: Settings
+) -> None:
+    """Eight loaders at once (reports whose parties differ within a day), then removals
+    racing loads: the graph is the one a sequential load of the documents left gives."""
+    database = neo4j_settings.neo4j_database
+    texts = [article(i) for i in range(24)]
+    extractions = {doc_id_of(t): extract(read_bytes(t)) for t in texts}
+    first, second = list(extractions)[:16], list(extractions)[16:]
+    wipe(driver)
+    store = GraphStore(driver, database)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        list(pool.map(lambda d: store.load(extractions[d]), first))
+    assert invariant_violations(driver) == {}
+    parallel, events = shape(driver), events_by_id(driver)
+    assert sequential_shape(driver, database, [texts[i] for i in range(16)]) == parallel
+    assert events_by_id(driver) == events
+
+    jobs = [("remove", d) for d in first[::2]] + [("load", d) for d in second]
+    random.Random(4).shuffle(jobs)
+
+    def run(job: tuple[str, str]) -> None:
+        kind, doc = job
+        if kind == "load":
+            store.load(extractions[doc])
+        else:
+            store.remove(doc)
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        list(pool.map(run, jobs))
+    assert invariant_violations(driver) == {}
+    raced, events = shape(driver), events_by_id(driver)
+    left = [texts[i] for i, d in enumerate(extractions) if d not in set(first[::2])]
+    assert sequential_shape(driver, database, left) == raced
+    assert events_by_id(driver) == events

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.model import EntityType
 from graph.resolve import (
     Candidate,
+    EventReport,
     FormCount,
     MentionKeys,
     canonical_name,
@@ -12,6 +13,7 @@ from graph.resolve import (
     components,
     countries_compatible,
     entity_id,
+    event_clusters,
     initials,
     is_acronym,
     most_common,
@@ -196,15 +198,29 @@ def test_components_split_when_link_is_gone() -> None:
     assert components([full, short], glue) == [["d1", "d2"]]
 
 
-def test_event_groups_split_reports_that_only_a_third_linked() -> None:
-    from graph.resolve import event_groups
+def _reports(**parts: list[str]) -> list[EventReport]:
+    return [EventReport(ref, f"evt:{ref}", frozenset(p)) for ref, p in parts.items()]
 
+
+def test_event_clusters_join_reports_a_third_links_and_split_them_without_it() -> None:
     x = ["gov:a", "com:b"]
     z = ["com:c", "per:d"]
     y = ["gov:a", "com:b", "com:c", "per:d"]
-    assert event_groups({"x": x, "y": y, "z": z}) == [["x", "y", "z"]]
-    assert event_groups({"x": x, "z": z}) == [["x"], ["z"]]
-    assert event_groups({"x": x, "x2": ["gov:a", "com:b", "per:e"]}) == [["x", "x2"]]
+    linked = _reports(x=x, y=y, z=z)
+    assert event_clusters(linked) == {"x": "evt:x", "y": "evt:x", "z": "evt:x"}
+    assert event_clusters(_reports(x=x, z=z)) == {"x": "evt:x", "z": "evt:z"}
+    assert event_clusters(_reports(z=z, y=y)) == {"y": "evt:y", "z": "evt:y"}
+    assert event_clusters(list(reversed(linked))) == event_clusters(linked)
+
+
+def test_event_clusters_keep_manual_merges_and_their_kept_id() -> None:
+    apart = _reports(a=["gov:a", "com:b"], b=["gov:c", "com:d"], c=["gov:c", "com:d", "x"])
+    assert event_clusters(apart) == {"a": "evt:a", "b": "evt:b", "c": "evt:b"}
+    merged = event_clusters(apart, {"evt:a": "evt:c"})
+    assert merged == {"a": "evt:c", "b": "evt:c", "c": "evt:c"}
+    # The kept event's reports on another day (not in this list) keep the id as well.
+    assert event_clusters(apart[1:], {"evt:a": "evt:b"}) == {"b": "evt:b", "c": "evt:b"}
+    assert event_clusters(apart[:1], {"evt:a": "evt:b"}) == {"a": "evt:b"}
 
 
 def test_a_shared_surname_alias_does_not_link_two_people() -> None:
