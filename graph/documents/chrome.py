@@ -79,6 +79,9 @@ def _starts_with(line: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+_ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z0-9][\w&.,'\-]*(?:\s+[A-Z0-9&][\w&.,'\-]*){0,6}:?$")
+
+
 def _is_footer(line: str, phrases: ChromePhrases) -> bool:
     low = line.strip().lower()
     if any(low.startswith(p) for p in _STRONG_FOOTER) or "all rights reserved" in low:
@@ -87,6 +90,8 @@ def _is_footer(line: str, phrases: ChromePhrases) -> bool:
         return True  # wire copy: "reporter@agency.example (END)"
     if is_prose(line):
         return False
+    if _ABOUT.match(line.strip()):
+        return True  # a press release's "About <Company>" boilerplate
     return _starts_with(line, phrases.footer) is not None
 
 
@@ -96,9 +101,14 @@ def _is_credit(line: str, phrases: ChromePhrases) -> bool:
     return _starts_with(line, phrases.credit) is not None
 
 
+_WIRE_CREDITS = re.compile(r"\b(?:editing|writing|additional\s+reporting)\s+by\b", re.I)
+
+
 def _byline(line: str, phrases: ChromePhrases) -> str | None:
     if len(line.split()) > 12 or is_prose(line):
         return None
+    if _WIRE_CREDITS.search(line):
+        return None  # "Reporting by A; Editing by B": wire credits stay in the text
     phrase = _starts_with(line, phrases.byline)
     if phrase is None:
         return None

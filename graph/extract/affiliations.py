@@ -471,3 +471,24 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         if _is_person(p) and _is_org(o):
             out.append(Found(p, o, "reporter", True, int(m.group(2))))
     return out
+
+
+_WIRE_REPORTING = re.compile(
+    r"^\W*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting)\s+by\s+([^;)]*)", re.I
+)
+
+
+def wire_credits(tg: Tagged, agency: Ref | None) -> list[Found]:
+    """'(Reporting by A and B; Editing by C)' under a '(Wire) -' dateline: A and B report for
+    the wire service; editors are left out."""
+    if agency is None:
+        return []
+    m = _WIRE_REPORTING.match(tg.s)
+    if m is None:
+        return []
+    out = []
+    for pos in TAG.finditer(tg.s, m.start(1), m.end(1)):
+        r = tg.refs[int(pos.group(1))]
+        if _is_person(r):
+            out.append(Found(r, agency, "reporter", True, -1))
+    return out

@@ -173,6 +173,10 @@ STOCK_GERUNDS = frozenset(
 _LED_BY_AFTER = re.compile(
     r"\s+(?:will\s+be|is|was|has\s+been|had\s+been)\s+(?:led|headed|run|chaired)\s+by\b"
 )
+_CREDIT_BEFORE = re.compile(
+    r"(?:^|[(;]\s*)(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\s+"
+    r"(?:[A-Z][\w.'\-]*\s+|and\s+|,\s*){0,12}$"
+)
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on"})
@@ -310,8 +314,12 @@ class _SentenceScanner:
 
     def emit(self, i: int, j: int, kind: str, **kw: object) -> Mention:
         first, last = self.toks[i], self.toks[j - 1]
-        if first.start < self.text_start:
-            kind = "dateline"
+        if first.start < self.text_start and not (
+            i > 0
+            and self.toks[i - 1].text == "("
+            and self.lay.text[first.start : last.end].casefold() in self.lex.gazetteer
+        ):
+            kind = "dateline"  # the place of a dateline; its agency "(Reuters)" is kept
         text = self.lay.text[first.start : last.end]
         m = Mention(
             id=len(self.out),
@@ -888,6 +896,10 @@ class _SentenceScanner:
             h["speaker"] += 1
         if w1 in PERSON_VERBS:
             h["person"] += 1
+        if w1 in ("by", "and", ",") and _CREDIT_BEFORE.search(
+            self.lay.text[self.sent.start : m.start]
+        ):
+            h["person"] += 3  # "(Reporting by Ana Cruz and Li Wei; Editing by Tom Hale)"
         if p1 is not None:
             bare = re.sub(r"^(?:then|ex|former)-", "", p1.text.lower())
             if bare != p1.text.lower() and bare in lex.title_prefix:

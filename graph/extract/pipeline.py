@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import gc
 
-from graph.extract.affiliations import Found, find_affiliations, portfolio_affiliations
-from graph.extract.context import ORG_TYPES, DocContext, build_tagged
+from graph.extract.affiliations import (
+    Found,
+    find_affiliations,
+    portfolio_affiliations,
+    wire_credits,
+)
+from graph.extract.context import ORG_TYPES, DocContext, Ref, build_tagged
 from graph.extract.entities import EntityBuilder
 from graph.extract.meetings import MeetingDraft, MeetingFinder
 from graph.extract.mentions import find_mentions
@@ -81,10 +86,13 @@ def _extract(doc: Document) -> Extraction:
     bodies = [
         (k, n.lower()) for k, n in names.items() if types.get(k) == EntityType.GOVERNMENT_BODY
     ]
+    agency = _dateline_agency(ctx)
     for tg in ctx.tagged:
         found = [
             f
-            for f in find_affiliations(tg) + portfolio_affiliations(tg, bodies)
+            for f in find_affiliations(tg)
+            + portfolio_affiliations(tg, bodies)
+            + wire_credits(tg, agency)
             if f.person.key != f.org.key
             and (f.org.type in ORG_TYPES or f.org.type == EntityType.COUNTRY)
         ]
@@ -130,6 +138,20 @@ def _extract(doc: Document) -> Extraction:
         relations=_dedupe_relations(relations),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _dateline_agency(ctx: DocContext) -> Ref | None:
+    """The wire service named in a dateline ('SEOUL, May 3 (Wire) -'), if any."""
+    if not ctx.lay.datelines:
+        return None
+    for c in ctx.clusters:
+        if c.type not in ORG_TYPES:
+            continue
+        for m in c.mentions:
+            if any(a <= m.start < b for a, b in ctx.lay.datelines):
+                assert c.type is not None
+                return Ref(ctx.keys[c.cid], c.type, m, generic=True)
+    return None
 
 
 def _main_parties(m: MeetingDraft, types: dict[str, EntityType]) -> tuple[str, str] | None:

@@ -117,3 +117,24 @@ def test_signed_the_agreement_extends_the_signing_ceremony() -> None:
 def test_gazetteer_keeps_a_group_apart_from_its_flagship() -> None:
     x = run("Hyundai Motor Group Executive Chair Chung Eui-sun met Kia Corp. executives.")
     assert ("Chung Eui-sun", "Hyundai Motor Group", True) in affiliations(x)
+
+
+def test_wire_dateline_agency_and_reporting_credits() -> None:
+    x = run(
+        "ARVSTAD, May 3 (Reuters) - Velk Mining CEO Ian Roe met Ostmark Steel executives on "
+        "Tuesday.\n\n(Reporting by Ana Cruz and Li Wei; Editing by Tom Hale)"
+    )
+    assert {"Reuters", "Ana Cruz", "Li Wei", "Tom Hale"} <= names(x)
+    got = affiliations(x)
+    assert {("Ana Cruz", "Reuters", True), ("Li Wei", "Reuters", True)} <= got
+    assert not any(p == "Tom Hale" for p, _, _ in got)  # editors are not reporters
+
+
+def test_press_release_about_section_is_boilerplate() -> None:
+    x = run(
+        "Velk Mining said today it met Ostmark Steel executives in Arvstad on Monday.\n\n"
+        "About Velk Mining\nVelk Mining is a unit of Brannock Holdings, the largest miner.\n\n"
+        "Media Contact\nIan Roe, press@example.com"
+    )
+    assert "Brannock Holdings" not in names(x)
+    assert "Ian Roe" not in names(x)
