@@ -25,7 +25,8 @@ _FORMER = re.compile(
 _ARTICLE = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)+", re.I)
 _ROLE_WORDS = re.compile(r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&|C[EOFT]O))*$")
 _WHO_VERB = re.compile(
-    r"^who\s+(heads|leads|oversees|runs|manages|chairs|directs|founded|co-founded|advises)\s+",
+    r"^who\s+(?:also\s+|currently\s+|now\s+)?"
+    r"(heads|leads|oversees|runs|manages|chairs|directs|founded|co-founded|advises)\s+",
     re.I,
 )
 _VERB_ROLE = {
@@ -457,6 +458,8 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         persons = [(pos, r) for pos, r in tg.tags(0, m.start()) if _is_person(r)]
         if persons and _is_org(o):
             out.append(Found(persons[-1][1], o, None, False, int(m.group(1))))
+    _shared_country(tg, out)
+    _headquarters_title(tg, out)
     side = _SIDE.match(s)
     if side is not None and refs[int(side.group(1))].type == EntityType.COUNTRY:
         # "On the Qatari side, Trade Minister X and ... attended": the delegation's country
@@ -492,3 +495,59 @@ def wire_credits(tg: Tagged, agency: Ref | None) -> list[Found]:
         if _is_person(r):
             out.append(Found(r, agency, "reporter", True, -1))
     return out
+
+
+_AND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][\w\-]*\s+){1,4}$")
+
+
+def _shared_country(tg: Tagged, out: list[Found]) -> None:
+    """'Japanese Foreign Minister A and Defense Minister B': B holds office for the same
+    country as A, the demonym being written once for both."""
+    tags = list(TAG.finditer(tg.s))
+    tagged = {r.mention.id for r in tg.refs}
+    for prev, cur in zip(tags, tags[1:], strict=False):
+        p1, p2 = tg.refs[int(prev.group(1))], tg.refs[int(cur.group(1))]
+        if not (_is_person(p1) and _is_person(p2) and p2.mention.title):
+            continue
+        t1, t2 = (p1.mention.title or "").split(), p2.mention.title.split()
+        if not (_state_role(p2.mention.title) or (t1 and t1[-1] == t2[-1])):
+            continue
+        if p2.mention.link in tagged or p2.mention.country_link is not None:
+            continue  # its own body or country is written out
+        if any(f.person.key == p2.key for f in out):
+            continue
+        if not _AND_TITLE.match(tg.s[prev.end() : cur.start()]):
+            continue
+        for f in list(out):
+            if f.person.key == p1.key and f.org.type == EntityType.COUNTRY:
+                out.append(Found(p2, f.org, p2.mention.title, True, f.org_tag))
+                break
+
+
+_HEADQUARTERS = re.compile(
+    r"\bheadquarters\s+of\s+(?:the\s+)?" + T + r"|" + T + POSS + r"\s+headquarters\b"
+)
+
+
+def _headquarters_title(tg: Tagged, out: list[Found]) -> None:
+    """'visited the headquarters of X, where he met CEO Y': the bare title is X's."""
+    hq = _HEADQUARTERS.search(tg.s)
+    if hq is None:
+        return
+    k = int(hq.group(1) or hq.group(2))
+    org = tg.refs[k]
+    if not _is_org(org):
+        return
+    for m in TAG.finditer(tg.s, hq.end()):
+        p = tg.refs[int(m.group(1))]
+        title = p.mention.title
+        if (
+            _is_person(p)
+            and title
+            and p.mention.link is None
+            and p.mention.country_link is None
+            and not _state_role(title)
+            and not any(f.person.key == p.key for f in out)
+            and tg.s[: m.start()].rstrip().endswith(title)
+        ):
+            out.append(Found(p, org, title, True, k))

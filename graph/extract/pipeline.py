@@ -199,10 +199,11 @@ def _finish_meetings(
         for key, p in list(d.participants.items()):
             if types.get(key) != EntityType.PERSON:
                 continue
-            for a in orgs_of.get(key, []):
+            for n, a in enumerate(orgs_of.get(key, [])):
                 if a.org not in d.participants and a.org not in d.excluded:
                     country = types.get(a.org) == EntityType.COUNTRY
-                    d.add(a.org, "attendee", p.optional or country, p.evidence)
+                    # a second post ("who also chairs X") is not whom the person represents
+                    d.add(a.org, "attendee", p.optional or country or n > 0, p.evidence)
         if len(d.core()) < 2:
             continue
         date = d.date

@@ -138,3 +138,39 @@ def test_press_release_about_section_is_boilerplate() -> None:
     )
     assert "Brannock Holdings" not in names(x)
     assert "Ian Roe" not in names(x)
+
+
+def test_korean_surname_alone_refers_back() -> None:
+    x = run(
+        "Central Bank Governor Rhee Sung-ho held talks with Ian Roe on Wednesday. Rhee also "
+        "met with Velk Mining Chairman Ola Brekke on Thursday."
+    )
+    second = {x.entity(p.entity).name for p in x.meetings[1].participants}
+    assert {"Rhee Sung-ho", "Ola Brekke"} <= second
+
+
+def test_one_demonym_for_two_coordinated_ministers() -> None:
+    x = run(
+        "Norwegian Foreign Minister Ola Brekke and Defense Minister Ian Roe held talks with "
+        "Dara Halm on Monday."
+    )
+    assert {("Ola Brekke", "Norway", True), ("Ian Roe", "Norway", True)} <= affiliations(x)
+
+
+def test_bare_title_after_visiting_the_headquarters() -> None:
+    x = run(
+        "Ian Roe visited the headquarters of Velk Mining in Arvstad on Monday, where he held "
+        "talks with CEO Dara Halm."
+    )
+    assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
+
+
+def test_a_second_post_does_not_join_the_meeting() -> None:
+    x = run(
+        "Velk Group Chairman Ian Roe, who also chairs the Arvland Chamber of Commerce, met "
+        "Ostmark Steel CEO Dara Halm on Monday."
+    )
+    assert ("Ian Roe", "Arvland Chamber of Commerce", True) in affiliations(x)
+    core = {x.entity(p.entity).name for p in x.meetings[0].participants if not p.optional}
+    assert "Velk Group" in core
+    assert "Arvland Chamber of Commerce" not in core
