@@ -42,9 +42,12 @@ _VERB_ROLE = {
     "advises": "adviser",
 }
 _REPRESENTED = re.compile(
-    T + r"(?:,[^,\ue000]{0,80}?,)?\s+(?:was|were|is|are|will\s+be)\s+(?:also\s+)?"
-    r"represented\s+by\s+(?:its|their)\s+"
-    r"([a-z][a-z\- ]{1,60}?),?\s+" + T
+    T
+    + r"(?:\s*\(\s*\ue000\d+\ue001\s*\))?(?:,[^,\ue000]{0,100}?,)?"
+    + r"\s+(?:was|were|is|are|will\s+be)\s+(?:also\s+)?"
+    + r"represented\s+(?:at\s+(?:the|a|an)\s+[a-z\- ]{1,40}?\s+)?by\s+(?:its|their)\s+"
+    + r"([a-z][a-z\- ]{1,60}?),?\s+"
+    + T
 )
 _LED_BY = re.compile(
     T + r"\s+(?:will\s+be|is|was|has\s+been|had\s+been|is\s+being)\s+(?:led|headed|run|chaired)"

@@ -111,8 +111,17 @@ def east_asian_order(tokens: tuple[str, ...]) -> bool:
     lex = lexicon()
     if len(tokens) < 2:
         return False
-    return tokens[0].lower() in lex.east_asian_surnames and (
-        is_korean_given(tokens[1]) or len(tokens) == 2 and tokens[1].lower() not in lex.given_names
+    if tokens[0].lower() not in lex.east_asian_surnames:
+        return False
+    if len(tokens) == 3:
+        # "Yoon Suk Yeol", "Kim Jong Un": a Korean given name written as two short words
+        return all(
+            t.isalpha() and len(t) <= 5 and t.lower() not in lex.given_names for t in tokens[1:]
+        )
+    return (
+        is_korean_given(tokens[1])
+        or len(tokens) == 2
+        and tokens[1].lower() not in (lex.given_names)
     )
 
 

@@ -89,7 +89,7 @@ _SERIES_HEADS = frozenset(
 )
 _MEETING_OF = re.compile(
     r"\b(?:meeting|sidelines|margins|session)\s+of\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+)?"
-    r"(?:\ue000\d+\ue001(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?){0,3}$"
+    r"(?:\ue000\d+\ue001(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*\(\s*)(?:the\s+)?){0,3}$"
 )
 _MEMBER_OF = re.compile(r"\ue001\s+of\s+(?:the\s+)?$")
 _WITH_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
@@ -339,6 +339,15 @@ _SIGNED_REF = re.compile(
     r"contract|declaration)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
     re.I,
 )
+_OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
+_TALK_KINDS = frozenset({"meeting", "talks", "session", "dialogue", "consultation", "round"})
+_EVENT_KINDS = frozenset({"summit", "forum", "conference", "expo", "symposium", "seminar"})
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|had|has)\b[^,;]{0,120},")
+# "met X ... to discuss Y's takeover of Z": what follows names the topic, not who came
+_PURPOSE = re.compile(
+    r"\s+to\s+(?:discuss|address|review|explore|talk\s+about|ask\s+about|seek|push\s+for|"
+    r"resolve|ease|secure|finalize|negotiate)\b"
+)
 _SIGNED_THE = re.compile(
     r"\bsigned\s+(?:the|that|this)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|"
     r"accord|contract|declaration)s?\b",
@@ -447,7 +456,12 @@ class MeetingFinder:
         for m in reversed(self.meetings):
             if sent - m.sent > 3 * WINDOW:
                 break
-            if n in m.kind or n in m.description.lower():
+            # the description's own noun ("policy forum on X"), not a place it mentions
+            # ("meeting on the sidelines of the summit")
+            desc = re.split(r"\s+(?:on|about|over|regarding|with|at|of)\s", m.description.lower())[
+                0
+            ]
+            if n in m.kind or n in desc:
                 return m
         return None
 
@@ -499,6 +513,10 @@ class MeetingFinder:
         self._body = body
         idx = tg.sent.index
         date_hits = [(lead_cut + p, dm) for p, dm in self._dates(body)]
+        # "X, which won the bid in July, was represented at the ceremony": a date inside a
+        # relative clause dates something else
+        rel = [(r.start(), r.end()) for r in _RELATIVE.finditer(body)]
+        date_hits = [(p, dm) for p, dm in date_hits if not any(x <= p < y for x, y in rel)]
         # segments
         bounds = [0] + [m.start() for m in _SEG.finditer(body)] + [len(body)]
         segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -548,6 +566,17 @@ class MeetingFinder:
             named = self._by_noun(dfm.group("noun"), idx)
             if named is not None:
                 self.current, self.current_sent = named, idx
+            else:
+                cur0 = self._valid_current(idx)
+                noun = _kind(dfm.group("noun"), None)
+                if (
+                    cur0 is not None
+                    and noun in _EVENT_KINDS
+                    and not (noun in _TALK_KINDS and cur0.kind in _TALK_KINDS)
+                ):
+                    # "hosted the summit" after a bilateral meeting on its sidelines: another
+                    # gathering, not the meeting reported before
+                    definite = False
         indef = first_outside(_INDEF)
         smm = _SUMMARY.search(body)
         summary = smm is not None and not (
@@ -631,6 +660,12 @@ class MeetingFinder:
             return
         if _CANCEL.search(body) and not new:
             target.status = "cancelled"
+        if not new and target.date is None and date_hits and target.status == "held":
+            # "The ceremony, held in Prague on Monday, was attended by ...": the date of the
+            # meeting the sentence goes on about
+            rd = resolve(date_hits[0][1], self.pub, False, self.last_date)
+            if rd.date is not None and (self.pub is None or rd.date <= self.pub):
+                target.date = rd
         # participants
         added = 0
         for hit in triggers + parts:
@@ -726,6 +761,10 @@ class MeetingFinder:
                     continue
                 if re.match(r"\s*(?:\w+'\s|\w+'s\s)", after) and not re.match(r"\s*\ue000", after):
                     continue
+            if name == "hold" and re.match(
+                r",?\s+(?:in|on|at|last|this|earlier|yesterday|today)\b", after
+            ):
+                continue  # "The ceremony, held in Prague on Monday, ...": a participle
             if name == "hold" and not re.search(r"\b(?:" + NOUN + r")\b|" + _T, after[:160]):
                 continue
             if (
@@ -751,7 +790,8 @@ class MeetingFinder:
                 name == "brief"
                 and not obj_tags
                 and not re.search(
-                    r"\b(?:officials|executives|lawmakers|delegates|representatives)\b",
+                    r"\b(?:officials|executives|lawmakers|delegates|representatives|them|"
+                    r"participants|attendees|leaders)\b",
                     after[:80],
                 )
             ):
@@ -809,7 +849,12 @@ class MeetingFinder:
     ) -> MeetingDraft:
         name, tm, role, a, b = triggers[0]
         noun = None
-        nm = re.search(r"\b(" + NOUN + r")\b", body[tm.start() : tm.start() + 200])
+        nm = None
+        window = body[tm.start() : tm.start() + 200]
+        for cand in re.finditer(r"\b(" + NOUN + r")\b", window):
+            if _OCCASION.search(window, 0, cand.start()) is None:
+                nm = cand  # not "on the sidelines of the X summit": the occasion, not the kind
+                break
         if indef is not None:
             noun = indef.group("noun2") or indef.group("noun")
         elif nm is not None:
@@ -909,9 +954,14 @@ class MeetingFinder:
         name, tm, role, a, b = hit
         body = self._body
         subj = tags_in(a, tm.start())
-        obj = tags_in(tm.end(), b)
+        purpose = _PURPOSE.search(body, tm.end(), b)
+        obj = tags_in(tm.end(), purpose.start() if purpose is not None else b)
         if name in _PASSIVE_PARTS:
             subj = []
+        elif not subj and re.match(r",\s+(?:which|who)\b", body[a : a + 8]):
+            # "X (XX), which won the bid in July, was represented by ...": the subject stands
+            # before the relative clause
+            subj = tags_in(0, a)[-1:]
         if name == "hosted_by":
             groups = [(obj, "host"), (subj, "attendee")]
         elif name in ("attend", "led", "present", "told", "among"):

@@ -179,7 +179,8 @@ _CREDIT_BEFORE = re.compile(
 )
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on"})
+_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
+_POSTED_TO = frozenset({"ambassador", "envoy", "representative", "consul", "consul-general"})
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -384,6 +385,22 @@ class _SentenceScanner:
                 if word in _NAME_PARTICLES and k + 1 < n and cls[k + 1] == "cap":
                     k += 2  # "Mohamed bin Zayed", "Ursula von der Leyen" (second word below)
                     continue
+                if (
+                    word == "to"
+                    and toks[k - 1].text.lower() in _POSTED_TO
+                    and k + 1 < n
+                    and cls[k + 1] in ("cap", "acro")
+                ):
+                    k += 2  # "Ambassador to South Korea Xing Hai": the title names the post
+                    continue
+                if word == "in" and k + 1 < n:
+                    m = k + 2 if toks[k + 1].text == "the" else k + 1
+                    e = m
+                    while e < n and cls[e] in ("cap", "acro"):
+                        e += 1
+                    if e > m and self._acronym_spans(i, e):
+                        k = e  # "Committee on Foreign Investment in the United States (CFIUS)"
+                        continue
                 if word in ("of", "for", "on", "&", "and", "de", "du", "des", "van", "von", "der"):
                     m = k + 1
                     if word in ("of", "for") and m < n and toks[m].text == "the":
@@ -517,7 +534,7 @@ class _SentenceScanner:
         letters = ""
         for t in self.toks[i:j]:
             w = t.text
-            if w.lower() in ("and", "of", "for", "the", "&", "on"):
+            if w.lower() in ("and", "of", "for", "the", "&", "on", "in"):
                 continue
             letters += w if is_acronym(w) else w[0]
         return letters.upper() == b.text.replace("-", "").upper()
@@ -581,6 +598,8 @@ class _SentenceScanner:
         a = words.index("and")
         if not (o < a and o > 0 and is_title_word(words[o - 1])):
             return False
+        if self._has_name_tail(words[o + 1 : a]):
+            return False  # "Secretary of State Ann Lee and Adviser Bo Kim": two people
         if any(w == "and" for w in words[a + 1 :]):
             return False
         return self.decompose_title(i, j)
@@ -744,10 +763,33 @@ class _SentenceScanner:
             # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
             link = "of" if "of" in words[:name_start] else "for"
             if link not in words[:name_start]:
-                return False
+                link = "to"
+                if link not in words[:name_start]:
+                    return False
             o = words.index(link)
             if o == 0 or not is_title_word(words[o - 1]):
                 return False
+            if link == "to":
+                # "Chinese Ambassador to South Korea Xing Hai": the post's country is not
+                # the employer; a demonym before the title is
+                s = o - 1
+                while s > 0 and is_title_word(words[s - 1]):
+                    s -= 1
+                lead = " ".join(words[:s]).casefold()
+                home = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
+                person = self.emit(i + name_start, j, "person")
+                person.title = " ".join(words[s:name_start])
+                person.hints["person"] += 5
+                self.context_hints(person, i + name_start, j)
+                post = " ".join(words[o + 1 : name_start]).casefold()
+                if post in self.lex.countries:
+                    pm = self.emit(i + o + 1, i + name_start, "country")
+                    pm.country = self.lex.countries[post]
+                if home and s > 0:
+                    cm = self.emit(i, i + s, "country", country=home)
+                    cm.hints["attributive"] += 1
+                    person.country_link = cm.id
+                return True
             s = o - 1
             while s > 0 and is_title_word(words[s - 1]):
                 s -= 1
@@ -784,6 +826,8 @@ class _SentenceScanner:
             # "Trade Minister X": a government portfolio, not an organization (but "Communist
             # Party General Secretary X" names the party)
             portfolio = True
+        if org_a < org_b and all(w in self.lex.institutional for w in words[org_a:org_b]):
+            portfolio = True  # "National Security Adviser X": an area, not a body
         # "Arvish Harbors Secretary Ada Wren": a secretary heads the country's department of
         # that area, so the country and the area name the body together
         department = (
@@ -792,9 +836,10 @@ class _SentenceScanner:
             and all(w in self.lex.institutional for w in words[org_b - 1 : org_b])
             and words[org_b - 1] != "Foreign"  # "Foreign Secretary": foreign affairs
         )
-        # "Norwegian Foreign Minister Ola Brekke": the country before the title
+        # "Norwegian Foreign Minister Ola Brekke": the country before the title (after
+        # "Envoy for", a demonym names the portfolio's topic instead)
         for cut in (3, 2, 1):
-            if org_b - org_a >= cut:
+            if org_b - org_a >= cut and not of_title:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
                 country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
                 rest = words[org_a + cut : org_b]

@@ -272,6 +272,10 @@ def plain_name_token(tok: str) -> bool:
     """A capitalized word that can be part of a person's name."""
     if not tok[:1].isupper() or is_acronym(tok) or tok.lower() in TIME_WORDS:
         return False
-    if head_type(tok) is not None or is_title_word(tok) or tok in lexicon().institutional:
+    lex = lexicon()
+    if head_type(tok) is not None or is_title_word(tok) or tok in lex.institutional:
         return False
+    low = tok.casefold()
+    if (low in lex.countries or low in lex.demonyms) and low not in lex.given_names:
+        return False  # "Ambassador to Korea Xing Hai": a country is not a name part
     return all(c.isalpha() or c in "-'\u2019." for c in tok)

@@ -174,3 +174,68 @@ def test_a_second_post_does_not_join_the_meeting() -> None:
     core = {x.entity(p.entity).name for p in x.meetings[0].participants if not p.optional}
     assert "Velk Group" in core
     assert "Arvland Chamber of Commerce" not in core
+
+
+def test_three_word_korean_name_is_referred_to_by_its_surname() -> None:
+    x = run(
+        "President Yoon Suk Yeol held talks with Ian Roe on Monday. Yoon and Roe later met "
+        "Velk Mining Chairman Ola Brekke."
+    )
+    assert "Yoon" in {a for e in x.entities if e.name == "Yoon Suk Yeol" for a in e.aliases}
+
+
+def test_ambassador_to_a_country_works_for_the_demonym() -> None:
+    x = run("Ian Roe met Norwegian Ambassador to Sweden Ola Brekke in Arvstad on Monday.")
+    assert "Ola Brekke" in names(x)
+    got = affiliations(x)
+    assert ("Ola Brekke", "Norway", True) in got
+    assert ("Ola Brekke", "Sweden", True) not in got
+
+
+def test_secretary_of_state_and_an_adviser_are_two_people() -> None:
+    x = run(
+        "Ian Roe was joined by Secretary of State Ola Brekke and National Security Adviser "
+        "Dara Halm at the talks with Velk Mining on Monday."
+    )
+    assert {"Ola Brekke", "Dara Halm"} <= names(x)
+    assert "National Security" not in names(x)
+
+
+def test_acronym_keeps_in_inside_a_name() -> None:
+    x = run(
+        "Velk Mining executives met officials of the Committee on Harbor Investment in the "
+        "United Provinces (CHIUP) on Tuesday."
+    )
+    assert "Committee on Harbor Investment in the United Provinces" in names(x)
+
+
+def test_topic_after_to_discuss_is_not_a_participant() -> None:
+    x = run(
+        "Velk Mining executives met Ostmark Steel officials on Tuesday to discuss its planned "
+        "takeover of Brannock Holdings."
+    )
+    core = {x.entity(p.entity).name for p in x.meetings[0].participants if not p.optional}
+    assert {"Velk Mining", "Ostmark Steel"} <= core
+    assert "Brannock Holdings" not in core
+
+
+def test_participle_held_on_a_day_dates_the_ceremony_before() -> None:
+    x = run(
+        "Velk Mining said today it has signed a contract with Ostmark Steel. The signing "
+        "ceremony, held in Arvstad on Monday, was attended by Minister Ian Roe.",
+        date="2026-03-13",
+    )
+    assert len(x.meetings) == 1
+    assert str(x.meetings[0].date) == "2026-03-09"
+    assert "Ian Roe" in {x.entity(p.entity).name for p in x.meetings[0].participants}
+
+
+def test_summit_hosted_after_a_sideline_meeting_is_another_gathering() -> None:
+    x = run(
+        "President Ian Roe met President Ola Brekke on the sidelines of the Harbor Summit in "
+        "Arvstad on Saturday. President Dara Halm hosted the summit, which brought together "
+        "leaders of 21 economies."
+    )
+    first = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert "Dara Halm" not in first
+    assert x.meetings[0].kind != "summit"
