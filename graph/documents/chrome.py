@@ -223,12 +223,20 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         window = nonblank[k : k + _RUN_LENGTH]
         if all(short[i] for i in window):
             run_start.add(window[0])
+    chrome_next = False  # a byline kept at the head of a chrome run: the run follows
     for i, raw in enumerate(body_lines):
         line = raw.strip()
         if not line:
             kept.append("")
             continue
-        if i > 0 and (_is_footer(line, phrases) or i in run_start):
+        if i > 0 and (_is_footer(line, phrases) or i in run_start or chrome_next):
+            name = _byline(line, phrases) if kept and not _is_footer(line, phrases) else None
+            if name is not None and not chrome_next:
+                kept.append(f"By {name}.")  # the writer's byline just above the chrome
+                if meta.author is None:
+                    meta.author = name
+                chrome_next = i in run_start
+                continue
             cut_at = _first_words(line)
             break
         if _SEPARATOR.match(line) or _is_credit(line, phrases) or _EMAIL_LINE.match(line):
@@ -237,7 +245,11 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         if name is not None:
             if meta.author is None:
                 meta.author = name
-            continue
+            if not kept:
+                continue
+            # a byline under the story ("By Ana Cruz (ana@example.com)") names its writer,
+            # who is a person the text states; the line stays for the extractor
+            line = f"By {name}."
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()

@@ -174,7 +174,8 @@ _LED_BY_AFTER = re.compile(
     r"\s+(?:will\s+be|is|was|has\s+been|had\s+been)\s+(?:led|headed|run|chaired)\s+by\b"
 )
 _CREDIT_BEFORE = re.compile(
-    r"(?:^|[(;]\s*)(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\s+"
+    r"(?:^By\s+|(?:^|[(;]\s*)(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)"
+    r"\s+by\s+)"
     r"(?:[A-Z][\w.'\-]*\s+|and\s+|,\s*){0,12}$"
 )
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})

@@ -239,3 +239,13 @@ def test_summit_hosted_after_a_sideline_meeting_is_another_gathering() -> None:
     first = {x.entity(p.entity).name for p in x.meetings[0].participants}
     assert "Dara Halm" not in first
     assert x.meetings[0].kind != "summit"
+
+
+def test_byline_under_the_story_names_a_person() -> None:
+    x = run(
+        "Velk Mining CEO Ian Roe met Ostmark Steel executives in Arvstad on Monday.\n\n"
+        "By Park Ji-su (jspark@example.com)\n\nSubscribe\nGet the latest news in your inbox\n"
+        "Most read stories today"
+    )
+    assert "Park Ji-su" in names(x)
+    assert not any("Subscribe" in n or "Most" in n for n in names(x))
