@@ -463,6 +463,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             out.append(Found(persons[-1][1], o, None, False, int(m.group(1))))
     _shared_country(tg, out)
     _headquarters_title(tg, out)
+    _sole_body_title(tg, out)
     side = _SIDE.match(s)
     if side is not None and refs[int(side.group(1))].type == EntityType.COUNTRY:
         # "On the Qatari side, Trade Minister X and ... attended": the delegation's country
@@ -554,3 +555,48 @@ def _headquarters_title(tg: Tagged, out: list[Found]) -> None:
             and tg.s[: m.start()].rstrip().endswith(title)
         ):
             out.append(Found(p, org, title, True, k))
+
+
+_BODY_TITLES = frozenset(
+    {
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "governor",
+        "commissioner",
+        "ceo",
+        "administrator",
+        "secretary-general",
+    }
+)
+
+
+def _sole_body_title(tg: Tagged, out: list[Found]) -> None:
+    """'The Fed held rates steady, and Chair X said ...', 'The ministry said First Vice
+    Minister X met ...': a bare title in a sentence naming one body only is that body's."""
+    orgs = {r.key: (k, r) for k, r in enumerate(tg.refs) if _is_org(r)}
+    ministries = {
+        key: v for key, v in orgs.items() if v[1].mention.text.split()[0] in ("Ministry",)
+    }
+    if not orgs:
+        return
+    for m in TAG.finditer(tg.s):
+        p = tg.refs[int(m.group(1))]
+        title = (p.mention.title or "").lower().split()
+        if (
+            not _is_person(p)
+            or not title
+            or p.mention.link is not None
+            or p.mention.country_link is not None
+            or any(f.person.key == p.key for f in out)
+            or not tg.s[: m.start()].rstrip().endswith(p.mention.title or "\0")
+        ):
+            continue
+        minister = title[-1] == "minister" and len(title) >= 2 and title[0] != "prime"
+        if minister and len(ministries) == 1:
+            k, org = next(iter(ministries.values()))
+            out.append(Found(p, org, p.mention.title, True, k))
+        elif title[-1] in _BODY_TITLES and len(orgs) == 1:
+            k, org = next(iter(orgs.values()))
+            out.append(Found(p, org, p.mention.title, True, k))

@@ -26,7 +26,8 @@ NOUN = (
     r"(?<!press )(?<!news )(?:meetings?|talks|workshops?|roundtables?|round-tables?|summits?"
     r"|briefings?|sessions?|conferences?|forums?|dialogue|consultations?|ceremony|signing|courtesy\s+call|visit"
     r"|seminars?|symposium|hearing|videoconference|video\s+conference|gathering|dinner"
-    r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call)"
+    r"|luncheon|lunch|breakfast|retreat|negotiations|round|(?:phone|telephone|video|conference)\s+call"
+    r"|event|reception|banquet|gala)"
 )
 _T = r"\ue000\d+\ue001"
 _ATTRIB = re.compile(
@@ -340,6 +341,24 @@ _SIGNED_REF = re.compile(
     re.I,
 )
 _OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
+# bodies whose names also name their buildings
+_VENUES = frozenset(
+    {
+        "National Assembly",
+        "White House",
+        "Blue House",
+        "Cheong Wa Dae",
+        "Kremlin",
+        "Pentagon",
+        "Elysee Palace",
+        "Elysée Palace",
+        "Downing Street",
+        "Diet",
+        "Capitol",
+        "Great Hall of the People",
+        "Zhongnanhai",
+    }
+)
 _TALK_KINDS = frozenset({"meeting", "talks", "session", "dialogue", "consultation", "round"})
 _EVENT_KINDS = frozenset({"summit", "forum", "conference", "expo", "symposium", "seminar"})
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|had|has)\b[^,;]{0,120},")
@@ -769,13 +788,14 @@ class MeetingFinder:
                 continue
             if (
                 name == "hold"
-                and re.match(r"\s+(?:talks|a\s+|an\s+|the\s+|their\s+|its\s+|\w+\s+)", after)
+                and re.match(r"\s+(?:talks|a\s+|an\s+|the\s+|their\s+|its\s+|[\w\-]+\s+)", after)
                 is None
             ):
                 continue
             if name == "hold" and re.match(
                 r"\s+(?:(?:a|an|the|its|their|\d[\d.,]*)\s+)?(?:[\w\-]+\s+){0,2}?(?:stake|shares?|"
-                r"percent|view|position|office|record|lead|rank|title|seat|key|power|license|rights?)\b",
+                r"percent|view|position|office|record|lead|rank|title|seat|key|power|license|rights?|rates?|"
+                r"interest|prices?|steady|firm|elections?|referendum|hostages?)\b",
                 after,
             ):
                 continue
@@ -815,7 +835,12 @@ class MeetingFinder:
         out = []
         for name, pm, role, a, b in parts:
             after = body[pm.end() : b]
-            if name == "chaired_by" and not _NOUN_ANY.search(body, a, pm.start()):
+            if name == "chaired_by" and not (
+                _NOUN_ANY.search(body, a, pm.start())
+                or re.search(
+                    r"\bdelegations?\s+(?:was|were|is|will\s+be)\s+$", body[a : pm.start()]
+                )
+            ):
                 continue  # "the unit will be led by X": leadership, not chairing a meeting
             if name == "attend":
                 verb = pm.group(0).split()[-1]
@@ -1010,6 +1035,10 @@ class MeetingFinder:
                     EntityType.COUNTRY,
                 ):
                     continue
+                if r.mention.text in _VENUES and re.search(
+                    r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", body[max(0, pos - 12) : pos]
+                ):
+                    continue  # "met at the National Assembly": the place, not a party to it
                 if "Party" in r.mention.tokens and _MEMBER_OF.search(body, max(0, pos - 12), pos):
                     continue  # "Rep. Ola Vinter of the Harbor Party": a member, not a party to it
                 optional = False

@@ -966,6 +966,16 @@ class _SentenceScanner:
                 h["person"] += 2  # "Kiri Maro of the Ocean Freight Council"
         if _LED_BY_AFTER.match(self.lay.text, m.end, min(m.end + 40, self.sent.end)):
             h["org"] += 3  # "Pallas Korea will be led by ..."
+        if (
+            n1 is not None
+            and n1.text.islower()
+            and v1 in lex.role_nouns
+            and n2 is not None
+            and n2.text[:1].isupper()
+            and len(words) <= 3
+            and h["person"] == 0
+        ):
+            h["org"] += 3  # "Upstage founder Kim Sung-hoon": a body before a lowercase title
         if v1 in ("executives", "officials", "representatives") and len(words) <= 3:
             h["org"] += 3  # "met Petrolix executives": people of an organization
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:

@@ -249,3 +249,55 @@ def test_byline_under_the_story_names_a_person() -> None:
     )
     assert "Park Ji-su" in names(x)
     assert not any("Subscribe" in n or "Most" in n for n in names(x))
+
+
+def test_hyphenated_modifier_before_talks() -> None:
+    x = run("Velk Mining and Ostmark Steel held working-level talks in Arvstad on Thursday.")
+    assert x.meetings and x.meetings[0].status == "held"
+
+
+def test_attended_by_after_at_an_event() -> None:
+    x = run(
+        "Velk Mining and Ostmark Steel announced a joint venture at an event in Arvstad on "
+        "Monday attended by Velk Mining CEO Ian Roe and Ostmark Steel CEO Dara Halm."
+    )
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert {"Ian Roe", "Dara Halm", "Velk Mining", "Ostmark Steel"} <= got
+
+
+def test_holding_rates_is_not_a_meeting() -> None:
+    x = run("The Central Bank of Ostmark held interest rates steady on Wednesday, Ian Roe said.")
+    assert x.meetings == []
+
+
+def test_a_building_named_for_its_body_is_the_venue() -> None:
+    x = run(
+        "Party leader Ian Roe and Ola Brekke held their first meeting at the National Assembly "
+        "on Sunday."
+    )
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert "National Assembly" not in got
+
+
+def test_lowercase_title_after_a_body_name() -> None:
+    x = run("Brannock founder Ola Brekke joined the meeting with Ian Roe later on Monday.")
+    assert ("Ola Brekke", "Brannock", True) in affiliations(x)
+
+
+def test_bare_title_in_a_sentence_naming_one_body() -> None:
+    x = run(
+        "The Ministry of Ports said Thursday that First Vice Minister Ian Roe held a meeting "
+        "with executives of Velk Mining and Ostmark Steel on the 14th."
+    )
+    assert ("Ian Roe", "Ministry of Ports", True) in affiliations(x)
+    y = run("The Central Bank of Ostmark held rates steady, and Governor Ola Brekke said so.")
+    assert ("Ola Brekke", "Central Bank of Ostmark", True) in affiliations(y)
+
+
+def test_delegation_was_led_by() -> None:
+    x = run(
+        "Ostmark and Arvland held talks in Arvstad on Thursday. The Ostmark delegation was led "
+        "by Ian Roe, director general at the Ministry of Ports."
+    )
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert "Ian Roe" in got
