@@ -180,6 +180,7 @@ class EntityBuilder:
         self.by_key: dict[str, Cluster] = {}
         self.of_mention: dict[int, Cluster] = {}
         self.alias: dict[str, Cluster | None] = {}  # None marks an ambiguous short form
+        self.alias_owners: dict[str, list[Cluster]] = {}  # every cluster a short form fits
         self._jurisdictions: set[str] | None = None
         self.single_words = {m.text for m in mentions if m.n_tokens == 1 and m.kind == "name"}
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
@@ -298,6 +299,9 @@ class EntityBuilder:
     def add_alias(self, key: str, c: Cluster) -> None:
         if not key:
             return
+        owners = self.alias_owners.setdefault(key, [])
+        if c not in owners:
+            owners.append(c)
         if key in self.alias and self.alias[key] is not c:
             self.alias[key] = None
         else:
@@ -367,6 +371,9 @@ class EntityBuilder:
             self.attach(m, c)
             return
         if key in self.alias:  # ambiguous
+            near = self.nearest_person(m, self.alias_owners.get(key, []))
+            if near is not None:
+                self.attach(m, near)
             return
         country = self.country_evidence(m)
         if country:
@@ -388,6 +395,18 @@ class EntityBuilder:
             self.attach(m, c)
             c.type = self.decide_type(c)
             self.alias.setdefault(key, c)
+
+    def nearest_person(self, m: Mention, owners: list[Cluster]) -> Cluster | None:
+        """'Shin' after 'Shin Dong-bin' and his son 'Shin Yoo-yeol': a surname shared by people
+        is the one the story introduced first, its main subject."""
+        if len(owners) < 2 or any(c.type != EntityType.PERSON for c in owners):
+            return None
+        best: tuple[int, Cluster] | None = None
+        for c in owners:
+            starts = [x.start for x in c.mentions if x.n_tokens >= 2 and x.start < m.start]
+            if starts and (best is None or min(starts) < best[0]):
+                best = (min(starts), c)
+        return best[1] if best is not None else None
 
     def latest_with_head(self, g: Mention) -> Cluster | None:
         """The organization named last before ``g`` whose name has g's head noun."""

@@ -906,6 +906,8 @@ class _SentenceScanner:
             h["company"] += 3
         if w1 in GOV_DESCRIPTORS:
             h["gov"] += 3
+        if w1 == "," and (w2 in ORG_DESCRIPTORS or w2 in ("venture", "unit", "arm", "spinoff")):
+            h["company"] += 3  # "a joint venture, SB Harbor Japan,"
         if w1 in PROGRAM_DESCRIPTORS or (
             w1 in ("named", "called", ",") and (w2 in PROGRAM_DESCRIPTORS)
         ):

@@ -301,3 +301,18 @@ def test_delegation_was_led_by() -> None:
     )
     got = {x.entity(p.entity).name for p in x.meetings[0].participants}
     assert "Ian Roe" in got
+
+
+def test_shared_surname_goes_to_the_story_subject() -> None:
+    x = run(
+        "Velk Group Chairman Shin Dong-ho visited Ostmark Steel on Thursday. Shin was joined "
+        "by his son Shin Ji-ho. Later, Shin met with Ian Roe in Arvstad."
+    )
+    last = {x.entity(p.entity).name for p in x.meetings[-1].participants}
+    assert "Shin Dong-ho" in last
+    assert "Shin Ji-ho" not in last
+
+
+def test_name_in_apposition_after_joint_venture_is_a_company() -> None:
+    x = run("Velk Mining and Ostmark Steel set up a joint venture, Velk Ostmark Metals, on Monday.")
+    assert ("Velk Ostmark Metals", "Company") in {(e.name, e.type.value) for e in x.entities}
