@@ -75,7 +75,8 @@ _PEOPLE_PLURALS = frozenset(
 )
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+two\s+(officials|ministers|leaders|executives|chiefs|men|women|heads|envoys|"
-    r"diplomats|presidents|delegates|companies|firms|governments|organizations|agencies)\b"
+    r"diplomats|presidents|delegates|companies|firms|governments|organizations|agencies|sides|"
+    r"countries|nations)\b"
 )
 # "in Tokyo", "in San Francisco": a place named after 'in' (names of entities are tags)
 _LOCATION = re.compile(r"\bin\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b(?!\s*\d)")
@@ -446,6 +447,7 @@ class MeetingFinder:
         self.last_person: str | None = None
         self.prev_people: list[str] = []
         self.prev_orgs: list[str] = []
+        self.prev_countries: list[str] = []
         self._body = ""
 
     # ------------------------------------------------------------------ helpers
@@ -699,6 +701,9 @@ class MeetingFinder:
         people = list(dict.fromkeys(r.key for r in tg.refs if r.type == EntityType.PERSON))
         orgs = list(dict.fromkeys(r.key for r in tg.refs if r.type in ORG_TYPES))
         self.prev_people, self.prev_orgs = people, orgs
+        self.prev_countries = list(
+            dict.fromkeys(r.key for r in tg.refs if r.type == EntityType.COUNTRY)
+        )
         if people:
             self.last_person = people[0]
 
@@ -816,6 +821,10 @@ class MeetingFinder:
                 )
             ):
                 continue
+            if name == "appear" and any(
+                r.mention.tokens[-1] in ("Court", "Tribunal") for r in obj_tags[:1]
+            ):
+                continue  # a court appearance is a hearing of one party, not a meeting
             if name == "accompany" and not obj_tags:
                 continue
             if name == "talks_with" and (
@@ -1012,7 +1021,12 @@ class MeetingFinder:
         two = _THE_TWO.search(body, a, tm.start()) if not subj else None
         if two is not None:
             # "The two officials also held talks with ...": the pair of the sentence before
-            pair = self.prev_people if two.group(1) in _PEOPLE_PLURALS else self.prev_orgs
+            word = two.group(1)
+            pair = self.prev_people if word in _PEOPLE_PLURALS else self.prev_orgs
+            if word in ("countries", "nations") or (word == "sides" and len(pair) != 2):
+                pair = self.prev_countries
+            if word == "sides" and len(pair) != 2:
+                pair = self.prev_people
             if len(pair) == 2:
                 for key in pair:
                     target.add(key, role, False, ev)

@@ -316,3 +316,17 @@ def test_shared_surname_goes_to_the_story_subject() -> None:
 def test_name_in_apposition_after_joint_venture_is_a_company() -> None:
     x = run("Velk Mining and Ostmark Steel set up a joint venture, Velk Ostmark Metals, on Monday.")
     assert ("Velk Ostmark Metals", "Company") in {(e.name, e.type.value) for e in x.entities}
+
+
+def test_the_two_countries_are_those_of_the_sentence_before() -> None:
+    x = run(
+        "Norway and Sweden signed a fisheries accord on Monday. The two countries also held "
+        "talks on Tuesday on Arctic shipping."
+    )
+    last = {x.entity(p.entity).name for p in x.meetings[-1].participants}
+    assert {"Norway", "Sweden"} <= last
+
+
+def test_court_appearance_is_not_a_meeting() -> None:
+    x = run("Velk Mining founder Ian Roe appeared before the Arvstad District Court on Monday.")
+    assert x.meetings == []
