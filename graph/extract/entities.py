@@ -466,7 +466,15 @@ class EntityBuilder:
             and owner is not None
             and owner.country_link is not None
         ):
-            return  # "Japanese Foreign Minister X": that country's office, not a body named here
+            # "Japanese Defense Minister X": that country's office, not a body named here --
+            # unless the text names that country's ministry itself ("the Japanese Defense
+            # Ministry")
+            lead = norm(self.mentions[owner.country_link].text)
+            own = self.by_key.get("name:" + f"{lead} {key} ministry")
+            if own is not None and own.mentions and own.type == EntityType.GOVERNMENT_BODY:
+                m.head = None
+                self.attach(m, own)
+            return
         c: Cluster | None = self.alias.get(key)
         if c is None:
             for cand in self.clusters:

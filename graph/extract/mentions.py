@@ -182,7 +182,7 @@ _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
 _POSTED_TO = frozenset({"ambassador", "envoy", "representative", "consul", "consul-general"})
-_ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros"})
+_ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
 )
@@ -722,11 +722,11 @@ class _SentenceScanner:
         else:
             k = n
             dots = 0
-            limit = 5 if any(w in _NAME_PARTICLES for w in words) else 3
+            limit = 5 if any(w in _NAME_PARTICLES for w in words) else 4 if "." in words else 3
             while k > 0 and n - k - dots < limit:
                 w = words[k - 1]
-                if w == "." and k >= 2 and len(words[k - 2]) == 1:
-                    dots += 1  # middle initial "Y."
+                if w == "." and k >= 2 and (len(words[k - 2]) == 1 or words[k - 2] == "Ma"):
+                    dots += 1  # middle initial "Y.", "Jose Ma. Ezpeleta"
                 elif w in _NAME_PARTICLES and k >= 2:
                     dots += 1  # "bin" in "Mohamed bin Zayed"
                 elif not plain_name_token(w):

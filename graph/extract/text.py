@@ -41,6 +41,7 @@ _ABBREVIATIONS = frozenset(
         "col",
         "lt",
         "adm",
+        "ma",  # "Jose Ma. Reyes": Maria, abbreviated in Filipino names
         "capt",
         "sgt",
         "mt",

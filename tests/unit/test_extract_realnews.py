@@ -330,3 +330,21 @@ def test_the_two_countries_are_those_of_the_sentence_before() -> None:
 def test_court_appearance_is_not_a_meeting() -> None:
     x = run("Velk Mining founder Ian Roe appeared before the Arvstad District Court on Monday.")
     assert x.meetings == []
+
+
+def test_demonym_minister_goes_to_that_countrys_named_ministry() -> None:
+    x = run(
+        "Norwegian Defense Minister Ola Brekke held talks with Ian Roe on Tuesday. A planned "
+        "trip was canceled, the Norwegian Defense Ministry said."
+    )
+    assert ("Ola Brekke", "Norwegian Defense Ministry", True) in affiliations(x)
+
+
+def test_rear_admiral_and_filipino_middle_name() -> None:
+    x = run(
+        "The ministers were briefed by Rear Admiral Jose Ma. Reyes Santos, the navy's chief "
+        "of staff, in Manila on Monday."
+    )
+    people = {e.name for e in x.entities if e.type.value == "Person"}
+    assert "Jose Ma. Reyes Santos" in people
+    assert "Rear" not in names(x)
