@@ -62,7 +62,7 @@ _POSS_TITLE_PERSON = re.compile(
     T + POSS + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + NEXT_T
 )
 _ITS_TITLE_PERSON = re.compile(
-    r"\b(?:its|their)\s+((?:[a-z][a-z\-]*\s+){0,3}(?:[a-z][a-z\-]*|CEO|CTO|CFO|COO))\s+" + T
+    r"\b(?:its|their)\s+((?:[a-z][a-z\-]*\s+){0,3}(?:[a-z][a-z\-]*|CEO|CTO|CFO|COO)),?\s+" + T
 )
 _POSS_COUNTRY_BEFORE = re.compile(T + POSS + r"\s+(?:(?:[A-Z][\w\-]*|\ue000\d+\ue001)\s+){1,4}$")
 _SIDE = re.compile(r"^(?:On|From)\s+the\s+" + T + r"\s+side,\s+")

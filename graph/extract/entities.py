@@ -80,6 +80,7 @@ _DEPARTMENT_THE = frozenset({"Treasury", "Interior"})
 
 
 _PATRONYMICS = frozenset({"bin", "bint", "ibn"})
+_SURNAME_PARTICLES = frozenset({"del", "de", "da", "di", "van", "von", "le", "la", "dos", "du"})
 
 
 def _patronymic(tokens: tuple[str, ...]) -> bool:
@@ -219,7 +220,10 @@ class EntityBuilder:
                 orgrefs.append(m)
             elif m.acronym_of is not None or m.alias_of is not None:
                 deferred.append(m)
-            elif m.kind == "person" or m.n_tokens >= 2:
+            elif m.kind == "person" or (
+                m.n_tokens >= 2
+                and not (m.n_tokens == 2 and m.tokens[0].lower() in _SURNAME_PARTICLES)
+            ):
                 self.attach(m, self.cluster_for("name:" + key))
             else:
                 deferred.append(m)
@@ -322,6 +326,8 @@ class EntityBuilder:
             toks = c.full_tokens()
             if c.type == EntityType.PERSON and len(toks) >= 2:
                 short = toks[0] if east_asian_order(toks) else toks[-1]
+                if len(toks) >= 3 and toks[-2].lower() in _SURNAME_PARTICLES:
+                    short = " ".join(toks[-2:])  # "Carlos Del Toro" -> "Del Toro"
                 self.add_alias(norm(short), c)
             elif c.type in (
                 EntityType.COMPANY,

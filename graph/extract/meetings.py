@@ -192,7 +192,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "talks_with",
         re.compile(
-            r"\b(?:talks|meeting|meetings|consultations|negotiations|dialogue|discussions)\s+with\b"
+            r"\b(?:talks|meeting|meetings|consultations|negotiations|dialogue|discussions)\s+"
+            r"(?:with|between)\b"
         ),
         "attendee",
     ),

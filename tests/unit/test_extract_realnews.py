@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, names, run
+from tests.unit._extract_helpers import affiliations, aliases, names, run
 
 
 def test_and_inside_a_body_name_before_a_titled_person() -> None:
@@ -348,3 +348,31 @@ def test_rear_admiral_and_filipino_middle_name() -> None:
     people = {e.name for e in x.entities if e.type.value == "Person"}
     assert "Jose Ma. Reyes Santos" in people
     assert "Rear" not in names(x)
+
+
+def test_surname_with_particle_refers_back() -> None:
+    x = run("Ian Roe met Navy Secretary Carlos Del Toro on Monday. Del Toro also visited Arvstad.")
+    people = [e for e in x.entities if e.type.value == "Person"]
+    assert "Del Toro" not in {e.name for e in people}
+    assert "Del Toro" in aliases(x, "Carlos Del Toro")
+
+
+def test_talks_between_two_people_is_a_meeting() -> None:
+    x = run(
+        "An earlier round of talks between Ian Roe and Trade Minister Ola Brekke ended on "
+        "March 2 without an agreement."
+    )
+    assert {"Ian Roe", "Ola Brekke"} <= {
+        x.entity(p.entity).name for m in x.meetings for p in m.participants
+    }
+
+
+def test_its_title_with_a_comma() -> None:
+    x = run("Ian Roe visited the Velk Mining plant and met with its president, Dara Halm.")
+    assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
+
+
+def test_well_known_products_are_programs() -> None:
+    x = run("OpenAI will bring ChatGPT to KakaoTalk, Ian Roe said on Monday.")
+    got = {(e.name, e.type.value) for e in x.entities}
+    assert {("ChatGPT", "Program"), ("KakaoTalk", "Program")} <= got
