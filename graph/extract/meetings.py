@@ -369,6 +369,8 @@ _PURPOSE = re.compile(
     r"\s+to\s+(?:discuss|address|review|explore|talk\s+about|ask\s+about|seek|push\s+for|"
     r"resolve|ease|secure|finalize|negotiate)\b"
 )
+# "..., who accompanied Lee on the trip, told the Herald": the audience of a remark
+_TOLD = re.compile(r",?\s+(?:told|telling|said|says|according\s+to)\b")
 _SIGNED_THE = re.compile(
     r"\bsigned\s+(?:the|that|this)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|"
     r"accord|contract|declaration)s?\b",
@@ -990,7 +992,9 @@ class MeetingFinder:
         body = self._body
         subj = tags_in(a, tm.start())
         purpose = _PURPOSE.search(body, tm.end(), b)
-        obj = tags_in(tm.end(), purpose.start() if purpose is not None else b)
+        told = _TOLD.search(body, tm.end(), b)
+        ends = [x.start() for x in (purpose, told) if x is not None]
+        obj = tags_in(tm.end(), min(ends) if ends else b)
         if name in _PASSIVE_PARTS:
             subj = []
         elif not subj and re.match(r",\s+(?:which|who)\b", body[a : a + 8]):

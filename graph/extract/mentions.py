@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.lexicon import lexicon
 from graph.extract.shapes import (
+    COMMON_ACRONYMS,
     TIME_WORDS,
     head_type,
     is_acronym,
@@ -649,6 +650,15 @@ class _SentenceScanner:
                 words.append(nxt0.text)
         if all(w.lower() in TIME_WORDS for w in words):
             return
+        if (
+            len(words) >= 2
+            and words[0].casefold() in self.lex.demonyms
+            and all(w.upper() in COMMON_ACRONYMS or w in COMMON_ACRONYMS for w in words[1:])
+        ):
+            # "Chinese EV maker BYD": the demonym, then a common acronym
+            m = self.emit(i, i + 1, "country", country=self.lex.demonyms[words[0].casefold()])
+            m.hints["attributive"] += 1
+            return
         surface = self.lay.text[self.toks[i].start : self.toks[j - 1].end]
         key = surface.casefold()
         lex = self.lex
@@ -916,8 +926,10 @@ class _SentenceScanner:
             h["program"] += 4
         if w1 in EVENT_DESCRIPTORS:
             h["event"] += 2
-        if w1 in ("from", "of", "at", "for") and w2 in PEOPLE_NOUNS:
-            h["org"] += 3
+        if w1 in ("from", "of", "at", "for") and (
+            w2 in PEOPLE_NOUNS or (w2 in lex.role_nouns and _lower(self.tok(i - 3)) == ",")
+        ):
+            h["org"] += 3  # "officials from X", "Ann Lee, president of X"
         if w1 in ("shares", "stock") or (w1 == "of" and w2 in ("shares", "stock")):
             h["company"] += 3
         if w1 == "of" and w2 in ("headquarters", "offices", "office", "plant", "factory", "campus"):

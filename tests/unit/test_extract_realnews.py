@@ -376,3 +376,28 @@ def test_well_known_products_are_programs() -> None:
     x = run("OpenAI will bring ChatGPT to KakaoTalk, Ian Roe said on Monday.")
     got = {(e.name, e.type.value) for e in x.entities}
     assert {("ChatGPT", "Program"), ("KakaoTalk", "Program")} <= got
+
+
+def test_acronym_between_body_and_title() -> None:
+    x = run("Velk Gas Corp. (VGC) CEO Ian Roe met Ola Brekke in Arvstad on Monday.")
+    assert ("Ian Roe", "Velk Gas Corp", True) in affiliations(x)
+
+
+def test_whom_a_participant_told_is_not_at_the_meeting() -> None:
+    x = run(
+        "Ian Roe met Ola Brekke in Arvstad on Monday. Dara Halm, who accompanied Roe on the "
+        "trip, told Brannock Radio that a deal was close."
+    )
+    got = {x.entity(p.entity).name for m in x.meetings for p in m.participants}
+    assert "Brannock Radio" not in got
+
+
+def test_demonym_before_a_common_acronym() -> None:
+    x = run("Norwegian EV maker Velk Motors was not part of the talks, Ian Roe said.")
+    assert "Norwegian EV" not in names(x)
+    assert "Norway" in names(x)
+
+
+def test_body_after_president_of_in_apposition() -> None:
+    x = run("Ian Roe met Dara Halm, president of Brannock Airplanes, in Arvstad on Monday.")
+    assert ("Dara Halm", "Brannock Airplanes", True) in affiliations(x)
