@@ -254,7 +254,10 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("signed_by", re.compile(r"\b(?:was|were)\s+signed\s+(?:[^,;]{0,60}?\s+)?by\b"), "attendee"),
     (
         "hosted_by",
-        re.compile(r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?hosted\s+by\b"),
+        re.compile(
+            r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?(?:hosted|received|welcomed|greeted)"
+            r"\s+by\b"
+        ),
         "host",
     ),
     ("represented_by", re.compile(r"\b(?:was|were)\s+(?:also\s+)?represented\s+by\b"), "attendee"),
@@ -661,7 +664,12 @@ class MeetingFinder:
                         target = self._with_person(triggers, tags_in, idx) or current
                 else:
                     new = True
-            elif parts and self._starts_new(body, current, date_hits, definite):
+            elif parts and (
+                self._starts_new(body, current, date_hits, definite)
+                or (any(p[0] == "hosted_by" for p in parts) and self._other_day(current, date_hits))
+            ):
+                # "... was greeted by the governor on his arrival on Tuesday": a reception of
+                # its own when it falls on another day
                 new = True
                 triggers = parts
             elif parts or definite:
@@ -709,6 +717,16 @@ class MeetingFinder:
         )
         if people:
             self.last_person = people[0]
+
+    def _other_day(
+        self, current: MeetingDraft | None, date_hits: list[tuple[int, DateMentionT]]
+    ) -> bool:
+        if current is None or current.date is None or not date_hits:
+            return False
+        rd = resolve(date_hits[0][1], self.pub, False, self.last_date)
+        return (
+            rd.date is not None and current.date.date is not None and rd.date != current.date.date
+        )
 
     def _starts_new(
         self,

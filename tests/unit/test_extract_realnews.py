@@ -401,3 +401,22 @@ def test_demonym_before_a_common_acronym() -> None:
 def test_body_after_president_of_in_apposition() -> None:
     x = run("Ian Roe met Dara Halm, president of Brannock Airplanes, in Arvstad on Monday.")
     assert ("Dara Halm", "Brannock Airplanes", True) in affiliations(x)
+
+
+def test_greeted_by_on_another_day_is_its_own_meeting() -> None:
+    x = run(
+        "Velk Mining Chairman Ian Roe hosted a dinner for Ola Brekke in Arvstad on Wednesday. "
+        "Brekke was greeted by Governor Dara Halm on his arrival at the airport on Tuesday.",
+        date="2026-03-13",
+    )
+    first = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert "Dara Halm" not in first
+    assert any(
+        {"Ola Brekke", "Dara Halm"} <= {x.entity(p.entity).name for p in m.participants}
+        for m in x.meetings[1:]
+    )
+
+
+def test_prefecture_before_governor_is_a_place() -> None:
+    x = run("Ian Roe met Aichi Governor Dara Halm in Nagoya on Tuesday.")
+    assert "Aichi" not in names(x)
