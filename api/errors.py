@@ -22,8 +22,13 @@ from graph.errors import (
     Ambiguous,
     DatabaseUnavailable,
     DocumentError,
+    DocumentSourceError,
+    DocumentTooLarge,
+    EmptyDocument,
+    InvalidDocumentId,
     NotFound,
     QueryRefused,
+    UnsupportedDocument,
     WhometError,
 )
 
@@ -46,21 +51,22 @@ def error_response(status: int, code: str, message: str, **extra: Any) -> JSONRe
     return JSONResponse({"error": jsonable_encoder(body)}, status_code=status, headers=headers)
 
 
-def _document_status(exc: DocumentError) -> tuple[int, str]:
-    """413 for too large, 415 for a type that cannot be read, 400 for the rest."""
-    status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
-    if isinstance(status, int) and status in (400, 413, 415, 422):
-        return status, getattr(exc, "code", None) or _CODES.get(status, "bad_document")
-    # graph.documents raises one DocumentError class; its messages say which case it is.
-    name = type(exc).__name__.lower()
-    text = str(exc).lower()
-    if "large" in name or "too large" in text or "byte limit" in text:
-        return 413, "document_too_large"
-    if any(w in name for w in ("type", "media", "binary", "format")) or any(
-        w in text
-        for w in ("not a text document", "binary", "not valid utf-8", "unsupported", "invalid utf")
-    ):
-        return 415, "unsupported_document"
+# Each kind of unreadable document, most specific first; any other DocumentError is a 400.
+DOCUMENT_STATUSES: tuple[tuple[type[DocumentError], int, str], ...] = (
+    (DocumentTooLarge, 413, "document_too_large"),
+    (UnsupportedDocument, 415, "unsupported_document"),
+    (EmptyDocument, 400, "bad_document"),
+    (InvalidDocumentId, 400, "bad_document"),
+    (DocumentSourceError, 400, "bad_document"),
+)
+
+
+def document_status(exc: DocumentError) -> tuple[int, str]:
+    """The HTTP status and error code for an unreadable document, chosen by its class:
+    413 for too large, 415 for a type that cannot be read, 400 for the rest."""
+    for cls, status, code in DOCUMENT_STATUSES:
+        if isinstance(exc, cls):
+            return status, code
     return 400, "bad_document"
 
 
@@ -111,7 +117,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(DocumentError)
     async def _document(_: Request, exc: DocumentError) -> JSONResponse:
-        status, code = _document_status(exc)
+        status, code = document_status(exc)
         return error_response(status, code, str(exc))
 
     @app.exception_handler(WhometError)

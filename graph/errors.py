@@ -12,7 +12,32 @@ class ConfigError(WhometError):
 
 
 class DocumentError(WhometError):
-    """A document cannot be read: empty, binary, too large, undecodable."""
+    """A document cannot be read: empty, binary, too large, undecodable.
+
+    Raised as one of the subclasses below, so callers tell the cases apart by class
+    (the API maps each to an HTTP status) rather than by the words of the message.
+    """
+
+
+class DocumentTooLarge(DocumentError):
+    """The file, upload or fetched page is over the size limit."""
+
+
+class UnsupportedDocument(DocumentError):
+    """Not a text document: a binary format, NUL bytes, or text that does not decode."""
+
+
+class EmptyDocument(DocumentError):
+    """No text: empty, whitespace only, or nothing left once headers and chrome are removed."""
+
+
+class InvalidDocumentId(DocumentError):
+    """The id asked for the document is not 1-128 of ``[A-Za-z0-9._:-]``."""
+
+
+class DocumentSourceError(DocumentError):
+    """The file or URL cannot be read: missing, a folder, unreadable, not http(s), HTTP error,
+    timeout."""
 
 
 class DatabaseUnavailable(WhometError):

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.progress import track
 
-from graph.errors import DatabaseUnavailable, DocumentError, WhometError
+from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
 from graph.model import Document, Extraction
 from graph.store import LoadReport
 
@@ -65,7 +65,7 @@ def iter_files(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise DocumentError(f"{path}: no such file or folder")
+            raise DocumentSourceError(f"{path}: no such file or folder")
     return list(dict.fromkeys(found))
 
 

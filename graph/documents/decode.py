@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from graph.errors import DocumentError
+from graph.errors import EmptyDocument, UnsupportedDocument
 
 # File signatures of common binary formats that are never news text.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -49,23 +49,23 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 def decode_bytes(data: bytes, name: str = "input") -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16/32; refuse binary."""
     if not data:
-        raise DocumentError(f"{name}: empty document")
+        raise EmptyDocument(f"{name}: empty document")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"{name}: invalid {codec} text: {exc.reason}") from None
+                raise UnsupportedDocument(f"{name}: invalid {codec} text: {exc.reason}") from None
             return _check_text(text, name)
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise DocumentError(f"{name}: looks like a {what}, not a text document")
+            raise UnsupportedDocument(f"{name}: looks like a {what}, not a text document")
     if b"\x00" in data:
-        raise DocumentError(f"{name}: contains NUL bytes; binary data is not a text document")
+        raise UnsupportedDocument(f"{name}: contains NUL bytes; binary data is not a text document")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
+        raise UnsupportedDocument(
             f"{name}: not valid UTF-8 at byte {exc.start} (send UTF-8, or UTF-16 with a BOM)"
         ) from None
     return _check_text(text, name)
@@ -73,9 +73,11 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
 
 def _check_text(text: str, name: str) -> str:
     if "\x00" in text:
-        raise DocumentError(f"{name}: contains NUL characters; binary data is not a text document")
+        raise UnsupportedDocument(
+            f"{name}: contains NUL characters; binary data is not a text document"
+        )
     if not text.strip():
-        raise DocumentError(f"{name}: document is empty or whitespace only")
+        raise EmptyDocument(f"{name}: document is empty or whitespace only")
     return text
 
 

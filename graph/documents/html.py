@@ -7,7 +7,7 @@ import re
 import trafilatura
 
 from graph.documents.frontmatter import apply_pairs
-from graph.errors import DocumentError
+from graph.errors import EmptyDocument
 from graph.model import DocumentMeta
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<meta|<title)", re.I)
@@ -39,5 +39,5 @@ def html_to_text(html: str, meta: DocumentMeta, url: str | None = None) -> str:
         deduplicate=False,
     )
     if not text or not text.strip():
-        raise DocumentError(f"{url or 'html'}: no article text found in the page")
+        raise EmptyDocument(f"{url or 'html'}: no article text found in the page")
     return str(text)

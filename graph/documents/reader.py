@@ -17,7 +17,7 @@ from graph.documents.decode import check_text, decode_bytes
 from graph.documents.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, fetch_url
 from graph.documents.frontmatter import apply_pairs, split_front_matter
 from graph.documents.html import html_to_text, looks_like_html
-from graph.errors import DocumentError
+from graph.errors import DocumentSourceError, DocumentTooLarge, EmptyDocument, InvalidDocumentId
 from graph.model import Document, DocumentMeta
 
 # One article, never a dump: the same cap as a fetched page and an API upload, so every
@@ -80,11 +80,11 @@ def make_document(
         text = _markdown_to_text(text)
     body = clean_body(text, meta)
     if not body.text.strip():
-        raise DocumentError(f"{name}: no article text left after removing headers and chrome")
+        raise EmptyDocument(f"{name}: no article text left after removing headers and chrome")
     digest = content_hash(body.text, meta)
     if doc_id is not None:
         if not _ID_OK.match(doc_id):
-            raise DocumentError(f"document id {doc_id!r} must be 1-128 of [A-Za-z0-9._:-]")
+            raise InvalidDocumentId(f"document id {doc_id!r} must be 1-128 of [A-Za-z0-9._:-]")
         ident = doc_id
     else:
         ident = digest[:16]
@@ -116,7 +116,9 @@ def read_bytes(
     """A document sent by the API: bytes or text, with an optional file name, metadata, id."""
     if isinstance(data, bytes):
         if len(data) > MAX_DOCUMENT_BYTES:
-            raise DocumentError(f"{filename or 'input'}: over the {MAX_DOCUMENT_BYTES}-byte limit")
+            raise DocumentTooLarge(
+                f"{filename or 'input'}: over the {MAX_DOCUMENT_BYTES}-byte limit"
+            )
         text = decode_bytes(data, filename or "input")
     else:
         text = data
@@ -133,14 +135,14 @@ def read_path(
     try:
         size = p.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(f"{p}: {size} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit")
+            raise DocumentTooLarge(f"{p}: {size} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit")
         data = p.read_bytes()
     except FileNotFoundError:
-        raise DocumentError(f"{p}: no such file") from None
+        raise DocumentSourceError(f"{p}: no such file") from None
     except IsADirectoryError:
-        raise DocumentError(f"{p}: is a directory") from None
+        raise DocumentSourceError(f"{p}: is a directory") from None
     except OSError as exc:
-        raise DocumentError(f"{p}: cannot read: {exc.strerror}") from None
+        raise DocumentSourceError(f"{p}: cannot read: {exc.strerror}") from None
     text = decode_bytes(data, str(p))
     return make_document(
         text, kind=_kind_for(p.name), metadata=metadata, doc_id=doc_id, path=str(p)
