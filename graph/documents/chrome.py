@@ -180,6 +180,41 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+def _name_case(name: str) -> str:
+    """'JIN EUN-SOO' -> 'Jin Eun-soo': bylines set in capitals."""
+    if not name.isupper():
+        return name
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+
+
+_AD_MARKERS = frozenset({"advertisement", "ad", "advertising", "- advertisement -"})
+_RELATED_HEADS = ("related article", "related articles", "related stories", "related news")
+
+
+def _inline_block_end(lines: list[str], i: int) -> int | None:
+    """Index after an ad marker or a related-links box of at most two headlines that sits
+    INSIDE a story: long prose resumes right after it. None when the line is not one."""
+    low = lines[i].strip().lower().rstrip(":")
+    if low in _AD_MARKERS:
+        k = i + 1
+    elif low in _RELATED_HEADS:
+        k = i + 1
+        heads = 0
+        while k < len(lines) and (not lines[k].strip() or not is_prose(lines[k].strip())):
+            if lines[k].strip():
+                heads += 1
+            k += 1
+        if heads > 2:
+            return None
+    else:
+        return None
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k < len(lines) and is_prose(lines[k].strip()) and len(lines[k].split()) >= 15:
+        return k
+    return None
+
+
 def clean_body(text: str, meta: DocumentMeta) -> Body:
     """Cut header and footer chrome; fill title and author into ``meta`` when found."""
     phrases = chrome_phrases()
@@ -224,15 +259,23 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         if all(short[i] for i in window):
             run_start.add(window[0])
     chrome_next = False  # a byline kept at the head of a chrome run: the run follows
+    skip_to = -1
     for i, raw in enumerate(body_lines):
         line = raw.strip()
+        if i < skip_to:
+            continue
         if not line:
             kept.append("")
             continue
+        if kept and not chrome_next:
+            end = _inline_block_end(body_lines, i)
+            if end is not None:
+                skip_to = end  # an ad marker or a short related-links box inside the story
+                continue
         if i > 0 and (_is_footer(line, phrases) or i in run_start or chrome_next):
             name = _byline(line, phrases) if kept and not _is_footer(line, phrases) else None
             if name is not None and not chrome_next:
-                kept.append(f"By {name}.")  # the writer's byline just above the chrome
+                kept.append(f"By {_name_case(name)}.")  # the writer's byline above the chrome
                 if meta.author is None:
                     meta.author = name
                 chrome_next = i in run_start
@@ -249,7 +292,7 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
                 continue
             # a byline under the story ("By Ana Cruz (ana@example.com)") names its writer,
             # who is a person the text states; the line stays for the extractor
-            line = f"By {name}."
+            line = f"By {_name_case(name)}."
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()

@@ -182,6 +182,7 @@ _CREDIT_BEFORE = re.compile(
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _POSTED_TO = frozenset({"ambassador", "envoy", "representative", "consul", "consul-general"})
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
@@ -739,6 +740,8 @@ class _SentenceScanner:
                     dots += 1  # middle initial "Y.", "Jose Ma. Ezpeleta"
                 elif w in _NAME_PARTICLES and k >= 2:
                     dots += 1  # "bin" in "Mohamed bin Zayed"
+                elif _DOTTED_INITIALS.fullmatch(w) and k < n:
+                    pass  # "C.C. Wei", "J.Y. Park": initials before a surname
                 elif not plain_name_token(w):
                     break
                 k -= 1

@@ -164,6 +164,46 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+_SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "there",
+        "his",
+        "her",
+        "their",
+        "our",
+        "meanwhile",
+        "however",
+    ]
+)
+
+
 def _is_abbreviation(text: str, dot_end: int, para_start: int) -> bool:
     """True when the period ending at ``dot_end`` closes an abbreviation or an initial."""
     j = dot_end - 1
@@ -177,6 +217,10 @@ def _is_abbreviation(text: str, dot_end: int, para_start: int) -> bool:
         return False
     if word in _ABBREVIATIONS:
         return True
+    if _INITIALS.fullmatch(word):
+        # "Chairman C.C. Wei": initials before a name; "in the U.K. The ..." still ends
+        nxt = _NEXT_WORD.match(text, dot_end)
+        return nxt is not None and nxt.group(1).lower() not in _SENTENCE_STARTERS
     return len(word) == 1 and text[j].isupper()
 
 

@@ -420,3 +420,24 @@ def test_greeted_by_on_another_day_is_its_own_meeting() -> None:
 def test_prefecture_before_governor_is_a_place() -> None:
     x = run("Ian Roe met Aichi Governor Dara Halm in Nagoya on Tuesday.")
     assert "Aichi" not in names(x)
+
+
+def test_initials_before_a_surname_do_not_end_the_sentence() -> None:
+    x = run("Ian Roe met with Velk Mining Chairman C.C. Wei in Arvstad on Wednesday.")
+    assert ("C.C. Wei", "Velk Mining", True) in affiliations(x)
+
+
+def test_ad_marker_and_short_related_box_inside_a_story() -> None:
+    x = run(
+        "Velk Mining CEO Ian Roe met Ostmark Steel CEO Ola Brekke in Arvstad on Wednesday.\n\n"
+        "ADVERTISEMENT\n\n"
+        "The two companies signed a memorandum of understanding in April to develop new "
+        "alloys together, and Roe was accompanied by Dara Halm, head of Velk Mining's "
+        "research division.\n\n"
+        "Related Article\nVelk Mining posts record profit\n\n"
+        "Brannock Holdings CEO Tom Hale, who was also in Arvstad for a trade show last week, "
+        "did not join the meeting, according to people familiar with the matter.\n\n"
+        "BY PARK JI-SU [jspark@example.com]"
+    )
+    assert {"Dara Halm", "Tom Hale", "Park Ji-su"} <= names(x)
+    assert "Velk Mining posts record profit" not in names(x)
