@@ -60,6 +60,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
     places: frozenset[str] = frozenset()  # casefolded
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
+    leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
 
 
 @lru_cache(maxsize=1)
@@ -86,5 +87,9 @@ def lexicon() -> Lexicon:
             lex.countries.setdefault(key.casefold(), c["name"])
         for dem in c["demonyms"]:
             lex.demonyms.setdefault(dem.casefold(), c["name"])
+    for line in _data("leaders.txt").splitlines():
+        if "|" in line and not line.startswith("#"):
+            person, country = (part.strip() for part in line.split("|", 1))
+            lex.leaders[person.casefold()] = country
     lex.places = frozenset(p.casefold() for p in gaz["places"]) - frozenset(lex.countries)
     return lex

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 
 from graph.extract.affiliations import (
     Found,
@@ -11,7 +12,8 @@ from graph.extract.affiliations import (
     wire_credits,
 )
 from graph.extract.context import ORG_TYPES, DocContext, Ref, build_tagged
-from graph.extract.entities import EntityBuilder
+from graph.extract.entities import Cluster, EntityBuilder
+from graph.extract.lexicon import lexicon
 from graph.extract.meetings import MeetingDraft, MeetingFinder
 from graph.extract.mentions import find_mentions
 from graph.extract.quotes import find_quotes
@@ -98,6 +100,7 @@ def _extract(doc: Document) -> Extraction:
         ]
         found_by_sent[tg.sent.index] = found
     affiliations = _merge_affiliations(ctx, found_by_sent)
+    affiliations += _leader_offices(ctx, clusters, keys, affiliations)
 
     # quotes, then meetings (quoted people near a meeting are its implied participants)
     quotes_found = find_quotes(ctx)
@@ -138,6 +141,45 @@ def _extract(doc: Document) -> Extraction:
         relations=_dedupe_relations(relations),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+_STATE_TITLES = frozenset({"president", "prime minister", "premier", "chancellor"})
+
+
+def _leader_offices(
+    ctx: DocContext, clusters: list[Cluster], keys: dict[int, str], have: list[Affiliation]
+) -> list[Affiliation]:
+    """'President Lee Jae-myung' with no country beside the title: a head of state or
+    government listed in the leaders data holds the office for that country, when the text
+    names the country."""
+    leaders = lexicon().leaders
+    countries = {c.name: keys[c.cid] for c in clusters if c.type == EntityType.COUNTRY}
+    linked = {a.person for a in have if ctx.types.get(a.org) == EntityType.COUNTRY}
+    out: list[Affiliation] = []
+    for c in clusters:
+        key = keys[c.cid]
+        if c.type != EntityType.PERSON or key in linked:
+            continue
+        country = leaders.get(c.name.casefold())
+        if country is None or country not in countries:
+            continue
+        for m in c.mentions:
+            title = (m.title or "").lower()
+            title = re.sub(r"^(?:then-|former\s+|acting\s+)", "", title)
+            if title in _STATE_TITLES:
+                ev = ctx.evidence(ctx.lay.sentences[m.sent])
+                current = not (m.title or "").lower().startswith(("then-", "former"))
+                out.append(
+                    Affiliation(
+                        person=key,
+                        org=countries[country],
+                        role=m.title,
+                        current=current,
+                        evidence=ev,
+                    )
+                )
+                break
+    return out
 
 
 def _dateline_agency(ctx: DocContext) -> Ref | None:

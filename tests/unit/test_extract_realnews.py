@@ -441,3 +441,13 @@ def test_ad_marker_and_short_related_box_inside_a_story() -> None:
     )
     assert {"Dara Halm", "Tom Hale", "Park Ji-su"} <= names(x)
     assert "Velk Mining posts record profit" not in names(x)
+
+
+def test_listed_head_of_government_holds_office_for_a_named_country() -> None:
+    x = run(
+        "Prime Minister Shigeru Ishiba met Ian Roe in Tokyo on Monday. Japan will host the "
+        "next round."
+    )
+    assert ("Shigeru Ishiba", "Japan", True) in affiliations(x)
+    y = run("Prime Minister Shigeru Ishiba met Ian Roe in Tokyo on Monday.")
+    assert not any(o == "Japan" for _, o, _ in affiliations(y))  # Japan is not named
