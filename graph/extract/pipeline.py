@@ -143,6 +143,9 @@ def _extract(doc: Document) -> Extraction:
     )
 
 
+_TITLE_BEFORE = re.compile(
+    r"\b((?:then-|[Ff]ormer\s+)(?:President|Prime\s+Minister|Premier|Chancellor))\s+$"
+)
 _STATE_TITLES = frozenset({"president", "prime minister", "premier", "chancellor"})
 
 
@@ -164,16 +167,19 @@ def _leader_offices(
         if country is None or country not in countries:
             continue
         for m in c.mentions:
-            title = (m.title or "").lower()
-            title = re.sub(r"^(?:then-|former\s+|acting\s+)", "", title)
+            written = m.title
+            if not written:
+                before = _TITLE_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)
+                written = before.group(1) if before is not None else None
+            title = re.sub(r"^(?:then-|former\s+|acting\s+)", "", (written or "").lower())
             if title in _STATE_TITLES:
                 ev = ctx.evidence(ctx.lay.sentences[m.sent])
-                current = not (m.title or "").lower().startswith(("then-", "former"))
+                current = not (written or "").lower().startswith(("then-", "former"))
                 out.append(
                     Affiliation(
                         person=key,
                         org=countries[country],
-                        role=m.title,
+                        role=written,
                         current=current,
                         evidence=ev,
                     )

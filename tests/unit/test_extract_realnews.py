@@ -451,3 +451,8 @@ def test_listed_head_of_government_holds_office_for_a_named_country() -> None:
     assert ("Shigeru Ishiba", "Japan", True) in affiliations(x)
     y = run("Prime Minister Shigeru Ishiba met Ian Roe in Tokyo on Monday.")
     assert not any(o == "Japan" for _, o, _ in affiliations(y))  # Japan is not named
+
+
+def test_then_president_is_a_former_office() -> None:
+    x = run("During a visit to Korea in 2023, Ian Roe met then-President Yoon Suk Yeol.")
+    assert ("Yoon Suk Yeol", "South Korea", False) in affiliations(x)
