@@ -7,6 +7,7 @@ decided here and nowhere else.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -89,6 +90,25 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: {"model": ErrorResponse, "description": "Unexpected failure (no details are exposed)"},
     503: {"model": ErrorResponse, "description": "Neo4j is not reachable"},
 }
+
+
+def as_json_errors(responses: Mapping[int | str, Mapping[str, Any]]) -> dict[int | str, Any]:
+    """``responses`` for a route whose own answer is not JSON (a page, a file): FastAPI would
+    document each error ``model`` under the route's media type; spell it out as the
+    ``application/json`` it is (``ErrorResponse`` must be in the schema, as every API route
+    has it)."""
+    out: dict[int | str, Any] = {}
+    for status, response in responses.items():
+        if response.get("model") is not ErrorResponse:
+            out[status] = dict(response)
+            continue
+        out[status] = {
+            **{k: v for k, v in response.items() if k != "model"},
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+            },
+        }
+    return out
 
 
 def install(app: FastAPI) -> None:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep, ReadsDep, SettingsDep
-from api.errors import ERROR_RESPONSES, ApiError
+from api.errors import ERROR_RESPONSES, ApiError, as_json_errors
 from api.models import ErrorResponse
 from graph import views_read
 from viz import views
@@ -41,7 +41,8 @@ _VIEW_RESPONSES: dict[int | str, dict[str, object]] = {
             "text/csv": {},
         },
     },
-    **ERROR_RESPONSES,
+    # Errors are JSON like everywhere else in the API, not the page's text/html.
+    **as_json_errors(ERROR_RESPONSES),
 }
 
 Format = Annotated[
@@ -90,10 +91,12 @@ def whole_graph(
     "/entity/{ref}",
     response_class=HTMLResponse,
     summary="The ego network of one entity",
-    responses={
-        404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
-        409: {"model": ErrorResponse, "description": "The name fits several entities"},
-    },
+    responses=as_json_errors(
+        {
+            404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
+            409: {"model": ErrorResponse, "description": "The name fits several entities"},
+        }
+    ),
 )
 def ego_graph(
     ref: Annotated[

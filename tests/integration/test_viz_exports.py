@@ -113,6 +113,32 @@ def test_ego_view_of_an_unknown_entity_is_404(client: TestClient) -> None:
     assert response.json()["error"]["code"] == "not_found"
 
 
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/graph/entity/nobody-by-this-name", 404, "not_found"),
+        ("/api/v1/graph/entity/nobody-by-this-name", 404, "not_found"),
+        ("/graph/events?start=2026-05-31&end=2026-05-01", 422, "invalid_range"),
+        ("/api/v1/graph/events?start=May&end=2026-05-01", 422, "invalid_request"),
+        ("/graph/met?format=pdf", 422, "invalid_request"),
+        ("/graph/entity/OpenAI?hops=99", 422, "invalid_request"),
+    ],
+)
+def test_view_errors_are_json_even_for_a_browser(
+    client: TestClient, path: str, status: int, code: str
+) -> None:
+    """A page route answers its errors like the rest of the API: JSON with a code and a
+    message, whatever the client accepts; the OpenAPI document says so too."""
+    response = client.get(path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["code"] == code and error["message"]
+    template = path.split("?")[0].replace("nobody-by-this-name", "{ref}").replace("OpenAI", "{ref}")
+    documented = client.get("/openapi.json").json()["paths"][template]["get"]["responses"]
+    assert set(documented[str(status)]["content"]) == {"application/json"}
+
+
 def test_cli_writes_the_same_views(
     tmp_path: Path,
     graph: Graph,
