@@ -80,7 +80,9 @@ _DEPARTMENT_THE = frozenset({"Treasury", "Interior"})
 
 
 _PATRONYMICS = frozenset({"bin", "bint", "ibn"})
-_SURNAME_PARTICLES = frozenset({"del", "de", "da", "di", "van", "von", "le", "la", "dos", "du"})
+_SURNAME_PARTICLES = frozenset(
+    {"del", "de", "da", "di", "van", "von", "le", "la", "dos", "du", "der", "den"}
+)
 
 
 def _patronymic(tokens: tuple[str, ...]) -> bool:
@@ -222,7 +224,7 @@ class EntityBuilder:
                 deferred.append(m)
             elif m.kind == "person" or (
                 m.n_tokens >= 2
-                and not (m.n_tokens == 2 and m.tokens[0].lower() in _SURNAME_PARTICLES)
+                and not (m.n_tokens <= 3 and m.tokens[0].lower() in _SURNAME_PARTICLES)
             ):
                 self.attach(m, self.cluster_for("name:" + key))
             else:
@@ -326,8 +328,11 @@ class EntityBuilder:
             toks = c.full_tokens()
             if c.type == EntityType.PERSON and len(toks) >= 2:
                 short = toks[0] if east_asian_order(toks) else toks[-1]
-                if len(toks) >= 3 and toks[-2].lower() in _SURNAME_PARTICLES:
-                    short = " ".join(toks[-2:])  # "Carlos Del Toro" -> "Del Toro"
+                cut = len(toks) - 1
+                while cut > 1 and toks[cut - 1].lower() in _SURNAME_PARTICLES:
+                    cut -= 1
+                if cut < len(toks) - 1:
+                    short = " ".join(toks[cut:])  # "Carlos Del Toro" -> "Del Toro"
                 self.add_alias(norm(short), c)
             elif c.type in (
                 EntityType.COMPANY,

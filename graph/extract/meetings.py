@@ -345,6 +345,14 @@ _SIGNED_REF = re.compile(
     r"contract|declaration)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
     re.I,
 )
+
+
+def triggers_hint(body: str) -> bool:
+    """A meeting verb other than 'attend' is written ('met', 'held talks', 'visited')."""
+    return _MEET_VERB.search(body) is not None
+
+
+_MEET_VERB = re.compile(r"\b(?:met|meets|meet|held\s+talks|visited|sat\s+down)\b")
 _OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
 # bodies whose names also name their buildings
 _VENUES = frozenset(
@@ -588,6 +596,10 @@ class MeetingFinder:
         if om is not None:
             target = self._ordinal(om.group(1))
         dfm = first_outside(_DEFINITE)
+        if dfm is not None and triggers_hint(body) and _OCCASION.search(body, 0, dfm.end()):
+            # "X also met Y on the sidelines of the summit": the summit is the occasion of
+            # a new meeting, not the meeting being added to
+            dfm = None
         definite = dfm is not None
         if dfm is not None:
             named = self._by_noun(dfm.group("noun"), idx)

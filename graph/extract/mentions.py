@@ -179,7 +179,9 @@ _CREDIT_BEFORE = re.compile(
     r"\s+by\s+)"
     r"(?:[A-Z][\w.'\-]*\s+|and\s+|,\s*){0,12}$"
 )
-_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le"})
+_NAME_PARTICLES = frozenset(
+    {"bin", "bint", "ibn", "al", "el", "abu", "da", "di", "dos", "le", "von", "van", "der", "den"}
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")

@@ -456,3 +456,32 @@ def test_listed_head_of_government_holds_office_for_a_named_country() -> None:
 def test_then_president_is_a_former_office() -> None:
     x = run("During a visit to Korea in 2023, Ian Roe met then-President Yoon Suk Yeol.")
     assert ("Yoon Suk Yeol", "South Korea", False) in affiliations(x)
+
+
+def test_meeting_on_the_sidelines_of_the_summit_is_new() -> None:
+    x = run(
+        "Ostmark and Arvland agreed on Wednesday to deepen cooperation at a summit attended by "
+        "President Ian Roe and Prime Minister Ola Brekke. Roe also met Velk Mining Chairman "
+        "Dara Halm on the sidelines of the summit."
+    )
+    second = [
+        {x.entity(p.entity).name for p in m.participants}
+        for m in x.meetings
+        if "Dara Halm" in {x.entity(p.entity).name for p in m.participants}
+    ]
+    assert second and "Ola Brekke" not in second[0]
+
+
+def test_von_der_particles_in_a_surname() -> None:
+    x = run(
+        "Commission President Anna von der Brenn met Ian Roe on Monday. Von der Brenn said "
+        "the talks went well."
+    )
+    people = {e.name for e in x.entities if e.type.value == "Person"}
+    assert "Anna von der Brenn" in people
+    assert "Von der Brenn" not in people
+
+
+def test_great_hall_is_a_place() -> None:
+    x = run("Xi Jinping met Ian Roe at the Great Hall of the People in Beijing on Tuesday.")
+    assert not any("Great Hall" in n for n in names(x))
