@@ -490,15 +490,19 @@ def wire_credits(tg: Tagged, agency: Ref | None) -> list[Found]:
     the wire service; editors are left out."""
     if agency is None:
         return []
-    m = _WIRE_REPORTING.match(tg.s)
-    if m is None:
+    if _WIRE_REPORTING.match(tg.s) is None:
         return []
     out = []
-    for pos in TAG.finditer(tg.s, m.start(1), m.end(1)):
-        r = tg.refs[int(pos.group(1))]
-        if _is_person(r):
-            out.append(Found(r, agency, "reporter", True, -1))
+    for m in _WIRE_PART.finditer(tg.s):
+        for pos in TAG.finditer(tg.s, m.start(1), m.end(1)):
+            r = tg.refs[int(pos.group(1))]
+            if _is_person(r):
+                out.append(Found(r, agency, "reporter", True, -1))
     return out
+
+
+# each "Reporting by ..." / "Additional reporting by ..." part of a credit line
+_WIRE_PART = re.compile(r"(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting)\s+by\s+([^;)]*)", re.I)
 
 
 _AND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][\w\-]*\s+){1,4}$")

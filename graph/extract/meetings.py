@@ -354,6 +354,10 @@ def triggers_hint(body: str) -> bool:
 
 _MEET_VERB = re.compile(r"\b(?:met|meets|meet|held\s+talks|visited|sat\s+down)\b")
 _OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
+_LAUNCHED = re.compile(
+    r"\b(?:announced|launched|unveiled|set\s+up|formed|established|created|named)\s+"
+    r"(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*$"
+)
 # bodies whose names also name their buildings
 _VENUES = frozenset(
     {
@@ -641,6 +645,14 @@ class MeetingFinder:
         current = self._valid_current(idx)
         if (
             target is None
+            and smm is not None
+            and smm.group(0).startswith("separate")
+            and self._separate(tg, body, triggers, tags_in, date_hits, ev, consumed)
+        ):
+            self._note_person(tg)
+            return
+        if (
+            target is None
             and current is not None
             and ("sign" in current.kind.lower() or "sign" in current.description.lower())
             and (_SIGNED_REF.search(body) is not None or _SIGNED_THE.search(body) is not None)
@@ -905,6 +917,40 @@ class MeetingFinder:
             out.append((name, pm, role, a, b))
         return out
 
+    def _separate(
+        self,
+        tg: Tagged,
+        body: str,
+        triggers: list[Hit],
+        tags_in: TagsIn,
+        date_hits: list[tuple[int, DateMentionT]],
+        ev: Evidence,
+        consumed: set[int],
+    ) -> bool:
+        """'A held separate talks with B and C': one meeting of A with each of them."""
+        hits = [t for t in triggers if t[0] in ("meet", "talks_with", "hold")]
+        if not hits:
+            return False
+        name, tm, role, a, b = hits[0]
+        subj = [(p, k, r) for p, k, r in tags_in(a, tm.start()) if self._usable(r)]
+        objs = [(p, k, r) for p, k, r in tags_in(tm.end(), b) if self._usable(r)]
+        linked = {r.mention.link for _, _, r in objs if r.type == EntityType.PERSON}
+        parties = [
+            (k, r)
+            for _, k, r in objs
+            if r.type != EntityType.COUNTRY and r.mention.id not in linked and k not in consumed
+        ]
+        if not subj or len(parties) < 2:
+            return False
+        for _k, r in parties:
+            m = self._new_meeting(tg, body, [hits[0]], None, date_hits, ev)
+            for _, _, sr in subj:
+                if sr.type != EntityType.COUNTRY:
+                    m.add(sr.key, role, False, ev)
+            m.add(r.key, "attendee", False, ev)
+            self.current, self.current_sent = m, tg.sent.index
+        return True
+
     def _new_meeting(
         self,
         tg: Tagged,
@@ -1084,6 +1130,8 @@ class MeetingFinder:
                     EntityType.COUNTRY,
                 ):
                     continue
+                if _LAUNCHED.search(body, max(0, pos - 80), pos):
+                    continue  # "announced a joint venture, X Japan, at an event": what was launched
                 if r.mention.text in _VENUES and re.search(
                     r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", body[max(0, pos - 12) : pos]
                 ):

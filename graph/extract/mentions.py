@@ -844,6 +844,8 @@ class _SentenceScanner:
             portfolio = True
         if org_a < org_b and all(w in self.lex.institutional for w in words[org_a:org_b]):
             portfolio = True  # "National Security Adviser X": an area, not a body
+        while portfolio and not of_title and org_a < org_b - 1 and is_title_word(words[org_a]):
+            org_a += 1  # "Acting Defense Minister X": 'Acting' qualifies the title
         # "Arvish Harbors Secretary Ada Wren": a secretary heads the country's department of
         # that area, so the country and the area name the body together
         department = (

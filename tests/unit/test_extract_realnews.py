@@ -485,3 +485,43 @@ def test_von_der_particles_in_a_surname() -> None:
 def test_great_hall_is_a_place() -> None:
     x = run("Xi Jinping met Ian Roe at the Great Hall of the People in Beijing on Tuesday.")
     assert not any("Great Hall" in n for n in names(x))
+
+
+def test_separate_talks_make_one_meeting_per_party() -> None:
+    x = run(
+        "Defense Minister Ian Roe held separate talks with Norwegian Defense Minister Ola "
+        "Brekke and Swedish Defense Minister Dara Halm in Arvstad on Tuesday."
+    )
+    got = [
+        frozenset(x.entity(p.entity).name for p in m.participants if not p.optional)
+        for m in x.meetings
+    ]
+    assert frozenset({"Ian Roe", "Ola Brekke"}) in got
+    assert frozenset({"Ian Roe", "Dara Halm"}) in got
+    assert not any({"Ola Brekke", "Dara Halm"} <= m for m in got)
+
+
+def test_acting_minister_links_to_the_named_ministry() -> None:
+    x = run(
+        "Acting Defense Minister Ian Roe met Ola Brekke on Tuesday, the Ministry of National "
+        "Defense said."
+    )
+    assert ("Ian Roe", "Ministry of National Defense", True) in affiliations(x)
+
+
+def test_additional_reporting_credit() -> None:
+    x = run(
+        "ARVSTAD, May 3 (Reuters) - Ian Roe met Ola Brekke on Tuesday.\n\n"
+        "Reporting by Ana Cruz; Additional reporting by Li Wei; Editing by Tom Hale"
+    )
+    assert {("Ana Cruz", "Reuters", True), ("Li Wei", "Reuters", True)} <= affiliations(x)
+
+
+def test_launched_venture_is_not_a_participant() -> None:
+    x = run(
+        "Velk Mining and Ostmark Steel announced a joint venture, Velk Ostmark Metals, at an "
+        "event in Arvstad on Monday attended by Ian Roe."
+    )
+    got = {x.entity(p.entity).name for m in x.meetings for p in m.participants}
+    assert "Velk Ostmark Metals" not in got
+    assert {"Velk Mining", "Ostmark Steel"} <= got
