@@ -220,8 +220,12 @@ class EntityBuilder:
                 self.attach(m, c)
             elif m.kind == "orgref":
                 orgrefs.append(m)
-            elif m.acronym_of is not None or m.alias_of is not None:
-                deferred.append(m)
+            elif (
+                m.acronym_of is not None
+                or m.alias_of is not None
+                or (m.kind == "person" and m.n_tokens <= 3 and m.tokens[0] in _SURNAME_PARTICLES)
+            ):
+                deferred.append(m)  # "Ambassador van der Vliet": the short form of a name
             elif m.kind == "person" or (
                 m.n_tokens >= 2
                 and not (m.n_tokens <= 3 and m.tokens[0].lower() in _SURNAME_PARTICLES)

@@ -257,6 +257,9 @@ _PARTICIPATION: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:was|were|is|are|be)\s+(?:also\s+)?(?:co-)?(?:hosted|received|welcomed|greeted)"
             r"\s+by\b"
+            r"|\b(?:forum|meeting|conference|event|summit|dialogue|seminar|symposium|workshop|"
+            r"session|ceremony|dinner|roundtable)s?,\s+(?:which\s+was\s+)?(?:co-)?"
+            r"(?:organi[sz]ed|hosted|convened|sponsored)\s+by\b"
         ),
         "host",
     ),

@@ -525,3 +525,22 @@ def test_launched_venture_is_not_a_participant() -> None:
     got = {x.entity(p.entity).name for m in x.meetings for p in m.participants}
     assert "Velk Ostmark Metals" not in got
     assert {"Velk Mining", "Ostmark Steel"} <= got
+
+
+def test_forum_organized_by_a_body() -> None:
+    x = run(
+        "Velk Mining executives met Ostmark Steel officials at a forum in Arvstad on Thursday. "
+        "The forum, organized by the Arvland Mining Association, was attended by Ian Roe."
+    )
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert {"Arvland Mining Association", "Ian Roe"} <= got
+
+
+def test_lowercase_particle_surname_after_a_title() -> None:
+    x = run(
+        "Ian Roe met Dutch Ambassador Peter van der Berg on Monday. Ambassador van der Berg "
+        "said the talks went well."
+    )
+    people = {e.name for e in x.entities if e.type.value == "Person"}
+    assert "van der Berg" not in people
+    assert "Peter van der Berg" in people
