@@ -357,6 +357,7 @@ def triggers_hint(body: str) -> bool:
 
 _MEET_VERB = re.compile(r"\b(?:met|meets|meet|held\s+talks|visited|sat\s+down)\b")
 _OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,160},")
 _LAUNCHED = re.compile(
     r"\b(?:announced|launched|unveiled|set\s+up|formed|established|created|named)\s+"
     r"(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s*$"
@@ -385,7 +386,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|had|has)\b[^,;]{
 # "met X ... to discuss Y's takeover of Z": what follows names the topic, not who came
 _PURPOSE = re.compile(
     r"\s+to\s+(?:discuss|address|review|explore|talk\s+about|ask\s+about|seek|push\s+for|"
-    r"resolve|ease|secure|finalize|negotiate)\b"
+    r"resolve|ease|secure|finalize|negotiate)\b|\s+about\s+(?:the|a|an|its|their|his|her)\b"
 )
 # "..., who accompanied Lee on the trip, told the Herald": the audience of a remark
 _TOLD = re.compile(r",?\s+(?:told|telling|said|says|according\s+to)\b")
@@ -603,6 +604,11 @@ class MeetingFinder:
         if om is not None:
             target = self._ordinal(om.group(1))
         dfm = first_outside(_DEFINITE)
+        if dfm is not None and re.search(
+            r"\b(?:after|before|following|ahead\s+of|since)\s+$",
+            body[max(0, dfm.start() - 12) : dfm.start()],
+        ):
+            dfm = None  # "spoke with X after the meeting": a time, not the meeting extended
         if dfm is not None and triggers_hint(body) and _OCCASION.search(body, 0, dfm.end()):
             # "X also met Y on the sidelines of the summit": the summit is the occasion of
             # a new meeting, not the meeting being added to
@@ -615,6 +621,12 @@ class MeetingFinder:
             else:
                 cur0 = self._valid_current(idx)
                 noun = _kind(dfm.group("noun"), None)
+                if cur0 is not None and noun in _TALK_KINDS and "call" in cur0.kind:
+                    # "joined the talks" after a phone call: the talks reported before it
+                    for prior in reversed(self.meetings):
+                        if prior.kind in _TALK_KINDS and idx - prior.sent <= WINDOW:
+                            self.current, self.current_sent = prior, idx
+                            break
                 if (
                     cur0 is not None
                     and noun in _EVENT_KINDS
@@ -968,10 +980,23 @@ class MeetingFinder:
         nm = None
         window = body[tm.start() : tm.start() + 200]
         for cand in re.finditer(r"\b(" + NOUN + r")\b", window):
-            if _OCCASION.search(window, 0, cand.start()) is None:
-                nm = cand  # not "on the sidelines of the X summit": the occasion, not the kind
+            if _OCCASION.search(window, 0, cand.start()) is None and not re.search(
+                r"\b(?:after|before|following|since)\s+(?:the|a|an|their|its)\s+$",
+                window[max(0, cand.start() - 20) : cand.start()],
+            ):
+                # not "on the sidelines of the X summit" (the occasion) nor "after the
+                # meeting" (a time)
+                nm = cand
                 break
-        if indef is not None:
+        if re.search(r"\b(?:by\s+(?:phone|telephone)|phone\s+call)\b", tm.group(0)):
+            nm = None
+            indef = None
+            noun_phone = True
+        else:
+            noun_phone = False
+        if noun_phone:
+            noun = "phone call"
+        elif indef is not None:
             noun = indef.group("noun2") or indef.group("noun")
         elif nm is not None:
             noun = nm.group(1)
@@ -1070,6 +1095,12 @@ class MeetingFinder:
         name, tm, role, a, b = hit
         body = self._body
         subj = tags_in(a, tm.start())
+        for rel in _WHO_CLAUSE.finditer(body, a, tm.start()):
+            if not re.search(
+                r"\b(?:accompanied|joined|along\s+with|together\s+with)\b", rel.group(0)
+            ):
+                # "Ishiba, who flew in with Iwaya, spoke with X": the clause describes him
+                subj = [t for t in subj if not rel.start() <= t[0] < rel.end()]
         purpose = _PURPOSE.search(body, tm.end(), b)
         told = _TOLD.search(body, tm.end(), b)
         ends = [x.start() for x in (purpose, told) if x is not None]

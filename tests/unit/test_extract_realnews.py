@@ -544,3 +544,18 @@ def test_lowercase_particle_surname_after_a_title() -> None:
     people = {e.name for e in x.entities if e.type.value == "Person"}
     assert "van der Berg" not in people
     assert "Peter van der Berg" in people
+
+
+def test_phone_call_after_the_meeting_is_its_own() -> None:
+    x = run(
+        "President Ian Roe hosted Prime Minister Ola Brekke in Arvstad on Friday. Brekke, who "
+        "flew in with Foreign Minister Tom Hale, also spoke by phone with Velk Mining Chairman "
+        "Dara Halm after the meeting about the company's bid for Ostmark Steel. Vice President "
+        "Ana Cruz joined the talks in the palace."
+    )
+    by_kind = {m.kind: {x.entity(p.entity).name for p in m.participants} for m in x.meetings}
+    assert "phone call" in by_kind
+    call = by_kind["phone call"]
+    assert {"Ola Brekke", "Dara Halm"} <= call
+    assert not call & {"Ian Roe", "Tom Hale", "Ostmark Steel", "Ana Cruz"}
+    assert "Ana Cruz" in {x.entity(p.entity).name for p in x.meetings[0].participants}
