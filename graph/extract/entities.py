@@ -521,6 +521,17 @@ class EntityBuilder:
         )
         if key in self.lex.countries or key in self.lex.demonyms:
             creatable = False
+        if c is None and m.of_title:
+            # "Minister of Foreign Affairs X" where the text says "the Foreign Ministry"
+            short_name = key.split()[0] + " ministry"
+            for cand in self.clusters:
+                if (
+                    cand.mentions
+                    and cand.type == EntityType.GOVERNMENT_BODY
+                    and norm(" ".join(cand.full_tokens())) == short_name
+                ):
+                    c = cand
+                    break
         if c is None and m.of_title and len(m.tokens) <= 8:
             # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
             title = owner.title if owner is not None else None

@@ -559,3 +559,11 @@ def test_phone_call_after_the_meeting_is_its_own() -> None:
     assert {"Ola Brekke", "Dara Halm"} <= call
     assert not call & {"Ian Roe", "Tom Hale", "Ostmark Steel", "Ana Cruz"}
     assert "Ana Cruz" in {x.entity(p.entity).name for p in x.meetings[0].participants}
+
+
+def test_minister_of_area_uses_the_short_ministry_name_in_the_text() -> None:
+    x = run(
+        "Minister of Harbors Affairs Ian Roe met Ola Brekke on Monday, the Harbors Ministry said."
+    )
+    assert ("Ian Roe", "Harbors Ministry", True) in affiliations(x)
+    assert "Ministry of Harbors Affairs" not in names(x)
