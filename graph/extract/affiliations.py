@@ -554,7 +554,7 @@ def _headquarters_title(tg: Tagged, out: list[Found]) -> None:
             and title
             and p.mention.link is None
             and p.mention.country_link is None
-            and not _state_role(title)
+            and not (_state_role(title) and "president" not in title.lower())
             and not any(f.person.key == p.key for f in out)
             and tg.s[: m.start()].rstrip().endswith(title)
         ):

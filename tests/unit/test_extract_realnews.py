@@ -567,3 +567,11 @@ def test_minister_of_area_uses_the_short_ministry_name_in_the_text() -> None:
     )
     assert ("Ian Roe", "Harbors Ministry", True) in affiliations(x)
     assert "Ministry of Harbors Affairs" not in names(x)
+
+
+def test_president_met_at_a_company_headquarters() -> None:
+    x = run(
+        "Ian Roe visited the headquarters of Velk Mining in Arvstad, where he met President "
+        "Dara Halm."
+    )
+    assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
