@@ -41,7 +41,7 @@ _SEG = re.compile(
     r";|,\s+(?:while|but|whereas|although|though|where|which|when|as|because|saying|adding|"
     r"telling)\b|\s+(?:while|whereas|because|although)\s+"
     r"|(?<!appeared)(?<!testified)(?<!shortly)(?<!days)(?<!weeks)(?<!hours)(?<!just)"
-    r"\s+(?:after|before)\s+(?!the\s+meeting)"
+    r"\s+(?:after|before)\s+(?!(?:the|a|an)\s+(?:[\w\-]+\s+)?meeting)"
 )
 _NEG = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|do\s+not|declined\s+to|refused\s+to|failed\s+to|"
@@ -357,6 +357,11 @@ def triggers_hint(body: str) -> bool:
 
 _MEET_VERB = re.compile(r"\b(?:met|meets|meet|held\s+talks|visited|sat\s+down)\b")
 _OCCASION = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?[^,;]{0,80}$")
+# "a meeting with the heads of eight banks": people not named, who may be named next
+_HEADS_OF = re.compile(
+    r"\s+(?:the\s+)?(?:heads|chiefs|chief\s+executives|CEOs|executives|leaders)\s+of\s+"
+    r"(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:banks|lenders|companies|firms|carriers|groups|insurers)\b"
+)
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,160},")
 _LAUNCHED = re.compile(
     r"\b(?:announced|launched|unveiled|set\s+up|formed|established|created|named)\s+"
@@ -888,7 +893,8 @@ class MeetingFinder:
             if name == "accompany" and not obj_tags:
                 continue
             if name == "talks_with" and (
-                not obj_tags or re.search(r"\bin\s+$", body[max(0, tm.start() - 4) : tm.start()])
+                not (obj_tags or _HEADS_OF.match(after))
+                or re.search(r"\bin\s+$", body[max(0, tm.start() - 4) : tm.start()])
             ):
                 continue  # "is in talks with": ongoing negotiations, not a meeting
             if (

@@ -575,3 +575,13 @@ def test_president_met_at_a_company_headquarters() -> None:
         "Dara Halm."
     )
     assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
+
+
+def test_meeting_with_unnamed_bank_heads_named_next() -> None:
+    x = run(
+        "Central Bank Governor Ian Roe said on Monday that rates could fall, speaking after a "
+        "meeting with the heads of eight commercial banks in Arvstad. The meeting was attended "
+        "by the chief executives of Velk Bank and Ostmark Bank, among others."
+    )
+    got = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert {"Ian Roe", "Velk Bank", "Ostmark Bank"} <= got
