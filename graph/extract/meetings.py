@@ -362,6 +362,7 @@ _HEADS_OF = re.compile(
     r"\s+(?:the\s+)?(?:heads|chiefs|chief\s+executives|CEOs|executives|leaders)\s+of\s+"
     r"(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:banks|lenders|companies|firms|carriers|groups|insurers)\b"
 )
+_WITH_WORDS = re.compile(r"\b(?:accompanied|joined|along\s+with|together\s+with)\b")
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,160},")
 _LAUNCHED = re.compile(
     r"\b(?:announced|launched|unveiled|set\s+up|formed|established|created|named)\s+"
@@ -1101,14 +1102,23 @@ class MeetingFinder:
         name, tm, role, a, b = hit
         body = self._body
         subj = tags_in(a, tm.start())
-        for rel in _WHO_CLAUSE.finditer(body, a, tm.start()):
-            if not re.search(
-                r"\b(?:accompanied|joined|along\s+with|together\s+with)\b", rel.group(0)
-            ):
-                # "Ishiba, who flew in with Iwaya, spoke with X": the clause describes him
-                subj = [t for t in subj if not rel.start() <= t[0] < rel.end()]
-        purpose = _PURPOSE.search(body, tm.end(), b)
-        told = _TOLD.search(body, tm.end(), b)
+        spans = [
+            (rel.start(), rel.end())
+            for rel in _WHO_CLAUSE.finditer(body, max(a, tm.start() - 400), tm.start())
+            if not _WITH_WORDS.search(rel.group(0))
+        ]
+        if spans:
+            # "Ishiba, who flew in with Iwaya, spoke with X": the clause describes him
+            kept, si = [], 0
+            for t in subj:  # both in text order: one merge pass
+                while si < len(spans) and spans[si][1] <= t[0]:
+                    si += 1
+                if not (si < len(spans) and spans[si][0] <= t[0] < spans[si][1]):
+                    kept.append(t)
+            subj = kept
+        near = min(b, tm.end() + 400)  # a clause this far on has long ended
+        purpose = _PURPOSE.search(body, tm.end(), near)
+        told = _TOLD.search(body, tm.end(), near)
         ends = [x.start() for x in (purpose, told) if x is not None]
         obj = tags_in(tm.end(), min(ends) if ends else b)
         if name in _PASSIVE_PARTS:
@@ -1170,7 +1180,9 @@ class MeetingFinder:
                     EntityType.COUNTRY,
                 ):
                     continue
-                if _LAUNCHED.search(body, max(0, pos - 80), pos):
+                if body[max(0, pos - 2) : pos].strip() == "," and _LAUNCHED.search(
+                    body, max(0, pos - 80), pos
+                ):
                     continue  # "announced a joint venture, X Japan, at an event": what was launched
                 if r.mention.text in _VENUES and re.search(
                     r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", body[max(0, pos - 12) : pos]

@@ -965,6 +965,8 @@ class _SentenceScanner:
             h["person"] += 1
         if w1 in ("by", "and", ",") and _CREDIT_BEFORE.search(
             self.lay.text[self.sent.start : m.start]
+            if m.start - self.sent.start <= 300
+            else self.lay.text[m.start - 300 : m.start]
         ):
             h["person"] += 3  # "(Reporting by Ana Cruz and Li Wei; Editing by Tom Hale)"
         if p1 is not None:
