@@ -744,6 +744,15 @@ class _SentenceScanner:
                     dots += 1  # "bin" in "Mohamed bin Zayed"
                 elif _DOTTED_INITIALS.fullmatch(w) and k < n:
                     pass  # "C.C. Wei", "J.Y. Park": initials before a surname
+                elif (
+                    len(w) == 2
+                    and w.isupper()
+                    and k < n
+                    and k >= 2
+                    and is_title_word(words[k - 2])
+                    and w not in COMMON_ACRONYMS
+                ):
+                    pass  # "Vice President JD Vance": initials written as one word
                 elif not plain_name_token(w):
                     break
                 k -= 1

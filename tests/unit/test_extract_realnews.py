@@ -585,3 +585,8 @@ def test_meeting_with_unnamed_bank_heads_named_next() -> None:
     )
     got = {x.entity(p.entity).name for p in x.meetings[0].participants}
     assert {"Ian Roe", "Velk Bank", "Ostmark Bank"} <= got
+
+
+def test_two_letter_initials_as_a_first_name_after_a_title() -> None:
+    x = run("Vice President JD Vance joined the talks with Ian Roe on Friday.")
+    assert "JD Vance" in {e.name for e in x.entities if e.type.value == "Person"}
