@@ -666,8 +666,10 @@ class MeetingFinder:
         current = self._valid_current(idx)
         if (
             target is None
-            and smm is not None
-            and smm.group(0).startswith("separate")
+            and (
+                (smm is not None and smm.group(0).startswith("separate"))
+                or re.search(r"\brespectively\b", body) is not None
+            )
             and self._separate(tg, body, triggers, tags_in, date_hits, ev, consumed)
         ):
             self._note_person(tg)

@@ -865,8 +865,9 @@ class _SentenceScanner:
         )
         # "Norwegian Foreign Minister Ola Brekke": the country before the title (after
         # "Envoy for", a demonym names the portfolio's topic instead)
+        whole_known = " ".join(words[org_a:org_b]).casefold() in self.lex.gazetteer
         for cut in (3, 2, 1):
-            if org_b - org_a >= cut and not of_title:
+            if org_b - org_a >= cut and not of_title and not whole_known:
                 lead = " ".join(words[org_a : org_a + cut]).casefold()
                 country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
                 rest = words[org_a + cut : org_b]

@@ -590,3 +590,19 @@ def test_meeting_with_unnamed_bank_heads_named_next() -> None:
 def test_two_letter_initials_as_a_first_name_after_a_title() -> None:
     x = run("Vice President JD Vance joined the talks with Ian Roe on Friday.")
     assert "JD Vance" in {e.name for e in x.entities if e.type.value == "Person"}
+
+
+def test_respectively_makes_one_meeting_per_party() -> None:
+    x = run(
+        "Velk Group Chairman Ian Roe met Ostmark Steel CEO Ola Brekke and Minister of Ports "
+        "Dara Halm in Arvstad on Tuesday, respectively."
+    )
+    got = [frozenset(x.entity(p.entity).name for p in m.participants) for m in x.meetings]
+    assert not any({"Ola Brekke", "Dara Halm"} <= m for m in got)
+    assert any({"Ian Roe", "Dara Halm"} <= m for m in got)
+
+
+def test_known_company_starting_with_a_demonym_is_kept_whole() -> None:
+    x = run("Saudi Aramco CEO Amin Nasser met Ian Roe in Riyadh on Tuesday.")
+    assert ("Amin Nasser", "Saudi Aramco", True) in affiliations(x)
+    assert "Saudi Arabia" not in names(x)
