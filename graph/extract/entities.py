@@ -107,7 +107,11 @@ def _portfolio_of(full: str, key: str) -> bool:
 def name_shaped(tokens: tuple[str, ...]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
-    return all(plain_name_token(t) for t in tokens)
+    first_ok = plain_name_token(tokens[0]) or tokens[0] in _MONTH_NAMES  # "June Paik"
+    return first_ok and all(plain_name_token(t) for t in tokens[1:])
+
+
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})
 
 
 def east_asian_order(tokens: tuple[str, ...]) -> bool:

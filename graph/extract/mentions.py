@@ -366,7 +366,19 @@ class _SentenceScanner:
         out: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            if cls[i] not in ("cap", "acro"):
+            if cls[i] not in ("cap", "acro") and not (
+                # "founder June Paik": a month name used as a given name after a title
+                cls[i] == "time"
+                and i > 0
+                and i + 1 < n
+                and cls[i + 1] == "cap"
+                and toks[i + 1].start - toks[i].end == 1
+                and (
+                    toks[i - 1].text.lower() in self.lex.role_nouns
+                    or is_title_word(toks[i - 1].text)
+                )
+                and plain_name_token(toks[i + 1].text)
+            ):
                 i += 1
                 continue
             k = i + 1
@@ -1021,6 +1033,13 @@ class _SentenceScanner:
             rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
             if any(r in lex.role_nouns for r in rest[:4]):
                 h["org"] += 2
+                nxt_name = [self.tok(k) for k in range(j + 2, j + 7)]
+                for k, t in enumerate(nxt_name[:-1]):
+                    if t is not None and t.text == ",":
+                        after = nxt_name[k + 1]
+                        if after is not None and after.text[:1].isupper():
+                            h["org"] += 1  # "Moloco's chief executive, Ahn Ik-jin"
+                        break
             nxt = self.tok(j + 1)
             if nxt is not None and token_class(nxt.text) == "cap":
                 h["org"] += 1

@@ -606,3 +606,13 @@ def test_known_company_starting_with_a_demonym_is_kept_whole() -> None:
     x = run("Saudi Aramco CEO Amin Nasser met Ian Roe in Riyadh on Tuesday.")
     assert ("Amin Nasser", "Saudi Aramco", True) in affiliations(x)
     assert "Saudi Arabia" not in names(x)
+
+
+def test_possessive_role_apposition_names_a_body() -> None:
+    x = run("Brannock's chief executive, Ahn Ik-jin, said the company would grow.")
+    assert ("Ahn Ik-jin", "Brannock", True) in affiliations(x)
+
+
+def test_month_name_as_a_given_name_after_a_title() -> None:
+    x = run("Velk Mining CEO Ian Roe met Brannock founder June Paik in Arvstad on Tuesday.")
+    assert "June Paik" in {e.name for e in x.entities if e.type.value == "Person"}
