@@ -2,13 +2,11 @@
 
 ``create_app(settings)`` builds a fresh app (tests give their own settings);
 ``whomet serve`` runs it with uvicorn. Every route lives under ``/api/v1``;
-the graph views (``api.routes.graph_views``, ``api.routes.analytics``) are
-mounted when those modules exist.
+the graph views (``api.routes.graph_views``) are also mounted at the root.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,7 +16,17 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.body_limit import BodySizeLimit
-from api.routes import cypher, documents, entities, health, meetings, paths, stats
+from api.routes import (
+    analytics,
+    cypher,
+    documents,
+    entities,
+    graph_views,
+    health,
+    meetings,
+    paths,
+    stats,
+)
 from api.routes.health import VERSION
 from graph.db import Graph
 from graph.errors import DatabaseUnavailable
@@ -37,8 +45,8 @@ _ROUTERS: tuple[APIRouter, ...] = (
     cypher.router,
     stats.router,
 )
-# Written by the views' owner; mounted when present.
-_OPTIONAL_ROUTERS = ("api.routes.graph_views", "api.routes.analytics")
+# Routers that carry their own prefixes (the graph views answer at the root and under /api/v1).
+_OWN_PREFIX_ROUTERS: tuple[APIRouter, ...] = (graph_views.router, analytics.router)
 
 DESCRIPTION = """\
 Who met whom, read from news: entities and their profiles, the meetings they took
@@ -48,17 +56,6 @@ entities, the documents behind every fact, and read-only Cypher.
 Two entities **met** when both hosted, or were stated to attend, the same event
 that was held. Writes (`POST`/`DELETE /documents`) need the `X-API-Key` header.
 """
-
-
-def _include_optional(app: FastAPI) -> None:
-    for name in _OPTIONAL_ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        app.include_router(module.router)
 
 
 API_RETRY_TIME_S = 3.0
@@ -117,5 +114,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     for router in _ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
-    _include_optional(app)
+    for router in _OWN_PREFIX_ROUTERS:
+        app.include_router(router)
     return app

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import typer
+
+from cli import extract_cmd, neo4j_cmd, serve_cmd, store_cmd, viz_cmd
 
 app = typer.Typer(
     name="whomet",
@@ -13,24 +13,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
-# Each module defines ``register(app)``; a module not written yet is skipped.
-_COMMAND_MODULES = (
-    "cli.neo4j_cmd",
-    "cli.extract_cmd",
-    "cli.store_cmd",
-    "cli.serve_cmd",
-    "cli.viz_cmd",
-)
-
-for _name in _COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != _name:
-            raise
-        continue
+# Each command module defines ``register(app)``.
+for _module in (neo4j_cmd, extract_cmd, store_cmd, serve_cmd, viz_cmd):
     _module.register(app)
-
 
 if __name__ == "__main__":
     app()
