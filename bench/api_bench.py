@@ -17,9 +17,7 @@ import datetime as dt
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,9 +32,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from api.child_server import api_in_child_process, neo4j_env  # noqa: E402
 from graph.cypher import query  # noqa: E402
 from graph.db import Graph  # noqa: E402
-from graph.launcher import LocalNeo4j  # noqa: E402
+from graph.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.resolve import normalize_name  # noqa: E402
 from graph.schema import apply_schema  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
@@ -349,13 +348,6 @@ def write(graph: Graph, data: Synthetic) -> tuple[int, int]:
     return int(counts["nodes"]), int(counts["relationships"])
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def dedicated_neo4j(uri: str | None) -> Iterator[Settings]:
     """An empty Neo4j for the benchmark: the one named, or a throwaway local server."""
@@ -367,8 +359,8 @@ def dedicated_neo4j(uri: str | None) -> Iterator[Settings]:
     home = Path(tempfile.mkdtemp(prefix="bench-", dir=SCRATCH))
     settings = Settings(
         home=home,
-        bolt_port=_free_port(),
-        http_port=_free_port(),
+        bolt_port=free_port(),
+        http_port=free_port(),
         neo4j_password=PASSWORD,
         heap_size="1g",
         pagecache_size="512m",
@@ -390,48 +382,8 @@ def dedicated_neo4j(uri: str | None) -> Iterator[Settings]:
 @contextmanager
 def api_server(settings: Settings) -> Iterator[str]:
     """uvicorn serving the API in a subprocess on a free loopback port; yields its base URL."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "WHOMET_NEO4J_URI": settings.neo4j_uri,
-        "WHOMET_NEO4J_USER": settings.neo4j_user,
-        "WHOMET_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
-        "WHOMET_NEO4J_DATABASE": settings.neo4j_database,
-    }
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "api.app:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/v1/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the API server did not become ready")
-            time.sleep(0.2)
+    with api_in_child_process({**os.environ, **neo4j_env(settings)}) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def timed(client: httpx.Client, paths: list[str], warmup: int) -> list[float]:

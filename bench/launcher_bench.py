@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -19,17 +18,10 @@ import time
 from pathlib import Path
 
 from graph import neo4j_jars
-from graph.launcher import LocalNeo4j
+from graph.launcher import LocalNeo4j, free_port
 from graph.settings import REPO_ROOT, Settings
 
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _du(path: Path) -> str:
@@ -65,8 +57,8 @@ def main() -> None:
 
         settings = Settings(
             home=root / "server",
-            bolt_port=_free_port(),
-            http_port=_free_port(),
+            bolt_port=free_port(),
+            http_port=free_port(),
             neo4j_password="bench-password-123",
         )
         server = LocalNeo4j(settings, lib=root / "warm" / "lib")

@@ -44,7 +44,7 @@ from neo4j import Driver, GraphDatabase  # noqa: E402
 from graph.db import Graph  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
 from graph.extract import extract  # noqa: E402
-from graph.launcher import LocalNeo4j, find_java  # noqa: E402
+from graph.launcher import LocalNeo4j, find_java, free_port  # noqa: E402
 from graph.model import Extraction  # noqa: E402
 from graph.schema import apply_schema  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
@@ -53,15 +53,6 @@ from graph.store import GraphStore  # noqa: E402
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
 SCRATCH = REPO_ROOT / ".whomet" / "tmp"
 ARRAY_DELIMITER = "\x1f"  # unit separator: never inside a sentence
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -80,8 +71,8 @@ def server(args: argparse.Namespace) -> Iterator[Settings]:
     home = Path(tempfile.mkdtemp(prefix="load-bench-", dir=SCRATCH))
     settings = Settings(
         home=home,
-        bolt_port=_free_port(),
-        http_port=_free_port(),
+        bolt_port=free_port(),
+        http_port=free_port(),
         neo4j_password="whomet-bench-password",
         heap_size=args.heap,
         pagecache_size=args.pagecache,

@@ -99,6 +99,14 @@ def find_java() -> str:
     return java
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on right now, picked by the OS (for throwaway servers)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def port_in_use(host: str, port: int) -> bool:
     """True when something already listens on ``host:port`` (a TIME_WAIT leftover is fine)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:

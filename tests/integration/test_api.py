@@ -25,7 +25,8 @@ from graph.settings import REPO_ROOT, Settings
 from graph.store import GraphStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
-DOCS = sorted((REPO_ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
+DOCS = SEEDS + sorted(FIXTURES.glob("*.txt"))
 API = "/api/v1"
 
 MSIT = "gov:ministry-of-science-and-ict"

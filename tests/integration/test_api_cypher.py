@@ -18,11 +18,10 @@ from api.app import create_app
 from api.cypher_guard import check_read_only
 from graph.db import Graph
 from graph.errors import QueryRefused
-from graph.settings import REPO_ROOT, Settings
-from tests.integration.test_api import load_documents
+from graph.settings import Settings
+from tests.integration.test_api import SEEDS, load_documents
 
 URL = "/api/v1/cypher"
-SEED = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 
 WRITES = [
     "CREATE (n:Hacked) RETURN n",
@@ -90,7 +89,7 @@ def test_guard_refuses_empty_and_huge(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def client(neo4j_settings: Settings, graph: Graph) -> Iterator[TestClient]:
-    load_documents(graph, SEED)
+    load_documents(graph, SEEDS)
     settings = neo4j_settings.model_copy(
         update={"api_key": SecretStr("test-key"), "cypher_max_rows": 50, "cypher_timeout_s": 2.0}
     )

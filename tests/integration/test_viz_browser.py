@@ -17,14 +17,12 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import uvicorn
-from neo4j import Driver
 
 from graph import views_read
 from graph.db import Graph
-from graph.loader import load_paths
 from graph.settings import REPO_ROOT, Settings
-from graph.store import GraphStore
 from tests.integration.servers import free_port
+from tests.integration.test_api import SEEDS, load_documents
 from viz import views
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,7 +37,6 @@ CHROMIUM_ARGS = [
 ]
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 ARTIFACTS = REPO_ROOT / "artifacts"
-SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 # Bodies the issue names for the seed article (the extractor must find them itself).
 NAMED = ("Ministry of Science and ICT", "OpenAI", "Anthropic", "Sasha Baker")
 
@@ -55,10 +52,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def seeded(driver: Driver, neo4j_settings: Settings) -> None:
+def seeded(graph: Graph) -> None:
     assert SEEDS, "the repository's seeds/ folder holds no article"
-    summary = load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database), progress=False)
-    assert summary.failures == [] and summary.reports, summary
+    load_documents(graph, SEEDS)
 
 
 @pytest.fixture(scope="module")

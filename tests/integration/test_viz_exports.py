@@ -14,26 +14,21 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import Driver
 from typer.testing import CliRunner
 
 from graph import views_read
 from graph.db import Graph
-from graph.loader import load_paths
-from graph.settings import REPO_ROOT, Settings, get_settings
-from graph.store import GraphStore
+from graph.settings import Settings, get_settings
+from tests.integration.test_api import SEEDS, load_documents
 from viz import views
 
 pytestmark = pytest.mark.db
 
-SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
-
 
 @pytest.fixture(scope="module")
-def seeded(driver: Driver, neo4j_settings: Settings) -> None:
+def seeded(graph: Graph) -> None:
     assert SEEDS, "the repository's seeds/ folder holds no article"
-    summary = load_paths(SEEDS, GraphStore(driver, neo4j_settings.neo4j_database), progress=False)
-    assert summary.failures == [] and summary.reports, summary
+    load_documents(graph, SEEDS)
 
 
 @pytest.fixture(scope="module")
