@@ -1025,6 +1025,8 @@ class _SentenceScanner:
             h["org"] += 3  # "met Petrolix executives": people of an organization
         if v1 in STOCK_VERBS or v1 in STOCK_GERUNDS:
             h["company"] += 2
+        if (v1, v2) == ("joint", "venture") or v1 in ("subsidiary", "affiliate", "unit"):
+            h["company"] += 3  # "their Ultium Cells joint venture"
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():
             h["company"] += 3
         if v1 in ("spokesperson", "spokesman", "spokeswoman", "official", "officials"):

@@ -616,3 +616,8 @@ def test_possessive_role_apposition_names_a_body() -> None:
 def test_month_name_as_a_given_name_after_a_title() -> None:
     x = run("Velk Mining CEO Ian Roe met Brannock founder June Paik in Arvstad on Tuesday.")
     assert "June Paik" in {e.name for e in x.entities if e.type.value == "Person"}
+
+
+def test_name_before_joint_venture_is_a_company() -> None:
+    x = run("Ian Roe met Ola Brekke to discuss expanding their Velk Cells joint venture.")
+    assert ("Velk Cells", "Company") in {(e.name, e.type.value) for e in x.entities}
