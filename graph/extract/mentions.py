@@ -249,6 +249,15 @@ GENERIC_HEADS = frozenset(
         "institution",
         "organization",
         "organisation",
+        "navy",
+        "army",
+        "embassy",
+        "party",
+        "union",
+        "assembly",
+        "parliament",
+        "fund",
+        "exchange",
     ]
 )
 _GENERIC = re.compile(

@@ -621,3 +621,11 @@ def test_month_name_as_a_given_name_after_a_title() -> None:
 def test_name_before_joint_venture_is_a_company() -> None:
     x = run("Ian Roe met Ola Brekke to discuss expanding their Velk Cells joint venture.")
     assert ("Velk Cells", "Company") in {(e.name, e.type.value) for e in x.entities}
+
+
+def test_the_navy_refers_back_to_the_named_navy() -> None:
+    x = run(
+        "The ministers visited an Ostmark Navy base, where they were briefed by Rear Admiral "
+        "Ian Roe, the navy's chief of staff."
+    )
+    assert ("Ian Roe", "Ostmark Navy", True) in affiliations(x)
