@@ -23,7 +23,11 @@ _FORMER = re.compile(
     re.I,
 )
 _ARTICLE = re.compile(r"^(?:(?:a|an|the|its|their|his|her)\s+)+", re.I)
-_ROLE_WORDS = re.compile(r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&|C[EOFT]O))*$")
+# a lowercase role, possibly ending "for Northeast Asian affairs"
+_ROLE_WORDS = re.compile(
+    r"^[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*|&|C[EOFT]O))*"
+    r"(?:\s+(?:for|of)\s+(?:[A-Z][a-z]+\s+){1,3}[a-z][a-z\-]*)?$"
+)
 _WHO_VERB = re.compile(
     r"^who\s+(?:also\s+|currently\s+|now\s+)?"
     r"(heads|leads|oversees|runs|manages|chairs|directs|founded|co-founded|advises)\s+",

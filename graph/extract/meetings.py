@@ -853,6 +853,12 @@ class MeetingFinder:
                     continue
                 if re.match(r"\s*(?:\w+'\s|\w+'s\s)", after) and not re.match(r"\s*\ue000", after):
                     continue
+            if (
+                name == "visit"
+                and tm.group(0) == "visiting"
+                and re.match(r"\s+(?:[A-Z]|\ue000)", after)
+            ):
+                continue  # "met with visiting Singaporean Prime Minister X": an adjective
             if name == "hold" and re.match(
                 r",?\s+(?:in|on|at|last|this|earlier|yesterday|today)\b", after
             ):

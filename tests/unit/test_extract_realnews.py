@@ -629,3 +629,22 @@ def test_the_navy_refers_back_to_the_named_navy() -> None:
         "Ian Roe, the navy's chief of staff."
     )
     assert ("Ian Roe", "Ostmark Navy", True) in affiliations(x)
+
+
+def test_met_with_visiting_is_a_meeting_not_a_visit() -> None:
+    x = run(
+        "President Ian Roe met with visiting Norwegian Prime Minister Ola Brekke in Arvstad on "
+        "Tuesday. Premier Dara Halm held talks with Brekke on Monday. Foreign Minister Tom Hale "
+        "attended the meeting."
+    )
+    first = {x.entity(p.entity).name for p in x.meetings[0].participants}
+    assert x.meetings[0].kind == "meeting"
+    assert "Tom Hale" in first
+
+
+def test_role_with_a_capitalized_area_before_at_the_ministry() -> None:
+    x = run(
+        "Ian Roe met Ola Brekke in Arvstad on Monday, the Ministry of Ports said. Roe was "
+        "accompanied by Dara Halm, director general for Northeast Asian affairs at the ministry."
+    )
+    assert ("Dara Halm", "Ministry of Ports", True) in affiliations(x)
