@@ -148,7 +148,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "visit",
         re.compile(
             r"\b(?:paid|pays|pay|paying)\s+(?:a\s+|an\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-            r"|\b(?:visit|visited|visits|visiting|called\s+on)\b(?!\s+(?:to|by|of)\b)"
+            r"|\b(?:visit|visited|visits|visiting|toured|tours|touring|called\s+on)\b(?!\s+(?:to|by|of)\b)"
             r"|\b(?:received|receives|receiving)\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)s?\s+"
             r"from\b"
         ),

@@ -648,3 +648,13 @@ def test_role_with_a_capitalized_area_before_at_the_ministry() -> None:
         "accompanied by Dara Halm, director general for Northeast Asian affairs at the ministry."
     )
     assert ("Dara Halm", "Ministry of Ports", True) in affiliations(x)
+
+
+def test_touring_a_companys_plant_is_a_visit() -> None:
+    x = run(
+        "Velk Mining CEO Ian Roe met Ostmark Steel CEO Ola Brekke on Wednesday. Roe also "
+        "toured Brannock Motors' assembly line, accompanied by its president, Dara Halm."
+    )
+    last = {x.entity(p.entity).name for p in x.meetings[-1].participants}
+    assert {"Ian Roe", "Brannock Motors"} <= last
+    assert "Ola Brekke" not in last
