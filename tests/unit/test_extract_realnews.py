@@ -658,3 +658,8 @@ def test_touring_a_companys_plant_is_a_visit() -> None:
     last = {x.entity(p.entity).name for p in x.meetings[-1].participants}
     assert {"Ian Roe", "Brannock Motors"} <= last
     assert "Ola Brekke" not in last
+
+
+def test_investment_minister_is_a_portfolio_not_a_body() -> None:
+    x = run("Investment Minister Ian Roe attended the meeting with Velk Mining on Monday.")
+    assert "Investment" not in names(x)
