@@ -112,7 +112,7 @@ _INDEF = re.compile(
     r"(?:\s+(?P<noun2>" + NOUN + r")\b)?"
 )
 _SUMMARY = re.compile(
-    r"\b(?:two|three|four|five|several|multiple|a\s+series\s+of|separate)\s+(?:[\w\-]+\s+)?"
+    r"(?<![\w\-+])(?:two|three|four|five|several|multiple|a\s+series\s+of|separate)\s+(?:[\w\-]+\s+)?"
     r"(?:meetings|briefings|sessions|rounds|workshops|talks)\b"
 )
 _CANCEL = re.compile(
@@ -130,7 +130,10 @@ _MODAL = re.compile(
 _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "hold",
-        re.compile(r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"),
+        re.compile(
+            r"\b(?:held|holds|hold|holding|convened|convenes|convene|co-hosted)\b"
+            r"|\b(?:launch|resume|start|open)\b(?=\s+(?:[a-z\-]+\s+){0,2}(?:" + NOUN + r")\b)"
+        ),
         "host",
     ),
     (
@@ -158,7 +161,9 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meet",
         re.compile(
             r"\b(?:met|meet|meets|meeting\s+with|sat\s+down\s+with|sit\s+down\s+with|"
-            r"held\s+(?:[a-z\-]+\s+){0,2}?talks\s+with|talked\s+with|conferred\s+with|"
+            r"held\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
+            r"(?:[a-z0-9\-+'\"\u201c\u201d\u2018\u2019]+,?\s+){0,4}?(?:talks|" + NOUN + r")\s+with|"
+            r"talked\s+with|conferred\s+with|"
             r"spoke\s+(?:by\s+(?:phone|telephone|video\s+link)\s+)?with)\b"
         ),
         "attendee",
@@ -692,6 +697,15 @@ class MeetingFinder:
                 names = {t[0] for t in triggers}
                 has_own_date = bool(date_hits)
                 only_soft = names <= {"brief", "together", "talks_with", "accompany"}
+                t0 = min(t[1].start() for t in triggers)
+                if (
+                    current is not None
+                    and current.status == "held"
+                    and _MODAL.search(body[max(0, t0 - 60) : t0]) is not None
+                ):
+                    # "X is expected to lead the delegation in the working-level talks
+                    # with Y": talks to come, not the meeting already reported
+                    current = None
                 if (
                     current is not None
                     and definite

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, aliases, names, run
+from tests.unit._extract_helpers import affiliations, aliases, meetings, names, run
 
 
 def test_and_inside_a_body_name_before_a_titled_person() -> None:
@@ -663,3 +663,41 @@ def test_touring_a_companys_plant_is_a_visit() -> None:
 def test_investment_minister_is_a_portfolio_not_a_body() -> None:
     x = run("Investment Minister Ian Roe attended the meeting with Velk Mining on Monday.")
     assert "Investment" not in names(x)
+
+
+def test_held_with_modifiers_before_the_meeting_noun() -> None:
+    for phrase in (
+        "held the so-called two-plus-two talks with",
+        "held the so-called 2+2 talks with",
+        "held their first bilateral summit with",
+        "held a closed-door, hour-long meeting with",
+    ):
+        x = run(f"Foreign Minister Oda Renn {phrase} Foreign Minister Ana Pell on Thursday.")
+        assert meetings(x) == [("held", frozenset({"Oda Renn", "Ana Pell"}))], phrase
+
+
+def test_talks_expected_after_a_held_meeting_are_planned() -> None:
+    x = run(
+        "Foreign Minister Oda Renn met Foreign Minister Ana Pell on Monday. The ministry is "
+        "expected to lead the delegation in the working-level talks with Velk Mining Corp."
+    )
+    assert meetings(x)[0] == ("held", frozenset({"Oda Renn", "Ana Pell"}))
+    assert all(status == "planned" for status, _ in meetings(x)[1:])
+
+
+def test_agreed_to_launch_consultations_is_planned() -> None:
+    x = run(
+        "The Ministry of Harbors and Velk Mining Corp. agreed to launch working-level "
+        "consultations as early as next week."
+    )
+    assert meetings(x) == [("planned", frozenset({"Ministry of Harbors", "Velk Mining Corp"}))]
+
+
+def test_a_ministry_named_by_title_and_in_full_is_one_entity() -> None:
+    x = run(
+        "Minister of Trade, Industry and Energy Oda Renn met Velk Mining CEO Eve Sand on "
+        "Monday. The Ministry of Trade, Industry and Energy said the talks went well."
+    )
+    got = [e.name for e in x.entities]
+    assert got.count("Ministry of Trade, Industry and Energy") == 1
+    assert ("Oda Renn", "Ministry of Trade, Industry and Energy", True) in affiliations(x)
