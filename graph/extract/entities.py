@@ -142,6 +142,9 @@ def prefixes(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+_ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY})
+
+
 @dataclass
 class Cluster:
     cid: int
@@ -644,6 +647,8 @@ class EntityBuilder:
                 continue
             if c.type != EntityType.COUNTRY:
                 t = self.decide_type(c)
+                if c.made_name is not None and c.made_name.startswith("Ministry of "):
+                    t = EntityType.GOVERNMENT_BODY  # "Minister of X Y": the Ministry of X
                 if t is not None:
                     c.type = t
                 elif c.cid not in listed and c.type not in (
@@ -681,6 +686,35 @@ class EntityBuilder:
                     if m.acronym and norm(m.acronym) not in seen:
                         seen.add(norm(m.acronym))
                         c.aliases.append(m.acronym)
+        self.merge_same_names()
+
+    def merge_same_names(self) -> None:
+        """Two clusters that end with one name and type are one entity (e.g. a ministry
+        reached once through its gazetteer entry and once through a portfolio title)."""
+        first: dict[tuple[str, EntityType], Cluster] = {}
+        for c in sorted(
+            (c for c in self.clusters if c.mentions and c.type is not None),
+            key=lambda c: min(m.start for m in c.mentions),
+        ):
+            assert c.type is not None
+            group = EntityType.COMPANY if c.type in _ORG_TYPES else c.type
+            k = (norm(c.name), group)
+            keep = first.get(k)
+            if keep is None:
+                first[k] = c
+                continue
+            if c.gaz is not None and keep.gaz is None:
+                keep.type = c.type  # the gazetteer knows what it is
+            seen = {norm(keep.name)} | {norm(a) for a in keep.aliases}
+            for a in c.aliases:
+                if norm(a) not in seen:
+                    seen.add(norm(a))
+                    keep.aliases.append(a)
+            for m in c.mentions:
+                self.attach(m, keep)
+            if keep.gaz is None:
+                keep.gaz = c.gaz
+            c.mentions = []
 
     def canonical(self, c: Cluster) -> str:
         if c.gaz is not None:
