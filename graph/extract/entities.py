@@ -75,10 +75,6 @@ def _strip_legal(key: str) -> str:
     return " ".join(words)
 
 
-# areas whose department takes an article ("Department of the Treasury")
-_DEPARTMENT_THE = frozenset({"Treasury", "Interior"})
-
-
 _PATRONYMICS = frozenset({"bin", "bint", "ibn"})
 _SURNAME_PARTICLES = frozenset(
     {"del", "de", "da", "di", "van", "von", "le", "la", "dos", "du", "der", "den"}
@@ -497,6 +493,18 @@ class EntityBuilder:
                 m.head = None
                 self.attach(m, own)
             return
+        if m.head == "department":
+            # "Arvish Harbors Secretary X": the Department of Harbors when the text names
+            # it ("the Harbors Department", "Department of Harbors"), else only the country
+            forms = {f"{key} department", f"department of {key}", f"department of the {key}"}
+            for cand in self.clusters:
+                if cand.mentions and cand.type in (None, EntityType.GOVERNMENT_BODY):
+                    full = norm(" ".join(cand.full_tokens()))
+                    names = {full} | ({norm(a) for a in cand.gaz.aliases} if cand.gaz else set())
+                    if any(n == f or n.endswith(" " + f) for n in names for f in forms):
+                        self.attach(m, cand)
+                        return
+            return
         c: Cluster | None = self.alias.get(key)
         if c is None:
             for cand in self.clusters:
@@ -672,15 +680,6 @@ class EntityBuilder:
                     continue
                 seen.add(k)
                 c.aliases.append(m.text)
-            for m in c.mentions:
-                if m.head == "department" and len(m.tokens) >= 2:
-                    # "Arvish Harbors Secretary": also known as the Department of Harbors
-                    area = m.tokens[-1]
-                    the = "the " if area in _DEPARTMENT_THE else ""
-                    long = f"{m.text[: -len(area)].rstrip()} Department of {the}{area}"
-                    if norm(long) not in seen:
-                        seen.add(norm(long))
-                        c.aliases.append(long)
             if c.gaz is None and c.type not in (EntityType.PERSON, EntityType.COUNTRY):
                 for m in c.mentions:
                     if m.acronym and norm(m.acronym) not in seen:

@@ -911,7 +911,12 @@ class _SentenceScanner:
                     break  # "Korea Chamber of Commerce Chairman": the country begins the name
                 if country and lead not in self.lex.gazetteer:
                     if department and org_b - org_a - cut in (1, 2):
-                        org = self.emit(i + org_a, i + org_b, "orgref")
+                        # the department when the text names it, else the country: "U.S.
+                        # Treasury" is no name of its own
+                        cm = self.emit(i + org_a, i + org_a + cut, "country", country=country)
+                        cm.hints["attributive"] += 1
+                        person.country_link = cm.id
+                        org = self.emit(i + org_a + cut, i + org_b, "orgref")
                         org.link = person.id
                         org.head = "department"
                         org.country = country

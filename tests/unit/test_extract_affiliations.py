@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, aliases, meetings, roles, run
+from tests.unit._extract_helpers import affiliations, meetings, names, roles, run
 
 
 def test_apposition_with_possessive_org() -> None:
@@ -80,13 +80,18 @@ def test_led_by_and_org_as_modifier_of_a_former_job() -> None:
     }
 
 
-def test_country_and_area_before_secretary_name_the_department() -> None:
+def test_country_and_area_before_secretary_is_the_country_unless_the_department_is_named() -> None:
     x = run(
         "U.S. Treasury Secretary Ada Wrenfield met Bram Ostrow, chief of Pell Mining, on Monday."
     )
-    assert ("Ada Wrenfield", "U.S. Treasury", True) in affiliations(x)
-    assert "U.S. Department of the Treasury" in aliases(x, "U.S. Treasury")
-    assert ("Ada Wrenfield", "United States", True) not in affiliations(x)
+    assert ("Ada Wrenfield", "United States", True) in affiliations(x)
+    assert "U.S. Treasury" not in names(x)
+    x = run(
+        "U.S. Commerce Secretary Ada Wrenfield met Bram Ostrow, chief of Pell Mining, on Monday, "
+        "the Department of Commerce said."
+    )
+    assert ("Ada Wrenfield", "Commerce Department", True) in affiliations(x)
+    assert "U.S. Commerce" not in names(x)
 
 
 def test_demonym_and_one_word_before_a_corporate_title_is_the_company() -> None:
