@@ -475,9 +475,39 @@ class EntityBuilder:
                     return True
         return False
 
+    def office_of(self, owner: Mention, key: str, lead: str) -> Cluster | None:
+        """'U.S. Trade Representative X' where the text names the Office of the U.S. Trade
+        Representative: the office of that title."""
+        if not owner.title:
+            return None
+        title = norm(owner.title)
+        forms = (f"office of the {lead} {key} {title}", f"office of the {key} {title}")
+        for cand in self.clusters:
+            if cand.mentions and cand.type in (None, EntityType.GOVERNMENT_BODY):
+                full = norm(" ".join(cand.full_tokens()))
+                if full in forms or (cand.gaz is not None and norm(cand.gaz.name) in forms):
+                    return cand
+        return None
+
     def resolve_orgref(self, m: Mention) -> None:
         key = norm(m.text)
         owner = self.mentions[m.link] if m.link is not None else None
+        owner_country: str | None = None
+        if owner is not None and owner.country_link is not None:
+            cm = self.mentions[owner.country_link]
+            owner_country = cm.country
+            office = self.office_of(owner, key, norm(cm.text))
+            if office is not None:
+                m.head = None
+                self.attach(m, office)
+                return
+
+        def foreign(cand: Cluster) -> bool:
+            # "U.S. Trade Representative X" is not of the Ministry of Trade, Industry and
+            # Energy another country has
+            other = cand.gaz.country if cand.gaz is not None else cand.country
+            return owner_country is not None and other is not None and other != owner_country
+
         if (
             m.head == "portfolio"
             and not m.of_title
@@ -492,6 +522,11 @@ class EntityBuilder:
             if own is not None and own.mentions and own.type == EntityType.GOVERNMENT_BODY:
                 m.head = None
                 self.attach(m, own)
+                return
+            office = self.office_of(owner, key, lead)
+            if office is not None:
+                m.head = None
+                self.attach(m, office)
             return
         if m.head == "department":
             # "Arvish Harbors Secretary X": the Department of Harbors when the text names
@@ -506,12 +541,19 @@ class EntityBuilder:
                         return
             return
         c: Cluster | None = self.alias.get(key)
+        if c is not None and foreign(c):
+            c = None
         if c is None:
             for cand in self.clusters:
-                if not cand.mentions or cand.type not in (
-                    EntityType.GOVERNMENT_BODY,
-                    EntityType.ORGANIZATION,
-                    EntityType.COMPANY,
+                if (
+                    not cand.mentions
+                    or cand.type
+                    not in (
+                        EntityType.GOVERNMENT_BODY,
+                        EntityType.ORGANIZATION,
+                        EntityType.COMPANY,
+                    )
+                    or foreign(cand)
                 ):
                     continue
                 full = norm(" ".join(cand.full_tokens()))

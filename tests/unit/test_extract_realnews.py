@@ -701,3 +701,15 @@ def test_a_ministry_named_by_title_and_in_full_is_one_entity() -> None:
     got = [e.name for e in x.entities]
     assert got.count("Ministry of Trade, Industry and Energy") == 1
     assert ("Oda Renn", "Ministry of Trade, Industry and Energy", True) in affiliations(x)
+
+
+def test_trade_representative_goes_to_the_named_office_not_a_foreign_ministry() -> None:
+    body = (
+        "U.S. Trade Representative Ada Wren met Trade Minister Oda Renn on Monday, the "
+        "Ministry of Trade, Industry and Energy said."
+    )
+    x = run(body)
+    assert ("Ada Wren", "Ministry of Trade, Industry and Energy", True) not in affiliations(x)
+    assert ("Ada Wren", "United States", True) in affiliations(x)
+    x = run(body + " The Office of the U.S. Trade Representative said the talks went well.")
+    assert ("Ada Wren", "Office of the U.S. Trade Representative", True) in affiliations(x)
