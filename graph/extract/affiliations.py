@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
 from graph.extract.lexicon import lexicon
+from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
 T = r"\ue000(\d+)\ue001"
@@ -175,6 +176,15 @@ def _apposition(tg: Tagged, p_idx: int, p_end: int, out: list[Found]) -> None:
         offset += len(clause)
 
 
+def _title_words(text: str) -> bool:
+    """'Vice Chairman and CEO': capitalized titles, joined by 'and'."""
+    words = _ARTICLE.sub("", text.strip()).replace(",", " ").split()
+    nouns = lexicon().role_nouns
+    return bool(words) and all(
+        is_title_word(w) or w.lower() in nouns or w in ("and", "&") for w in words
+    )
+
+
 def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Found]) -> None:
     text = clause.strip()
     current = True
@@ -252,7 +262,9 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
         and not role_text.strip().startswith("head")
     ):
         return
-    if not _ROLE_WORDS.match(_ARTICLE.sub("", role_text.strip()) or "x"):
+    if not _ROLE_WORDS.match(_ARTICLE.sub("", role_text.strip()) or "x") and not _title_words(
+        role_text
+    ):
         return
     role = _clean_role(role_text)
     unit = re.match(r"^" + POSS + r"\s+" + T, after)

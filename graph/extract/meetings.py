@@ -73,6 +73,7 @@ _PEOPLE_PLURALS = frozenset(
         "delegates",
     ]
 )
+_LIST_ITEM = re.compile(r";\s*(?:and\s+)?\ue000(\d+)\ue001\s*,")
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+two\s+(officials|ministers|leaders|executives|chiefs|men|women|heads|envoys|"
     r"diplomats|presidents|delegates|companies|firms|governments|organizations|agencies|sides|"
@@ -349,8 +350,8 @@ _DESC_LEAD = re.compile(
     r"will|to|and|with|officials|executives|had|have|has|joined|attended|for|at|in|of)\s+)"
 )
 _SIGNED_REF = re.compile(
-    r"^\s*(?:The|This|That)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|accord|"
-    r"contract|declaration)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
+    r"^\s*(?:The|This|That|These|Those)\s+(?:[\w\-]+\s+){0,2}?(?:agreement|mou|memorandum|deal|pact|"
+    r"accord|contract|declaration|loi|letter\s+of\s+intent)s?(?:\s+of\s+understanding)?\s+(?:was|were)\s+(?:also\s+)?signed\b",
     re.I,
 )
 
@@ -572,7 +573,11 @@ class MeetingFinder:
         rel = [(r.start(), r.end()) for r in _RELATIVE.finditer(body)]
         date_hits = [(p, dm) for p, dm in date_hits if not any(x <= p < y for x, y in rel)]
         # segments
-        bounds = [0] + [m.start() for m in _SEG.finditer(body)] + [len(body)]
+        bounds = (
+            [0]
+            + [m.start() for m in _SEG.finditer(body) if not self._list_item(tg, body, m.start())]
+            + [len(body)]
+        )
         segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
         def tags_in(a: int, b: int) -> list[tuple[int, int, Ref]]:
@@ -682,7 +687,9 @@ class MeetingFinder:
         if (
             target is None
             and current is not None
-            and ("sign" in current.kind.lower() or "sign" in current.description.lower())
+            and any(
+                w in f"{current.kind} {current.description}".lower() for w in ("sign", "ceremon")
+            )
             and (_SIGNED_REF.search(body) is not None or _SIGNED_THE.search(body) is not None)
         ):
             # "X said it has signed an MoU with Y. The agreement was signed in Riyadh on
@@ -767,6 +774,13 @@ class MeetingFinder:
             self.current = target
             self.current_sent = idx
         self._note_person(tg)
+
+    @staticmethod
+    def _list_item(tg: Tagged, body: str, pos: int) -> bool:
+        """'signed by A, CEO of X; B, President of Y; and C, ...': a semicolon between the
+        items of one list of titled people, not between clauses."""
+        im = _LIST_ITEM.match(body, pos)
+        return im is not None and tg.refs[int(im.group(1))].type == EntityType.PERSON
 
     def _note_person(self, tg: Tagged) -> None:
         """Remember who 'he', 'she' or 'the two officials' in the next sentence may be."""

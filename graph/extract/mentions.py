@@ -658,7 +658,16 @@ class _SentenceScanner:
         words = [t.text for t in self.toks[i:j]]
         # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
         k = 0
-        while k < len(words) and is_title_word(words[k]):
+        while k < len(words) and (
+            is_title_word(words[k])
+            # "Vice Chairman and CEO of Acme Corp": titles joined by 'and'
+            or (
+                words[k] in ("and", "&")
+                and k > 0
+                and k + 1 < len(words)
+                and is_title_word(words[k + 1])
+            )
+        ):
             k += 1
         if 0 < k < len(words) - 1 and words[k] in ("of", "for", "at"):
             skip = k + 1 + (1 if words[k + 1] == "the" else 0)

@@ -713,3 +713,39 @@ def test_trade_representative_goes_to_the_named_office_not_a_foreign_ministry() 
     assert ("Ada Wren", "United States", True) in affiliations(x)
     x = run(body + " The Office of the U.S. Trade Representative said the talks went well.")
     assert ("Ada Wren", "Office of the U.S. Trade Representative", True) in affiliations(x)
+
+
+def test_signatory_list_joins_the_ceremony_of_the_sentence_before() -> None:
+    x = run(
+        "The letters of intent were signed at a ceremony in Harwick on Thursday attended by "
+        "Foreign Minister Oda Renn and Trade Minister Ana Pell. The agreements were signed by "
+        "Jane Roe, Vice Chairman and CEO of Acme Corp; John Doe, President and CEO of Beta "
+        "Systems; and Kim Min-ji, Vice Chairman of Gamma Heavy Industries."
+    )
+    assert "Vice Chairman and CEO of Acme Corp" not in names(x)
+    got = affiliations(x)
+    assert {
+        ("Jane Roe", "Acme Corp", True),
+        ("John Doe", "Beta Systems", True),
+        ("Kim Min-ji", "Gamma Heavy Industries", True),
+    } <= got
+    assert len(x.meetings) == 1
+    assert meetings(x)[0][1] >= {
+        "Oda Renn",
+        "Ana Pell",
+        "Jane Roe",
+        "John Doe",
+        "Kim Min-ji",
+        "Acme Corp",
+        "Beta Systems",
+        "Gamma Heavy Industries",
+    }
+    assert x.meetings[0].date is not None
+
+
+def test_name_comma_titles_of_org_is_an_affiliation() -> None:
+    x = run(
+        "Jane Roe, Vice Chairman and CEO of Acme Corp, met Foreign Minister Oda Renn on Monday."
+    )
+    assert ("Jane Roe", "Acme Corp", True) in affiliations(x)
+    assert "Vice Chairman and CEO of Acme Corp" not in names(x)
