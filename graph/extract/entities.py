@@ -19,6 +19,7 @@ from graph.extract.shapes import (
     head_type,
     is_acronym,
     is_korean_given,
+    is_title_word,
     plain_name_token,
 )
 from graph.model import EntityType
@@ -707,6 +708,8 @@ class EntityBuilder:
                     EntityType.GOVERNMENT_BODY,
                 ):
                     c.type = None
+            if c.type is not None and c.gaz is None and self.bare_title(c):
+                c.type = None  # "met Prime Minister", "the Japanese Prime Minister": no name
             if c.type is None:
                 c.mentions = []
                 continue
@@ -728,6 +731,16 @@ class EntityBuilder:
                         seen.add(norm(m.acronym))
                         c.aliases.append(m.acronym)
         self.merge_same_names()
+
+    def bare_title(self, c: Cluster) -> bool:
+        if c.type == EntityType.COUNTRY:
+            return False
+        toks = list(c.full_tokens())
+        while toks and (
+            toks[0].casefold() in self.lex.demonyms or toks[0].casefold() in self.lex.countries
+        ):
+            toks = toks[1:]
+        return bool(toks) and all(is_title_word(t) for t in toks)
 
     def merge_same_names(self) -> None:
         """Two clusters that end with one name and type are one entity (e.g. a ministry

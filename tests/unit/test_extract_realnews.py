@@ -749,3 +749,14 @@ def test_name_comma_titles_of_org_is_an_affiliation() -> None:
     )
     assert ("Jane Roe", "Acme Corp", True) in affiliations(x)
     assert "Vice Chairman and CEO of Acme Corp" not in names(x)
+
+
+def test_a_bare_title_is_never_an_entity() -> None:
+    for body in (
+        "Oda Renn, who met Prime Minister on Monday, said the talks went well.",
+        "Foreign Minister Oda Renn met Prime Minister in Harwick. The Prime Minister said.",
+        "Foreign Minister Oda Renn will meet the Japanese Prime Minister on Monday.",
+    ):
+        x = run(body)
+        assert not {"Prime Minister", "Japanese Prime Minister"} & names(x), body
+        assert all("Prime Minister" not in p for _, ps in meetings(x) for p in ps), body
