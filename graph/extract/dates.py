@@ -133,6 +133,9 @@ def _span(text: str, a: dt.date, b: dt.date) -> ResolvedDate:
     return ResolvedDate(text)
 
 
+_DAY_SLACK = 1
+
+
 def _with_year(
     text: str, month: int, day: int | None, pub: dt.date | None, future: bool
 ) -> ResolvedDate:
@@ -140,10 +143,13 @@ def _with_year(
         return ResolvedDate(text, None, None, month, day, "unknown")
     year = pub.year
     probe = _safe(year, month, day or 15)
+    # the year that keeps the date nearest publication on the side of its tense (past for
+    # what happened, future for what is planned); a month alone gets a month's slack
+    slack = dt.timedelta(days=31 if day is None else _DAY_SLACK)
     if probe is not None:
-        if not future and probe > pub + dt.timedelta(days=31):
+        if not future and probe > pub + slack:
             year -= 1
-        elif future and probe < pub - dt.timedelta(days=31):
+        elif future and probe < pub - slack:
             year += 1
     if day is None:
         return ResolvedDate(text, None, year, month, None, "month")

@@ -73,6 +73,24 @@ _PEOPLE_PLURALS = frozenset(
         "delegates",
     ]
 )
+# "the June 3 presidential election": a date naming another thing, not a meeting's date
+_ATTR_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|this|that)|'s|\u2019s)\s+$", re.I)
+_ATTR_AFTER = re.compile(
+    r"\s+(?!(?:on|in|at|to|and|or|with|by|for|of|from|when|as|was|were|is|are|will|would|"
+    r"has|had|have|that|which|who|after|before|between)\b)[a-z][\w\-]*"
+)
+_ATTR_MEETING = re.compile(r"^\s+(?:[a-z][\w\-]*\s+){0,2}?(?:" + NOUN + r")\b")
+
+
+def _attributive_date(body: str, dm: DateMentionT) -> bool:
+    if not (dm.get("md") or dm.get("dm")):
+        return False
+    if _ATTR_BEFORE.search(body, max(0, dm.start - 12), dm.start) is None:
+        return False
+    rest = body[dm.end : dm.end + 80]
+    return _ATTR_AFTER.match(rest) is not None and _ATTR_MEETING.match(rest) is None
+
+
 _LIST_ITEM = re.compile(r";\s*(?:and\s+)?\ue000(\d+)\ue001\s*,")
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+two\s+(officials|ministers|leaders|executives|chiefs|men|women|heads|envoys|"
@@ -549,6 +567,8 @@ class MeetingFinder:
         out = []
         for dm in find_dates(body):
             if _REPORT_DATE.search(body[max(0, dm.start - 30) : dm.start]):
+                continue
+            if _attributive_date(body, dm):
                 continue
             out.append((dm.start, dm))
         return out
@@ -1245,6 +1265,8 @@ class MeetingFinder:
         for dm in find_dates(tg.s):
             pre = tg.s[max(0, dm.start - 30) : dm.start]
             if re.search(r"\b(?:said|says|announced)\s+(?:on\s+)?$", pre):
+                continue
+            if _attributive_date(tg.s, dm):
                 continue
             rd = resolve(dm, self.pub, False, self.last_date)
             self.recent_dates.append((tg.sent.index, rd))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.dates import find_dates, resolve
+from tests.unit._extract_helpers import run
 
 PUB = dt.date(2026, 3, 13)  # a Friday
 
@@ -84,3 +85,35 @@ def test_vague_expressions_stay_unresolved() -> None:
 
 def test_ordinals_that_are_not_dates() -> None:
     assert find_dates("the 50th anniversary of the treaty") == []
+
+
+def test_month_day_without_year_follows_the_tense() -> None:
+
+    x = run("President Mara Kell met Prime Minister Jon Tal on June 3.", date="2025-05-20")
+    assert x.meetings[0].status == "held"
+    assert x.meetings[0].date == dt.date(2024, 6, 3)
+    x = run("President Mara Kell will meet Prime Minister Jon Tal on May 3.", date="2025-05-20")
+    assert x.meetings[0].status == "planned"
+    assert x.meetings[0].date == dt.date(2026, 5, 3)
+    x = run("President Mara Kell will meet Prime Minister Jon Tal on June 3.", date="2025-05-20")
+    assert x.meetings[0].date == dt.date(2025, 6, 3)
+
+
+def test_a_date_naming_another_thing_does_not_date_a_meeting() -> None:
+
+    x = run(
+        "Voters go to the polls in the June 3 presidential election. President Mara Kell "
+        "will meet Prime Minister Jon Tal to discuss the vote.",
+        date="2025-05-20",
+    )
+    assert x.meetings[0].status == "planned"
+    assert x.meetings[0].date is None
+    x = run(
+        "President Mara Kell will meet Prime Minister Jon Tal after the June 3 election.",
+        date="2025-05-20",
+    )
+    assert x.meetings[0].date is None
+    x = run(
+        "President Mara Kell met Prime Minister Jon Tal at the May 3 summit.", date="2025-05-20"
+    )
+    assert x.meetings[0].date == dt.date(2025, 5, 3)
