@@ -205,6 +205,14 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     first = tags[0]
     org = tg.refs[int(first.group(1))]
     state = re.match(r"^" + POSS + r"\s+([a-z][a-z\- ]{1,40}?)\s*$", text[first.end() :])
+    if state is None:
+        # "X, Canada's Minister of Energy and Natural Resources": a capitalized state title
+        state = re.match(
+            r"^" + POSS + r"\s+((?:Deputy\s+|Vice\s+|Acting\s+)?(?:Prime\s+)?Minister"
+            r"(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)[A-Z][\w\-]*)*)?)"
+            r"\s*$",
+            text[first.end() :],
+        )
     if org.type == EntityType.COUNTRY and first.start() == 0 and state is not None:
         # "Ida Lund, Norway's energy minister": a state office names the country
         if _state_role(state.group(1)):

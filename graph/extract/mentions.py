@@ -489,9 +489,11 @@ class _SentenceScanner:
             right = [t.text for t in self.toks[a:b]]
             # "... and Industry Chairman Chey Tae-won": judge the name part before a title
             # that introduces a person, not the person
+            titled = False
             for cut in range(1, len(right)):
                 if is_title_word(right[cut]) and self._has_name_tail(right[cut:]):
                     right = right[:cut]
+                    titled = True
                     break
             left_text = " ".join(left).casefold()
             left_complete = (
@@ -513,8 +515,21 @@ class _SentenceScanner:
             )
             join = False
             inst_right = all(w in self.lex.institutional for w in right)
+            lex = self.lex
+            lead = (
+                1
+                if left[0].casefold() in lex.demonyms or left[0].casefold() in lex.countries
+                else 0
+            )
             if is_title_word(left[-1]) and is_title_word(right[0]):
                 join = True  # Vice Chair and President (a title, the name follows)
+            elif (
+                titled
+                and lead < len(left)
+                and all(w in lex.institutional for w in left[lead:])
+                and all(w in lex.institutional for w in right)
+            ):
+                join = True  # "Canadian Energy and Natural Resources Minister X": a portfolio
             elif (
                 link is not None
                 and left.index(link) > 0
@@ -628,7 +643,13 @@ class _SentenceScanner:
             return False  # "Secretary of State Ann Lee and Adviser Bo Kim": two people
         if any(w == "and" for w in words[a + 1 :]):
             return False
-        return self.decompose_title(i, j)
+        if self.decompose_title(i, j):
+            return True
+        # "Canada's Minister of Energy and Natural Resources, X": a title with no name after
+        # it names no body ("Natural Resources" is part of the portfolio)
+        return all(is_title_word(w) for w in words[:o]) and not any(
+            head_type(w) is not None and w not in self.lex.institutional for w in words[o + 1 :]
+        )
 
     def hyphen_demonyms(self) -> None:
         for i, c in enumerate(self.cls):

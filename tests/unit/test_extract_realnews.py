@@ -760,3 +760,21 @@ def test_a_bare_title_is_never_an_entity() -> None:
         x = run(body)
         assert not {"Prime Minister", "Japanese Prime Minister"} & names(x), body
         assert all("Prime Minister" not in p for _, ps in meetings(x) for p in ps), body
+
+
+def test_minister_of_two_areas_names_no_body_and_keeps_the_surname() -> None:
+    for body in (
+        "Canadian Energy and Natural Resources Minister Ian Holt met Velk Mining CEO Eve Sand "
+        "on Friday. Holt said the talks went well.",
+        "Eve Sand met with Ian Holt, Canada's Minister of Energy and Natural Resources, on "
+        "Friday. Holt said the talks went well.",
+        "Canada's Minister of Energy and Natural Resources, Ian Holt, met Velk Mining CEO Eve "
+        "Sand on Friday. Holt said the talks went well.",
+    ):
+        x = run(body)
+        assert not {"Natural Resources", "Canadian Energy", "Holt"} & names(x), body
+        assert "Ian Holt" in names(x), body
+    x = run(
+        "Eve Sand met with Ian Holt, Canada's Minister of Energy and Natural Resources, on Friday."
+    )
+    assert ("Ian Holt", "Canada", True) in affiliations(x)
