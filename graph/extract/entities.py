@@ -96,7 +96,10 @@ def _portfolio_of(full: str, key: str) -> bool:
     """'technology' is a portfolio of 'department for science, innovation and technology'."""
     for link in (" of ", " for "):
         if link in full:
-            area = set(full.split(link, 1)[1].replace(",", " ").split())
+            body, rest = full.split(link, 1)
+            if body.split()[-1] not in ("ministry", "department"):
+                return False  # "Office of the U.S. Trade Representative" is no trade ministry
+            area = set(rest.replace(",", " ").split())
             return set(key.split()) <= area
     return False
 

@@ -1208,10 +1208,20 @@ def _pronoun_hints(lay: TextLayout, ments: list[Mention]) -> None:
                 m.hints["person"] += 1
 
 
+# "the trade office": an office of a policy area refers back to the Office so named
+_AREA_OFFICE = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(office)\b(?!\s+[A-Z])")
+
+
 def _find_generics(lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
+    inst = lexicon().institutional
+    hits: list[tuple[int, int]] = []
     for m in _GENERIC.finditer(lay.text, sent.start, sent.end):
         g = 1 if m.group(1) else 2
-        start, end = m.start(g), m.end(g)
+        hits.append((m.start(g), m.end(g)))
+    for m in _AREA_OFFICE.finditer(lay.text, sent.start, sent.end):
+        if m.group(1).capitalize() in inst:
+            hits.append((m.start(2), m.end(2)))
+    for start, end in sorted(hits):
         text = lay.text[start:end]
         ment = Mention(
             id=len(out),

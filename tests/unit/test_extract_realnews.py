@@ -778,3 +778,18 @@ def test_minister_of_two_areas_names_no_body_and_keeps_the_surname() -> None:
         "Eve Sand met with Ian Holt, Canada's Minister of Energy and Natural Resources, on Friday."
     )
     assert ("Ian Holt", "Canada", True) in affiliations(x)
+
+
+def test_the_trade_office_refers_back_and_its_expected_talks_are_planned() -> None:
+    x = run(
+        "Trade Minister Oda Renn met officials of the Office of the U.S. Trade Representative "
+        "on Monday. The trade office is expected to lead the delegation in the working-level "
+        "talks with the Ministry of Harbors, officials said."
+    )
+    assert ("Oda Renn", "Office of the U.S. Trade Representative", True) not in affiliations(x)
+    got = meetings(x)
+    assert got[0][0] == "held"
+    assert (
+        "planned",
+        frozenset({"Office of the U.S. Trade Representative", "Ministry of Harbors"}),
+    ) in got[1:]
