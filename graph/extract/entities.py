@@ -597,9 +597,16 @@ class EntityBuilder:
             # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
             title = owner.title if owner is not None else None
             if title is not None and title.split()[-1].lower() == "minister":
-                c = self.cluster_for("name:ministry of " + key)
-                c.type = EntityType.GOVERNMENT_BODY
-                c.made_name = "Ministry of " + m.text.replace("\n", " ")
+                g = self.lex.gazetteer.get("ministry of " + key)
+                if g is not None:
+                    # the gazetteer's ministry, one entity with its own mentions
+                    c = self.cluster_for("gaz:" + g.name)
+                    c.gaz = g
+                    c.type = EntityType(g.type)
+                else:
+                    c = self.cluster_for("name:ministry of " + key)
+                    c.type = EntityType.GOVERNMENT_BODY
+                    c.made_name = "Ministry of " + m.text.replace("\n", " ")
         if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
