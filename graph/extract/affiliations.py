@@ -76,6 +76,12 @@ _BEFORE_TITLE = re.compile(T + r"\.?('s|')?\s*(?:\(\s*\ue000\d+\ue001\s*\)\s*)?$
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+" + T + r"\s+counterparts?,?\s+" + NEXT_T)
 _PAREN_TITLE = re.compile(T + r"\s*\(\s*((?:[A-Z][\w\-.]*\s+){1,4}?)" + T + r"\s*\)")
 _POSS_ROLE_PERSON = re.compile(T + POSS + r"\s+([a-z][a-z\- ]{1,60}?),\s+" + T)
+_POSS_STATE_TITLE_PERSON = re.compile(
+    T
+    + POSS
+    + r"\s+((?:Deputy\s+|Vice\s+|Acting\s+)?(?:Prime\s+)?Minister\s+(?:of|for)\s+[A-Z][\w\-]*"
+    r"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)[A-Z][\w\-]*)*),\s+" + T
+)
 _ORG_TITLE_PERSON = re.compile(T + r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+" + NEXT_T)
 _APPOINTED = re.compile(
     T
@@ -399,6 +405,11 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
         if _is_org(o) and _is_person(p) and _has_role_noun(m.group(2)):
             out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+    for m in _POSS_STATE_TITLE_PERSON.finditer(s):
+        # "Canada's Minister of Energy and Natural Resources, X,": the country's office
+        o, p = refs[int(m.group(1))], refs[int(m.group(3))]
+        if o.type == EntityType.COUNTRY and _is_person(p) and not any(f.person is p for f in out):
+            out.append(Found(p, o, m.group(2), True, int(m.group(1))))
     for m in _POSS_PERSON.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):

@@ -778,6 +778,11 @@ def test_minister_of_two_areas_names_no_body_and_keeps_the_surname() -> None:
         "Eve Sand met with Ian Holt, Canada's Minister of Energy and Natural Resources, on Friday."
     )
     assert ("Ian Holt", "Canada", True) in affiliations(x)
+    x = run(
+        "Canada's Minister of Energy and Natural Resources, Ian Holt, met Velk Mining CEO Eve "
+        "Sand on Friday."
+    )
+    assert ("Ian Holt", "Canada", True) in affiliations(x)
 
 
 def test_the_trade_office_refers_back_and_its_expected_talks_are_planned() -> None:
