@@ -12,8 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -27,6 +29,7 @@ Reader = Callable[[Path], Document]
 Extractor = Callable[[Document], Extraction]
 
 AHEAD_PER_WORKER = 4  # results queued per worker before the consumer must catch up
+PARENT_CHECK_S = 1.0
 _WARM_UP_TEXT = "The Ministry of Finance met Acme Corp officials in Seoul on Monday, May 4, 2026."
 
 # Set in each worker process by ``_start_worker``.
@@ -49,10 +52,19 @@ def _defaults(id_from_name: bool) -> tuple[Reader, Extractor]:
     return default_reader(id_from_name), default_extractor()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL leaves it no time to stop the pool) would
+    wait for work forever: it exits instead."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
+
+
 def _start_worker(id_from_name: bool) -> None:
     """Runs once per worker: load the extractor and warm its lazy caches on a one-line
     document, so no real document pays for loading."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     global _reader, _extractor
     _reader, _extractor = _defaults(id_from_name)
     from graph.documents import make_document
@@ -81,7 +93,7 @@ def _guarded(read: Callable[[T], Document], extract: Extractor, item: T) -> Outc
 
 def _in_pool(
     task: Callable[[T], Outcome], items: Iterable[T], workers: int, id_from_name: bool
-) -> Iterator[tuple[T, Outcome]]:
+) -> Generator[tuple[T, Outcome]]:
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -102,6 +114,13 @@ def _in_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def processes_for(files: int, workers: int, own_code: bool = False) -> int:
+    """How many worker processes ``extract_files`` starts: none (0, this process extracts)
+    for a single file, one worker asked for, or a caller's own reader or extractor (which
+    may not survive the trip to another process)."""
+    return 0 if workers < 2 or files < 2 or own_code else min(workers, files)
+
+
 def extract_files(
     files: list[Path],
     *,
@@ -109,11 +128,11 @@ def extract_files(
     id_from_name: bool = False,
     reader: Reader | None = None,
     extractor: Extractor | None = None,
-) -> Iterator[tuple[Path, Outcome]]:
-    """Read and extract ``files`` on ``workers`` processes (in this process when 1, when
-    there is a single file, or when the caller brings its own reader or extractor)."""
-    if workers > 1 and len(files) > 1 and reader is None and extractor is None:
-        yield from _in_pool(_read_and_extract, files, min(workers, len(files)), id_from_name)
+) -> Generator[tuple[Path, Outcome]]:
+    """Read and extract ``files`` on up to ``workers`` processes (``processes_for``)."""
+    processes = processes_for(len(files), workers, reader is not None or extractor is not None)
+    if processes:
+        yield from _in_pool(_read_and_extract, files, processes, id_from_name)
         return
     default_read, default_extract = _defaults(id_from_name)
     read, extract = reader or default_read, extractor or default_extract
@@ -123,7 +142,7 @@ def extract_files(
 
 def extract_documents(
     docs: Iterable[Document], *, workers: int = 1, extractor: Extractor | None = None
-) -> Iterator[tuple[Document, Outcome]]:
+) -> Generator[tuple[Document, Outcome]]:
     """Extract documents already read (``whomet reextract``), on ``workers`` processes."""
     if workers > 1 and extractor is None:
         yield from _in_pool(_extract_document, docs, workers, False)
