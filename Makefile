@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.whomet-installed
 
-.PHONY: setup demo test lint neo4j-start neo4j-stop
+.PHONY: setup demo test eval lint neo4j-start neo4j-stop
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ demo: neo4j-start
 
 test: setup
 	$(BIN)/pytest
+
+# Extraction quality per set (eval/README.md); fails when a figure drops below eval/floors.json.
+eval: setup
+	$(BIN)/python -m graph.evaluation.run
 
 lint: setup
 	$(BIN)/ruff check .

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from graph.db import Graph, translate_errors
 from graph.errors import QueryRefused, WhometError
+from graph.extraction_pool import available_cores
 from graph.loader import LoadSummary, load_paths
 from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
@@ -57,7 +58,10 @@ def load(
     force: Annotated[
         bool, typer.Option(help="Rewrite documents even when their version is unchanged.")
     ] = False,
-    workers: Annotated[int, typer.Option(min=1, max=16, help="Parallel loaders.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Extraction processes (default: all cores)."),
+    ] = None,
     id_from_name: Annotated[
         bool,
         typer.Option(
@@ -73,7 +77,11 @@ def load(
         store = GraphStore(graph.driver, graph.database)
         try:
             summary = load_paths(
-                paths, store, force=force, workers=workers, id_from_name=id_from_name
+                paths,
+                store,
+                force=force,
+                workers=workers or available_cores(),
+                id_from_name=id_from_name,
             )
         except WhometError as exc:
             raise _fail(str(exc)) from exc
@@ -108,7 +116,9 @@ def _print_summary(summary: LoadSummary) -> None:
     out.print(
         f"{len(summary.reports)} documents ({counts or 'none'}), {len(summary.failures)} failed; "
         f"nodes +{t['nodes_created']} -{t['nodes_removed']}, "
-        f"relationships +{t['relationships_created']} -{t['relationships_removed']}",
+        f"relationships +{t['relationships_created']} -{t['relationships_removed']}; "
+        f"{summary.seconds:.1f} s, extraction in {summary.workers or 1} "
+        f"process{'es' if summary.workers > 1 else ''}",
         highlight=False,
     )
 

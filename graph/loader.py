@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import importlib
 import re
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel, Field
-from rich.console import Console
-from rich.progress import track
 
 from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
+from graph.extraction_pool import extract_files, processes_for
 from graph.model import Document, Extraction
+from graph.progress import file_progress
 from graph.store import LoadReport
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -44,6 +45,8 @@ class LoadSummary(BaseModel):
     reports: list[LoadReport] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
     sources: dict[str, str] = Field(default_factory=dict)  # doc_id -> path it was read from
+    workers: int = 0  # extraction processes (0: this process extracted)
+    seconds: float = 0.0
 
     def by_status(self) -> dict[str, int]:
         return dict(Counter(r.status for r in self.reports))
@@ -109,43 +112,32 @@ def load_paths(
     id_from_name: bool = False,
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
-    does not stop the rest (each document is its own transaction)."""
+    does not stop the rest (each document is its own transaction). ``workers`` processes
+    read and extract (``graph.extraction_pool``); this process stores, one document at a
+    time, in file order."""
+    began = time.perf_counter()
     files = iter_files(paths)
-    read = reader or default_reader(id_from_name)
-    extract = extractor or default_extractor()
-    summary = LoadSummary()
-
-    def one(path: Path) -> tuple[Path, LoadReport | Failure]:
-        try:
-            return path, store.load(extract(read(path)), force=force)
-        except DatabaseUnavailable:
-            raise  # every other file would fail the same way
-        except WhometError as exc:
-            return path, Failure(path=str(path), error=str(exc))
-
-    results: Iterator[tuple[Path, LoadReport | Failure]]
-    if workers > 1:
-        pool = ThreadPoolExecutor(max_workers=workers)
-        results = pool.map(one, files)
-    else:
-        pool = None
-        results = map(one, files)
-    try:
-        bar = track(
-            results,
-            total=len(files),
-            description="loading",
-            disable=not progress or len(files) < 2,
-            transient=True,
-            console=Console(stderr=True),
-        )
-        for path, result in bar:
-            if isinstance(result, Failure):
-                summary.failures.append(result)
+    summary = LoadSummary(
+        workers=processes_for(len(files), workers, reader is not None or extractor is not None)
+    )
+    outcomes = extract_files(
+        files, workers=workers, id_from_name=id_from_name, reader=reader, extractor=extractor
+    )
+    with closing(outcomes), file_progress(len(files), "loading", progress) as bar:
+        for path, outcome in outcomes:
+            bar.start(path.name)
+            if isinstance(outcome, str):
+                summary.failures.append(Failure(path=str(path), error=outcome))
             else:
-                summary.reports.append(result)
-                summary.sources[result.doc_id] = str(path)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+                try:
+                    report = store.load(outcome, force=force)
+                except DatabaseUnavailable:
+                    raise  # every other file would fail the same way
+                except WhometError as exc:
+                    summary.failures.append(Failure(path=str(path), error=str(exc)))
+                else:
+                    summary.reports.append(report)
+                    summary.sources[report.doc_id] = str(path)
+            bar.done()
+    summary.seconds = time.perf_counter() - began
     return summary

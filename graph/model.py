@@ -9,11 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EXTRACTOR_VERSION = "0.1.0"
+
+def current_extractor_version() -> str:
+    """The running extractor's version (``graph.extract.version``): derived from its code,
+    rules, data and NLP model, so a changed extractor re-extracts stored documents. Imported
+    when first asked for, since the extractor imports this module."""
+    from graph.extract.version import extractor_version
+
+    return extractor_version()
+
+
+if TYPE_CHECKING:
+    EXTRACTOR_VERSION: str
+else:
+
+    def __getattr__(name: str) -> str:
+        """``EXTRACTOR_VERSION`` stays importable, and is computed when first read."""
+        if name == "EXTRACTOR_VERSION":
+            return current_extractor_version()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class EntityType(StrEnum):
@@ -145,7 +163,7 @@ class Extraction(_Model):
     affiliations: list[Affiliation] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
-    extractor_version: str = EXTRACTOR_VERSION
+    extractor_version: str = Field(default_factory=current_extractor_version)
 
     def entity(self, key: str) -> Entity:
         for ent in self.entities:
