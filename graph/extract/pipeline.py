@@ -20,7 +20,6 @@ from graph.extract.quotes import find_quotes
 from graph.extract.relations import find_relations
 from graph.extract.text import layout
 from graph.model import (
-    EXTRACTOR_VERSION,
     Affiliation,
     Document,
     Entity,
@@ -139,7 +138,6 @@ def _extract(doc: Document) -> Extraction:
         affiliations=affiliations,
         quotes=quotes,
         relations=_dedupe_relations(relations),
-        extractor_version=EXTRACTOR_VERSION,
     )
 
 
