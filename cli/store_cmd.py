@@ -19,6 +19,7 @@ from rich.table import Table
 
 from graph.db import Graph, translate_errors
 from graph.errors import QueryRefused, WhometError
+from graph.ingest.corpus_load import load_extractions
 from graph.loader import LoadSummary, load_paths
 from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
@@ -53,7 +54,9 @@ def _graph() -> Iterator[Graph]:
 
 
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html).")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html).")
+    ] = None,
     force: Annotated[
         bool, typer.Option(help="Rewrite documents even when their version is unchanged.")
     ] = False,
@@ -66,15 +69,24 @@ def load(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    extractions: Annotated[
+        Path | None,
+        typer.Option(help="Load the partitions `whomet extract --out DIR` wrote (no extraction)."),
+    ] = None,
 ) -> None:
     """Read, extract and store documents: one transaction each; loading again changes nothing."""
+    if bool(paths) == (extractions is not None):
+        raise _fail("give files or folders, or --extractions DIR (one of the two)", code=2)
     with _graph() as graph:
         apply_schema(graph)
         store = GraphStore(graph.driver, graph.database)
         try:
-            summary = load_paths(
-                paths, store, force=force, workers=workers, id_from_name=id_from_name
-            )
+            if extractions is not None:
+                summary = load_extractions(extractions, store, force=force, workers=workers)
+            else:
+                summary = load_paths(
+                    paths or [], store, force=force, workers=workers, id_from_name=id_from_name
+                )
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     if as_json:
