@@ -4,6 +4,11 @@ Everything else reads through :meth:`Graph.read` and writes through
 :meth:`Graph.write`, so the database name, read routing, retries of transient
 errors and the mapping of connection failures to :class:`DatabaseUnavailable`
 are decided once.
+
+With a ``neo4j://`` or ``neo4j+s://`` URI (a cluster, Aura) reads go as READ
+transactions the driver may send to secondaries, writes to the leader; both use
+the driver's one bookmark manager, so a read in this process waits until every
+write this process made is visible on the member that serves it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,16 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Query,
+    RoutingControl,
+    Session,
+)
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import ConfigError, DatabaseUnavailable
@@ -116,11 +130,18 @@ class Graph:
 
         ``work`` may run more than once, so it must only talk to the transaction.
         """
-        with (
-            translate_errors(self.uri),
-            self.driver.session(database=self.database) as session,
-        ):
+        with translate_errors(self.uri), self.session() as session:
             return session.execute_write(work, *args, **kwargs)
+
+    def session(self, *, read: bool = False, **options: Any) -> Session:
+        """A session on this database sharing the bookmarks of :meth:`read` and
+        :meth:`write` (read-your-writes across cluster members)."""
+        return self.driver.session(
+            database=self.database,
+            default_access_mode=READ_ACCESS if read else WRITE_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+            **options,
+        )
 
     def write_query(
         self, query: LiteralString, params: Mapping[str, Any] | None = None
