@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,6 +14,7 @@ class Page:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     etag: str | None = None
+    delay_s: float = 0.0
 
 
 @dataclass
@@ -21,6 +23,7 @@ class FeedServer:
 
     pages: dict[str, Page] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    times: list[tuple[str, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         server = self
@@ -28,6 +31,7 @@ class FeedServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 server.requests.append((self.path, dict(self.headers.items())))
+                server.times.append((self.path, time.monotonic()))
                 page = server.pages.get(self.path)
                 if page is None:
                     self.send_response(404)
@@ -39,6 +43,8 @@ class FeedServer:
                     self.send_header("ETag", page.etag)
                     self.end_headers()
                     return
+                if page.delay_s:
+                    time.sleep(page.delay_s)
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)
                 self.send_header("Content-Length", str(len(page.body)))

@@ -53,9 +53,8 @@ def test_reads_go_as_read_transactions(routed_graph: Graph) -> None:
     with pytest.raises(ClientError) as caught:
         routed_graph.read("CREATE (:Probe {key: 'routed-read'})")
     assert "read" in str(caught.value).lower()
-    with routed_graph.session(read=True) as s:
-        with pytest.raises(ClientError):
-            s.run("CREATE (:Probe {key: 'routed-session'})").consume()
+    with routed_graph.session(read=True) as s, pytest.raises(ClientError):
+        s.run("CREATE (:Probe {key: 'routed-session'})").consume()
     assert routed_graph.read("MATCH (p:Probe) WHERE p.key STARTS WITH 'routed' RETURN p") == []
 
 
