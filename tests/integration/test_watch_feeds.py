@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from neo4j import Driver
+from typer.testing import CliRunner
 
+from cli.main import app
 from graph.db import Graph
 from graph.extract import extract
 from graph.ingest.feed_config import FeedSource, WatchConfig
@@ -23,8 +25,11 @@ from graph.ingest.watcher import Watcher
 from graph.model import Extraction
 from graph.store import GraphStore, LoadReport
 from tests.feed_server import FeedServer, Page, article_html, rss
+from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.db
+
+runner = CliRunner()
 
 PEOPLE = [
     ("Mara Velden", "Orlin Agency", "Tomas Greer", "Kestrel Systems", "Brandt"),
@@ -164,3 +169,79 @@ def test_two_feeds_outage_malformed_duplicates_restart(
     assert items[u("/private/9")].status == "skipped"
     assert items[u("/s/bad")].status == "failed"
     assert not site.hits("/private/9")
+
+
+SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sm-news.xml</loc></sitemap></sitemapindex>"""
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{base}/world/0</loc><news:news><news:title>Zero</news:title>
+<news:publication_date>2026-05-04</news:publication_date></news:news></url>
+<url><loc>{base}/world/video/1</loc></url>
+<url><loc>{base}/sport/2</loc></url>
+</urlset>"""
+
+
+def test_a_sitemap_index_with_patterns(
+    site: FeedServer, driver: Driver, graph: Graph, tmp_path: Path
+) -> None:
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    base = site.base
+    site.pages["/sitemap.xml"] = Page(
+        SITEMAP_INDEX.format(base=base).encode(), content_type="text/xml"
+    )
+    site.pages["/sm-news.xml"] = Page(SITEMAP.format(base=base).encode(), content_type="text/xml")
+    for path, k in (("/world/0", 0), ("/world/video/1", 1), ("/sport/2", 2)):
+        site.pages[path] = Page(story(k))
+    feed = FeedSource(
+        name="sm", url=site.url("/sitemap.xml"), include=["/world/"], exclude=["/video/"]
+    )
+    config = WatchConfig(feeds=[feed], per_host_interval_s=0.0)
+    store = CountingStore(GraphStore(driver, graph.database))
+    _watcher(config, tmp_path / "w.sqlite", store).run(once=True)
+    rows = graph.read(
+        "MATCH (d:Document) RETURN d.url AS url, d.title AS title, d.published AS published,"
+        " d.source AS source"
+    )
+    assert len(rows) == 1
+    assert rows[0]["url"] == site.url("/world/0")
+    assert rows[0]["title"] == "Zero" and rows[0]["source"] == "sm"
+    assert rows[0]["published"].iso_format() == "2026-05-04"
+    assert not site.hits("/world/video/1") and not site.hits("/sport/2")
+
+
+def test_the_watch_command_once_then_records(
+    site: FeedServer,
+    cli_env: None,  # noqa: F811
+    graph: Graph,
+    tmp_path: Path,
+) -> None:
+    site.pages["/n.rss"] = Page(
+        rss([(site.url("/s/3"), "three", "Mon, 04 May 2026 10:00:00 GMT")]),
+        content_type="application/rss+xml",
+    )
+    site.pages["/s/3"] = Page(story(3))
+    config = tmp_path / "watch.yaml"
+    config.write_text(
+        f"state: watch.sqlite\nper_host_interval_s: 0\nfeeds:\n"
+        f"  - {{name: news, url: '{site.url('/n.rss')}', interval_s: 60}}\n",
+        encoding="utf-8",
+    )
+    first = runner.invoke(app, ["watch", str(config), "--once"])
+    assert first.exit_code == 0, first.output
+    assert "news: 1 loaded, 0 skipped, 0 failed" in first.output
+    again = runner.invoke(app, ["watch", str(config), "--once"])
+    assert "news: 0 loaded, 0 skipped, 0 failed" in again.output
+    records = runner.invoke(app, ["watch", str(config), "--records"])
+    assert records.exit_code == 0 and "news" in records.output
+    assert (tmp_path / "watch.sqlite").is_file()
+    assert graph.read(
+        "MATCH (d:Document {url: $u}) RETURN count(d) AS n", {"u": site.url("/s/3")}
+    ) == [{"n": 1}]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("feeds: [{name: x, url: 'gopher://x'}]\n", encoding="utf-8")
+    refused = runner.invoke(app, ["watch", str(bad), "--once"])
+    assert refused.exit_code == 2 and "url" in refused.output
