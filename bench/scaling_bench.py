@@ -15,6 +15,7 @@ import argparse
 import filecmp
 import logging
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -38,14 +39,23 @@ from graph.store import GraphStore  # noqa: E402
 DAY_S = 86_400
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (pool workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(label: str, inputs: list[str], out: Path, engine: Engine, size: int) -> float:
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), _cpu()
     summary: CorpusSummary = extract_corpus(inputs, out, engine=engine, partition_size=size)
     wall = time.perf_counter() - began
+    spent = _cpu() - cpu
     rate = summary.documents / wall
     print(
         f"{label:<28} {summary.documents:>6} articles {wall:8.2f} s {rate:8.1f} articles/s"
-        f"   ({rate * DAY_S / 1e6:5.2f} M/day)  errors {summary.errors}",
+        f"   ({rate * DAY_S / 1e6:5.2f} M/day)  CPU {spent:6.2f} s"
+        f" = {1000 * spent / max(summary.documents, 1):5.1f} ms/article  errors {summary.errors}",
         flush=True,
     )
     return rate
