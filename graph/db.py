@@ -8,7 +8,8 @@ are decided once.
 With a ``neo4j://`` or ``neo4j+s://`` URI (a cluster, Aura) reads go as READ
 transactions the driver may send to secondaries, writes to the leader; both use
 the driver's one bookmark manager, so a read in this process waits until every
-write this process made is visible on the member that serves it.
+write this process made is visible on the member that serves it (``bolt://``
+reaches one server: no bookmarks needed there).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from neo4j import (
     Driver,
     GraphDatabase,
     ManagedTransaction,
+    Neo4jDriver,
     Query,
     RoutingControl,
     Session,
@@ -134,12 +136,18 @@ class Graph:
             return session.execute_write(work, *args, **kwargs)
 
     def session(self, *, read: bool = False, **options: Any) -> Session:
-        """A session on this database sharing the bookmarks of :meth:`read` and
-        :meth:`write` (read-your-writes across cluster members)."""
+        """A session on this database; behind a routing URI it shares the bookmarks of
+        :meth:`read` and :meth:`write` (read-your-writes across cluster members).
+
+        A direct ``bolt://`` connection reaches one server, where a committed write is
+        visible to the next transaction anyway, so no bookmarks are carried there (a
+        bookmark kept across a restart of that server made reads wait for it and time out).
+        """
+        if isinstance(self.driver, Neo4jDriver):
+            options["bookmark_manager"] = self.driver.execute_query_bookmark_manager
         return self.driver.session(
             database=self.database,
             default_access_mode=READ_ACCESS if read else WRITE_ACCESS,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
             **options,
         )
 

@@ -79,6 +79,7 @@ class Watcher:
         self.store = store
         self.client = client
         self.extract = extractor
+        self.stop = threading.Event()  # set (e.g. by SIGTERM): finish the current item, then stop
         for feed in config.feeds:
             state.ensure_feed(feed.name, feed.url)
 
@@ -112,6 +113,9 @@ class Watcher:
             return out
         retry_later = False
         for item in self._wanted(items, feed):
+            if self.stop.is_set():
+                retry_later = True  # keep the old validators: the next run reads the feed again
+                break
             retry_later |= self._item(feed, item, out)
         self.state.polled(
             feed.name,
@@ -231,7 +235,7 @@ class Watcher:
         db_retry_s: float = 30.0,
     ) -> None:
         """Poll due feeds until ``stop`` is set (``once``: every feed one time, then return)."""
-        stop = stop or threading.Event()
+        stop = self.stop = stop or self.stop
         while not stop.is_set():
             for feed in self.config.feeds:
                 if stop.is_set():

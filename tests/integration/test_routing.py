@@ -3,6 +3,7 @@ reads go as READ transactions, writes to the leader, and a client reads its own 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -33,7 +34,24 @@ def routed(neo4j_settings: Settings) -> Settings:
     scheme, sep, rest = neo4j_settings.neo4j_uri.partition("://")
     if scheme != "bolt":
         pytest.skip(f"the test server's URI is {scheme}://, not a bolt:// one to re-route")
-    return neo4j_settings.model_copy(update={"neo4j_uri": f"neo4j{sep}{rest}"})
+    settings = neo4j_settings.model_copy(update={"neo4j_uri": f"neo4j{sep}{rest}"})
+    _wait_for_login(settings)
+    return settings
+
+
+def _wait_for_login(settings: Settings, within_s: float = 60.0) -> None:
+    """A new driver logs in afresh: wait out the server's lock after earlier tests' wrong
+    passwords (Neo.ClientError.Security.AuthenticationRateLimit)."""
+    deadline = time.monotonic() + within_s
+    while True:
+        try:
+            with Graph.connect(settings) as g:
+                g.verify()
+            return
+        except ClientError as exc:
+            if "AuthenticationRateLimit" not in (exc.code or "") or time.monotonic() > deadline:
+                raise
+            time.sleep(1.0)
 
 
 @pytest.fixture()

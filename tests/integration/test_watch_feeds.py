@@ -245,3 +245,36 @@ def test_the_watch_command_once_then_records(
     bad.write_text("feeds: [{name: x, url: 'gopher://x'}]\n", encoding="utf-8")
     refused = runner.invoke(app, ["watch", str(bad), "--once"])
     assert refused.exit_code == 2 and "url" in refused.output
+
+
+def test_a_stop_between_items_keeps_the_rest_for_the_next_run(
+    site: FeedServer, driver: Driver, graph: Graph, tmp_path: Path
+) -> None:
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    date = "Mon, 04 May 2026 10:00:00 GMT"
+    site.pages["/f.rss"] = Page(
+        rss([(site.url(f"/s/{k}"), str(k), date) for k in range(3)]),
+        content_type="application/rss+xml",
+        etag='"f1"',
+    )
+    for k in range(3):
+        site.pages[f"/s/{k}"] = Page(story(k))
+    config = WatchConfig(feeds=[FeedSource(name="f", url=site.url("/f.rss"))])
+    state = tmp_path / "w.sqlite"
+    store = CountingStore(GraphStore(driver, graph.database))
+    watcher = _watcher(config, state, store)
+
+    class StopAfterFirst(CountingStore):
+        def load(self, extraction: Extraction, *, force: bool = False) -> LoadReport:
+            report = super().load(extraction, force=force)
+            watcher.stop.set()  # as SIGTERM does
+            return report
+
+    watcher.store = StopAfterFirst(store.store)
+    watcher.run()
+    assert graph.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 1}]
+    assert WatchState(state).validators("f") == (None, None)  # the feed is read again next time
+    _watcher(config, state, store).run(once=True)
+    assert graph.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 3}]
+    assert site.hits("/f.rss")[-1].get("If-None-Match") is None
+    assert WatchState(state).validators("f")[0] == '"f1"'
