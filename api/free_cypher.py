@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, Transaction
+from neo4j import Transaction
 from neo4j import exceptions as neo4j_errors
 
 from api.cypher_guard import check_read_only
@@ -86,11 +86,7 @@ def run_read_only(
     try:
         with (
             translate_errors(graph.uri),
-            graph.driver.session(
-                database=graph.database,
-                default_access_mode=READ_ACCESS,
-                fetch_size=max_rows + 1,
-            ) as session,
+            graph.session(read=True, fetch_size=max_rows + 1) as session,
             # One attempt, never retried: a query that ran out of memory or time would
             # only do so again, and a hostile one would get its load multiplied.
             session.begin_transaction(timeout=timeout_s) as tx,

@@ -20,6 +20,7 @@ from rich.table import Table
 from graph.db import Graph, translate_errors
 from graph.errors import QueryRefused, WhometError
 from graph.extraction_pool import available_cores
+from graph.ingest.corpus_load import load_extractions
 from graph.loader import LoadSummary, load_paths
 from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
@@ -54,13 +55,20 @@ def _graph() -> Iterator[Graph]:
 
 
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html).")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html).")
+    ] = None,
     force: Annotated[
         bool, typer.Option(help="Rewrite documents even when their version is unchanged.")
     ] = False,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, max=64, help="Extraction processes (default: all cores)."),
+        typer.Option(
+            min=1,
+            max=64,
+            help="Extraction processes (default: all cores); with --extractions, parallel "
+            "writers (default: 1).",
+        ),
     ] = None,
     id_from_name: Annotated[
         bool,
@@ -70,30 +78,40 @@ def load(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    extractions: Annotated[
+        Path | None,
+        typer.Option(help="Load the partitions `whomet extract --out DIR` wrote (no extraction)."),
+    ] = None,
 ) -> None:
     """Read, extract and store documents: one transaction each; loading again changes nothing."""
+    if bool(paths) == (extractions is not None):
+        raise _fail("give files or folders, or --extractions DIR (one of the two)", code=2)
     with _graph() as graph:
         apply_schema(graph)
         store = GraphStore(graph.driver, graph.database)
         try:
-            summary = load_paths(
-                paths,
-                store,
-                force=force,
-                workers=workers or available_cores(),
-                id_from_name=id_from_name,
-            )
+            if extractions is not None:
+                # Nothing to extract: --workers is the number of parallel writers.
+                summary = load_extractions(extractions, store, force=force, workers=workers or 1)
+            else:
+                summary = load_paths(
+                    paths or [],
+                    store,
+                    force=force,
+                    workers=workers or available_cores(),
+                    id_from_name=id_from_name,
+                )
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     if as_json:
         out.print_json(summary.model_dump_json())
     else:
-        _print_summary(summary)
+        _print_summary(summary, extracted=extractions is None)
     if summary.failures and not summary.reports:
         raise typer.Exit(code=1)
 
 
-def _print_summary(summary: LoadSummary) -> None:
+def _print_summary(summary: LoadSummary, *, extracted: bool = True) -> None:
     table = Table("document", "file", "status", "+nodes", "-nodes", "+rels", "-rels")
     for r in summary.reports:
         table.add_row(
@@ -117,8 +135,12 @@ def _print_summary(summary: LoadSummary) -> None:
         f"{len(summary.reports)} documents ({counts or 'none'}), {len(summary.failures)} failed; "
         f"nodes +{t['nodes_created']} -{t['nodes_removed']}, "
         f"relationships +{t['relationships_created']} -{t['relationships_removed']}; "
-        f"{summary.seconds:.1f} s, extraction in {summary.workers or 1} "
-        f"process{'es' if summary.workers > 1 else ''}",
+        f"{summary.seconds:.1f} s, "
+        + (
+            f"extraction in {summary.workers or 1} process{'es' if summary.workers > 1 else ''}"
+            if extracted
+            else "extracted earlier (--extractions)"
+        ),
         highlight=False,
     )
 

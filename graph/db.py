@@ -4,6 +4,12 @@ Everything else reads through :meth:`Graph.read` and writes through
 :meth:`Graph.write`, so the database name, read routing, retries of transient
 errors and the mapping of connection failures to :class:`DatabaseUnavailable`
 are decided once.
+
+With a ``neo4j://`` or ``neo4j+s://`` URI (a cluster, Aura) reads go as READ
+transactions the driver may send to secondaries, writes to the leader; both use
+the driver's one bookmark manager, so a read in this process waits until every
+write this process made is visible on the member that serves it (``bolt://``
+reaches one server: no bookmarks needed there).
 """
 
 from __future__ import annotations
@@ -13,7 +19,17 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Neo4jDriver,
+    Query,
+    RoutingControl,
+    Session,
+)
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import ConfigError, DatabaseUnavailable
@@ -116,11 +132,24 @@ class Graph:
 
         ``work`` may run more than once, so it must only talk to the transaction.
         """
-        with (
-            translate_errors(self.uri),
-            self.driver.session(database=self.database) as session,
-        ):
+        with translate_errors(self.uri), self.session() as session:
             return session.execute_write(work, *args, **kwargs)
+
+    def session(self, *, read: bool = False, **options: Any) -> Session:
+        """A session on this database; behind a routing URI it shares the bookmarks of
+        :meth:`read` and :meth:`write` (read-your-writes across cluster members).
+
+        A direct ``bolt://`` connection reaches one server, where a committed write is
+        visible to the next transaction anyway, so no bookmarks are carried there (a
+        bookmark kept across a restart of that server made reads wait for it and time out).
+        """
+        if isinstance(self.driver, Neo4jDriver):
+            options["bookmark_manager"] = self.driver.execute_query_bookmark_manager
+        return self.driver.session(
+            database=self.database,
+            default_access_mode=READ_ACCESS if read else WRITE_ACCESS,
+            **options,
+        )
 
     def write_query(
         self, query: LiteralString, params: Mapping[str, Any] | None = None
