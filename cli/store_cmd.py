@@ -66,6 +66,9 @@ def load(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    follow_links: Annotated[
+        bool, typer.Option(help="Follow symbolic links that lead out of a folder given.")
+    ] = False,
 ) -> None:
     """Read, extract and store documents: one transaction each; loading again changes nothing."""
     with _graph() as graph:
@@ -73,7 +76,12 @@ def load(
         store = GraphStore(graph.driver, graph.database)
         try:
             summary = load_paths(
-                paths, store, force=force, workers=workers, id_from_name=id_from_name
+                paths,
+                store,
+                force=force,
+                workers=workers,
+                id_from_name=id_from_name,
+                follow_links=follow_links,
             )
         except WhometError as exc:
             raise _fail(str(exc)) from exc
@@ -81,6 +89,12 @@ def load(
         out.print_json(summary.model_dump_json())
     else:
         _print_summary(summary)
+    if summary.interrupted:
+        stored = len(summary.reports)
+        raise _fail(
+            f"stopped after {stored} document(s): {summary.interrupted}. The documents listed"
+            " above were stored whole; files not listed were not loaded (run the load again)."
+        )
     if summary.failures and not summary.reports:
         raise typer.Exit(code=1)
 

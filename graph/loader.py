@@ -44,6 +44,9 @@ class LoadSummary(BaseModel):
     reports: list[LoadReport] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
     sources: dict[str, str] = Field(default_factory=dict)  # doc_id -> path it was read from
+    # Why the run stopped early (Neo4j went away): the reports above were stored, the
+    # files not listed were not tried.
+    interrupted: str | None = None
 
     def by_status(self) -> dict[str, int]:
         return dict(Counter(r.status for r in self.reports))
@@ -53,20 +56,41 @@ class LoadSummary(BaseModel):
         return {k: sum(getattr(r, k) for r in self.reports) for k in keys}
 
 
-def iter_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The readable files under ``paths`` (files as given, folders recursively), sorted."""
-    found: list[Path] = []
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, with every link followed, is still under ``root``."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def iter_sources(
+    paths: Iterable[str | Path], *, follow_links: bool = False
+) -> list[tuple[Path, str]]:
+    """The readable files under ``paths`` with the name each is stored under, sorted.
+
+    A file given by name is stored under its base name; a file found in a folder, under its
+    path relative to that folder (never the server's absolute path). Inside a folder, a
+    symbolic link that leads out of it (``link.txt -> /etc/passwd``) is skipped unless
+    ``follow_links``: loading a folder must not read what the folder only points at.
+    """
+    found: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or p.suffix.lower() not in SUFFIXES:
+                    continue
+                if not follow_links and not _inside(p, path):
+                    continue
+                found.setdefault(p, p.relative_to(path).as_posix())
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path, path.name)
         else:
             raise DocumentSourceError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(found))
+    return list(found.items())
+
+
+def iter_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> list[Path]:
+    """The readable files under ``paths`` (files as given, folders recursively), sorted."""
+    return [path for path, _ in iter_sources(paths, follow_links=follow_links)]
 
 
 def default_reader(id_from_name: bool = False) -> Reader:
@@ -107,17 +131,21 @@ def load_paths(
     workers: int = 1,
     progress: bool = True,
     id_from_name: bool = False,
+    follow_links: bool = False,
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
     does not stop the rest (each document is its own transaction)."""
-    files = iter_files(paths)
+    sources = iter_sources(paths, follow_links=follow_links)
+    names = dict(sources)
+    files = [path for path, _ in sources]
     read = reader or default_reader(id_from_name)
     extract = extractor or default_extractor()
     summary = LoadSummary()
 
     def one(path: Path) -> tuple[Path, LoadReport | Failure]:
         try:
-            return path, store.load(extract(read(path)), force=force)
+            doc = read(path).model_copy(update={"path": names[path]})
+            return path, store.load(extract(doc), force=force)
         except DatabaseUnavailable:
             raise  # every other file would fail the same way
         except WhometError as exc:
@@ -145,7 +173,9 @@ def load_paths(
             else:
                 summary.reports.append(result)
                 summary.sources[result.doc_id] = str(path)
+    except DatabaseUnavailable as exc:
+        summary.interrupted = str(exc)
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     return summary

@@ -70,7 +70,7 @@ def test_the_index_groups_exactly_as_comparing_every_pair(seed: int) -> None:
     rng = random.Random(seed)
     reports = _random_day(rng, rng.randint(1, 60), rng.randint(2, 9))
     naturals = sorted({r.natural for r in reports})
-    merges = {a: b for a, b in zip(naturals[::3], naturals[1::3], strict=False)}
+    merges = dict(zip(naturals[::3], naturals[1::3], strict=False))
     assert event_clusters(reports) == all_pairs_clusters(reports)
     assert event_clusters(reports, merges) == all_pairs_clusters(reports, merges)
     shuffled = rng.sample(reports, len(reports))
