@@ -75,7 +75,9 @@ def _refusal(code: str, message: str) -> Exception:
         return QueryRefused(f"refused by the database (read-only transaction): {message}")
     if "TransactionTimedOut" in code or code.endswith("Transaction.Terminated"):
         return ApiError(408, "query_timeout", "the query ran past the server's time limit")
-    if "MemoryPoolOutOfMemory" in code or code == "whomet.ResultTooLarge":
+    if "OutOfMemory" in code or code == "whomet.ResultTooLarge":
+        # MemoryPoolOutOfMemory (the transaction limit) or the server's own heap or direct
+        # memory running out while serving this one query: the query is what is too big.
         return ApiError(
             400, "query_too_large", "the query needs more memory than the server allows one query"
         )

@@ -110,6 +110,13 @@ def check_size(name: str, value: str) -> str:
     return value.lower()
 
 
+def share_of(size: str, percent: int) -> str:
+    """``percent`` of a size like ``2g``, in megabytes: a limit that stays under the heap."""
+    units = {"k": 1 / 1024, "m": 1, "g": 1024}
+    megabytes = int(size[:-1]) * units[size[-1].lower()]
+    return f"{max(1, int(megabytes * percent / 100))}m"
+
+
 def check_timeout(seconds: int) -> int:
     """A transaction timeout in whole seconds; 0 would switch the server's limit off."""
     if seconds <= 0:
@@ -154,9 +161,11 @@ def render_conf(
         "server.memory.pagecache.size": pagecache,
         # The server stops what runs too long or holds too much, whoever sent it.
         "db.transaction.timeout": f"{check_timeout(settings.tx_timeout_s)}s",
-        "db.memory.transaction.max": check_size("WHOMET_TX_MEMORY_MAX", settings.tx_memory_max),
+        "db.memory.transaction.max": check_size(
+            "WHOMET_TX_MEMORY_MAX", settings.tx_memory_max or share_of(heap, 40)
+        ),
         "dbms.memory.transaction.total.max": check_size(
-            "WHOMET_TX_MEMORY_TOTAL_MAX", settings.tx_memory_total_max
+            "WHOMET_TX_MEMORY_TOTAL_MAX", settings.tx_memory_total_max or share_of(heap, 60)
         ),
         # Bolt waits 5 s twice for idle connections on shutdown; a local server need not.
         "internal.server.bolt.thread_pool_shutdown_wait_time": "1s",

@@ -34,9 +34,10 @@ class Settings(BaseSettings):
     start_timeout_s: float = 120.0
     # Limits the server itself enforces on every transaction (it stops a runaway expression,
     # not the client): the longest any transaction may run, and the memory of one and of all.
+    # Unset, the memory limits are 40% (one transaction) and 60% (all) of the heap.
     tx_timeout_s: int = 120
-    tx_memory_max: str = "512m"
-    tx_memory_total_max: str = "1g"
+    tx_memory_max: str | None = None
+    tx_memory_total_max: str | None = None
 
     # API
     api_host: str = "127.0.0.1"

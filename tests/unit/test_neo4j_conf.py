@@ -120,6 +120,10 @@ def test_the_server_enforces_transaction_time_and_memory(settings: Settings) -> 
     assert conf["db.transaction.timeout"] == "45s"
     assert conf["db.memory.transaction.max"] == "300m"
     assert conf["dbms.memory.transaction.total.max"] == "2g"
+    # Unset, both stay under the heap (3g here), so the pool, not the heap, runs out first.
+    default = _conf(render_conf(settings, ServerPaths.for_settings(settings)))
+    assert default["db.memory.transaction.max"] == "1228m"
+    assert default["dbms.memory.transaction.total.max"] == "1843m"
 
 
 @pytest.mark.parametrize("seconds", [0, -5])
