@@ -13,6 +13,11 @@ import re
 
 from graph.errors import QueryRefused
 
+# Every character Cypher (or a later Neo4j) might take for the end of a line, so that the
+# guard and the server agree on where a ``//`` comment stops: the text is checked and sent
+# with each of these turned into ``\n``.
+_LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c]")
+
 MAX_QUERY_CHARS = 20_000
 
 _KEYWORD = r"(?<![.$\w])"  # not a property (n.set), a parameter ($set) or part of a word
@@ -88,8 +93,18 @@ def _blank_literals(text: str) -> str:
     return "".join(out)
 
 
+def normalize_line_ends(text: str) -> str:
+    """``text`` with every line terminator as ``\n`` (what is checked is what is sent)."""
+    return _LINE_ENDS.sub("\n", text)
+
+
 def check_read_only(text: str, database: str) -> None:
-    """Raise :class:`QueryRefused` unless ``text`` looks like a read of ``database``."""
+    """Raise :class:`QueryRefused` unless ``text`` looks like a read of ``database``.
+
+    ``text`` must already have gone through :func:`normalize_line_ends`; anything else
+    is refused here too, so a caller cannot skip it by mistake."""
+    if _LINE_ENDS.search(text):
+        raise QueryRefused("the query has line ends other than \\n; normalize it first")
     if not text.strip():
         raise QueryRefused("the query is empty")
     if len(text) > MAX_QUERY_CHARS:

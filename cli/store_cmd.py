@@ -82,6 +82,9 @@ def load(
         Path | None,
         typer.Option(help="Load the partitions `whomet extract --out DIR` wrote (no extraction)."),
     ] = None,
+    follow_links: Annotated[
+        bool, typer.Option(help="Follow symbolic links that lead out of a folder given.")
+    ] = False,
 ) -> None:
     """Read, extract and store documents: one transaction each; loading again changes nothing."""
     if bool(paths) == (extractions is not None):
@@ -100,6 +103,7 @@ def load(
                     force=force,
                     workers=workers or available_cores(),
                     id_from_name=id_from_name,
+                    follow_links=follow_links,
                 )
         except WhometError as exc:
             raise _fail(str(exc)) from exc
@@ -107,6 +111,12 @@ def load(
         out.print_json(summary.model_dump_json())
     else:
         _print_summary(summary, extracted=extractions is None)
+    if summary.interrupted:
+        stored = len(summary.reports)
+        raise _fail(
+            f"stopped after {stored} document(s): {summary.interrupted}. The documents listed"
+            " above were stored whole; files not listed were not loaded (run the load again)."
+        )
     if summary.failures and not summary.reports:
         raise typer.Exit(code=1)
 

@@ -151,6 +151,14 @@ class Graph:
             **options,
         )
 
+    def bookmarks(self) -> list[str]:
+        """The raw bookmarks of this process's writes behind a routing URI (none on
+        ``bolt://``), for a session another process opens (the API's /cypher child) to
+        read them."""
+        if isinstance(self.driver, Neo4jDriver):
+            return sorted(self.driver.execute_query_bookmark_manager.get_bookmarks())
+        return []
+
     def write_query(
         self, query: LiteralString, params: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:

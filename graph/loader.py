@@ -47,6 +47,9 @@ class LoadSummary(BaseModel):
     sources: dict[str, str] = Field(default_factory=dict)  # doc_id -> path it was read from
     workers: int = 0  # extraction processes (0: this process extracted)
     seconds: float = 0.0
+    # Why the run stopped early (Neo4j went away): the reports above were stored, the
+    # files not listed were not tried.
+    interrupted: str | None = None
 
     def by_status(self) -> dict[str, int]:
         return dict(Counter(r.status for r in self.reports))
@@ -56,20 +59,41 @@ class LoadSummary(BaseModel):
         return {k: sum(getattr(r, k) for r in self.reports) for k in keys}
 
 
-def iter_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The readable files under ``paths`` (files as given, folders recursively), sorted."""
-    found: list[Path] = []
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, with every link followed, is still under ``root``."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def iter_sources(
+    paths: Iterable[str | Path], *, follow_links: bool = False
+) -> list[tuple[Path, str]]:
+    """The readable files under ``paths`` with the name each is stored under, sorted.
+
+    A file given by name is stored under its base name; a file found in a folder, under its
+    path relative to that folder (never the server's absolute path). Inside a folder, a
+    symbolic link that leads out of it (``link.txt -> /etc/passwd``) is skipped unless
+    ``follow_links``: loading a folder must not read what the folder only points at.
+    """
+    found: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or p.suffix.lower() not in SUFFIXES:
+                    continue
+                if not follow_links and not _inside(p, path):
+                    continue
+                found.setdefault(p, p.relative_to(path).as_posix())
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path, path.name)
         else:
             raise DocumentSourceError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(found))
+    return list(found.items())
+
+
+def iter_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> list[Path]:
+    """The readable files under ``paths`` (files as given, folders recursively), sorted."""
+    return [path for path, _ in iter_sources(paths, follow_links=follow_links)]
 
 
 def default_reader(id_from_name: bool = False) -> Reader:
@@ -100,6 +124,12 @@ def default_extractor() -> Extractor:
     return fn  # type: ignore[no-any-return]
 
 
+def _named(extraction: Extraction, name: str) -> Extraction:
+    """``extraction`` with its document stored under ``name`` (what ``iter_sources`` gives)."""
+    doc = extraction.document.model_copy(update={"path": name})
+    return extraction.model_copy(update={"document": doc})
+
+
 def load_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -110,13 +140,17 @@ def load_paths(
     workers: int = 1,
     progress: bool = True,
     id_from_name: bool = False,
+    follow_links: bool = False,
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
     does not stop the rest (each document is its own transaction). ``workers`` processes
     read and extract (``graph.extraction_pool``); this process stores, one document at a
-    time, in file order."""
+    time, in file order. Each document keeps the name ``iter_sources`` gives its file, not
+    the path it was read from; a run that loses Neo4j stops and says so in ``interrupted``."""
     began = time.perf_counter()
-    files = iter_files(paths)
+    sources = iter_sources(paths, follow_links=follow_links)
+    names = dict(sources)
+    files = [path for path, _ in sources]
     summary = LoadSummary(
         workers=processes_for(len(files), workers, reader is not None or extractor is not None)
     )
@@ -124,20 +158,23 @@ def load_paths(
         files, workers=workers, id_from_name=id_from_name, reader=reader, extractor=extractor
     )
     with closing(outcomes), file_progress(len(files), "loading", progress) as bar:
-        for path, outcome in outcomes:
-            bar.start(path.name)
-            if isinstance(outcome, str):
-                summary.failures.append(Failure(path=str(path), error=outcome))
-            else:
-                try:
-                    report = store.load(outcome, force=force)
-                except DatabaseUnavailable:
-                    raise  # every other file would fail the same way
-                except WhometError as exc:
-                    summary.failures.append(Failure(path=str(path), error=str(exc)))
+        try:
+            for path, outcome in outcomes:
+                bar.start(path.name)
+                if isinstance(outcome, str):
+                    summary.failures.append(Failure(path=str(path), error=outcome))
                 else:
-                    summary.reports.append(report)
-                    summary.sources[report.doc_id] = str(path)
-            bar.done()
+                    try:
+                        report = store.load(_named(outcome, names[path]), force=force)
+                    except DatabaseUnavailable:
+                        raise  # every other file would fail the same way
+                    except WhometError as exc:
+                        summary.failures.append(Failure(path=str(path), error=str(exc)))
+                    else:
+                        summary.reports.append(report)
+                        summary.sources[report.doc_id] = str(path)
+                bar.done()
+        except DatabaseUnavailable as exc:
+            summary.interrupted = str(exc)
     summary.seconds = time.perf_counter() - began
     return summary

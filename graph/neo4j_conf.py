@@ -110,6 +110,20 @@ def check_size(name: str, value: str) -> str:
     return value.lower()
 
 
+def share_of(size: str, percent: int) -> str:
+    """``percent`` of a size like ``2g``, in megabytes: a limit that stays under the heap."""
+    units = {"k": 1 / 1024, "m": 1, "g": 1024}
+    megabytes = int(size[:-1]) * units[size[-1].lower()]
+    return f"{max(1, int(megabytes * percent / 100))}m"
+
+
+def check_timeout(seconds: int) -> int:
+    """A transaction timeout in whole seconds; 0 would switch the server's limit off."""
+    if seconds <= 0:
+        raise ConfigError(f"WHOMET_TX_TIMEOUT_S={seconds} must be a positive number of seconds")
+    return seconds
+
+
 def advertised_host(listen_address: str) -> str:
     """The host clients (and the Browser) are told to use: a wildcard bind is not reachable."""
     return "localhost" if listen_address in ("0.0.0.0", "::", "") else listen_address
@@ -145,6 +159,14 @@ def render_conf(
         "server.memory.heap.initial_size": heap,
         "server.memory.heap.max_size": heap,
         "server.memory.pagecache.size": pagecache,
+        # The server stops what runs too long or holds too much, whoever sent it.
+        "db.transaction.timeout": f"{check_timeout(settings.tx_timeout_s)}s",
+        "db.memory.transaction.max": check_size(
+            "WHOMET_TX_MEMORY_MAX", settings.tx_memory_max or share_of(heap, 40)
+        ),
+        "dbms.memory.transaction.total.max": check_size(
+            "WHOMET_TX_MEMORY_TOTAL_MAX", settings.tx_memory_total_max or share_of(heap, 60)
+        ),
         # Bolt waits 5 s twice for idle connections on shutdown; a local server need not.
         "internal.server.bolt.thread_pool_shutdown_wait_time": "1s",
         "internal.server.bolt.connection_shutdown_wait_time": "1s",

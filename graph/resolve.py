@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.model import EntityType
@@ -494,6 +494,26 @@ class EventReport:
     participants: frozenset[str]
 
 
+def linked_sets(sets: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of participant sets that :func:`same_event` links.
+
+    Only sets sharing a participant are compared (an index by participant), so distinct
+    sets that have nobody in common cost nothing; the reports of one day that name the
+    same parties again and again were deduplicated by the caller.
+    """
+    index: dict[str, list[int]] = {}
+    for j, b in enumerate(sets):
+        shared: Counter[int] = Counter()
+        for party in b:
+            for i in index.get(party, ()):
+                shared[i] += 1
+        for i, n in sorted(shared.items()):
+            if n >= 2 and same_event(sets[i], b):
+                yield i, j
+        for party in b:
+            index.setdefault(party, []).append(j)
+
+
 def event_clusters(
     reports: Sequence[EventReport], merged_into: Mapping[str, str] | None = None
 ) -> dict[str, str]:
@@ -511,14 +531,18 @@ def event_clusters(
     ordered = sorted(reports, key=lambda r: r.ref)
     uf = _UnionFind()
     by_target: dict[str, str] = {}
-    for i, a in enumerate(ordered):
+    by_parties: dict[frozenset[str], str] = {}  # a participant set -> the first report with it
+    for a in ordered:
         uf.find(a.ref)
         first = by_target.setdefault(target[a.ref], a.ref)
         if first != a.ref:
             uf.union(first, a.ref)
-        for b in ordered[i + 1 :]:
-            if same_event(a.participants, b.participants):
-                uf.union(a.ref, b.ref)
+        same = by_parties.setdefault(a.participants, a.ref)
+        if same != a.ref and same_event(a.participants, a.participants):
+            uf.union(same, a.ref)  # equal sets of two or more: one meeting, no need to compare
+    sets = list(by_parties)
+    for i, j in linked_sets(sets):
+        uf.union(by_parties[sets[i]], by_parties[sets[j]])
     groups: dict[str, list[EventReport]] = {}
     for r in ordered:
         groups.setdefault(uf.find(r.ref), []).append(r)

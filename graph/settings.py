@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     heap_size: str = "2g"
     pagecache_size: str = "2g"
     start_timeout_s: float = 120.0
+    # Limits the server itself enforces on every transaction (it stops a runaway expression,
+    # not the client): the longest any transaction may run, and the memory of one and of all.
+    # Unset, the memory limits are 40% (one transaction) and 60% (all) of the heap.
+    tx_timeout_s: int = 120
+    tx_memory_max: str | None = None
+    tx_memory_total_max: str | None = None
 
     # API
     api_host: str = "127.0.0.1"
@@ -41,6 +47,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 5_000_000
     cypher_timeout_s: float = 10.0
     cypher_max_rows: int = 1000
+    cypher_max_bytes: int = 8_000_000  # the JSON of one /cypher answer, cut beyond this
 
     # Views
     viz_max_nodes: int = 300

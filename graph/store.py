@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, Field
 
@@ -50,6 +50,9 @@ from graph.store_tx import (
 T = TypeVar("T")
 
 MAX_ATTEMPTS = 8
+# The longest one document's write transaction may hold its locks: the server ends it
+# after this, so a pathological document cannot make the next upload wait for minutes.
+WRITE_TIMEOUT_S = 60.0
 BACKOFF_BASE_S = 0.05
 BACKOFF_CAP_S = 2.0
 _RETRY_CODES = frozenset(
@@ -242,6 +245,7 @@ def _regroup(w: Work, entities: set[str]) -> EventPlacement:
     return place_events(w, days)
 
 
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
 def _load_work(
     tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime, per_row: bool = False
 ) -> LoadReport:
@@ -309,6 +313,7 @@ def _load_work(
     return report
 
 
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
 def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     w = Work(tx)
     state = _lock_document(w, doc_id)
@@ -332,6 +337,7 @@ def _remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     return LoadReport(doc_id=doc_id, status="removed", split=split, **w.counts)
 
 
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
 def _merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeReport:
     w = Work(tx)
     keep = w.run("node_find", id=keep_id)

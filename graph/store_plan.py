@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph.errors import WhometError
+from graph.errors import DocumentTooLarge, WhometError
 from graph.model import Entity, EntityType, Evidence, Extraction, Meeting
 from graph.resolve import (
     NameKeys,
@@ -293,6 +293,12 @@ def _types(group: list[Entity]) -> list[str]:
     return list(dict.fromkeys(e.type.value for e in group))
 
 
+# Different meetings (participant sets) one document may report for one day: every report
+# of a day is grouped with the others inside the write transaction. Repeats of one set cost
+# nothing (they are one meeting); distinct sets are compared when they share a party.
+MAX_MEETINGS_PER_DAY = 1000
+
+
 def _check(extraction: Extraction) -> None:
     doc = extraction.document
     size = len(doc.text)
@@ -325,6 +331,16 @@ def _check(extraction: Extraction) -> None:
         for p in m.participants:
             ref(p.entity, f"meeting {m.key!r}")
             span(p.evidence, f"meeting {m.key!r} participant {p.entity!r}")
+    per_day: dict[dt.date, set[frozenset[str]]] = {}
+    for m in extraction.meetings:
+        if m.date is not None:
+            per_day.setdefault(m.date, set()).add(frozenset(p.entity for p in m.participants))
+    for day, sets in sorted(per_day.items()):
+        if len(sets) > MAX_MEETINGS_PER_DAY:
+            raise DocumentTooLarge(
+                f"document {doc.id}: {len(sets)} different meetings on {day}, over the"
+                f" {MAX_MEETINGS_PER_DAY} one document may report for one day"
+            )
     for a in extraction.affiliations:
         ref(a.person, "affiliation")
         ref(a.org, "affiliation")

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.deps import GraphDep, SettingsDep
 from api.errors import ERROR_RESPONSES
-from api.free_cypher import run_read_only
+from api.free_cypher import WorkerLimits, run_read_only
 from api.models import CypherIn, CypherOut, ErrorResponse
 
 router = APIRouter(tags=["cypher"], responses=ERROR_RESPONSES)
@@ -26,4 +26,6 @@ def cypher(body: CypherIn, graph: GraphDep, settings: SettingsDep) -> CypherOut:
         body.parameters,
         max_rows=cap,
         timeout_s=settings.cypher_timeout_s,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        limits=WorkerLimits(settings.cypher_timeout_s, max_bytes=settings.cypher_max_bytes),
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from api.models import EntityHit, EntityProfile, ErrorResponse, MetResponse, Page
+from api.models import EntityHit, EntityProfile, ErrorResponse, IsoDate, MetResponse, Page
 from graph.model import EntityType
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
@@ -62,8 +61,8 @@ def entity_profile(ref: Ref, reads: ReadsDep) -> EntityProfile:
 def entity_met(
     ref: Ref,
     reads: ReadsDep,
-    since: Annotated[dt.date | None, Query(description="Meetings on or after this date.")] = None,
-    until: Annotated[dt.date | None, Query(description="Meetings on or before this date.")] = None,
+    since: Annotated[IsoDate | None, Query(description="Meetings on or after this date.")] = None,
+    until: Annotated[IsoDate | None, Query(description="Meetings on or before this date.")] = None,
     type: Annotated[EntityType | None, Query(description="Only counterparts of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from api.models import ErrorResponse, MeetingOut, Page, WhoMetResponse
+from api.models import ErrorResponse, IsoDate, MeetingOut, Page, WhoMetResponse
 
 router = APIRouter(tags=["meetings"], responses=ERROR_RESPONSES)
 
@@ -49,8 +48,8 @@ def meetings(
     entity: Annotated[
         str | None, Query(min_length=1, max_length=300, description="Only events it took part in.")
     ] = None,
-    since: Annotated[dt.date | None, Query()] = None,
-    until: Annotated[dt.date | None, Query()] = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
     kind: Annotated[
         str | None, Query(max_length=100, description="workshop, talks, meeting...")
     ] = None,

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.documents import make_document
 from graph.errors import DocumentSourceError, WhometError
-from graph.loader import default_extractor, default_reader, iter_files
+from graph.loader import default_extractor, default_reader, iter_sources
 from graph.model import Document, Extraction, current_extractor_version
 
 MANIFEST = "_manifest.json"
@@ -52,6 +52,9 @@ class SourceRef(BaseModel):
 
     path: str
     offset: int | None = None
+    # A file's stored name, as ``whomet load`` names it (relative to the folder given, never
+    # the absolute path it was read from); not part of the key.
+    name: str | None = None
 
     def key(self) -> str:
         return self.path if self.offset is None else f"{self.path}@{self.offset}"
@@ -135,8 +138,11 @@ def list_sources(inputs: Iterable[str | Path]) -> list[SourceRef]:
         if path.is_file() and path.suffix.lower() == ".jsonl":
             refs.extend(_jsonl_offsets(path))
         else:
-            refs.extend(SourceRef(path=str(p)) for p in iter_files([path]))
-    return list(dict.fromkeys(refs))
+            refs.extend(SourceRef(path=str(p), name=name) for p, name in iter_sources([path]))
+    unique: dict[str, SourceRef] = {}
+    for ref in refs:
+        unique.setdefault(ref.key(), ref)  # the first name a file is listed under
+    return list(unique.values())
 
 
 def partition(sources: Sequence[SourceRef], size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
@@ -154,7 +160,8 @@ def partition(sources: Sequence[SourceRef], size: int = DEFAULT_PARTITION_SIZE) 
 def read_source(ref: SourceRef) -> Document:
     """The Document of one input item (a file read as ``whomet load`` reads it, or a record)."""
     if ref.offset is None:
-        return default_reader()(Path(ref.path))
+        doc = default_reader()(Path(ref.path))
+        return doc if ref.name is None else doc.model_copy(update={"path": ref.name})
     with open(ref.path, "rb") as fh:
         fh.seek(ref.offset)
         line = fh.readline(MAX_RECORD_BYTES + 1)

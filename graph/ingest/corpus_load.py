@@ -56,13 +56,17 @@ def load_extractions(
 
     items = iter_extractions(out_dir)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        # A bounded batch at a time: a partition folder may hold millions of lines.
-        while batch := list(islice(items, BATCH)):
-            for result in pool.map(one, batch) if workers > 1 else map(one, batch):
-                if isinstance(result, Failure):
-                    summary.failures.append(result)
-                else:
-                    summary.reports.append(result)
-                    summary.sources[result.doc_id] = str(out_dir)
+        try:
+            # A bounded batch at a time: a partition folder may hold millions of lines.
+            while batch := list(islice(items, BATCH)):
+                for result in pool.map(one, batch) if workers > 1 else map(one, batch):
+                    if isinstance(result, Failure):
+                        summary.failures.append(result)
+                    else:
+                        summary.reports.append(result)
+                        summary.sources[result.doc_id] = str(out_dir)
+        except DatabaseUnavailable as exc:
+            # As ``load_paths``: what was stored is listed, and the run says why it stopped.
+            summary.interrupted = str(exc)
     summary.seconds = time.perf_counter() - began
     return summary

@@ -125,11 +125,25 @@ def test_endpoint_refuses_writes_and_changes_nothing(
     assert counts(graph) == before
 
 
-def test_read_only_transaction_is_the_second_lock(
+def test_the_planner_is_the_second_lock(
     client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With the word check switched off, the READ transaction still refuses the write."""
+    """With the word check switched off, Neo4j's plan of the query still refuses the write."""
     monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
+    before = counts(graph)
+    for text in ("CREATE (:Hacked)", "MATCH (e:Entity) SET e.name = 'pwned'"):
+        body = post(client, {"query": text}, expect=400)
+        assert body["error"]["code"] == "query_refused"
+        assert "planner" in body["error"]["message"]
+    assert counts(graph) == before
+
+
+def test_read_only_transaction_is_the_third_lock(
+    client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the word check and the plan check switched off, the READ transaction refuses."""
+    monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
+    monkeypatch.setattr(free_cypher, "check_plan", lambda kind, plan, database: None)
     before = counts(graph)
     for text in ("CREATE (:Hacked)", "MATCH (e:Entity) SET e.name = 'pwned'"):
         body = post(client, {"query": text}, expect=400)
@@ -196,9 +210,9 @@ def test_rows_are_capped(client: TestClient) -> None:
     assert body["row_count"] == 5 and body["truncated"] is False
 
 
-def test_timeout_syntax_and_bad_parameters_are_400(client: TestClient) -> None:
+def test_timeout_is_408_syntax_and_bad_parameters_are_400(client: TestClient) -> None:
     slow = "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)"
-    assert post(client, {"query": slow}, expect=400)["error"]["code"] == "query_timeout"
+    assert post(client, {"query": slow}, expect=408)["error"]["code"] == "query_timeout"
     assert post(client, {"query": "RETURN foo bar"}, expect=400)["error"]["code"] == "cypher_error"
     huge = {"query": "RETURN $x", "parameters": {"x": 2**70}}
     assert post(client, huge, expect=400)["error"]["code"] == "bad_parameters"

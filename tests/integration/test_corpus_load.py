@@ -31,7 +31,8 @@ def _snapshot(driver: Driver) -> dict[str, Any]:
         "entities": rows(driver, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY id"),
         "events": rows(driver, "MATCH (e:Event) RETURN e.id AS id, e.kind AS kind ORDER BY id"),
         "documents": rows(
-            driver, "MATCH (d:Document) RETURN d.id AS id, d.content_hash AS h ORDER BY id"
+            driver,
+            "MATCH (d:Document) RETURN d.id AS id, d.content_hash AS h, d.path AS path ORDER BY id",
         ),
         "facts": rows(
             driver,

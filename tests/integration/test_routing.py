@@ -102,3 +102,15 @@ def test_the_api_reads_its_own_writes_through_a_neo4j_uri(routed: Settings) -> N
         assert got.status_code == 200, got.text
         assert got.json()["id"] == "routed-doc-2"
         assert client.get("/api/v1/entities", params={"q": "Ilse Marek"}).status_code == 200
+        # /cypher runs in a child process with its own driver: it gets this process's
+        # bookmarks, so it too reads the document just written.
+        assert settings.neo4j_uri.startswith("neo4j://")
+        read = client.post(
+            "/api/v1/cypher",
+            json={
+                "query": "MATCH (d:Document {id: $id}) RETURN d.id AS id",
+                "parameters": {"id": "routed-doc-2"},
+            },
+        )
+        assert read.status_code == 200, read.text
+        assert read.json()["rows"] == [{"id": "routed-doc-2"}]

@@ -104,3 +104,27 @@ def test_the_manifest_names_the_current_partitions_only(corpus: Path, tmp_path: 
     names = json.loads((tmp_path / MANIFEST).read_text())["partitions"]
     assert [p.name for p in current] == names
     assert set(current) != old  # the stale last partition of the first run is not read
+
+
+def test_files_keep_the_name_load_gives_them_and_links_out_are_skipped(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """As ``whomet load``: a document's path is relative to the folder given (never the
+    absolute path it was read from), and a link out of the folder is not read."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    first = sorted((corpus / "articles").iterdir())[0]
+    (folder / "sub" / "a.txt").write_bytes(first.read_bytes())
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the graph\n")
+    (folder / "link.txt").symlink_to(secret)
+    refs = list_sources([folder, folder / "sub" / "a.txt"])
+    assert [(r.path, r.name) for r in refs] == [(str(folder / "sub" / "a.txt"), "sub/a.txt")]
+    extract_corpus([folder], tmp_path / "out", engine=process_pool(1))
+    (line,) = [
+        ExtractionLine.model_validate_json(raw)
+        for f in partition_files(tmp_path / "out")
+        for raw in f.read_text(encoding="utf-8").splitlines()
+    ]
+    assert line.extraction is not None
+    assert line.extraction.document.path == "sub/a.txt"

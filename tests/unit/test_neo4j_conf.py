@@ -110,3 +110,28 @@ def test_java_major(output: str, major: int) -> None:
 def test_java_major_garbage() -> None:
     with pytest.raises(ConfigError):
         java_major("command not found")
+
+
+def test_the_server_enforces_transaction_time_and_memory(settings: Settings) -> None:
+    limited = settings.model_copy(
+        update={"tx_timeout_s": 45, "tx_memory_max": "300M", "tx_memory_total_max": "2g"}
+    )
+    conf = _conf(render_conf(limited, ServerPaths.for_settings(limited)))
+    assert conf["db.transaction.timeout"] == "45s"
+    assert conf["db.memory.transaction.max"] == "300m"
+    assert conf["dbms.memory.transaction.total.max"] == "2g"
+    # Unset, both stay under the heap (3g here), so the pool, not the heap, runs out first.
+    default = _conf(render_conf(settings, ServerPaths.for_settings(settings)))
+    assert default["db.memory.transaction.max"] == "1228m"
+    assert default["dbms.memory.transaction.total.max"] == "1843m"
+
+
+@pytest.mark.parametrize("seconds", [0, -5])
+def test_a_transaction_timeout_that_would_switch_the_limit_off_is_refused(
+    settings: Settings, seconds: int
+) -> None:
+    with pytest.raises(ConfigError, match="WHOMET_TX_TIMEOUT_S"):
+        render_conf(
+            settings.model_copy(update={"tx_timeout_s": seconds}),
+            ServerPaths.for_settings(settings),
+        )

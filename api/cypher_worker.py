@@ -1,0 +1,86 @@
+"""Run one user query in a child process that the API can kill and whose memory is capped.
+
+Neo4j checks its transaction timeout between evaluations, not inside one: a single
+expression (``reduce`` over a long range) runs on past the limit, and one huge value
+(``range(1, 10^8)``) arrives as one Bolt record the driver must hold whole. Run in the
+API's own process, either would hold a worker thread for minutes and grow the API by
+gigabytes. Here the API waits at most its deadline, then kills this process (the closed
+connection ends the transaction on the server); the address-space limit stops one
+oversized record; the answer is cut at a byte budget, so what comes back is bounded.
+
+Protocol: one JSON request on stdin, one JSON answer on stdout
+(``{"ok": CypherOut}`` or ``{"error": {"code", "message"}}``).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from typing import Any, LiteralString
+
+from neo4j import READ_ACCESS, Bookmarks, GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from api.serialize import to_json
+
+
+def run(request: dict[str, Any]) -> dict[str, Any]:
+    """Run the request's query and return its rows, cut at ``max_rows`` and ``max_bytes``."""
+    statement: LiteralString = request["query"]  # checked by the guard and the planner
+    max_rows: int = request["max_rows"]
+    max_bytes: int = request["max_bytes"]
+    with (
+        GraphDatabase.driver(
+            request["uri"], auth=(request["user"], request["password"]), max_connection_pool_size=1
+        ) as driver,
+        driver.session(
+            database=request["database"],
+            default_access_mode=READ_ACCESS,
+            fetch_size=100,
+            bookmarks=Bookmarks.from_raw_values(raw) if (raw := request.get("bookmarks")) else None,
+        ) as session,
+        session.begin_transaction(timeout=request["timeout_s"]) as tx,
+    ):
+        result = tx.run(statement, request["parameters"])
+        columns = list(result.keys())
+        rows: list[dict[str, Any]] = []
+        size = 0
+        truncated = False
+        for record in result:
+            if len(rows) >= max_rows:
+                truncated = True
+                break
+            row = {key: to_json(record[key]) for key in columns}
+            size += len(json.dumps(row, ensure_ascii=False, allow_nan=False))
+            if size > max_bytes:
+                truncated = True
+                break
+            rows.append(row)
+        return {"columns": columns, "rows": rows, "row_count": len(rows), "truncated": truncated}
+
+
+def main() -> int:
+    request = json.loads(sys.stdin.buffer.read())
+    limit = int(request["memory_bytes"])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        answer: dict[str, Any] = {"ok": run(request)}
+    except neo4j_errors.Neo4jError as exc:
+        answer = {"error": {"code": exc.code or "", "message": exc.message or str(exc)}}
+    except neo4j_errors.BrokenRecordError as exc:  # a value Python cannot hold (year 10^8)
+        cause = exc.__cause__ or exc
+        answer = {"error": {"code": "whomet.UnrepresentableValue", "message": str(cause)[:500]}}
+    except neo4j_errors.DriverError as exc:  # the server went away: the API answers 503
+        answer = {"error": {"code": "whomet.Unavailable", "message": repr(exc)[:300]}}
+    except MemoryError:
+        answer = {"error": {"code": "whomet.ResultTooLarge", "message": "result too large"}}
+    except (ValueError, OverflowError) as exc:  # a value the driver cannot hold (year 10^12)
+        answer = {"error": {"code": "whomet.UnrepresentableValue", "message": str(exc)[:500]}}
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False, allow_nan=False))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Figures for issue 16's attacks: time to refuse, API memory under huge values, the
+same-day document's load time and the lock wait of an upload behind it.
+
+    .venv/bin/python bench/hostile_bench.py [-n 8000] [--uri bolt://... --password ... --wipe]
+
+By default it starts a throwaway Neo4j (as ``bench/load_bench.py`` does) and stops it at
+the end. The API runs in its own process (uvicorn), so its memory is measured alone:
+the peak resident size (``VmHWM``) before and after each query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load_bench import server, wipe  # noqa: E402
+
+from api.child_server import api_in_child_process, neo4j_env  # noqa: E402
+from graph.db import (
+    Graph,  # noqa: E402
+    open_driver,  # noqa: E402
+)
+from graph.documents import read_bytes  # noqa: E402
+from graph.extract import extract  # noqa: E402
+from graph.schema import apply_schema  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+from graph.store_plan import plan  # noqa: E402
+
+SENTENCE = (
+    "On March 3, 2026, Korean Science Minister Bae Kyung-hoon met OpenAI chief executive"
+    " Sam Altman and Anthropic chief executive Dario Amodei in Seoul."
+)
+SECOND = (
+    "Title: A second report\nDate: 2026-03-04\n\nOn March 3, 2026, Korean Science Minister"
+    " Bae Kyung-hoon met OpenAI chief executive Sam Altman in Seoul, officials said.\n"
+)
+ATTACKS = [
+    "//\rCALL dbms.listConfig() YIELD name RETURN name LIMIT 2",
+    "//\u2028SHOW USERS",
+    "//\u0085SHOW TRANSACTIONS",
+    "//\rTERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "//\rCALL dbms.killConnections(['x'])",
+    "//\rCALL db.clearQueryCaches()",
+    "//\rLOAD CSV FROM 'http://127.0.0.1:9/x' AS l RETURN l",
+]
+HUGE = [
+    "RETURN range(1, 100000000) AS r",
+    "RETURN range(1, 30000000) AS r",
+    "RETURN size(reduce(s = '', x IN range(1, 10000000) | s + 'xxxxxxxxxx')) AS n",
+]
+
+
+def api_pid(port: str) -> int:
+    """The uvicorn process serving ``port`` (our own child), found by its command line."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"uvicorn" in b" ".join(cmd) and port.encode() in cmd:
+            return int(proc.name)
+    raise RuntimeError(f"no uvicorn process on port {port}")
+
+
+def peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def api_figures(settings: Settings, timeout_s: float) -> None:
+    env = {**neo4j_env(settings), "WHOMET_CYPHER_TIMEOUT_S": str(timeout_s)}
+    env["PATH"] = "/usr/bin:/bin"
+    with api_in_child_process(env) as base:
+        pid = api_pid(base.rsplit(":", 1)[1])
+        print(f"API pid {pid}, peak RSS at start {peak_mb(pid):.0f} MB; time limit {timeout_s} s")
+        for query in ATTACKS:
+            started = time.monotonic()
+            r = httpx.post(f"{base}/api/v1/cypher", json={"query": query}, timeout=120)
+            took = (time.monotonic() - started) * 1000
+            print(f"  refuse {query[:46]!r:50} {r.status_code} {took:6.1f} ms")
+        for query in HUGE:
+            started = time.monotonic()
+            r = httpx.post(f"{base}/api/v1/cypher", json={"query": query}, timeout=900)
+            took = time.monotonic() - started
+            code = r.json().get("error", {}).get("code")
+            print(
+                f"  {query[:60]!r:64} {r.status_code} {code} {took:5.1f} s,"
+                f" API peak RSS {peak_mb(pid):.0f} MB"
+            )
+
+
+def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
+    big = folder / f"same-day-{n}.txt"
+    body = "\n\n".join([SENTENCE] * n)
+    big.write_text(f"Title: One day {n} times\nDate: 2026-03-04\n\n{body}\n", encoding="utf-8")
+    second = folder / "second.txt"
+    second.write_text(SECOND, encoding="utf-8")
+    started = time.monotonic()
+    extraction = extract(read_bytes(big.read_bytes(), filename=big.name))
+    print(
+        f"same-day document: {n} sentences, {big.stat().st_size / 1e6:.1f} MB;"
+        f" extraction {time.monotonic() - started:.1f} s (outside the transaction),"
+        f" {len(extraction.meetings)} meetings"
+    )
+    other = extract(read_bytes(second.read_bytes(), filename=second.name))
+    with open_driver(settings) as driver:
+        wipe(driver, settings.neo4j_database)
+        apply_schema(Graph(driver, settings.neo4j_database))
+        store = GraphStore(driver, settings.neo4j_database)
+        times: dict[str, float] = {}
+
+        started_plan = time.monotonic()
+        plan(extraction)
+        print(
+            f"  the store's plan of it (checks and rows, before any transaction):"
+            f" {time.monotonic() - started_plan:.2f} s"
+        )
+
+        def load_big() -> None:
+            t0 = time.monotonic()
+            store.load(extraction)
+            times["big"] = time.monotonic() - t0
+            times["big_end"] = time.monotonic()
+
+        thread = threading.Thread(target=load_big)
+        thread.start()
+        waited_for_write = False
+        while thread.is_alive() and not waited_for_write:  # until its write transaction runs
+            records, _, _ = driver.execute_query(
+                "SHOW TRANSACTIONS YIELD currentQuery, elapsedTime"
+                " WHERE NOT currentQuery STARTS WITH 'SHOW' AND elapsedTime > duration('PT0.1S')"
+                " RETURN count(*) AS n",
+                database_=settings.neo4j_database,
+            )
+            waited_for_write = records[0]["n"] > 0
+            time.sleep(0.05)
+        t0 = time.monotonic()
+        store.load(other)
+        times["second"] = time.monotonic() - t0
+        thread.join()
+        print(f"  load of the same-day document (plan + write transaction): {times['big']:.2f} s")
+        when = "while its write ran" if waited_for_write else "after it (its write was not seen)"
+        print(
+            f"  a second upload about the same parties and day, started {when}:"
+            f" {times['second']:.2f} s"
+        )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=8000, help="sentences in the same-day document")
+    ap.add_argument("--timeout", type=float, default=10.0, help="the API's /cypher time limit")
+    ap.add_argument("--uri")
+    ap.add_argument("--user", default="neo4j")
+    ap.add_argument("--password", default="whomet-bench-password")
+    ap.add_argument("--database", default="neo4j")
+    ap.add_argument("--wipe", action="store_true")
+    ap.add_argument("--heap", default="1g")
+    ap.add_argument("--pagecache", default="256m")
+    args = ap.parse_args()
+    print(f"hostile_bench {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    with server(args) as settings:
+        with tempfile.TemporaryDirectory() as tmp:
+            same_day_figures(settings, args.n, Path(tmp))
+        api_figures(settings, args.timeout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The attacks of issue 16 on ``POST /api/v1/cypher``, against a real Neo4j.
+
+Each admin command or outside reach is tried twice: through the whole endpoint (with
+line ends that once hid it from the text guard) and with the text guard switched off,
+so the planner's verdict alone is what refuses it. Runaway expressions must answer
+within the time limit plus a margin and leave the API's memory where it was; errors
+that the client's own query or parameters cause are 400/422, never 500.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from api import free_cypher
+from api.app import create_app
+from graph.db import Graph
+from graph.schema import apply_schema
+from graph.settings import Settings
+from tests.integration.test_reliability_support import counts
+
+pytestmark = pytest.mark.db
+
+TIMEOUT_S = 2.0
+# The child's start-up and the kill: the answer comes by then, whatever the query does.
+DEADLINE_S = TIMEOUT_S + free_cypher.WorkerLimits(TIMEOUT_S).margin_s + 2.0
+
+ADMIN = [
+    "CALL dbms.listConfig() YIELD name RETURN name LIMIT 2",
+    "SHOW USERS",
+    "SHOW DATABASES",
+    "SHOW TRANSACTIONS",
+    "SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "CALL dbms.killConnections(['bolt-1'])",
+    "CALL db.clearQueryCaches()",
+    "LOAD CSV FROM 'http://127.0.0.1:9/etc/passwd' AS line RETURN line",
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "CALL { MATCH (n) RETURN n } IN TRANSACTIONS RETURN 1",
+    "SHOW PROCEDURES",
+    "SHOW SETTINGS",
+    "CREATE (:Hacked)",
+    "MATCH (n) DETACH DELETE n",
+    "CALL db.createLabel('Hacked')",
+]
+LINE_ENDS = ["\r", "\u2028", "\u2029", "\u0085", "\r\n"]
+
+
+@pytest.fixture(scope="module")
+def client(neo4j_settings: Settings, graph: Graph) -> Iterator[TestClient]:
+    apply_schema(graph)
+    graph.write_query("CREATE (:Entity {id: 'guard-e1', name: 'Guard One'})")
+    settings = neo4j_settings.model_copy(
+        update={"cypher_timeout_s": TIMEOUT_S, "cypher_max_rows": 100}
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+def post(client: TestClient, body: object) -> tuple[int, dict[str, object]]:
+    response = client.post("/api/v1/cypher", json=body)
+    answer: dict[str, object] = response.json()
+    return response.status_code, answer
+
+
+def code_of(answer: dict[str, object]) -> object:
+    error = answer.get("error")
+    return error.get("code") if isinstance(error, dict) else None
+
+
+@pytest.mark.parametrize("end", LINE_ENDS, ids=[f"U+{ord(e[0]):04X}" for e in LINE_ENDS])
+@pytest.mark.parametrize("hidden", ADMIN)
+def test_a_line_end_no_longer_hides_a_command(
+    client: TestClient, driver: Driver, end: str, hidden: str
+) -> None:
+    before = counts(driver)
+    status, answer = post(client, {"query": f"//{end}{hidden}"})
+    assert (status, code_of(answer)) == (400, "query_refused"), answer
+    assert counts(driver) == before
+
+
+@pytest.mark.parametrize("hidden", ADMIN)
+def test_the_planner_refuses_what_the_text_guard_misses(
+    client: TestClient, driver: Driver, hidden: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
+    before = counts(driver)
+    status, answer = post(client, {"query": hidden})
+    assert status == 400, answer
+    assert code_of(answer) in ("query_refused", "cypher_error"), answer
+    assert counts(driver) == before
+
+
+def test_reads_and_allowed_procedures_still_answer(client: TestClient) -> None:
+    for query in (
+        "MATCH (e:Entity {id: 'guard-e1'}) RETURN e.name AS name",
+        "// a comment\r\nMATCH (e:Entity {id: 'guard-e1'}) RETURN e.name AS name",
+    ):
+        status, answer = post(client, {"query": query})
+        assert status == 200 and answer["rows"] == [{"name": "Guard One"}], answer
+    status, answer = post(client, {"query": "CALL db.labels() YIELD label RETURN label"})
+    assert status == 200 and {"label": "Entity"} in answer["rows"], answer  # type: ignore[operator]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RETURN size(reduce(s = '', x IN range(1, 10000000) | s + 'xxxxxxxxxx')) AS n",
+        "RETURN range(1, 100000000) AS r",
+        "RETURN range(1, 30000000) AS r",
+    ],
+    ids=["reduce-1e7", "range-1e8", "range-3e7"],
+)
+def test_a_runaway_expression_is_stopped_in_time_and_memory(client: TestClient, query: str) -> None:
+    before = _rss_mb()
+    started = time.monotonic()
+    status, answer = post(client, {"query": query})
+    elapsed = time.monotonic() - started
+    assert status in (408, 400), answer
+    assert code_of(answer) in ("query_timeout", "query_too_large"), answer
+    assert elapsed < DEADLINE_S, elapsed
+    assert _rss_mb() - before < 200, (before, _rss_mb())  # the value never reached this process
+
+
+def test_a_big_answer_is_cut_at_the_byte_budget(neo4j_settings: Settings, graph: Graph) -> None:
+    settings = neo4j_settings.model_copy(
+        update={"cypher_max_bytes": 100_000, "cypher_max_rows": 1000}
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        status, answer = post(
+            c,
+            {
+                "query": "UNWIND range(1, 1000) AS i RETURN i, $pad AS pad",
+                "parameters": {"pad": "x" * 1000},
+            },
+        )
+    assert status == 200 and answer["truncated"] is True, answer
+    assert 0 < answer["row_count"] < 100, answer["row_count"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RETURN substring('abc', -1)",
+        "RETURN duration('P99999999999999999999Y')",
+        "RETURN datetime({epochMillis: 9223372036854775807}) AS d",
+        "RETURN 1/0",
+        "RETURN date('2026-02-30')",
+    ],
+)
+def test_errors_of_the_clients_own_query_are_400(client: TestClient, query: str) -> None:
+    status, answer = post(client, {"query": query})
+    assert status == 400, answer
+    assert code_of(answer) in ("cypher_error", "unrepresentable_value"), answer
+
+
+def test_a_lone_surrogate_in_a_parameter_is_422(client: TestClient) -> None:
+    for raw in (
+        b'{"query": "RETURN $p AS p", "parameters": {"p": "\\ud800"}}',
+        b'{"query": "RETURN $p AS p", "parameters": {"p": ["ok", {"k": "\\udfff"}]}}',
+        b'{"query": "RETURN $p AS p", "parameters": {"\\ud800": 1}}',
+        b'{"query": "RETURN \'\\ud800\' AS p"}',
+    ):
+        response = client.post(
+            "/api/v1/cypher", content=raw, headers={"Content-Type": "application/json"}
+        )
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "invalid_request"
