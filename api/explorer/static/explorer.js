@@ -28,7 +28,10 @@
         t.className = "type";
         t.textContent = h.type || "";
         a.appendChild(t);
-        a.addEventListener("mousedown", function (e) { e.preventDefault(); onPick(h, a.href); });
+        // mousedown keeps the focus (the list would close on blur before the click lands);
+        // the click itself follows the link, unless the field wants the id instead.
+        a.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        a.addEventListener("click", function (e) { if (onPick(h, a.href) === false) { e.preventDefault(); } });
         li.appendChild(a);
         list.appendChild(li);
         if (i === active) { li.className = "active"; }
@@ -54,7 +57,11 @@
       if (list.hidden) { return; }
       if (e.key === "ArrowDown") { active = Math.min(items.length - 1, active + 1); mark(); e.preventDefault(); }
       else if (e.key === "ArrowUp") { active = Math.max(-1, active - 1); mark(); e.preventDefault(); }
-      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); onPick(items[active], "/entity/" + encodeURIComponent(items[active].id)); }
+      else if (e.key === "Enter" && active >= 0) {
+        e.preventDefault();
+        var href = "/entity/" + encodeURIComponent(items[active].id);
+        if (onPick(items[active], href) !== false) { window.location.assign(href); }
+      }
       else if (e.key === "Escape") { close(); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
@@ -65,11 +72,11 @@
     if (box) {
       var stale = document.getElementById("suggestions");
       if (stale) { stale.remove(); }
-      attach(box, function (_hit, href) { window.location.assign(href); });
+      attach(box, function () { return true; });
     }
     // In a form field, picking a name fills the field with the entity's id (no ambiguity left).
     document.querySelectorAll("[data-typeahead-field]").forEach(function (field) {
-      attach(field, function (hit) { field.value = hit.id; field.blur(); });
+      attach(field, function (hit) { field.value = hit.id; field.blur(); return false; });
     });
   });
 })();
