@@ -93,12 +93,15 @@ def _offset(page: int) -> int:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, reads: ReadsDep) -> HTMLResponse:
-    stats = reads.stats()
-    recent = reads.meetings(
-        entity=None, since=None, until=None, kind=None, status=None, limit=8, offset=0
-    )
+    more = ExplorerReads(reads)
     docs = reads.documents(8, 0)
-    return render(request, "home.html", stats=stats, meetings=recent.items, documents=docs.items)
+    return render(
+        request,
+        "home.html",
+        counts=more.counts(),
+        meetings=more.latest_meetings(8),
+        documents=docs.items,
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)

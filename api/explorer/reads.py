@@ -54,6 +54,18 @@ class ExplorerReads:
         cite.resolve(self.reads.graph)
         return meetings
 
+    def latest_meetings(self, limit: int) -> list[MeetingOut]:
+        rows = self._read("latest_meetings", limit=limit)
+        cite = Citations()
+        meetings = [self.reads.meeting_of(r["item"], cite) for r in rows]
+        cite.resolve(self.reads.graph)
+        return meetings
+
+    def counts(self) -> dict[str, int]:
+        """Entities, events and documents in the graph."""
+        row = self._read("home_counts")[0]
+        return {k: int(row[k]) for k in ("entities", "events", "documents")}
+
     def hit_counts(self, ids: list[str]) -> dict[str, HitCounts]:
         rows = self._read("hit_counts", ids=ids) if ids else []
         return {r["id"]: HitCounts(events=r["events"], documents=r["documents"]) for r in rows}
