@@ -15,7 +15,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from graph.db import Graph, translate_errors
 from graph.errors import QueryRefused, WhometError
@@ -86,16 +86,23 @@ def load(
 
 
 def _print_summary(summary: LoadSummary) -> None:
-    table = Table("document", "file", "status", "+nodes", "-nodes", "+rels", "-rels")
+    # Ids in full (they are what `whomet remove` takes); the file by its name only (--json
+    # has the paths), folded onto more lines when even that is too long.
+    widest = max((len(r.doc_id) for r in summary.reports), default=8)
+    table = Table(
+        Column("document", no_wrap=True, min_width=widest),
+        Column("file", overflow="fold", min_width=8),
+        Column("status", no_wrap=True),
+        Column("nodes +/-", no_wrap=True),
+        Column("rels +/-", no_wrap=True),
+    )
     for r in summary.reports:
         table.add_row(
             r.doc_id,
-            summary.sources.get(r.doc_id, ""),
+            Path(summary.sources[r.doc_id]).name if summary.sources.get(r.doc_id) else "",
             r.status,
-            str(r.nodes_created),
-            str(r.nodes_removed),
-            str(r.relationships_created),
-            str(r.relationships_removed),
+            f"+{r.nodes_created} -{r.nodes_removed}",
+            f"+{r.relationships_created} -{r.relationships_removed}",
         )
     if len(summary.reports) <= 50:
         out.print(table)
