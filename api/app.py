@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
 from api.routes import (
     analytics,
@@ -99,11 +99,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served offline by api.docs_pages
         redoc_url=None,
     )
     app.state.settings = settings
     errors.install(app)
+    docs_pages.install(app)
+    explorer.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
     if settings.cors_origins:
         app.add_middleware(

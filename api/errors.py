@@ -134,7 +134,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return error_response(404, "not_found", str(exc))
+        closest = {"closest": exc.closest} if exc.closest else {}
+        return error_response(404, "not_found", str(exc), **closest)
 
     @app.exception_handler(Ambiguous)
     async def _ambiguous(_: Request, exc: Ambiguous) -> JSONResponse:

@@ -3,7 +3,8 @@
 The words travel as a query parameter, but Lucene parses that parameter, so a
 stray ``(`` or ``AND`` would be a syntax error or an operator. Only word
 characters are kept (every Lucene special character is escaped as well, for
-safety); each word matches exactly (boosted) or as a prefix, and all must match.
+safety); each word matches exactly (boosted), as a prefix, or (4+ letters) with one or two
+typing errors; all must match.
 """
 
 from __future__ import annotations
@@ -30,5 +31,18 @@ def build_query(words: str) -> str | None:
     found = terms(words)
     if not found:
         return None
-    clauses = [f"({escape(t)}^2 OR {escape(t)}*)" for t in found]
-    return " AND ".join(clauses)
+    return " AND ".join(_clause(t) for t in found)
+
+
+def fuzzy_edits(term: str) -> int:
+    """How many typing errors a term may carry: none under 4 letters (too many near
+    neighbours), one up to 7, two beyond."""
+    return 0 if len(term) < 4 else 1 if len(term) < 8 else 2
+
+
+def _clause(term: str) -> str:
+    """Exact words rank first, then prefixes (type-ahead), then near misspellings."""
+    word = escape(term)
+    edits = fuzzy_edits(term)
+    fuzzy = f" OR {word}~{edits}" if edits else ""
+    return f"({word}^3 OR {word}*^2{fuzzy})"

@@ -240,6 +240,13 @@ class MeetingOut(_Out):
     evidence: list[Evidence] = Field(description="Sentences reporting the event.")
 
 
+class MeetingPage(Page[MeetingOut]):
+    undated_left_out: int = Field(
+        default=0,
+        description="Undated meetings that a date range left out (include_undated keeps them).",
+    )
+
+
 # --- paths ------------------------------------------------------------------------------------
 
 

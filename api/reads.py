@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from api import words
-from api.lucene import build_query
+from api.lucene import build_query, terms
 from api.models import (
     Affiliation,
     Count,
@@ -31,6 +31,7 @@ from api.models import (
     EventSummary,
     Evidence,
     MeetingOut,
+    MeetingPage,
     MeetingWith,
     Mention,
     MetResponse,
@@ -110,6 +111,11 @@ def _entity(props: Mapping[str, Any]) -> EntityRef:
     return EntityRef.model_validate(props)
 
 
+def _bare_surname(entity: Mapping[str, Any]) -> bool:
+    """A person known by one word only (a surname or a given name alone)."""
+    return entity.get("type") == "Person" and len(str(entity.get("name", "")).split()) == 1
+
+
 class Reads:
     """The API's questions to one graph."""
 
@@ -137,8 +143,15 @@ class Reads:
         norm = normalize_name(text)
         rows = self._read("api/entity_by_name", lower=text.lower(), norm=norm)
         if not rows:
-            raise NotFound(f"no entity is called {text!r}")
+            closest = [h.model_dump(exclude={"score"}) for h in self.closest_names(text)]
+            hint = f"; closest: {', '.join(str(c['name']) for c in closest)}" if closest else ""
+            raise NotFound(f"no entity is called {text!r}{hint}", closest)
         best = [r for r in rows if r["tier"] == rows[0]["tier"]]
+        if len(best) == 1 and _bare_surname(best[0]["entity"]):
+            # A node named only "Kim" does not settle which Kim: every person who goes by
+            # that name is a candidate.
+            people = [r for r in rows if r["entity"].get("type") == "Person"]
+            best = people if len(people) > 1 else best
         if len(best) > 1:
             candidates: list[dict[str, object]] = [_entity(r["entity"]).model_dump() for r in best]
             raise Ambiguous(
@@ -146,6 +159,19 @@ class Reads:
                 candidates,
             )
         return _entity(best[0]["entity"])
+
+    def closest_names(self, text: str, limit: int = 5) -> list[EntityHit]:
+        """The entities whose names come nearest ``text`` (prefix or one or two typos away),
+        or any of whose words match ("X" for "X Electronics")."""
+        found = self.search(text, None, limit, 0).items
+        if found:
+            return found
+        words = terms(text)
+        if len(words) < 2:
+            return []
+        either = " OR ".join(f"({w})" for w in filter(None, (build_query(w) for w in words)))
+        rows = self._read("api/search_entities", lucene=either, type=None, limit=limit, offset=0)
+        return [EntityHit.model_validate(i["entity"]) for i in rows[0]["items"]] if rows else []
 
     def search(self, q: str | None, type_: str | None, limit: int, offset: int) -> Page[EntityHit]:
         lucene = build_query(q) if q is not None else None
@@ -311,7 +337,7 @@ class Reads:
         cite.resolve(self.graph)
         return WhoMetResponse(a=a, b=b, met=bool(meetings), meetings=meetings)
 
-    def _meeting(self, item: Mapping[str, Any], cite: Citations) -> MeetingOut:
+    def meeting_of(self, item: Mapping[str, Any], cite: Citations) -> MeetingOut:
         participants = [
             Participant(
                 entity=_entity(p["entity"]),
@@ -339,7 +365,8 @@ class Reads:
         status: str | None,
         limit: int,
         offset: int,
-    ) -> Page[MeetingOut]:
+        include_undated: bool = False,
+    ) -> MeetingPage:
         entity_id = self.resolve(entity).id if entity else None
         rows = self._read(
             "api/meetings",
@@ -348,14 +375,21 @@ class Reads:
             until=until,
             kind=kind,
             status=status,
+            include_undated=include_undated,
             limit=limit,
             offset=offset,
         )
         row = rows[0]
         cite = Citations()
-        items = [self._meeting(item, cite) for item in row["items"]]
+        items = [self.meeting_of(item, cite) for item in row["items"]]
         cite.resolve(self.graph)
-        return Page[MeetingOut](total=row["total"], limit=limit, offset=offset, items=items)
+        return MeetingPage(
+            total=row["total"],
+            limit=limit,
+            offset=offset,
+            items=items,
+            undated_left_out=row["undated_left_out"],
+        )
 
     # --- documents ----------------------------------------------------------------------------
 
@@ -386,7 +420,7 @@ class Reads:
                     evidence=own,
                 )
             )
-        meetings = [self._meeting(m, cite) for m in row["meetings"]]
+        meetings = [self.meeting_of(m, cite) for m in row["meetings"]]
         for meeting in meetings:
             meeting.evidence = [e for e in meeting.evidence if e.doc_id == doc_id]
             for p in meeting.participants:

@@ -15,7 +15,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from graph.db import Graph, translate_errors
 from graph.errors import QueryRefused, WhometError
@@ -122,16 +122,23 @@ def load(
 
 
 def _print_summary(summary: LoadSummary, *, extracted: bool = True) -> None:
-    table = Table("document", "file", "status", "+nodes", "-nodes", "+rels", "-rels")
+    # Ids in full (they are what `whomet remove` takes); the file by its name only (--json
+    # has the paths), folded onto more lines when even that is too long.
+    widest = max((len(r.doc_id) for r in summary.reports), default=8)
+    table = Table(
+        Column("document", no_wrap=True, min_width=widest),
+        Column("file", overflow="fold", min_width=8),
+        Column("status", no_wrap=True),
+        Column("nodes +/-", no_wrap=True),
+        Column("rels +/-", no_wrap=True),
+    )
     for r in summary.reports:
         table.add_row(
             r.doc_id,
-            summary.sources.get(r.doc_id, ""),
+            Path(summary.sources[r.doc_id]).name if summary.sources.get(r.doc_id) else "",
             r.status,
-            str(r.nodes_created),
-            str(r.nodes_removed),
-            str(r.relationships_created),
-            str(r.relationships_removed),
+            f"+{r.nodes_created} -{r.nodes_removed}",
+            f"+{r.relationships_created} -{r.relationships_removed}",
         )
     if len(summary.reports) <= 50:
         out.print(table)
@@ -191,20 +198,54 @@ def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) ->
 
 
 def merge(
-    keep_id: Annotated[str, typer.Argument(help="Id of the node to keep.")],
-    drop_id: Annotated[str, typer.Argument(help="Id of the node merged into it.")],
+    keep_id: Annotated[str, typer.Argument(help="Id (or entity name) of the node to keep.")],
+    drop_id: Annotated[str, typer.Argument(help="Id (or entity name) of the node merged in.")],
 ) -> None:
-    """Merge two entities (or two events) into one, recorded so that reloads keep it merged."""
+    """Merge two entities (or two events) into one, recorded so that reloads keep it merged.
+    An entity may be named by name or alias; a name that fits several lists the candidates."""
+    from api.reads import Reads
+    from graph.errors import Ambiguous, NotFound
+
     with _graph() as graph:
         try:
-            r = GraphStore(graph.driver, graph.database).merge(keep_id, drop_id)
+            store = GraphStore(graph.driver, graph.database)
+            try:
+                r = store.merge(keep_id, drop_id)
+            except NotFound as missing:
+                ids = [_entity_id(Reads(graph), ref) for ref in (keep_id, drop_id)]
+                if ids == [keep_id, drop_id]:
+                    raise missing
+                keep_id, drop_id = ids
+                r = store.merge(keep_id, drop_id)
+        except Ambiguous as exc:
+            lines = [f"  {c['id']}  {c['name']} ({c.get('type') or '?'})" for c in exc.candidates]
+            raise _fail("\n".join([f"{exc}:", *lines])) from exc
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     out.print(f"merged {r.kind} {drop_id} into {keep_id} (recorded)", highlight=False)
 
 
+def _entity_id(reads: Any, ref: str) -> str:
+    """The id of the entity ``ref`` names, or ``ref`` itself when none is so called
+    (Ambiguous when several are)."""
+    from graph.errors import NotFound
+
+    try:
+        entity_id: str = reads.resolve(ref).id
+    except NotFound:
+        return ref
+    return entity_id
+
+
+INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord"})
+INTERNAL_TYPES = frozenset({"KEY_OF"})
+
+
 def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also the store's own bookkeeping (NameKey, ...).")
+    ] = False,
 ) -> None:
     """Node counts by label and relationship counts by type."""
     with _graph() as graph:
@@ -212,6 +253,9 @@ def stats(
             s = GraphStore(graph.driver, graph.database).stats()
         except WhometError as exc:
             raise _fail(str(exc)) from exc
+    if not show_all:
+        s.labels = {k: v for k, v in s.labels.items() if k not in INTERNAL_LABELS}
+        s.relationships = {k: v for k, v in s.relationships.items() if k not in INTERNAL_TYPES}
     if as_json:
         out.print_json(s.model_dump_json())
         return

@@ -49,7 +49,12 @@ class QueryRefused(WhometError):
 
 
 class NotFound(WhometError):
-    """A named entity, document or event does not exist."""
+    """A named entity, document or event does not exist; ``closest`` holds the entities
+    whose names come nearest (for a name that was misspelt or shortened)."""
+
+    def __init__(self, message: str, closest: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message)
+        self.closest = closest or []
 
 
 class Ambiguous(WhometError):

@@ -67,34 +67,37 @@ def to_json(g: nx.Graph) -> str:
 
 
 CSV_COLUMNS = ("source", "target", "type", "source_label", "target_label", "weight", "role", "date")
+EVIDENCE_COLUMNS = ("doc_id", "sentence", "start", "end")
 
 
 def to_csv(g: nx.Graph) -> str:
-    """One line per edge; evidence and meeting lists go in a JSON ``details`` column."""
+    """One line per (edge, evidence entry): a fact stated by two documents is two lines, so a
+    spreadsheet can filter by document; an edge without evidence is one line with those
+    columns empty. Other lists (a met edge's meetings) go in a JSON ``details`` column."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CSV_COLUMNS, "details"])
+    writer.writerow([*CSV_COLUMNS, *EVIDENCE_COLUMNS, "details"])
     for u, v, attrs in g.edges(data=True):
         details = {
             k: val
             for k, val in attrs.items()
-            if k not in CSV_COLUMNS and val is not None and val != []
+            if k not in CSV_COLUMNS and k != "evidence" and val is not None and val != []
         }
-        writer.writerow(
-            [
-                u,
-                v,
-                attrs.get("type", ""),
-                g.nodes[u].get("label", u),
-                g.nodes[v].get("label", v),
-                attrs.get("weight", 1),
-                attrs.get("role", ""),
-                attrs.get("date", ""),
-                json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-                if details
-                else "",
-            ]
+        head = [
+            u,
+            v,
+            attrs.get("type", ""),
+            g.nodes[u].get("label", u),
+            g.nodes[v].get("label", v),
+            attrs.get("weight", 1),
+            attrs.get("role", ""),
+            attrs.get("date", ""),
+        ]
+        tail = (
+            json.dumps(details, ensure_ascii=False, sort_keys=True, default=str) if details else ""
         )
+        for ev in attrs.get("evidence") or [{}]:
+            writer.writerow([*head, *(ev.get(c, "") for c in EVIDENCE_COLUMNS), tail])
     return buffer.getvalue()
 
 

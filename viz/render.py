@@ -28,7 +28,9 @@ from viz.tooltip import edge_tooltip, met_tooltip, node_tooltip
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 MAX_LABEL = 40
-PROFILE_PATH = "/api/v1/entities/"
+# A click opens the explorer's page of the node (entity or meeting), not raw JSON.
+PROFILE_PATH = "/entity/"
+MEETING_PATH = "/meeting/"
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,13 @@ def _clip(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def profile_href(node_id: str, api_base: str = "") -> str:
-    """Where a click on an entity leads: its profile in the API."""
+    """Where a click on an entity leads: its page in the explorer."""
     return f"{api_base.rstrip('/')}{PROFILE_PATH}{quote(node_id, safe='')}"
+
+
+def meeting_href(node_id: str, api_base: str = "") -> str:
+    """Where a click on a meeting leads: its page in the explorer."""
+    return f"{api_base.rstrip('/')}{MEETING_PATH}{quote(node_id, safe='')}"
 
 
 def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
@@ -183,6 +190,8 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
             options["margin"] = 6
         if attrs.get("kind") == "entity":
             options["href"] = profile_href(str(node), api_base)
+        elif attrs.get("kind") == "event":
+            options["href"] = meeting_href(str(node), api_base)
         options["title"] = node_tooltip({**attrs, "href": options.get("href")}, degree[node])
         net.add_node(
             str(node), label=_clip(str(attrs.get("label", node))), shape=style.shape, **options
@@ -238,7 +247,7 @@ def _edge_legend(g: nx.Graph) -> list[str]:
     if any(a.get("implied") for _, _, a in g.edges(data=True)):
         items.append("dashed: presence implied, not stated")
     if any(a.get("kind") == "entity" for _, a in g.nodes(data=True)):
-        items.append("click an entity to open its profile")
+        items.append("click an entity or a meeting to open its page")
     return items
 
 

@@ -50,7 +50,7 @@ def node_tooltip(attrs: Mapping[str, Any], degree: int) -> str:
             parts.append(_line("also:", ", ".join(str(a) for a in aliases)))
     parts.append(_line("links:", degree))
     if attrs.get("href"):
-        parts.append("<div class='hint'>click to open the profile</div>")
+        parts.append("<div class='hint'>click to open its page</div>")
     return "".join(parts)
 
 

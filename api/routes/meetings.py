@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from api.models import ErrorResponse, IsoDate, MeetingOut, Page, WhoMetResponse
+from api.models import ErrorResponse, IsoDate, MeetingPage, WhoMetResponse
 
 router = APIRouter(tags=["meetings"], responses=ERROR_RESPONSES)
 
@@ -39,7 +39,7 @@ def who_met(a: Name, b: Name, reads: ReadsDep) -> WhoMetResponse:
 
 @router.get(
     "/meetings",
-    response_model=Page[MeetingOut],
+    response_model=MeetingPage,
     responses=LOOKUP_ERRORS,
     summary="Events with participants and roles, newest first",
 )
@@ -54,15 +54,20 @@ def meetings(
         str | None, Query(max_length=100, description="workshop, talks, meeting...")
     ] = None,
     status: Annotated[Literal["held", "planned", "cancelled"] | None, Query()] = None,
+    include_undated: Annotated[
+        bool,
+        Query(description="With since/until, keep meetings that have no date (else counted)."),
+    ] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> Page[MeetingOut]:
+) -> MeetingPage:
     return reads.meetings(
         entity=entity,
         since=since,
         until=until,
         kind=kind,
         status=status,
+        include_undated=include_undated,
         limit=limit,
         offset=offset,
     )

@@ -154,3 +154,20 @@ def test_load_reports_bad_files_and_keeps_going(cli_env: None, tmp_path: Path) -
     assert "empty.txt" in result.output
     missing = runner.invoke(app, ["load", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_merge_by_name_and_stats_without_bookkeeping(
+    cli_env: None, corpus: Path, driver: Driver
+) -> None:
+    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    names = rows(driver, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id")
+    keep, drop = names[0], names[1]
+    result = runner.invoke(app, ["merge", keep["name"], drop["name"]])
+    assert result.exit_code == 0, result.output
+    assert drop["id"] in result.stdout and keep["id"] in result.stdout
+    assert rows(driver, "MATCH (e:Entity {id: $id}) RETURN e", id=drop["id"]) == []
+    user = _json(["stats", "--json"])
+    assert "NameKey" not in user["labels"] and "MergeRecord" not in user["labels"]
+    assert user["labels"]["Entity"] == len(names) - 1
+    everything = _json(["stats", "--json", "--all"])
+    assert everything["labels"]["MergeRecord"] == 1

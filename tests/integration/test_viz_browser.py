@@ -167,7 +167,7 @@ def test_seed_graph_page_draws_offline_and_opens_profiles(
     page.page.screenshot(path=str(ARTIFACTS / "seed-graph.png"))
     _assert_offline(page, context, api_url)
 
-    # Click OpenAI where it is drawn: the browser opens its profile in the API.
+    # Click OpenAI where it is drawn: the browser opens its page in the explorer.
     target = next(n for n in nodes if n["label"] == "OpenAI")
     point = page.page.evaluate(
         """(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
@@ -178,9 +178,9 @@ def test_seed_graph_page_draws_offline_and_opens_profiles(
     with page.page.expect_navigation() as navigation:
         page.page.mouse.click(point["x"], point["y"])
     response = navigation.value
-    assert page.page.url == f"{api_url}/api/v1/entities/{quote(target['id'], safe='')}"
+    assert page.page.url == f"{api_url}/entity/{quote(target['id'], safe='')}"
     assert response is not None and response.status == 200
-    assert response.json()["name"] == "OpenAI"
+    assert page.page.locator("h1.entity-name").inner_text() == "OpenAI"
     assert context.outside == []
 
 

@@ -161,7 +161,7 @@ def test_cli_writes_the_same_views(
         )
         assert result.exit_code == 0, result.output
         configured = get_settings()
-        profiles = f"http://{configured.api_host}:{configured.api_port}/api/v1/entities/"
+        profiles = f"http://{configured.api_host}:{configured.api_port}/entity/"
         assert profiles in page.read_text(encoding="utf-8")
 
         result = runner.invoke(app, ["analytics", "--json"])

@@ -20,7 +20,9 @@ def client() -> Iterator[TestClient]:
 
 @pytest.mark.parametrize("value", ["0", "20260303", "-1", "2026-02-30", "yesterday", "1e9"])
 @pytest.mark.parametrize("param", ["since", "until"])
-@pytest.mark.parametrize("path", ["/api/v1/meetings", "/api/v1/entities/OpenAI/met"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/meetings", "/api/v1/entities/OpenAI/met", "/meetings", "/documents"]
+)
 def test_dates_must_be_dates(client: TestClient, path: str, param: str, value: str) -> None:
     response = client.get(path, params={param: value})
     assert response.status_code == 422, response.text

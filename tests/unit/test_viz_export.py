@@ -52,10 +52,18 @@ def test_json_round_trip(index: int) -> None:
     assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
 
 
-def test_csv_has_one_line_per_edge() -> None:
+def test_csv_has_one_line_per_edge_and_evidence() -> None:
     for g in views():
         rows = list(csv.DictReader(io.StringIO(to_csv(g))))
-        assert len(rows) == g.number_of_edges()
+        lines = [max(1, len(a.get("evidence") or [])) for *_, a in g.edges(data=True)]
+        assert len(rows) == sum(lines)
+        stated = [
+            (str(u), str(v), e.get("doc_id", ""), e.get("sentence", ""))
+            for u, v, a in g.edges(data=True)
+            for e in a.get("evidence") or []
+        ]
+        got_stated = [(r["source"], r["target"], r["doc_id"], r["sentence"]) for r in rows]
+        assert all(s in got_stated for s in stated)
         got = {tuple(sorted((r["source"], r["target"]))) for r in rows}
         assert got == {tuple(sorted((str(u), str(v)))) for u, v, *_ in g.edges}
         for r in rows:

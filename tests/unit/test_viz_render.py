@@ -118,12 +118,12 @@ def test_page_holds_no_injected_markup_and_no_remote_resource() -> None:
     assert "cdn.jsdelivr" not in page and "cdnjs" not in page and "bootstrap" not in page.lower()
 
 
-def test_entities_link_to_their_profile_and_meetings_do_not() -> None:
+def test_entities_and_meetings_link_to_their_explorer_pages() -> None:
     net = to_network(graph_from_rows(small_world()), api_base="http://127.0.0.1:8000/")
     by_id = {n["id"]: n for n in net.nodes}
-    assert by_id["per:anna-lee"]["href"] == "http://127.0.0.1:8000/api/v1/entities/per%3Aanna-lee"
-    assert "href" not in by_id["ev:w"]
-    assert profile_href("a/b c") == "/api/v1/entities/a%2Fb%20c"
+    assert by_id["per:anna-lee"]["href"] == "http://127.0.0.1:8000/entity/per%3Aanna-lee"
+    assert by_id["ev:w"]["href"] == "http://127.0.0.1:8000/meeting/ev%3Aw"
+    assert profile_href("a/b c") == "/entity/a%2Fb%20c"
 
 
 def test_physics_is_bounded_and_then_switched_off() -> None:

@@ -1,0 +1,196 @@
+"""The explorer and the API docs in headless Chromium (Debian's /usr/bin/chromium), offline.
+
+Every request to a host other than 127.0.0.1 is refused and recorded; the tests assert none
+was tried. Screenshots go to artifacts/ (gitignored); docs/img/explorer-*.png are copies.
+What the pages should show is read from the graph, not from the extractor's exact output.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+import uvicorn
+from pydantic import SecretStr
+
+from api.reads import Reads
+from graph.db import Graph
+from graph.loader import load_paths
+from graph.settings import Settings
+from graph.store import GraphStore
+from tests.integration import test_viz_browser as viz_browser
+from tests.integration.servers import free_port
+from tests.integration.test_api import DOCS, load_documents
+from tests.integration.test_viz_browser import ARTIFACTS, CHROMIUM, IN_CI, Page
+
+# The graph pages' browser fixtures: Chromium, and a context that refuses other hosts.
+browser = viz_browser.browser
+context = viz_browser.context
+
+KEY = "explorer-browser-key"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.db,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def sources(graph: Graph) -> dict[str, Path]:
+    """Document id -> its file, for the seed and the API fixtures."""
+    names = load_documents(graph, DOCS)
+    by_name = {p.name: p for p in DOCS}
+    return {doc_id: by_name[name] for name, doc_id in names.items()}
+
+
+@pytest.fixture(scope="module")
+def api_url(neo4j_settings: Settings, sources: dict[str, Path]) -> Iterator[str]:
+    from api.app import create_app
+
+    port = free_port()
+    settings = neo4j_settings.model_copy(update={"api_key": SecretStr(KEY)})
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, name="whomet-explorer", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the API did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+def _offline(page: Page, context: Any, api_url: str) -> None:
+    assert context.outside == [], context.outside
+    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
+    assert page.errors == [], page.errors
+
+
+@pytest.mark.parametrize(
+    ("path", "ready"),
+    [("/docs", ".swagger-ui .information-container .title"), ("/redoc", "h1")],
+    ids=["swagger-ui", "redoc"],
+)
+def test_api_docs_render_offline(api_url: str, context: Any, path: str, ready: str) -> None:
+    page = Page(context)
+    page.page.goto(f"{api_url}{path}")
+    title = page.page.locator(ready).first
+    title.wait_for(timeout=30_000)
+    assert "whomet" in title.inner_text()
+    # The operations are listed (the spec was fetched from this server and drawn).
+    page.page.get_by_text("/api/v1/who-met").first.wait_for(timeout=30_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / f"api-docs-{path.strip('/')}.png"))
+    _offline(page, context, api_url)
+
+
+def _a_reported_meeting(graph: Graph) -> dict[str, Any]:
+    """A held meeting with two or more participants and a report with offsets, and one of
+    its participants whose name is unique (so the search lands on it)."""
+    rows = graph.read(
+        """
+        MATCH (p:Entity)-[:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[rp:REPORTS]-(:Document)
+        WHERE rp.start IS NOT NULL AND size(p.name) >= 6
+          AND COUNT { (:Entity)-[:HOSTED|ATTENDED]->(ev) } >= 2
+          AND COUNT { (o:Entity) WHERE o.name = p.name } = 1
+        RETURN p.id AS id, p.name AS name, ev.id AS event ORDER BY p.name, ev.id LIMIT 1
+        """
+    )
+    assert rows, "the fixtures hold no reported meeting"
+    return rows[0]
+
+
+def test_search_entity_meeting_document_with_highlighted_sentence(
+    api_url: str, context: Any, graph: Graph
+) -> None:
+    target = _a_reported_meeting(graph)
+    page = Page(context)
+    p = page.page
+    p.goto(f"{api_url}/")
+    p.locator("#q").press_sequentially(target["name"][:5], delay=40)
+    suggestion = p.locator(".suggestions a", has_text=target["name"]).first
+    suggestion.wait_for(timeout=10_000)
+    with p.expect_navigation():
+        suggestion.click()
+    assert p.url == f"{api_url}/entity/{quote(target['id'], safe='')}"
+    assert p.locator("h1.entity-name").inner_text() == target["name"]
+    p.locator("iframe.ego").scroll_into_view_if_needed()
+    p.wait_for_timeout(1500)  # the embedded graph lays itself out
+    p.screenshot(path=str(ARTIFACTS / "explorer-entity.png"), full_page=False)
+
+    link = p.locator(f'a.meeting[href="/meeting/{quote(target["event"], safe="/")}"]').first
+    with p.expect_navigation():
+        link.click()
+    assert p.url.endswith(f"/meeting/{quote(target['event'], safe='/')}")
+    participants = p.locator("table.hits tbody tr").count()
+    assert participants >= 2
+    p.screenshot(path=str(ARTIFACTS / "explorer-meeting.png"), full_page=False)
+
+    report = p.locator("blockquote.evidence").first
+    sentence = report.locator(".sentence").inner_text().strip()
+    with p.expect_navigation():
+        report.locator("a.source").click()
+    assert "/document/" in p.url and "#focus" in p.url
+    marked = p.locator("mark.focus")
+    assert marked.count() >= 1
+    assert "".join(marked.all_inner_texts()).strip() == sentence
+    assert p.locator("mark#focus").is_visible()
+    p.screenshot(path=str(ARTIFACTS / "explorer-document.png"), full_page=False)
+    _offline(page, context, api_url)
+
+
+def test_merge_in_the_page_survives_reloading_the_documents(
+    api_url: str, context: Any, graph: Graph, sources: dict[str, Path]
+) -> None:
+    pair = graph.read(
+        """
+        MATCH (a:Entity), (b:Entity)
+        WHERE a.type = b.type AND a.id < b.id
+          AND COUNT { (o:Entity) WHERE o.name = b.name OR b.name IN o.aliases } = 1
+        RETURN a.id AS keep, a.name AS keep_name, b.id AS drop, b.name AS drop_name,
+               [(d:Document)-[:MENTIONS]->(b) | d.id] + [(d:Document)-[:MENTIONS]->(a) | d.id]
+                 AS docs
+        ORDER BY a.id, b.id LIMIT 1
+        """
+    )
+    assert pair, "the fixtures hold no two entities of one type"
+    keep, drop = pair[0]["keep"], pair[0]["drop"]
+    page = Page(context)
+    p = page.page
+    p.goto(f"{api_url}/entity/{quote(keep, safe='')}")
+    form = p.locator("#merge-form")
+    form.locator("input[name=other]").fill(pair[0]["drop_name"])
+    form.locator("input[name=api_key]").fill(KEY)
+    with p.expect_navigation():
+        form.locator("button").click()
+    assert p.locator(".notice").inner_text().startswith(f"Merged {pair[0]['drop_name']}")
+    _offline(page, context, api_url)
+
+    # Reload every source of both: remove each document, then load its file again.
+    store = GraphStore(graph.driver, graph.database)
+    docs = sorted(set(pair[0]["docs"]))
+    for doc_id in docs:
+        store.remove(doc_id)
+    summary = load_paths([sources[d] for d in docs], store, progress=False)
+    assert not summary.failures
+
+    reads = Reads(graph)
+    assert reads.resolve(pair[0]["drop_name"]).id == keep
+    assert not graph.read("MATCH (e:Entity {id: $id}) RETURN e", {"id": drop})
+    p.goto(f"{api_url}/entity/{quote(pair[0]['drop_name'], safe='')}")
+    assert p.locator("h1.entity-name").inner_text() == reads.resolve(keep).name
