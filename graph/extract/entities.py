@@ -750,6 +750,8 @@ class EntityBuilder:
             toks[0].casefold() in self.lex.demonyms or toks[0].casefold() in self.lex.countries
         ):
             toks = toks[1:]
+        # "Acting President and Deputy Prime Minister": titles joined by connectors
+        toks = [t for t in toks if t.casefold() not in ("and", "&", ",", "/")]
         return bool(toks) and all(is_title_word(t) for t in toks)
 
     def merge_same_names(self) -> None:

@@ -11,11 +11,15 @@ from graph.extract.affiliations import (
     portfolio_affiliations,
     wire_credits,
 )
+from graph.extract.anchors import anchor
 from graph.extract.context import ORG_TYPES, DocContext, Ref, build_tagged
 from graph.extract.entities import Cluster, EntityBuilder
+from graph.extract.events import EventFinder
 from graph.extract.lexicon import lexicon
-from graph.extract.meetings import MeetingDraft, MeetingFinder
+from graph.extract.meetings import MeetingDraft
 from graph.extract.mentions import find_mentions
+from graph.extract.ner_people import reconcile_people
+from graph.extract.nlp import parse_all
 from graph.extract.quotes import find_quotes
 from graph.extract.relations import find_relations
 from graph.extract.text import layout
@@ -51,7 +55,9 @@ def extract(doc: Document) -> Extraction:
 
 def _extract(doc: Document) -> Extraction:
     lay = layout(doc.text)
+    parsed = parse_all([sent.text for sent in lay.sentences])
     mentions = find_mentions(lay)
+    reconcile_people(lay, mentions, parsed)
     builder = EntityBuilder(mentions, doc.text)
     builder.build()
     clusters = builder.kept()
@@ -107,18 +113,19 @@ def _extract(doc: Document) -> Extraction:
     quotes_by_sent: dict[int, list[str]] = {}
     for q in quotes_found:
         quotes_by_sent.setdefault(q.sentence, []).append(q.speaker)
-    finder = MeetingFinder(doc.meta.published)
+    finder = EventFinder(doc.meta.published, types)
+    for a in affiliations:
+        if a.current and types.get(a.org) == EntityType.COUNTRY:
+            finder.countries_of.setdefault(a.person, []).append(a.org)
     relations: list[Relation] = []
-    for tg in ctx.tagged:
+    for tg, sdoc in zip(ctx.tagged, parsed, strict=True):
         ev = ctx.evidence(tg.sent)
-        consumed = {f.org_tag for f in found_by_sent.get(tg.sent.index, [])}
-        cur = finder._valid_current(tg.sent.index)
+        cur = finder.current_at(tg.sent.index)
         parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
-        finder.sentence(tg, consumed, ev)
+        finder.sentence(anchor(tg, sdoc), ev)
         for speaker in quotes_by_sent.get(tg.sent.index, []):
             if types.get(speaker) == EntityType.PERSON:
                 finder.quote_speaker(speaker, tg.sent.index, ev)
-        finder.note_dates(tg)
         for r in find_relations(tg, parties):
             relations.append(
                 Relation(

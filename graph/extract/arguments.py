@@ -1,0 +1,123 @@
+"""The parties of a clause, read from the dependency parse.
+
+A party is an entity mention that fills an argument of the trigger (its subject, object or
+a "with"/"between" phrase), or a conjunct of one. Names deeper in the phrase count only
+when they say whom an unnamed person stands for ("ambassadors from Sweden") or, as
+optional parties, what a named person's title says ("the Minister of X, Kim").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.extract.anchors import Anchored
+from graph.extract.context import Ref
+from graph.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PARTY_TYPES = frozenset(
+    {
+        EntityType.PERSON,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.COMPANY,
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+    }
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# phrases that say whom an unnamed person represents: "officials from X", "CEO of X"
+REPRESENT_PREPS = frozenset({"of", "from", "for"})
+LIST_DEPS = frozenset({"conj", "appos"})
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Party:
+    ref: Ref
+    optional: bool
+
+
+def _is_clause(tok: Token) -> bool:
+    return tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis")
+
+
+def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> list[Party]:
+    """The parties named by the phrase headed by ``tok`` (conjuncts included)."""
+    if depth > MAX_DEPTH:
+        return []
+    out: list[Party] = []
+    ref = a.ref(tok)
+    if ref is not None and ref.type in PARTY_TYPES:
+        out.append(Party(ref, optional))
+    for ch in tok.children:
+        dep = ch.dep_
+        if _is_clause(ch) or dep in ("cc", "punct", "det", "case"):
+            continue
+        own = ref is not None and a.ref(ch) is ref
+        if dep == "conj":
+            out += parties(a, ch, optional, depth + 1)
+        elif dep == "appos":
+            # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
+            # A and B": a list of names in apposition to a common noun is the argument
+            out += parties(a, ch, optional or ref is not None, depth + 1)
+        elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
+            if own:
+                out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
+            else:
+                out += parties(a, ch, True, depth + 1)
+        elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
+            for obj in ch.children:
+                if obj.dep_ == "pobj":
+                    # a named person's "of Sweden" is a title; an unnamed one's is whom
+                    # they represent
+                    out += parties(a, obj, optional or ref is not None, depth + 1)
+    return _dedupe(out)
+
+
+def _dedupe(found: list[Party]) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for p in found:
+        have = seen.get(p.ref.key)
+        if have is None or (have.optional and not p.optional):
+            seen[p.ref.key] = p
+    return list(seen.values())
+
+
+def subjects(tok: Token) -> list[Token]:
+    """The subject tokens of a verb, borrowed from the verb it is conjoined to or serves."""
+    found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if found:
+        return found
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [tok.head]
+    if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            # "after X met Y, Z said": a subordinate clause has its own subject or none
+            return []
+        return subjects(tok.head)
+    return []
+
+
+def passive_agents(tok: Token) -> list[Token]:
+    """``by`` objects of a passive verb ("was attended by A and B")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "agent":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
+    """Objects of the named prepositions attached to ``tok`` ("with X", "between A and B")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]

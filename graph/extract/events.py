@@ -1,0 +1,444 @@
+"""Meetings from the parse: triggers, their arguments, status and date.
+
+A sentence states a meeting when a trigger of ``rules/meetings.yaml`` (a verb such as
+"meet", or an event noun such as "talks" governed by "hold") has two or more parties among
+its arguments. Later sentences extend the current meeting when their subject names its
+parties ("the two sides", "A and B also discussed"); a quoted person near it is an
+implied participant. Everything here reads one sentence at a time in reading order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.extract.anchors import Anchored
+from graph.extract.arguments import (
+    PARTY_TYPES,
+    Party,
+    objects,
+    parties,
+    passive_agents,
+    prep_objects,
+    subjects,
+)
+from graph.extract.dates import ResolvedDate, find_dates, resolve
+from graph.extract.meetings import MeetingDraft
+from graph.extract.rulebook import MeetingRules, meeting_rules
+from graph.model import EntityType, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
+
+
+@dataclass
+class Found:
+    """One trigger's reading: who took part, in which roles, and what the trigger says."""
+
+    kind: str
+    status: str
+    trigger: Token
+    roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (role, optional)
+    name_entity: str | None = None
+    definite: bool = False  # "the meeting": may refer back to the current one
+    refers_back: bool = False  # its subject is the current meeting itself
+
+    def add(self, found: list[Party], role: str) -> None:
+        for p in found:
+            have = self.roles.get(p.ref.key)
+            if have is None:
+                self.roles[p.ref.key] = (role, p.optional)
+            else:
+                self.roles[p.ref.key] = (
+                    "host" if "host" in (role, have[0]) else have[0],
+                    have[1] and p.optional,
+                )
+
+    def core(self) -> set[str]:
+        return {k for k, (_, opt) in self.roles.items() if not opt}
+
+
+class EventFinder:
+    """Reads sentences in order and keeps the meetings they state."""
+
+    def __init__(self, published: dt.date | None, types: dict[str, EntityType]) -> None:
+        self.pub = published
+        self.types = types
+        self.rules: MeetingRules = meeting_rules()
+        self.meetings: list[MeetingDraft] = []
+        self.current: MeetingDraft | None = None
+        self.current_sent = -100
+        self.last_person: Party | None = None
+        self.countries_of: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------------ public
+    def current_at(self, sent: int) -> MeetingDraft | None:
+        if self.current is not None and sent - self.current_sent <= WINDOW:
+            return self.current
+        return None
+
+    def sentence(self, a: Anchored, ev: Evidence) -> None:
+        idx = a.tagged.sent.index
+        if self._roster(a, ev, idx):
+            return
+        handled: set[int] = set()
+        for tok in a.doc:
+            if tok.i in handled:
+                continue
+            found = self._trigger(a, tok)
+            if found is None:
+                continue
+            handled.add(tok.i)
+            self._place(a, found, ev, idx)
+        if not handled:
+            self._continuation(a, ev, idx)
+        self._note_people(a)
+
+    def _roster(self, a: Anchored, ev: Evidence, idx: int) -> bool:
+        """'Participants: A (Chair), B, C': every party listed joins the latest meeting."""
+        text = a.tagged.sent.text.lstrip("*-\u2022\u00b7o ").lower()
+        label = next((w for w in self.rules.roster.labels if text.startswith(w)), None)
+        if label is None or not text[len(label) :].lstrip().startswith(":"):
+            return False
+        if not self.meetings:
+            return False
+        target = self.meetings[-1]
+        colon = a.tagged.sent.text.index(":")
+        for i in sorted(a.refs):
+            ref = a.refs[i]
+            if a.doc[i].idx > colon and ref.type in PARTY_TYPES:
+                target.add(ref.key, "attendee", False, ev)
+        self.current, self.current_sent = target, idx
+        return True
+
+    def quote_speaker(self, key: str, sent: int, ev: Evidence) -> None:
+        cur = self.current_at(sent)
+        if cur is not None and key not in cur.participants:
+            cur.add(key, "speaker", True, ev)
+
+    # ------------------------------------------------------------------ triggers
+    def _trigger(self, a: Anchored, tok: Token) -> Found | None:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBG" and low == "meeting"):
+            if lemma in self.rules.attendance.lemmas or self._take_part(tok):
+                return self._attendance(a, tok)
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+            rule = self.rules.verb_rule(lemma, particles)
+            if rule is None or self._negated(tok):
+                return None
+            return self._verb(a, tok, rule.id)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            kind = self.rules.nouns.lemmas.get(lemma) or self.rules.nouns.lemmas.get(low)
+            if kind is None:
+                return None
+            ref = a.ref(tok)
+            if ref is not None and ref.type not in (EntityType.EVENT,):
+                return None  # "Ministry of X Talks Office": part of another name
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.rules.nouns.lemmas:
+                return None  # "a breakfast meeting": one event, read at its head
+            return self._noun(a, tok, kind, ref.key if ref is not None else None)
+        return None
+
+    def _take_part(self, tok: Token) -> bool:
+        if tok.lemma_ == "take":
+            return any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+        return False
+
+    def _negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        return tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in head.children)
+
+    def _verb(self, a: Anchored, tok: Token, rule_id: str) -> Found | None:
+        rule = next(r for r in self.rules.verbs if r.id == rule_id)
+        found = Found(rule.kind, self._status(tok), tok)
+        objs = objects(tok)
+        if rule.object_lemmas and not any(
+            o.lemma_.lower() in rule.object_lemmas
+            or any(c.lemma_.lower() in rule.object_lemmas for c in o.subtree)
+            for o in objs
+        ):
+            return None
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        subj_role = rule.subject if rule.subject != "none" else "attendee"
+        for s in subjects(tok):
+            if s.lemma_.lower() in self.rules.nouns.lemmas:
+                found.refers_back = True  # "the session, which brought together ..."
+            found.add(self._resolve(a, s), subj_role)
+        if passive:
+            for s in (c for c in tok.children if c.dep_ == "nsubjpass"):
+                found.add(self._resolve(a, s), "attendee")
+            for g in passive_agents(tok):
+                found.add(parties(a, g), subj_role)
+        if rule.object != "none":
+            obj_parties = [p for o in objs for p in self._resolve(a, o)]
+            if rule.object_types:
+                allowed = {EntityType(t) for t in rule.object_types}
+                obj_parties = [p for p in obj_parties if p.ref.type in allowed]
+                if not obj_parties:
+                    return None
+            found.add(obj_parties, rule.object)
+        for g in prep_objects(tok, rule.preps):
+            found.add(self._resolve(a, g), "attendee")
+        if rule.object != "none" and any(a.ref(o) is None for o in objs):
+            # "met security chiefs from A and B": the phrase often hangs on the verb
+            for g in prep_objects(tok, ["from", "of"]):
+                found.add(self._resolve(a, g), rule.object)
+        return found
+
+    def _noun(self, a: Anchored, tok: Token, kind: str, name_key: str | None) -> Found | None:
+        rules = self.rules.nouns
+        base = tok
+        while base.dep_ == "conj" and base.head.i != base.i:
+            base = base.head  # "had candid and productive discussions": read at the list's head
+        head = base.head
+        found = Found(kind, self._status(tok), tok, name_entity=name_key)
+        found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        verb: Token | None = None
+        if base.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in rules.governors:
+            verb = head
+        elif (
+            base.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in rules.governors
+            and head.lower_ in ("in", "at")
+            and head.head.pos_ == "VERB"
+        ):
+            verb = head.head  # "participated in the forum"
+        if verb is not None and self._negated(verb):
+            return None
+        if verb is not None and verb.lemma_.lower() in ("hold", "host", "convene", "chair", "have"):
+            found.definite = False  # "X convened the meeting" states it, whatever the article
+        if verb is not None:
+            role = rules.governors[verb.lemma_.lower()]
+            if base.dep_ == "nsubjpass":
+                for g in passive_agents(verb):
+                    found.add(parties(a, g), role)
+            else:
+                for s in subjects(verb):
+                    found.add(self._resolve(a, s), role)
+            for g in prep_objects(verb, rules.preps):
+                found.add(self._resolve(a, g), "attendee")
+        for g in prep_objects(tok, rules.preps):
+            found.add(self._resolve(a, g), "attendee")
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found.add(self._resolve(a, c), "attendee")
+        if verb is None and base.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "after"):
+            # "At the meeting, A and B agreed": the clause's subject took part
+            clause = head.head
+            if clause.pos_ in ("VERB", "AUX") and head.lower_ != "after":
+                for s in subjects(clause):
+                    found.add(self._resolve(a, s), "attendee")
+                for g in prep_objects(clause, rules.preps):
+                    found.add(self._resolve(a, g), "attendee")
+        if verb is None and base.dep_ == "nsubjpass" and head.lemma_.lower() in ("hold", "attend"):
+            for g in passive_agents(head):
+                found.add(parties(a, g), "attendee")
+        return found
+
+    def _attendance(self, a: Anchored, tok: Token) -> Found | None:
+        """'A attended the forum' / 'B also attended' / 'C took part in the talks'."""
+        if self._negated(tok):
+            return None
+        found = Found("meeting", self._status(tok), tok)
+        found.definite = True
+        for s in subjects(tok):
+            found.add(self._resolve(a, s), "attendee")
+        for g in passive_agents(tok):
+            found.add(parties(a, g), "attendee")
+        for o in objects(tok):
+            ref = a.ref(o)
+            if ref is not None and ref.type == EntityType.EVENT:
+                found.name_entity = ref.key
+                found.kind = "meeting"
+            elif ref is not None and ref.type in PARTY_TYPES:
+                return None  # "joined Acme in 2020": a job, not a meeting
+        return found
+
+    # ------------------------------------------------------------------ status
+    def _status(self, tok: Token) -> str:
+        st = self.rules.status
+        if any(c.dep_ == "amod" and c.lemma_.lower() in st.planned_modifiers for c in tok.children):
+            return "planned"
+        cur: Token = tok
+        for _ in range(4):
+            lemma = cur.lemma_.lower()
+            if cur is not tok and lemma in st.cancelled_governors:
+                return "cancelled"
+            if cur.pos_ in ("VERB", "AUX"):
+                if lemma in ("call", "put") and any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in cur.children
+                ):
+                    return "cancelled"
+                if any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "would")
+                    for c in cur.children
+                ):
+                    return "planned"
+                if cur is not tok and lemma in st.planned_governors:
+                    return "planned"
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and (
+                    cur.dep_ in ("xcomp", "advcl", "acl", "relcl") and cur.head.lemma_ != "meet"
+                ):
+                    return "planned"
+            if cur.pos_ == "NOUN" and cur is not tok and lemma in st.planned_prep_heads:
+                return "planned"
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return "held"
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(self, a: Anchored, tok: Token) -> list[Party]:
+        """Parties of an argument; 'he'/'she' stand for the last person named."""
+        if tok.lower_ in PRONOUNS and a.ref(tok) is None:
+            return [self.last_person] if self.last_person is not None else []
+        found = parties(a, tok)
+        cur = self.current
+        if not found and cur is not None and self._group(tok):
+            return self._group_parties(tok, cur)
+        return found
+
+    def _group(self, tok: Token) -> bool:
+        cont = self.rules.continuation
+        if tok.lemma_.lower() not in cont.group_nouns:
+            return False
+        return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ in ("both")
+
+    def _group_parties(self, tok: Token, cur: MeetingDraft) -> list[Party]:
+        """'the two sides' are the parties so far; 'both countries' are their countries."""
+        if tok.lemma_.lower() in ("country", "nation", "government"):
+            keys: list[str] = []
+            for k, p in cur.participants.items():
+                if self.types.get(k) == EntityType.COUNTRY:
+                    keys.append(k)
+                elif not p.optional:
+                    keys += self.countries_of.get(k, [])
+            return [_KeyParty(k, self.types[k]).party() for k in dict.fromkeys(keys)]
+        return []
+
+    def _note_people(self, a: Anchored) -> None:
+        for i in sorted(a.refs):
+            ref = a.refs[i]
+            if ref.type == EntityType.PERSON:
+                self.last_person = Party(ref, False)
+
+    # ------------------------------------------------------------------ meetings
+    def _place(self, a: Anchored, found: Found, ev: Evidence, idx: int) -> None:
+        core = found.core()
+        cur = self.current_at(idx)
+        if found.status != "held" or cur is None or cur.status != "held":
+            joins = False
+        else:
+            joins = (
+                bool(core) and core <= set(cur.participants) or (found.definite and len(core) < 2)
+            )
+        if joins and cur is not None:
+            for k, (role, opt) in found.roles.items():
+                cur.add(k, role, opt, ev)
+            self.current_sent = idx
+            return
+        if len(core) < 2:
+            if found.definite and cur is not None and found.status == cur.status:
+                self.current_sent = idx
+                return
+            if not core or found.definite or not self._convened(found):
+                return
+            # "X convened the meeting": one party so far; a roster or "also attended" may
+            # complete it (a meeting with fewer than two parties is never kept)
+        date = self._date(a, found)
+        draft = MeetingDraft(
+            kind=found.kind,
+            description=_describe(found.trigger),
+            status=found.status,
+            evidence=ev,
+            sent=idx,
+            date=date,
+            name_entity=found.name_entity,
+        )
+        future = date is not None and date.date is not None and self.pub is not None
+        if future and date.date > self.pub and draft.status == "held":  # type: ignore[operator, union-attr]
+            draft.status = "planned"
+        for k, (role, opt) in found.roles.items():
+            draft.add(k, role, opt, ev)
+        self.meetings.append(draft)
+        self.current = draft
+        self.current_sent = idx
+
+    def _convened(self, found: Found) -> bool:
+        return any(role == "host" for role, opt in found.roles.values() if not opt)
+
+    def _continuation(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'A and B also discussed ...' / 'Both countries exchanged ...' after a meeting."""
+        cur = self.current_at(idx)
+        if cur is None:
+            return
+        verbs = self.rules.continuation.verbs
+        for tok in a.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or self._negated(tok):
+                continue
+            found: list[Party] = []
+            for s in subjects(tok):
+                found += self._resolve(a, s)
+            for g in prep_objects(tok, ["with"]):
+                found += parties(a, g)
+            keys = {p.ref.key for p in found if not p.optional}
+            known = keys & set(cur.participants)
+            if (
+                len(keys) >= 2
+                and (known or self._group_subject(tok))
+                or (known and len(keys) > len(known))
+            ):
+                for p in found:
+                    cur.add(p.ref.key, "attendee", p.optional, ev)
+                self.current_sent = idx
+            elif known:
+                self.current_sent = idx
+
+    def _group_subject(self, tok: Token) -> bool:
+        return any(self._group(s) for s in subjects(tok))
+
+    def _date(self, a: Anchored, found: Found) -> ResolvedDate | None:
+        text = a.tagged.sent.text
+        pos = found.trigger.idx
+        best: tuple[int, ResolvedDate] | None = None
+        for dm in find_dates(text):
+            rd = resolve(dm, self.pub, found.status == "planned")
+            if rd.date is None and rd.month is None and rd.year is None and rd.day is None:
+                continue
+            dist = abs(dm.start - pos)
+            if best is None or dist < best[0]:
+                best = (dist, rd)
+        return best[1] if best is not None else None
+
+
+@dataclass(frozen=True)
+class _KeyParty:
+    """A party known only by key (a country reached through its people)."""
+
+    key: str
+    type: EntityType
+
+    def party(self) -> Party:
+        from graph.extract.context import Ref
+        from graph.extract.mentions import Mention
+
+        stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
+        return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _describe(tok: Token) -> str:
+    """A short description: the trigger's phrase ("bilateral talks", "met")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        start = min([m.i for m in mods] + [tok.i])
+        return tok.doc[start : tok.i + 1].text
+    return tok.lemma_

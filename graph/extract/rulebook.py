@@ -1,0 +1,89 @@
+"""The meeting rules as data (``rules/meetings.yaml``), validated once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+Slot = str  # "host", "attendee" or "none"
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class VerbRule(_Rule):
+    """A verb that states a meeting, and where its parties stand in the parse."""
+
+    id: str
+    lemmas: list[str]
+    kind: str
+    subject: Slot
+    object: Slot
+    preps: list[str] = Field(default_factory=list)
+    object_types: list[str] = Field(default_factory=list)
+    object_lemmas: list[str] = Field(default_factory=list)
+    particle: str | None = None
+    examples: list[str] = Field(default_factory=list)
+    counter: list[str] = Field(default_factory=list)
+
+
+class NounRules(_Rule):
+    """Event nouns, the verbs that govern them, and the noun's own prepositions."""
+
+    lemmas: dict[str, str]
+    governors: dict[str, Slot]
+    preps: list[str]
+    setting_preps: list[str]
+    examples: list[str] = Field(default_factory=list)
+    counter: list[str] = Field(default_factory=list)
+
+
+class Attendance(_Rule):
+    lemmas: list[str]
+    phrases: list[str]
+
+
+class Continuation(_Rule):
+    verbs: list[str]
+    group_nouns: list[str]
+    group_numbers: list[str]
+
+
+class Roster(_Rule):
+    labels: list[str]
+
+
+class StatusRules(_Rule):
+    planned_governors: list[str]
+    planned_modifiers: list[str]
+    cancelled_governors: list[str]
+    cancelled_phrases: list[str]
+    planned_prep_heads: list[str]
+
+
+class MeetingRules(_Rule):
+    verbs: list[VerbRule]
+    nouns: NounRules
+    attendance: Attendance
+    continuation: Continuation
+    roster: Roster
+    status: StatusRules
+
+    def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
+        """The rule of a verb; a rule with a particle ("bring together") needs it there."""
+        for rule in self.verbs:
+            if lemma in rule.lemmas and (rule.particle is None or rule.particle in particles):
+                return rule
+        return None
+
+
+@lru_cache(maxsize=1)
+def meeting_rules() -> MeetingRules:
+    """The rules file, parsed and checked (a malformed file fails loudly at first use)."""
+    raw = yaml.safe_load((RULES_DIR / "meetings.yaml").read_text(encoding="utf-8"))
+    return MeetingRules.model_validate(raw)
