@@ -110,12 +110,22 @@ def passive_agents(tok: Token) -> list[Token]:
     return out
 
 
-def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
-    """Objects of the named prepositions attached to ``tok`` ("with X", "between A and B")."""
+def prep_objects(tok: Token, preps: list[str], depth: int = 1) -> list[Token]:
+    """Objects of the named prepositions attached to ``tok`` ("with X", "between A and B").
+
+    With ``depth`` > 1 the phrase may hang lower, on the object of another preposition
+    ("a workshop on AI security with X"), as the parser often attaches it.
+    """
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            out += [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ != "prep":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ in preps:
+            out += objs
+        elif depth > 1:
+            for g in objs:
+                out += prep_objects(g, preps, depth - 1)
     return out
 
 

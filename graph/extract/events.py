@@ -74,6 +74,7 @@ class EventFinder:
         self.current: MeetingDraft | None = None
         self.current_sent = -100
         self.last_person: Party | None = None
+        self.last_org: Party | None = None
         self.countries_of: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ public
@@ -95,6 +96,7 @@ class EventFinder:
                 continue
             handled.add(tok.i)
             self._place(a, found, ev, idx)
+        self._representation(a, ev, idx)
         if not handled:
             self._continuation(a, ev, idx)
         self._note_people(a)
@@ -133,7 +135,7 @@ class EventFinder:
             if rule is None or self._negated(tok):
                 return None
             return self._verb(a, tok, rule.id)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             kind = self.rules.nouns.lemmas.get(lemma) or self.rules.nouns.lemmas.get(low)
             if kind is None:
                 return None
@@ -182,8 +184,11 @@ class EventFinder:
             if rule.object_types:
                 allowed = {EntityType(t) for t in rule.object_types}
                 obj_parties = [p for p in obj_parties if p.ref.type in allowed]
-                if not obj_parties:
+                if not obj_parties and not (rule.joins_current and objs):
                     return None
+                if not obj_parties:
+                    # "A briefed officials on ...": a part of the meeting being told
+                    found.refers_back = True
             found.add(obj_parties, rule.object)
         for g in prep_objects(tok, rule.preps):
             found.add(self._resolve(a, g), "attendee")
@@ -196,8 +201,10 @@ class EventFinder:
     def _noun(self, a: Anchored, tok: Token, kind: str, name_key: str | None) -> Found | None:
         rules = self.rules.nouns
         base = tok
-        while base.dep_ == "conj" and base.head.i != base.i:
-            base = base.head  # "had candid and productive discussions": read at the list's head
+        while base.dep_ in ("conj", "amod", "compound") and base.head.i != base.i:
+            # "had candid and productive discussions", "a closed-door roundtable" (parsed as
+            # a modifier of "door"): read the noun phrase at its head
+            base = base.head
         head = base.head
         found = Found(kind, self._status(tok), tok, name_entity=name_key)
         found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
@@ -212,10 +219,22 @@ class EventFinder:
             and head.head.pos_ == "VERB"
         ):
             verb = head.head  # "participated in the forum"
+        if (
+            verb is None
+            and base.dep_ == "pobj"
+            and head.lower_ in ("to", "for", "from")
+            and head.head.lemma_.lower() in rules.travel_governors
+        ):
+            # "A accompanied B to a meeting with C": who went took part
+            mover = head.head
+            if self._negated(mover):
+                return None
+            for s in subjects(mover):
+                found.add(self._resolve(a, s), "attendee")
+            for o in objects(mover):
+                found.add(self._resolve(a, o), "attendee")
         if verb is not None and self._negated(verb):
             return None
-        if verb is not None and verb.lemma_.lower() in ("hold", "host", "convene", "chair", "have"):
-            found.definite = False  # "X convened the meeting" states it, whatever the article
         if verb is not None:
             role = rules.governors[verb.lemma_.lower()]
             if base.dep_ == "nsubjpass":
@@ -226,7 +245,7 @@ class EventFinder:
                     found.add(self._resolve(a, s), role)
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
-        for g in prep_objects(tok, rules.preps):
+        for g in prep_objects(tok, rules.preps, depth=3):
             found.add(self._resolve(a, g), "attendee")
         for c in tok.children:
             if c.dep_ == "poss":
@@ -234,6 +253,8 @@ class EventFinder:
         if verb is None and base.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "after"):
             # "At the meeting, A and B agreed": the clause's subject took part
             clause = head.head
+            if self._negated(clause):
+                return None  # "X was not involved in the meeting"
             if clause.pos_ in ("VERB", "AUX") and head.lower_ != "after":
                 for s in subjects(clause):
                     found.add(self._resolve(a, s), "attendee")
@@ -301,11 +322,25 @@ class EventFinder:
         """Parties of an argument; 'he'/'she' stand for the last person named."""
         if tok.lower_ in PRONOUNS and a.ref(tok) is None:
             return [self.last_person] if self.last_person is not None else []
+        if tok.lower_ in ("it", "its") and a.ref(tok) is None:
+            return self._it(a, tok)
         found = parties(a, tok)
         cur = self.current
         if not found and cur is not None and self._group(tok):
             return self._group_parties(tok, cur)
         return found
+
+    def _it(self, a: Anchored, tok: Token) -> list[Party]:
+        """'X said it held ...': the speaker; otherwise the last body named."""
+        clause = tok.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            for s in subjects(clause.head):
+                found = [p for p in parties(a, s) if p.ref.type in ORG_PARTY]
+                if found:
+                    return found
+        return [self.last_org] if self.last_org is not None else []
 
     def _group(self, tok: Token) -> bool:
         cont = self.rules.continuation
@@ -330,6 +365,8 @@ class EventFinder:
             ref = a.refs[i]
             if ref.type == EntityType.PERSON:
                 self.last_person = Party(ref, False)
+            elif ref.type in ORG_PARTY:
+                self.last_org = Party(ref, False)
 
     # ------------------------------------------------------------------ meetings
     def _place(self, a: Anchored, found: Found, ev: Evidence, idx: int) -> None:
@@ -338,8 +375,12 @@ class EventFinder:
         if found.status != "held" or cur is None or cur.status != "held":
             joins = False
         else:
+            # "the talks were hosted by X", "the session, which brought together ...": the
+            # meeting already being told; a new indefinite one with new parties is another
             joins = (
-                bool(core) and core <= set(cur.participants) or (found.definite and len(core) < 2)
+                found.refers_back
+                or found.definite
+                or (bool(core) and core <= set(cur.participants))
             )
         if joins and cur is not None:
             for k, (role, opt) in found.roles.items():
@@ -347,10 +388,7 @@ class EventFinder:
             self.current_sent = idx
             return
         if len(core) < 2:
-            if found.definite and cur is not None and found.status == cur.status:
-                self.current_sent = idx
-                return
-            if not core or found.definite or not self._convened(found):
+            if not core or not self._convened(found):
                 return
             # "X convened the meeting": one party so far; a roster or "also attended" may
             # complete it (a meeting with fewer than two parties is never kept)
@@ -364,8 +402,7 @@ class EventFinder:
             date=date,
             name_entity=found.name_entity,
         )
-        future = date is not None and date.date is not None and self.pub is not None
-        if future and date.date > self.pub and draft.status == "held":  # type: ignore[operator, union-attr]
+        if _after(date, self.pub) and draft.status == "held":
             draft.status = "planned"
         for k, (role, opt) in found.roles.items():
             draft.add(k, role, opt, ev)
@@ -375,6 +412,32 @@ class EventFinder:
 
     def _convened(self, found: Found) -> bool:
         return any(role == "host" for role, opt in found.roles.values() if not opt)
+
+    def _representation(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'X was represented by its director, Y' / 'X sent Y': both took part."""
+        cur = self.current_at(idx)
+        rules = self.rules.representation
+        if cur is None or cur.status != "held":
+            return
+        for tok in a.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in rules.lemmas or self._negated(tok):
+                continue
+            objs = objects(tok)
+            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in objs):
+                continue
+            found: list[Party] = []
+            for s in subjects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+                found += self._resolve(a, s)
+            for g in passive_agents(tok):
+                found += parties(a, g)
+            if lemma != "lead":
+                for o in objs:
+                    found += self._resolve(a, o)
+            for p in found:
+                if p.ref.type in PARTY_TYPES and not p.optional:
+                    cur.add(p.ref.key, "attendee", False, ev)
+                    self.current_sent = idx
 
     def _continuation(self, a: Anchored, ev: Evidence, idx: int) -> None:
         """'A and B also discussed ...' / 'Both countries exchanged ...' after a meeting."""
@@ -392,9 +455,11 @@ class EventFinder:
                 found += parties(a, g)
             keys = {p.ref.key for p in found if not p.optional}
             known = keys & set(cur.participants)
+            # "Anthropic's A and Google's B presented ...": tied to the meeting by their bodies
+            related = {p.ref.key for p in found} & set(cur.participants)
             if (
                 len(keys) >= 2
-                and (known or self._group_subject(tok))
+                and (related or self._group_subject(tok))
                 or (known and len(keys) > len(known))
             ):
                 for p in found:
@@ -433,6 +498,11 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _after(date: ResolvedDate | None, pub: dt.date | None) -> bool:
+    """A held meeting cannot be dated after the article that reports it."""
+    return date is not None and date.date is not None and pub is not None and date.date > pub
 
 
 def _describe(tok: Token) -> str:

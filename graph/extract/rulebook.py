@@ -28,6 +28,7 @@ class VerbRule(_Rule):
     object_types: list[str] = Field(default_factory=list)
     object_lemmas: list[str] = Field(default_factory=list)
     particle: str | None = None
+    joins_current: bool = False  # with no named object, the subject joins the meeting told
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 
@@ -39,6 +40,7 @@ class NounRules(_Rule):
     governors: dict[str, Slot]
     preps: list[str]
     setting_preps: list[str]
+    travel_governors: list[str]
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 
@@ -52,6 +54,11 @@ class Continuation(_Rule):
     verbs: list[str]
     group_nouns: list[str]
     group_numbers: list[str]
+
+
+class Representation(_Rule):
+    lemmas: list[str]
+    lead_objects: list[str]
 
 
 class Roster(_Rule):
@@ -71,6 +78,7 @@ class MeetingRules(_Rule):
     nouns: NounRules
     attendance: Attendance
     continuation: Continuation
+    representation: Representation
     roster: Roster
     status: StatusRules
 
