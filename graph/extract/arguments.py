@@ -32,6 +32,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPRESENT_PREPS = frozenset({"of", "from", "for"})
 LIST_DEPS = frozenset({"conj", "appos"})
 MAX_DEPTH = 8
+RELATIVES = frozenset({"which", "who", "that", "whom"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def _dedupe(found: list[Party]) -> list[Party]:
 def subjects(tok: Token) -> list[Token]:
     """The subject tokens of a verb, borrowed from the verb it is conjoined to or serves."""
     found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if tok.dep_ == "relcl" and all(c.lower_ in RELATIVES for c in found):
+        return [tok.head]  # "the session, which brought together ...": the noun it describes
     if found:
         return found
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):

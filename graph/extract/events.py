@@ -245,7 +245,7 @@ class EventFinder:
                     found.add(self._resolve(a, s), role)
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
-        for g in prep_objects(tok, rules.preps, depth=3):
+        for g in prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3):
             found.add(self._resolve(a, g), "attendee")
         for c in tok.children:
             if c.dep_ == "poss":

@@ -40,6 +40,7 @@ class NounRules(_Rule):
     governors: dict[str, Slot]
     preps: list[str]
     setting_preps: list[str]
+    own_preps: dict[str, list[str]] = Field(default_factory=dict)
     travel_governors: list[str]
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
