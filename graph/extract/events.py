@@ -75,6 +75,7 @@ class EventFinder:
         self.current_sent = -100
         self.last_person: Party | None = None
         self.last_org: Party | None = None
+        self.last_subject_person: Party | None = None
         self.countries_of: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ public
@@ -321,7 +322,7 @@ class EventFinder:
     def _resolve(self, a: Anchored, tok: Token) -> list[Party]:
         """Parties of an argument; 'he'/'she' stand for the last person named."""
         if tok.lower_ in PRONOUNS and a.ref(tok) is None:
-            return [self.last_person] if self.last_person is not None else []
+            return self._he(a, tok)
         if tok.lower_ in ("it", "its") and a.ref(tok) is None:
             return self._it(a, tok)
         found = parties(a, tok)
@@ -329,6 +330,20 @@ class EventFinder:
         if not found and cur is not None and self._group(tok):
             return self._group_parties(tok, cur)
         return found
+
+    def _he(self, a: Anchored, tok: Token) -> list[Party]:
+        """'he'/'she': the person who is the subject earlier in the sentence, else the last
+        subject person of the sentences before, else the last person named."""
+        for i in sorted(a.refs):
+            if i >= tok.i:
+                break
+            ref = a.refs[i]
+            if ref.type == EntityType.PERSON and _in_subject(a.doc[i]):
+                return [Party(ref, False)]
+        for cand in (self.last_subject_person, self.last_person):
+            if cand is not None:
+                return [cand]
+        return []
 
     def _it(self, a: Anchored, tok: Token) -> list[Party]:
         """'X said it held ...': the speaker; otherwise the last body named."""
@@ -361,10 +376,14 @@ class EventFinder:
         return []
 
     def _note_people(self, a: Anchored) -> None:
+        subject_seen = False
         for i in sorted(a.refs):
             ref = a.refs[i]
             if ref.type == EntityType.PERSON:
                 self.last_person = Party(ref, False)
+                if _in_subject(a.doc[i]) and (self.last_subject_person is None or not subject_seen):
+                    self.last_subject_person = Party(ref, False)
+                    subject_seen = True
             elif ref.type in ORG_PARTY:
                 self.last_org = Party(ref, False)
 
@@ -387,11 +406,10 @@ class EventFinder:
                 cur.add(k, role, opt, ev)
             self.current_sent = idx
             return
-        if len(core) < 2:
-            if not core or not self._convened(found):
-                return
-            # "X convened the meeting": one party so far; a roster or "also attended" may
-            # complete it (a meeting with fewer than two parties is never kept)
+        # "X convened the meeting": one party so far; a roster or "also attended" may
+        # complete it (a meeting with fewer than two parties is never kept)
+        if len(core) < 2 and (not core or not self._convened(found)):
+            return
         date = self._date(a, found)
         draft = MeetingDraft(
             kind=found.kind,
@@ -498,6 +516,18 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether the token lies in the subject phrase of its clause."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("dobj", "pobj", "ccomp", "relcl"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _after(date: ResolvedDate | None, pub: dt.date | None) -> bool:

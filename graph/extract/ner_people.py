@@ -42,6 +42,27 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _is_title(word: str) -> bool:
+    lex = lexicon()
+    low = word.lower().rstrip(".")
+    parts = low.split("-")
+    return low in HONORIFICS or low in lex.title_prefix or parts[0] in lex.title_prefix
+
+
+def _person_context(ent: Span) -> bool:
+    """Evidence beside the span that it names a person, which the model's label alone is
+    not (it calls many company names PERSON): an honorific or title just before it, a
+    title in apposition after it, or a surname written in capitals ("MORI Takeo")."""
+    doc = ent.doc
+    if ent.start > 0 and _is_title(doc[ent.start - 1].text):
+        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _is_title(doc[ent.end + 1].text):
+        return True
+    words = [t.text for t in ent if t.is_alpha]
+    caps = [w for w in words if len(w) >= 2 and w.isupper()]
+    return bool(caps) and len(caps) < len(words)
+
+
 def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]) -> None:
     """Adjust ``mentions`` in place (and append new ones) from the model's PERSON spans."""
     by_sent: dict[int, list[Mention]] = {}
@@ -70,8 +91,10 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
                 continue
             if (m.start, m.end) != (a, b):
                 _respan(lay, m, a, b)  # the model's boundaries: titles cut off, names kept
-                m.kind = "person"
-                m.hints["person"] += PERSON_HINT
+                _make_person(m)
+            elif m.kind == "name" and _person_context(ent):
+                m.tokens = _name_tokens(lay, m.start, m.end)  # "Mr. MORI Takeo"
+                _make_person(m)
             elif m.kind == "name" and sum(m.hints.values()) - m.hints["person"] <= 0:
                 m.hints["person"] += 1  # agreement with a weak rule: a nudge, not a verdict
     if added:
@@ -87,10 +110,27 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
                     setattr(m, attr, remap.get(old))
 
 
+def _make_person(m: Mention) -> None:
+    """Mark a person; a lone surname keeps its kind, so it still resolves to a full name."""
+    if len(m.tokens) >= 2:
+        m.kind = "person"
+    m.hints["person"] += PERSON_HINT
+
+
 def _respan(lay: TextLayout, m: Mention, a: int, b: int) -> None:
     m.start, m.end = a, b
     m.text = lay.text[a:b]
-    m.tokens = tuple(t.text for t in lay.tokens_in(a, b))
+    m.tokens = _name_tokens(lay, a, b)
+
+
+def _name_tokens(lay: TextLayout, a: int, b: int) -> tuple[str, ...]:
+    """Tokens of a person's name, a surname in capitals written as a name ("MORI" -> "Mori"),
+    so that a later "Mori" finds it."""
+    words = [t.text for t in lay.tokens_in(a, b)]
+    mixed = any(not w.isupper() for w in words if w.isalpha())
+    return tuple(
+        w.capitalize() if mixed and w.isalpha() and w.isupper() and len(w) > 1 else w for w in words
+    )
 
 
 def _mention(lay: TextLayout, a: int, b: int, sent: int) -> Mention:
@@ -100,7 +140,7 @@ def _mention(lay: TextLayout, a: int, b: int, sent: int) -> Mention:
         start=a,
         end=b,
         sent=sent,
-        tokens=tuple(t.text for t in lay.tokens_in(a, b)),
+        tokens=_name_tokens(lay, a, b),
         kind="person",
     )
     m.hints["person"] += PERSON_HINT

@@ -11,7 +11,7 @@ from graph.extract.affiliations import (
     portfolio_affiliations,
     wire_credits,
 )
-from graph.extract.anchors import anchor
+from graph.extract.anchors import Anchored, anchor
 from graph.extract.context import ORG_TYPES, DocContext, Ref, build_tagged
 from graph.extract.entities import Cluster, EntityBuilder
 from graph.extract.events import EventFinder
@@ -23,6 +23,7 @@ from graph.extract.nlp import parse_all
 from graph.extract.quotes import find_quotes
 from graph.extract.relations import find_relations
 from graph.extract.text import layout
+from graph.extract.title_countries import title_countries
 from graph.model import (
     EXTRACTOR_VERSION,
     Affiliation,
@@ -107,6 +108,8 @@ def _extract(doc: Document) -> Extraction:
         found_by_sent[tg.sent.index] = found
     affiliations = _merge_affiliations(ctx, found_by_sent)
     affiliations += _leader_offices(ctx, clusters, keys, affiliations)
+    anchored = [anchor(tg, sdoc) for tg, sdoc in zip(ctx.tagged, parsed, strict=True)]
+    affiliations += _title_countries(ctx, anchored, affiliations)
 
     # quotes, then meetings (quoted people near a meeting are its implied participants)
     quotes_found = find_quotes(ctx)
@@ -118,11 +121,12 @@ def _extract(doc: Document) -> Extraction:
         if a.current and types.get(a.org) == EntityType.COUNTRY:
             finder.countries_of.setdefault(a.person, []).append(a.org)
     relations: list[Relation] = []
-    for tg, sdoc in zip(ctx.tagged, parsed, strict=True):
+    for an in anchored:
+        tg = an.tagged
         ev = ctx.evidence(tg.sent)
         cur = finder.current_at(tg.sent.index)
         parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
-        finder.sentence(anchor(tg, sdoc), ev)
+        finder.sentence(an, ev)
         for speaker in quotes_by_sent.get(tg.sent.index, []):
             if types.get(speaker) == EntityType.PERSON:
                 finder.quote_speaker(speaker, tg.sent.index, ev)
@@ -193,6 +197,26 @@ def _leader_offices(
                 )
                 break
     return out
+
+
+def _title_countries(
+    ctx: DocContext, anchored: list[Anchored], have: list[Affiliation]
+) -> list[Affiliation]:
+    """Countries that people's titles name, for people tied to no body or country yet."""
+    tied = {a.person for a in have}
+    out: dict[str, Affiliation] = {}
+    for an in anchored:
+        for person, country in title_countries(an):
+            if person.key in tied or person.key in out:
+                continue
+            out[person.key] = Affiliation(
+                person=person.key,
+                org=country.key,
+                role=None,
+                current=True,
+                evidence=ctx.evidence(an.tagged.sent),
+            )
+    return list(out.values())
 
 
 def _dateline_agency(ctx: DocContext) -> Ref | None:
