@@ -594,19 +594,17 @@ class EntityBuilder:
                     c = cand
                     break
         if c is None and m.of_title and len(m.tokens) <= 8:
-            # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
+            # "Minister of Science and ICT Bae": the minister heads the Ministry of that area,
+            # when the text names that ministry too; a job title alone creates no body
             title = owner.title if owner is not None else None
             if title is not None and title.split()[-1].lower() == "minister":
                 g = self.lex.gazetteer.get("ministry of " + key)
-                if g is not None:
-                    # the gazetteer's ministry, one entity with its own mentions
-                    c = self.cluster_for("gaz:" + g.name)
-                    c.gaz = g
-                    c.type = EntityType(g.type)
-                else:
-                    c = self.cluster_for("name:ministry of " + key)
-                    c.type = EntityType.GOVERNMENT_BODY
-                    c.made_name = "Ministry of " + m.text.replace("\n", " ")
+                named = self.by_key.get("gaz:" + g.name if g is not None else "")
+                named = named or self.by_key.get("name:ministry of " + key)
+                if named is not None and named.mentions:
+                    c = named
+        if m.of_title:
+            creatable = False
         if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
