@@ -47,6 +47,8 @@ class Found:
     name_entity: str | None = None
     definite: bool = False  # "the meeting": may refer back to the current one
     refers_back: bool = False  # its subject is the current meeting itself
+    verb: Token | None = None  # the verb that carries the arguments (for dated groups)
+    date_at: int | None = None  # character offset of the date phrase that dates it
 
     def add(self, found: list[Party], role: str) -> None:
         for p in found:
@@ -96,7 +98,8 @@ class EventFinder:
             if found is None:
                 continue
             handled.add(tok.i)
-            self._place(a, found, ev, idx)
+            for part in self._dated_groups(a, found):
+                self._place(a, part, ev, idx)
         self._representation(a, ev, idx)
         if not handled:
             self._continuation(a, ev, idx)
@@ -246,8 +249,15 @@ class EventFinder:
                     found.add(self._resolve(a, s), role)
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
-        for g in prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3):
+            found.verb = verb
+        with_objs = prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3)
+        for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
+        if verb is not None and any(a.ref(g) is None for g in with_objs):
+            # "meetings with ambassadors ... from Sweden and Finland": the phrase of the
+            # unnamed people often hangs on the verb
+            for g in prep_objects(verb, ["from"]):
+                found.add(self._resolve(a, g), "attendee")
         for c in tok.children:
             if c.dep_ == "poss":
                 found.add(self._resolve(a, c), "attendee")
@@ -265,6 +275,31 @@ class EventFinder:
             for g in passive_agents(head):
                 found.add(parties(a, g), "attendee")
         return found
+
+    def _dated_groups(self, a: Anchored, found: Found) -> list[Found]:
+        """'met A and B on the 13th; C and D on the 14th': one meeting per dated group."""
+        verb = found.verb if found.verb is not None else found.trigger
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        dates = [p for p in preps if _is_date_prep(p)]
+        parts = [p for p in preps if p.lower_ in ("from", "with") and not _is_date_prep(p)]
+        if len(dates) < 2 or len(parts) < 2:
+            return [found]
+        groups: list[tuple[Token, list[Party]]] = []
+        for p in parts:
+            date = next((d for d in dates if d.i > p.i), None)
+            if date is None:
+                return [found]
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            groups.append((date, [q for g in objs for q in self._resolve(a, g)]))
+        grouped = {q.ref.key for _, qs in groups for q in qs}
+        out: list[Found] = []
+        for date, qs in groups:
+            part = Found(found.kind, found.status, found.trigger, name_entity=found.name_entity)
+            part.roles = {k: v for k, v in found.roles.items() if k not in grouped}
+            part.add(qs, "attendee")
+            part.date_at = date.idx
+            out.append(part)
+        return out
 
     def _attendance(self, a: Anchored, tok: Token) -> Found | None:
         """'A attended the forum' / 'B also attended' / 'C took part in the talks'."""
@@ -491,7 +526,7 @@ class EventFinder:
 
     def _date(self, a: Anchored, found: Found) -> ResolvedDate | None:
         text = a.tagged.sent.text
-        pos = found.trigger.idx
+        pos = found.trigger.idx if found.date_at is None else found.date_at
         best: tuple[int, ResolvedDate] | None = None
         for dm in find_dates(text):
             rd = resolve(dm, self.pub, found.status == "planned")
@@ -516,6 +551,12 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _is_date_prep(prep: Token) -> bool:
+    return prep.lower_ in ("on", "in") and any(
+        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children
+    )
 
 
 def _in_subject(tok: Token) -> bool:
