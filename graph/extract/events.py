@@ -277,27 +277,44 @@ class EventFinder:
         return found
 
     def _dated_groups(self, a: Anchored, found: Found) -> list[Found]:
-        """'met A and B on the 13th; C and D on the 14th': one meeting per dated group."""
-        verb = found.verb if found.verb is not None else found.trigger
-        preps = [c for c in verb.children if c.dep_ == "prep"]
-        dates = [p for p in preps if _is_date_prep(p)]
-        parts = [p for p in preps if p.lower_ in ("from", "with") and not _is_date_prep(p)]
-        if len(dates) < 2 or len(parts) < 2:
+        """'met A and B on the 13th; C and D on the 14th': one meeting per dated group.
+
+        Read in text order (the parser hangs such lists in many shapes): after the trigger,
+        each stretch that ends with a date and holds no verb of its own is one meeting of
+        the parties before the trigger with the parties in that stretch.
+        """
+        trig = found.trigger
+        dates = [e for e in a.doc.ents if e.label_ == "DATE" and e.start > trig.i]
+        if len(dates) < 2:
             return [found]
-        groups: list[tuple[Token, list[Party]]] = []
-        for p in parts:
-            date = next((d for d in dates if d.i > p.i), None)
-            if date is None:
-                return [found]
-            objs = [g for g in p.children if g.dep_ == "pobj"]
-            groups.append((date, [q for g in objs for q in self._resolve(a, g)]))
-        grouped = {q.ref.key for _, qs in groups for q in qs}
+        heads = a.head_tokens()
+        groups: list[tuple[int, list[Party]]] = []
+        lo = trig.i
+        for d in dates:
+            stretch = a.doc[lo + 1 : d.start]
+            if any(t.pos_ == "VERB" for t in stretch):
+                break
+            qs = [
+                Party(heads[t.i], False)
+                for t in stretch
+                if t.i in heads and heads[t.i].type in PARTY_TYPES
+            ]
+            if qs:
+                groups.append((a.doc[d.start].idx, qs))
+            lo = d.end - 1
+        if len(groups) < 2:
+            return [found]
+        base = {
+            k: v
+            for k, v in found.roles.items()
+            if any(t < trig.i for t, r in heads.items() if r.key == k)
+        }
         out: list[Found] = []
-        for date, qs in groups:
-            part = Found(found.kind, found.status, found.trigger, name_entity=found.name_entity)
-            part.roles = {k: v for k, v in found.roles.items() if k not in grouped}
+        for date_at, qs in groups:
+            part = Found(found.kind, found.status, trig, name_entity=found.name_entity)
+            part.roles = dict(base)
             part.add(qs, "attendee")
-            part.date_at = date.idx
+            part.date_at = date_at
             out.append(part)
         return out
 
@@ -551,12 +568,6 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
-
-
-def _is_date_prep(prep: Token) -> bool:
-    return prep.lower_ in ("on", "in") and any(
-        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children
-    )
 
 
 def _in_subject(tok: Token) -> bool:
