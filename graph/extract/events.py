@@ -23,6 +23,7 @@ from graph.extract.arguments import (
     prep_objects,
     subjects,
 )
+from graph.extract.context import Ref
 from graph.extract.dates import ResolvedDate, find_dates, resolve
 from graph.extract.meetings import MeetingDraft
 from graph.extract.rulebook import MeetingRules, meeting_rules
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
 
@@ -78,6 +80,7 @@ class EventFinder:
         self.last_person: Party | None = None
         self.last_org: Party | None = None
         self.last_subject_person: Party | None = None
+        self.recent_countries: list[Ref] = []
         self.countries_of: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ public
@@ -205,10 +208,17 @@ class EventFinder:
     def _noun(self, a: Anchored, tok: Token, kind: str, name_key: str | None) -> Found | None:
         rules = self.rules.nouns
         base = tok
-        while base.dep_ in ("conj", "amod", "compound") and base.head.i != base.i:
+        while base.head.i != base.i and (
+            base.dep_ in ("conj", "amod", "compound")
+            or (
+                base.dep_ == "pobj"
+                and base.head.lower_ == "of"
+                and base.head.head.lemma_.lower() in QUANTITY_NOUNS
+            )
+        ):
             # "had candid and productive discussions", "a closed-door roundtable" (parsed as
-            # a modifier of "door"): read the noun phrase at its head
-            base = base.head
+            # a modifier of "door"), "a series of discussions": read the phrase at its head
+            base = base.head if base.dep_ != "pobj" else base.head.head
         head = base.head
         found = Found(kind, self._status(tok), tok, name_entity=name_key)
         found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
@@ -378,9 +388,8 @@ class EventFinder:
         if tok.lower_ in ("it", "its") and a.ref(tok) is None:
             return self._it(a, tok)
         found = parties(a, tok)
-        cur = self.current
-        if not found and cur is not None and self._group(tok):
-            return self._group_parties(tok, cur)
+        if not found and self._group(tok):
+            return self._group_parties(a, tok, self.current)
         return found
 
     def _he(self, a: Anchored, tok: Token) -> list[Party]:
@@ -413,10 +422,20 @@ class EventFinder:
         cont = self.rules.continuation
         if tok.lemma_.lower() not in cont.group_nouns:
             return False
-        return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ in ("both")
+        return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ == "both"
 
-    def _group_parties(self, tok: Token, cur: MeetingDraft) -> list[Party]:
-        """'the two sides' are the parties so far; 'both countries' are their countries."""
+    def _group_parties(self, a: Anchored, tok: Token, cur: MeetingDraft | None) -> list[Party]:
+        """'the two sides' are the parties so far; 'both countries' are their countries, or,
+        with no meeting told yet, the countries last named."""
+        if cur is None:
+            if tok.lemma_.lower() not in ("country", "nation", "government"):
+                return []
+            here = [r for i, r in sorted(a.refs.items()) if i < tok.i]
+            seen = [r for r in self.recent_countries + here if r.type == EntityType.COUNTRY]
+            keys = list(dict.fromkeys(r.key for r in reversed(seen)))[:2]
+            if len(keys) < 2:
+                return []
+            return [_KeyParty(k, EntityType.COUNTRY).party() for k in keys]
         if tok.lemma_.lower() in ("country", "nation", "government"):
             keys: list[str] = []
             for k, p in cur.participants.items():
@@ -429,6 +448,10 @@ class EventFinder:
 
     def _note_people(self, a: Anchored) -> None:
         subject_seen = False
+        self.recent_countries = (
+            self.recent_countries
+            + [r for _, r in sorted(a.refs.items()) if r.type == EntityType.COUNTRY]
+        )[-12:]
         for i in sorted(a.refs):
             ref = a.refs[i]
             if ref.type == EntityType.PERSON:
