@@ -48,6 +48,9 @@ LEGAL_SUFFIXES = frozenset(
 _INITIAL_SKIP = frozenset({"of", "for", "and", "the", "&", "on", "de", "in"})
 
 
+CONNECTORS = frozenset({"and", "&", ",", "/", "of", "the", "to", "for"})
+
+
 def norm(text: str) -> str:
     t = text.replace("\u2019", "'").casefold()
     t = _SPACES.sub(" ", t).strip()
@@ -716,7 +719,11 @@ class EntityBuilder:
                     EntityType.GOVERNMENT_BODY,
                 ):
                     c.type = None
-            if c.type is not None and c.gaz is None and self.bare_title(c):
+            if (
+                c.type is not None
+                and c.gaz is None
+                and (self.bare_title(c) or self.portfolio_only(c))
+            ):
                 c.type = None  # "met Prime Minister", "the Japanese Prime Minister": no name
             if c.type is None:
                 c.mentions = []
@@ -748,9 +755,28 @@ class EntityBuilder:
             toks[0].casefold() in self.lex.demonyms or toks[0].casefold() in self.lex.countries
         ):
             toks = toks[1:]
-        # "Acting President and Deputy Prime Minister": titles joined by connectors
-        toks = [t for t in toks if t.casefold() not in ("and", "&", ",", "/")]
-        return bool(toks) and all(is_title_word(t) for t in toks)
+        # "Acting President and Deputy Prime Minister", "Ambassador of the United States":
+        # titles joined by connectors, or a title of a country, name no one
+        lex = self.lex
+        if not toks or not is_title_word(toks[0]):
+            return bool(toks) and all(is_title_word(t) for t in toks if t not in CONNECTORS)
+        rest = [
+            t
+            for t in toks
+            if t.casefold() not in CONNECTORS
+            and t.casefold() not in lex.countries
+            and t.casefold() not in lex.demonyms
+            and t not in ("United", "States", "Republic", "Kingdom", "Korea", "Federation")
+        ]
+        return all(is_title_word(t) for t in rest)
+
+    def portfolio_only(self, c: Cluster) -> bool:
+        """'Foreign Affairs' out of 'Minister for Foreign Affairs': policy-area words alone
+        are a portfolio, not a body (the text names a body with a head word)."""
+        if c.gaz is not None or c.type not in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+            return False
+        toks = [t for t in c.full_tokens() if t.casefold() not in CONNECTORS]
+        return bool(toks) and all(t in self.lex.institutional for t in toks)
 
     def merge_same_names(self) -> None:
         """Two clusters that end with one name and type are one entity (e.g. a ministry

@@ -58,6 +58,9 @@ def _person_context(ent: Span) -> bool:
         return True
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _is_title(doc[ent.end + 1].text):
         return True
+    texts = [t.text for t in ent]
+    if len(texts) >= 3 and any(len(w) == 2 and w[0].isupper() and w[1] == "." for w in texts[1:-1]):
+        return True  # a middle initial: "Philip S. Goldberg"
     words = [t.text for t in ent if t.is_alpha]
     caps = [w for w in words if len(w) >= 2 and w.isupper()]
     return bool(caps) and len(caps) < len(words)
