@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
+from graph.extract.lexicon import lexicon
 from graph.model import EntityType
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPRESENT_PREPS = frozenset({"of", "from", "for"})
 LIST_DEPS = frozenset({"conj", "appos"})
 MAX_DEPTH = 8
+GROUP_NOUNS = frozenset({"delegation", "delegate", "team", "staff", "side", "government"})
 RELATIVES = frozenset({"which", "who", "that", "whom"})
 
 
@@ -67,6 +69,9 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
+            elif ref is None and dep == "poss" and _stands_for(tok):
+                # "Poland's secretary of state": an unnamed official stands for the body
+                out += parties(a, ch, optional, depth + 1)
             else:
                 out += parties(a, ch, True, depth + 1)
         elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
@@ -76,6 +81,13 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                     # they represent
                     out += parties(a, obj, optional or ref is not None, depth + 1)
     return _dedupe(out)
+
+
+def _stands_for(tok: Token) -> bool:
+    """A common noun for people who act for a body: officials, a minister, a delegation."""
+    lex = lexicon()
+    low = tok.lemma_.lower()
+    return low in lex.role_nouns or low in lex.title_prefix or low in GROUP_NOUNS
 
 
 def _dedupe(found: list[Party]) -> list[Party]:

@@ -396,8 +396,8 @@ class EventFinder:
         """'he'/'she': the person who is the subject earlier in the sentence, else the last
         subject person of the sentences before, else the last person named."""
         for i in sorted(a.refs):
-            if i >= tok.i:
-                break
+            if i >= tok.i and tok.dep_ != "poss":
+                break  # "Following his meeting, Colby said": a possessive may look ahead
             ref = a.refs[i]
             if ref.type == EntityType.PERSON and _in_subject(a.doc[i]):
                 return [Party(ref, False)]
