@@ -10,6 +10,7 @@ implied participant. Everything here reads one sentence at a time in reading ord
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from graph.extract.arguments import (
 from graph.extract.context import Ref
 from graph.extract.dates import ResolvedDate, find_dates, resolve
 from graph.extract.meetings import MeetingDraft
+from graph.extract.meetings import _attributive_date as attributive_date
 from graph.extract.rulebook import MeetingRules, meeting_rules
 from graph.model import EntityType, Evidence
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
@@ -81,6 +84,7 @@ class EventFinder:
         self.last_org: Party | None = None
         self.last_subject_person: Party | None = None
         self.recent_countries: list[Ref] = []
+        self.last_date: dt.date | None = None
         self.countries_of: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ public
@@ -94,19 +98,31 @@ class EventFinder:
         if self._roster(a, ev, idx):
             return
         handled: set[int] = set()
+        founds: list[Found] = []
         for tok in a.doc:
-            if tok.i in handled:
-                continue
             found = self._trigger(a, tok)
-            if found is None:
-                continue
-            handled.add(tok.i)
+            if found is not None:
+                handled.add(tok.i)
+                founds.append(found)
+        for found in _within_sentence(founds):
             for part in self._dated_groups(a, found):
                 self._place(a, part, ev, idx)
+        self._in_attendance(a, ev, idx)
         self._representation(a, ev, idx)
         if not handled:
             self._continuation(a, ev, idx)
         self._note_people(a)
+
+    def _in_attendance(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'Also in attendance were officials from X': the parties named join the meeting."""
+        cur = self.current_at(idx)
+        text = " " + a.tagged.sent.text.lower() + " "
+        if cur is None or not any(f" {p} " in text for p in self.rules.attendance.present):
+            return
+        for _, ref in sorted(a.head_tokens().items()):
+            if ref.type in PARTY_TYPES:
+                cur.add(ref.key, "attendee", False, ev)
+        self.current_sent = idx
 
     def _roster(self, a: Anchored, ev: Evidence, idx: int) -> bool:
         """'Participants: A (Chair), B, C': every party listed joins the latest meeting."""
@@ -220,6 +236,8 @@ class EventFinder:
             # a modifier of "door"), "a series of discussions": read the phrase at its head
             base = base.head if base.dep_ != "pobj" else base.head.head
         head = base.head
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        kind = next((k for m, k in rules.modified_kinds.items() if m in mods), kind)
         found = Found(kind, self._status(tok), tok, name_entity=name_key)
         found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
         verb: Token | None = None
@@ -263,6 +281,14 @@ class EventFinder:
         with_objs = prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3)
         for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
+        for t in a.doc[tok.i + 1 : tok.i + 16]:
+            if t.lower_ in rules.preps and t.dep_ == "prep" and not any(
+                c.dep_ == "pobj" for c in t.children
+            ):
+                # the parser lost the object of "with": take the next name, a few words on
+                nxt = next((u for u in a.doc[t.i + 1 : t.i + 7] if a.ref(u) is not None), None)
+                if nxt is not None:
+                    found.add(parties(a, nxt), "attendee")
         if verb is not None and any(a.ref(g) is None for g in with_objs):
             # "meetings with ambassadors ... from Sweden and Finland": the phrase of the
             # unnamed people often hangs on the verb
@@ -271,6 +297,16 @@ class EventFinder:
         for c in tok.children:
             if c.dep_ == "poss":
                 found.add(self._resolve(a, c), "attendee")
+            elif c.dep_ in ("relcl", "acl") and c.lemma_.lower() in rules.governors:
+                # "a seminar that X had organized with Y", "the forum, organized by X,"
+                role = rules.governors[c.lemma_.lower()]
+                for s in [t for t in c.children if t.dep_ in ("nsubj", "csubj")]:
+                    if s.lower_ not in ("which", "that", "who"):
+                        found.add(self._resolve(a, s), role)
+                for g in passive_agents(c):
+                    found.add(parties(a, g), role)
+                for g in prep_objects(c, rules.preps):
+                    found.add(self._resolve(a, g), "attendee")
         if verb is None and base.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "after"):
             # "At the meeting, A and B agreed": the clause's subject took part
             clause = head.head
@@ -569,13 +605,19 @@ class EventFinder:
         pos = found.trigger.idx if found.date_at is None else found.date_at
         best: tuple[int, ResolvedDate] | None = None
         for dm in find_dates(text):
-            rd = resolve(dm, self.pub, found.status == "planned")
-            if rd.date is None and rd.month is None and rd.year is None and rd.day is None:
-                continue
+            if SAID_ON.search(text, max(0, dm.start - 30), dm.start) or attributive_date(text, dm):
+                continue  # "the board said on Thursday": the day of the report, not the meeting
+            rd = resolve(dm, self.pub, found.status == "planned", self.last_date)
             dist = abs(dm.start - pos)
+            if rd.date is None and rd.month is None and rd.year is None and rd.day is None:
+                dist += len(text)  # unresolved ("on Wednesday" with no publication date): last
             if best is None or dist < best[0]:
                 best = (dist, rd)
-        return best[1] if best is not None else None
+        if best is None:
+            return None
+        if best[1].date is not None:
+            self.last_date = best[1].date  # "a day later" counts from it
+        return best[1]
 
 
 @dataclass(frozen=True)
@@ -591,6 +633,22 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _within_sentence(founds: list[Found]) -> list[Found]:
+    """An attendance clause in a sentence that states a new event belongs to that event
+    ("signed at a ceremony ... attended by A and B"), not to the meeting told before."""
+    new = next((f for f in founds if not f.definite and not f.refers_back), None)
+    if new is None:
+        return founds
+    out = []
+    for f in founds:
+        if f is not new and f.definite and f.kind == "meeting" and f.trigger.pos_ == "VERB":
+            for k, (role, opt) in f.roles.items():
+                new.roles.setdefault(k, (role, opt))
+            continue
+        out.append(f)
+    return out
 
 
 def _in_subject(tok: Token) -> bool:

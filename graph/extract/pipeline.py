@@ -279,7 +279,8 @@ def _finish_meetings(
             if types.get(key) != EntityType.PERSON:
                 continue
             for n, a in enumerate(orgs_of.get(key, [])):
-                if a.org not in d.participants and a.org not in d.excluded:
+                have = d.participants.get(a.org)
+                if (have is None or have.optional) and a.org not in d.excluded:
                     country = types.get(a.org) == EntityType.COUNTRY
                     # a second post ("who also chairs X") is not whom the person represents
                     d.add(a.org, "attendee", p.optional or country or n > 0, p.evidence)

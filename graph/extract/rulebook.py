@@ -41,6 +41,7 @@ class NounRules(_Rule):
     preps: list[str]
     setting_preps: list[str]
     own_preps: dict[str, list[str]] = Field(default_factory=dict)
+    modified_kinds: dict[str, str] = Field(default_factory=dict)
     travel_governors: list[str]
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
@@ -49,6 +50,7 @@ class NounRules(_Rule):
 class Attendance(_Rule):
     lemmas: list[str]
     phrases: list[str]
+    present: list[str]
 
 
 class Continuation(_Rule):
