@@ -57,10 +57,20 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         out.append(Party(ref, optional))
     for ch in tok.children:
         dep = ch.dep_
-        if _is_clause(ch) or dep in ("cc", "punct", "det", "case"):
+        if dep in ("cc", "punct", "det", "case"):
             continue
         own = ref is not None and a.ref(ch) is ref
-        if dep == "conj":
+        if dep == "acl" and ref is None and _led_by(tok, ch):
+            # "a delegation led by X": the leader stands for the group
+            for g in passive_agents(ch):
+                out += parties(a, g, optional, depth + 1)
+            continue
+        if _is_clause(ch):
+            continue
+        if dep in ("compound", "nmod") and _person(a, tok) and _person(a, ch) and not own:
+            # "Minister A and CEO B": the small model may hang one name on the next
+            out += parties(a, ch, optional, depth + 1)
+        elif dep == "conj":
             out += parties(a, ch, optional, depth + 1)
         elif dep == "appos":
             # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
@@ -69,8 +79,9 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
-            elif ref is None and dep == "poss" and _stands_for(tok):
-                # "Poland's secretary of state": an unnamed official stands for the body
+            elif ref is None and dep in ("poss", "compound") and _stands_for(tok):
+                # "Poland's secretary of state", "Quenbry executives": unnamed officials
+                # stand for the body
                 out += parties(a, ch, optional, depth + 1)
             else:
                 out += parties(a, ch, True, depth + 1)
@@ -78,9 +89,19 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     # a named person's "of Sweden" is a title; an unnamed one's is whom
-                    # they represent
-                    out += parties(a, obj, optional or ref is not None, depth + 1)
+                    # they represent; "Ministry of Trade [and B]" is still the name itself
+                    inside = ref is not None and a.ref(obj) is ref
+                    out += parties(a, obj, optional or (ref is not None and not inside), depth + 1)
     return _dedupe(out)
+
+
+def _person(a: Anchored, tok: Token) -> bool:
+    ref = a.ref(tok)
+    return ref is not None and ref.type == EntityType.PERSON
+
+
+def _led_by(group: Token, clause: Token) -> bool:
+    return group.lemma_.lower() in GROUP_NOUNS and clause.lemma_.lower() in ("lead", "head")
 
 
 def _stands_for(tok: Token) -> bool:
@@ -114,6 +135,21 @@ def subjects(tok: Token) -> list[Token]:
             return []
         return subjects(tok.head)
     return []
+
+
+def misread_modifier(tok: Token) -> tuple[list[Token], list[Token]] | None:
+    """'A, head of X, briefed officials on Y and showed Z': the small model sometimes reads
+    the verb as a modifier of its object, which then becomes a second subject of the next
+    verb. Returns the (subjects, objects) the sentence states, or None for a true modifier.
+    """
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0:
+        return None
+    noun = tok.head
+    if tok.doc[tok.i - 1].lower_ != "," or noun.i < tok.i or noun.dep_ != "nsubj":
+        return None
+    own = [c for c in tok.children if c.dep_ == "nsubj"]
+    others = own or [c for c in noun.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    return (others, [noun]) if others else None
 
 
 def passive_agents(tok: Token) -> list[Token]:

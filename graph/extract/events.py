@@ -18,6 +18,7 @@ from graph.extract.anchors import Anchored
 from graph.extract.arguments import (
     PARTY_TYPES,
     Party,
+    misread_modifier,
     objects,
     parties,
     passive_agents,
@@ -184,16 +185,18 @@ class EventFinder:
     def _verb(self, a: Anchored, tok: Token, rule_id: str) -> Found | None:
         rule = next(r for r in self.rules.verbs if r.id == rule_id)
         found = Found(rule.kind, self._status(tok), tok)
-        objs = objects(tok)
+        misread = misread_modifier(tok)
+        subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
         if rule.object_lemmas and not any(
             o.lemma_.lower() in rule.object_lemmas
             or any(c.lemma_.lower() in rule.object_lemmas for c in o.subtree)
-            for o in objs
+            for o in told
         ):
             return None
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         subj_role = rule.subject if rule.subject != "none" else "attendee"
-        for s in subjects(tok):
+        for s in subjs:
             if s.lemma_.lower() in self.rules.nouns.lemmas:
                 found.refers_back = True  # "the session, which brought together ..."
             found.add(self._resolve(a, s), subj_role)
@@ -282,8 +285,10 @@ class EventFinder:
         for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
         for t in a.doc[tok.i + 1 : tok.i + 16]:
-            if t.lower_ in rules.preps and t.dep_ == "prep" and not any(
-                c.dep_ == "pobj" for c in t.children
+            if (
+                t.lower_ in rules.preps
+                and t.dep_ == "prep"
+                and not any(c.dep_ == "pobj" for c in t.children)
             ):
                 # the parser lost the object of "with": take the next name, a few words on
                 nxt = next((u for u in a.doc[t.i + 1 : t.i + 7] if a.ref(u) is not None), None)

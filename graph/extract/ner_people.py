@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.extract.lexicon import lexicon
-from graph.extract.mentions import Mention
+from graph.extract.mentions import _NAME_PARTICLES, Mention
 from graph.extract.text import TextLayout
 
 if TYPE_CHECKING:
@@ -92,7 +92,9 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
             m = over[0]
             if m.acronym_of is not None or m.alias_of is not None:
                 continue
-            if (m.start, m.end) != (a, b):
+            if (m.start, m.end) != (a, b) and _particle_cut(lay.text, m, a, b):
+                _make_person(m)  # "Anna von der Brenn", "Jose Ma. Reyes": the rules' span
+            elif (m.start, m.end) != (a, b):
                 _respan(lay, m, a, b)  # the model's boundaries: titles cut off, names kept
                 _make_person(m)
             elif m.kind == "name" and _person_context(ent):
@@ -111,6 +113,16 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
                 old = getattr(m, attr)
                 if old is not None:
                     setattr(m, attr, remap.get(old))
+
+
+def _particle_cut(text: str, m: Mention, a: int, b: int) -> bool:
+    """The model cut a name at a particle or an abbreviated middle name ("bin", "von der",
+    "Ma."), which it reads as the end of a name: the rules' span is the name."""
+    edge = text[m.start : a].split()[-1:] + text[b : m.end].split()[:1]
+    return any(
+        w.lower() in _NAME_PARTICLES or (w.endswith(".") and len(w) <= 4 and not _is_title(w))
+        for w in edge
+    )
 
 
 def _make_person(m: Mention) -> None:
