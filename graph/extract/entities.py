@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.extract.common_words import everyday_phrase
 from graph.extract.lexicon import GazetteerEntry, lexicon
 from graph.extract.mentions import Mention
 from graph.extract.shapes import (
@@ -641,7 +642,10 @@ class EntityBuilder:
             return EntityType.EVENT
         person = h["person"] + 0.5 * h["speaker"]
         org = h["org"] + h["company"] + h["gov"]
-        shaped = name_shaped(toks)
+        # "Response Measures", "Stay Connected": everyday words make a heading, not a name
+        shaped = name_shaped(toks) and (
+            toks[0].lower() in self.lex.given_names or not everyday_phrase(toks)
+        )
         if shaped and len(toks) in (2, 3):
             # people are named again by their surname, organizations by their first word
             if toks[-1] in self.single_words:

@@ -106,8 +106,9 @@ class EventFinder:
                 handled.add(tok.i)
                 founds.append(found)
         for found in _within_sentence(founds):
-            for part in self._dated_groups(a, found):
-                self._place(a, part, ev, idx)
+            for dated in self._dated_groups(a, found):
+                for part in self._separate(a, dated):
+                    self._place(a, part, ev, idx)
         self._in_attendance(a, ev, idx)
         self._representation(a, ev, idx)
         if not handled:
@@ -155,6 +156,13 @@ class EventFinder:
             if lemma in self.rules.attendance.lemmas or self._take_part(tok):
                 return self._attendance(a, tok)
             particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+            particles |= {
+                f"{c.lower_} {g.lemma_.lower()}"
+                for c in tok.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            }  # "spoke by phone": a rule's particle may be a prepositional phrase
             rule = self.rules.verb_rule(lemma, particles)
             if rule is None or self._negated(tok):
                 return None
@@ -369,6 +377,27 @@ class EventFinder:
             out.append(part)
         return out
 
+    def _separate(self, a: Anchored, found: Found) -> list[Found]:
+        """'A held separate talks with B and C': one meeting of A with each of them."""
+        trig = found.trigger
+        mods = {c.lemma_.lower() for c in trig.children if c.dep_ == "amod"}
+        if not mods & set(self.rules.nouns.separate_modifiers):
+            return [found]
+        heads = a.head_tokens()
+        after = {r.key for t, r in heads.items() if t > trig.i}
+        before = {r.key for t, r in heads.items() if t < trig.i}
+        each = [k for k in found.core() if k in after and k not in before]
+        if len(each) < 2:
+            return [found]
+        base = {k: v for k, v in found.roles.items() if k not in after}
+        out = []
+        for k in each:
+            part = Found(found.kind, found.status, trig, name_entity=found.name_entity)
+            part.roles = {**base, k: found.roles[k]}
+            part.date_at = found.date_at
+            out.append(part)
+        return out
+
     def _attendance(self, a: Anchored, tok: Token) -> Found | None:
         """'A attended the forum' / 'B also attended' / 'C took part in the talks'."""
         if self._negated(tok):
@@ -473,10 +502,10 @@ class EventFinder:
                 return []
             here = [r for i, r in sorted(a.refs.items()) if i < tok.i]
             seen = [r for r in self.recent_countries + here if r.type == EntityType.COUNTRY]
-            keys = list(dict.fromkeys(r.key for r in reversed(seen)))[:2]
-            if len(keys) < 2:
+            last = list(dict.fromkeys(r.key for r in reversed(seen)))[:2]
+            if len(last) < 2:
                 return []
-            return [_KeyParty(k, EntityType.COUNTRY).party() for k in keys]
+            return [_KeyParty(k, EntityType.COUNTRY).party() for k in last]
         if tok.lemma_.lower() in ("country", "nation", "government"):
             keys: list[str] = []
             for k, p in cur.participants.items():

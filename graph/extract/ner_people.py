@@ -95,6 +95,7 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
             if (m.start, m.end) != (a, b) and _particle_cut(lay.text, m, a, b):
                 _make_person(m)  # "Anna von der Brenn", "Jose Ma. Reyes": the rules' span
             elif (m.start, m.end) != (a, b):
+                a = _given_name_before(lay.text, m, a)
                 _respan(lay, m, a, b)  # the model's boundaries: titles cut off, names kept
                 _make_person(m)
             elif m.kind == "name" and _person_context(ent):
@@ -118,11 +119,27 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
 def _particle_cut(text: str, m: Mention, a: int, b: int) -> bool:
     """The model cut a name at a particle or an abbreviated middle name ("bin", "von der",
     "Ma."), which it reads as the end of a name: the rules' span is the name."""
+    if (a > m.start and not text[a - 1].isspace()) or (b < m.end and not text[b].isspace()):
+        return True  # "Baek Min-jae" read as "Baek Min": a cut inside a word
+    if a <= m.start and b < m.end:
+        return True  # "Yoon Suk Yeol" read as "Yoon Suk": titles come before a name, not after
     edge = text[m.start : a].split()[-1:] + text[b : m.end].split()[:1]
     return any(
         w.lower() in _NAME_PARTICLES or (w.endswith(".") and len(w) <= 4 and not _is_title(w))
         for w in edge
     )
+
+
+def _given_name_before(text: str, m: Mention, a: int) -> int:
+    """'Defense Lloyd J. Austin III' read as 'J. Austin III': a name never starts with its
+    middle initial, so the capitalised word before it is the given name."""
+    first = text[a:].split(maxsplit=1)[0]
+    before = text[m.start : a].split()
+    if len(first) == 2 and first[1] == "." and before:
+        word = before[-1]
+        if word.isalpha() and word[0].isupper() and not _is_title(word):
+            return text.rindex(word, m.start, a)
+    return a
 
 
 def _make_person(m: Mention) -> None:

@@ -27,7 +27,8 @@ class VerbRule(_Rule):
     preps: list[str] = Field(default_factory=list)
     object_types: list[str] = Field(default_factory=list)
     object_lemmas: list[str] = Field(default_factory=list)
-    particle: str | None = None
+    particle: str | None = None  # a word ("together") or a phrase ("by phone") it needs
+    particles: list[str] = Field(default_factory=list)  # any one of these will do
     joins_current: bool = False  # with no named object, the subject joins the meeting told
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
@@ -42,6 +43,7 @@ class NounRules(_Rule):
     setting_preps: list[str]
     own_preps: dict[str, list[str]] = Field(default_factory=dict)
     modified_kinds: dict[str, str] = Field(default_factory=dict)
+    separate_modifiers: list[str] = Field(default_factory=list)
     travel_governors: list[str]
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
@@ -87,8 +89,10 @@ class MeetingRules(_Rule):
 
     def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
         """The rule of a verb; a rule with a particle ("bring together") needs it there."""
-        for rule in self.verbs:
-            if lemma in rule.lemmas and (rule.particle is None or rule.particle in particles):
+        # a rule that needs a particle is more specific than one that does not
+        for rule in sorted(self.verbs, key=lambda r: not (r.particle or r.particles)):
+            needs = rule.particles + ([rule.particle] if rule.particle else [])
+            if lemma in rule.lemmas and (not needs or any(n in particles for n in needs)):
                 return rule
         return None
 
