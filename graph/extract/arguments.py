@@ -67,10 +67,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             continue
         if _is_clause(ch):
             continue
-        if dep in ("compound", "nmod") and _person(a, tok) and _person(a, ch) and not own:
-            # "Minister A and CEO B": the small model may hang one name on the next
-            out += parties(a, ch, optional, depth + 1)
-        elif dep == "conj":
+        if dep == "conj":
             out += parties(a, ch, optional, depth + 1)
         elif dep == "appos":
             # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
@@ -83,6 +80,13 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
                 # stand for the body
                 out += parties(a, ch, optional, depth + 1)
+            elif dep in ("compound", "nmod") and _person(a, tok):
+                # "Minister A and CEO B": the small model may hang one name, with its
+                # title, on the next; a person never modifies another person's name
+                out += [
+                    Party(p.ref, optional) if p.ref.type == EntityType.PERSON else p
+                    for p in parties(a, ch, True, depth + 1)
+                ]
             else:
                 out += parties(a, ch, True, depth + 1)
         elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:

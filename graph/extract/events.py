@@ -584,10 +584,16 @@ class EventFinder:
             return
         for tok in a.doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "VERB" or lemma not in rules.lemmas or self._negated(tok):
+            member = lemma in rules.member_lemmas and any(
+                s.lemma_.lower() in rules.member_subjects for s in subjects(tok)
+            )  # "the delegation included A and B"
+            if tok.pos_ != "VERB" or self._negated(tok):
+                continue
+            if lemma not in rules.lemmas and not member:
                 continue
             objs = objects(tok)
-            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in objs):
+            led = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "was led by"
+            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in led):
                 continue
             found: list[Party] = []
             for s in subjects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:

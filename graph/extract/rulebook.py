@@ -64,6 +64,8 @@ class Continuation(_Rule):
 class Representation(_Rule):
     lemmas: list[str]
     lead_objects: list[str]
+    member_lemmas: list[str] = Field(default_factory=list)
+    member_subjects: list[str] = Field(default_factory=list)
 
 
 class Roster(_Rule):
