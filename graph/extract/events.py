@@ -547,6 +547,7 @@ class EventFinder:
                 or (bool(core) and core <= set(cur.participants))
             )
         if joins and cur is not None:
+            cur = self._same_medium(cur, found, idx)
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
             self.current_sent = idx
@@ -572,6 +573,15 @@ class EventFinder:
         self.meetings.append(draft)
         self.current = draft
         self.current_sent = idx
+
+    def _same_medium(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
+        """'X joined the talks' after a phone call told since: the talks met in person."""
+        if not cur.kind.endswith("call") or found.kind.endswith("call"):
+            return cur
+        for m in reversed(self.meetings):
+            if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
+                return m
+        return cur
 
     def _convened(self, found: Found) -> bool:
         return any(role == "host" for role, opt in found.roles.values() if not opt)
