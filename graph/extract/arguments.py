@@ -96,7 +96,24 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                     # they represent; "Ministry of Trade [and B]" is still the name itself
                     inside = ref is not None and a.ref(obj) is ref
                     out += parties(a, obj, optional or (ref is not None and not inside), depth + 1)
+    if ref is None and _stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
+        named = _lost_apposition(a, tok)
+        if named is not None:
+            out.append(Party(named, optional))
     return _dedupe(out)
+
+
+def _lost_apposition(a: Anchored, tok: Token) -> Ref | None:
+    """'its chief technology officer, Yoon Ji-hoon,': the parser often hangs the name on
+    the verb; the person named right after the comma is the one the noun describes."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    ref = a.ref(doc[k + 1])
+    if ref is None or ref.type != EntityType.PERSON:
+        return None
+    return ref
 
 
 def _person(a: Anchored, tok: Token) -> bool:

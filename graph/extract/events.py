@@ -330,6 +330,18 @@ class EventFinder:
                     found.add(self._resolve(a, s), "attendee")
                 for g in prep_objects(clause, rules.preps):
                     found.add(self._resolve(a, g), "attendee")
+        if (
+            verb is None
+            and base.dep_ == "pobj"
+            and head.lower_ in ("at", "in")
+            and head.head.lemma_.lower() in self.rules.attendance.those
+        ):
+            # "Among those at the meeting was X": the clause's subject was there
+            clause = head.head
+            while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            for s in subjects(clause):
+                found.add(self._resolve(a, s), "attendee")
         if verb is None and base.dep_ == "nsubjpass" and head.lemma_.lower() in ("hold", "attend"):
             for g in passive_agents(head):
                 found.add(parties(a, g), "attendee")
@@ -547,7 +559,7 @@ class EventFinder:
                 or (bool(core) and core <= set(cur.participants))
             )
         if joins and cur is not None:
-            cur = self._same_medium(cur, found, idx)
+            cur = self._ordinal(self._same_medium(cur, found, idx), found)
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
             self.current_sent = idx
@@ -581,6 +593,18 @@ class EventFinder:
         for m in reversed(self.meetings):
             if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
                 return m
+        return cur
+
+    def _ordinal(self, cur: MeetingDraft, found: Found) -> MeetingDraft:
+        """'the first meeting' / 'the earlier meeting': not the latest one told."""
+        if not found.definite or cur not in self.meetings:
+            return cur
+        mods = {c.lower_ for c in found.trigger.children if c.dep_ in ("amod", "advmod")}
+        at = self.meetings.index(cur)
+        if "first" in mods and at > 0:
+            return self.meetings[0]
+        if mods & {"earlier", "previous", "prior"} and at > 0:
+            return self.meetings[at - 1]
         return cur
 
     def _convened(self, found: Found) -> bool:

@@ -53,6 +53,7 @@ class Attendance(_Rule):
     lemmas: list[str]
     phrases: list[str]
     present: list[str]
+    those: list[str] = Field(default_factory=list)  # "among those at the meeting was X"
 
 
 class Continuation(_Rule):
