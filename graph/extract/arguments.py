@@ -55,6 +55,9 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
     ref = a.ref(tok)
     if ref is not None and ref.type in PARTY_TYPES:
         out.append(Party(ref, optional))
+    lost = None
+    if ref is None and _stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
+        lost = lost_apposition(a, tok)
     for ch in tok.children:
         dep = ch.dep_
         if dep in ("cc", "punct", "det", "case"):
@@ -95,19 +98,31 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                     # a named person's "of Sweden" is a title; an unnamed one's is whom
                     # they represent; "Ministry of Trade [and B]" is still the name itself
                     inside = ref is not None and a.ref(obj) is ref
-                    out += parties(a, obj, optional or (ref is not None and not inside), depth + 1)
-    if ref is None and _stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
-        named = _lost_apposition(a, tok)
-        if named is not None:
-            out.append(Party(named, optional))
+                    found = parties(a, obj, optional or (ref is not None and not inside), depth + 1)
+                    if lost is not None:
+                        # "Ambassador of the United States, X": the country is X's title
+                        found = [_optional_country(p) for p in found]
+                    out += found
+    if lost is not None:
+        out.append(Party(lost, optional))
     return _dedupe(out)
 
 
-def _lost_apposition(a: Anchored, tok: Token) -> Ref | None:
+def _optional_country(p: Party) -> Party:
+    return Party(p.ref, True) if p.ref.type == EntityType.COUNTRY else p
+
+
+def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
     """'its chief technology officer, Yoon Ji-hoon,': the parser often hangs the name on
     the verb; the person named right after the comma is the one the noun describes."""
     doc = tok.doc
     k = tok.right_edge.i + 1
+    # "Ambassador of X to Korea, Philip Goldberg": a short phrase may come between
+    limit = min(k + 6, len(doc))
+    while k < limit and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or _person(a, doc[k]):
+            return None
+        k += 1
     if k + 1 >= len(doc) or doc[k].text != ",":
         return None
     ref = a.ref(doc[k + 1])

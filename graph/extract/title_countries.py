@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.extract.anchors import Anchored
+from graph.extract.arguments import lost_apposition
 from graph.extract.context import Ref
 from graph.extract.shapes import is_title_word
 from graph.model import EntityType
@@ -31,6 +32,24 @@ def title_countries(a: Anchored) -> list[tuple[Ref, Ref]]:
         country = _country_near(a, tok, ref)
         if country is not None:
             out.append((ref, country))
+    for tok in a.doc:
+        if a.ref(tok) is not None or not is_title_word(tok.text):
+            continue
+        # "Ambassador of the United States to Korea, Philip Goldberg" with the name lost
+        # by the parser: the person after the comma holds the title
+        person = lost_apposition(a, tok)
+        country = next(
+            (
+                c
+                for ch in tok.children
+                if ch.dep_ == "prep" and ch.lower_ == "of"
+                for c in [_of_country(a, ch)]
+                if c is not None
+            ),
+            None,
+        )
+        if person is not None and country is not None:
+            out.append((person, country))
     return out
 
 
@@ -48,10 +67,30 @@ def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
             if found is not None and has_title:
                 return found
         if ch.dep_ == "prep" and ch.lower_ == "of" and titled_person(a, tok):
-            for obj in ch.children:
-                ref = a.ref(obj)
-                if obj.dep_ == "pobj" and ref is not None and ref.type == EntityType.COUNTRY:
-                    return ref
+            found = _of_country(a, ch)
+            if found is not None:
+                return found
+    title = tok.head
+    if tok.dep_ == "appos" and title.i < tok.i and is_title_word(title.text):
+        # "Ambassador of the United States to Korea, Philip Goldberg": the name stands in
+        # apposition to its title; "of" names whom the title serves ("to" where it serves)
+        for ch in title.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                found = _of_country(a, ch)
+                if found is not None:
+                    return found
+            elif ch.dep_ in ("compound", "amod", "nmod") and ch.i < title.i:
+                found, _ = _scan(a, ch, 0)
+                if found is not None:
+                    return found
+    return None
+
+
+def _of_country(a: Anchored, prep: Token) -> Ref | None:
+    for obj in prep.children:
+        ref = a.ref(obj)
+        if obj.dep_ == "pobj" and ref is not None and ref.type == EntityType.COUNTRY:
+            return ref
     return None
 
 
