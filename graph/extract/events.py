@@ -27,6 +27,7 @@ from graph.extract.arguments import (
 )
 from graph.extract.context import Ref
 from graph.extract.dates import ResolvedDate, find_dates, resolve
+from graph.extract.lexicon import lexicon
 from graph.extract.meetings import MeetingDraft
 from graph.extract.meetings import _attributive_date as attributive_date
 from graph.extract.rulebook import MeetingRules, meeting_rules
@@ -87,6 +88,8 @@ class EventFinder:
         self.recent_countries: list[Ref] = []
         self.last_date: dt.date | None = None
         self.countries_of: dict[str, list[str]] = {}
+        self.titles_of: dict[str, set[str]] = {}  # person key -> lowercased title words
+        self.people_seen: list[Ref] = []
 
     # ------------------------------------------------------------------ public
     def current_at(self, sent: int) -> MeetingDraft | None:
@@ -224,7 +227,8 @@ class EventFinder:
                     # "A briefed officials on ...": a part of the meeting being told
                     found.refers_back = True
             found.add(obj_parties, rule.object)
-        for g in prep_objects(tok, rule.preps):
+        # "signed letters on cooperation with X": the phrase may hang one level lower
+        for g in prep_objects(tok, rule.preps, 2):
             found.add(self._resolve(a, g), "attendee")
         if rule.object != "none" and any(a.ref(o) is None for o in objs):
             # "met security chiefs from A and B": the phrase often hangs on the verb
@@ -472,7 +476,18 @@ class EventFinder:
         found = parties(a, tok)
         if not found and self._group(tok):
             return self._group_parties(a, tok, self.current)
+        if not found and _the_title(tok):
+            return self._titled(a, tok)
         return found
+
+    def _titled(self, a: Anchored, tok: Token) -> list[Party]:
+        """'the secretary signed ...': the last person named with that title."""
+        word = tok.lemma_.lower()
+        here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
+        for ref in reversed(self.people_seen + here):
+            if word in self.titles_of.get(ref.key, ()):
+                return [Party(ref, False)]
+        return []
 
     def _he(self, a: Anchored, tok: Token) -> list[Party]:
         """'he'/'she': the person who is the subject earlier in the sentence, else the last
@@ -538,6 +553,7 @@ class EventFinder:
             ref = a.refs[i]
             if ref.type == EntityType.PERSON:
                 self.last_person = Party(ref, False)
+                self.people_seen.append(ref)
                 if _in_subject(a.doc[i]) and (self.last_subject_person is None or not subject_seen):
                     self.last_subject_person = Party(ref, False)
                     subject_seen = True
@@ -723,6 +739,14 @@ def _within_sentence(founds: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _the_title(tok: Token) -> bool:
+    """'the secretary', 'the minister': a bare title that stands for someone named before."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon().title_prefix:
+        return False
+    kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
 
 
 def _in_subject(tok: Token) -> bool:

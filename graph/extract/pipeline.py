@@ -120,6 +120,12 @@ def _extract(doc: Document) -> Extraction:
     for a in affiliations:
         if a.current and types.get(a.org) == EntityType.COUNTRY:
             finder.countries_of.setdefault(a.person, []).append(a.org)
+        if a.role:
+            finder.titles_of.setdefault(a.person, set()).update(a.role.lower().split())
+    for c in clusters:
+        for m in c.mentions:
+            if m.title and c.type == EntityType.PERSON:
+                finder.titles_of.setdefault(keys[c.cid], set()).update(m.title.lower().split())
     relations: list[Relation] = []
     for an in anchored:
         tg = an.tagged
