@@ -8,6 +8,7 @@ extraction worker), never per document. The pipeline is named by
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,21 @@ def model_identity(name: str | None = None) -> str:
     return f"{chosen}==unknown"
 
 
+# A "sentence" longer than this is not prose (a run of quotes, a table flattened into one
+# line): it is tokenized but not parsed, which would take seconds and find nothing.
+MAX_PARSED_CHARS = 5000
+
+
+# Text with no word of two letters ('"""...', '"a" "a" ...') states nothing to parse.
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _parsable(text: str) -> bool:
+    return len(text) <= MAX_PARSED_CHARS and _WORD.search(text) is not None
+
+
 def parse_all(texts: list[str], name: str | None = None) -> list[Doc]:
     """Parse several texts in one batch (much faster than one call each)."""
-    return list(pipeline(name).pipe(texts, batch_size=BATCH))
+    nlp = pipeline(name)
+    parsed = iter(nlp.pipe([t for t in texts if _parsable(t)], batch_size=BATCH))
+    return [next(parsed) if _parsable(t) else nlp.make_doc(t) for t in texts]
