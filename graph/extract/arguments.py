@@ -79,7 +79,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
-            elif ref is None and dep in ("poss", "compound") and _stands_for(tok):
+            elif ref is None and _stands_for(tok) and _names_body(a, ch):
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
                 # stand for the body
                 out += parties(a, ch, optional, depth + 1)
@@ -106,6 +106,16 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
     if lost is not None:
         out.append(Party(lost, optional))
     return _dedupe(out)
+
+
+def _names_body(a: Anchored, ch: Token) -> bool:
+    """'Poland's minister', 'Quenbry executives' (parsed as a compound or, often, as an
+    adjective): the modifier says whom the unnamed people stand for; a nationality
+    adjective ('Korean officials') does not make the country a party."""
+    if ch.dep_ in ("poss", "compound"):
+        return True
+    ref = a.ref(ch)
+    return ch.dep_ in ("amod", "nmod") and ref is not None and ref.type != EntityType.COUNTRY
 
 
 def _optional_country(p: Party) -> Party:

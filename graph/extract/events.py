@@ -684,6 +684,13 @@ class EventFinder:
                 for p in found:
                     cur.add(p.ref.key, "attendee", p.optional, ev)
                 self.current_sent = idx
+            elif keys and related - keys:
+                # "Lena Dahl, Helix Robotics' COO, presented ...": someone speaking for a
+                # party of the meeting took part when the sentence follows the meeting's
+                # own; further on, the presence is only plausible (optional)
+                for k in keys:
+                    cur.add(k, "attendee", idx - self.current_sent > 1, ev)
+                self.current_sent = idx
             elif known:
                 self.current_sent = idx
 
