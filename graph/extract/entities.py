@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.extract.common_words import everyday_phrase
 from graph.extract.lexicon import GazetteerEntry, lexicon
 from graph.extract.mentions import Mention
 from graph.extract.shapes import (
@@ -46,6 +47,9 @@ LEGAL_SUFFIXES = frozenset(
     ]
 )
 _INITIAL_SKIP = frozenset({"of", "for", "and", "the", "&", "on", "de", "in"})
+
+
+CONNECTORS = frozenset({"and", "&", ",", "/", "of", "the", "to", "for"})
 
 
 def norm(text: str) -> str:
@@ -594,19 +598,17 @@ class EntityBuilder:
                     c = cand
                     break
         if c is None and m.of_title and len(m.tokens) <= 8:
-            # "Minister of Science and ICT Bae": the minister heads the Ministry of that area
+            # "Minister of Science and ICT Bae": the minister heads the Ministry of that area,
+            # when the text names that ministry too; a job title alone creates no body
             title = owner.title if owner is not None else None
             if title is not None and title.split()[-1].lower() == "minister":
                 g = self.lex.gazetteer.get("ministry of " + key)
-                if g is not None:
-                    # the gazetteer's ministry, one entity with its own mentions
-                    c = self.cluster_for("gaz:" + g.name)
-                    c.gaz = g
-                    c.type = EntityType(g.type)
-                else:
-                    c = self.cluster_for("name:ministry of " + key)
-                    c.type = EntityType.GOVERNMENT_BODY
-                    c.made_name = "Ministry of " + m.text.replace("\n", " ")
+                named = self.by_key.get("gaz:" + g.name if g is not None else "")
+                named = named or self.by_key.get("name:ministry of " + key)
+                if named is not None and named.mentions:
+                    c = named
+        if m.of_title:
+            creatable = False
         if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
@@ -640,7 +642,10 @@ class EntityBuilder:
             return EntityType.EVENT
         person = h["person"] + 0.5 * h["speaker"]
         org = h["org"] + h["company"] + h["gov"]
-        shaped = name_shaped(toks)
+        # "Response Measures", "Stay Connected": everyday words make a heading, not a name
+        shaped = name_shaped(toks) and (
+            toks[0].lower() in self.lex.given_names or not everyday_phrase(toks)
+        )
         if shaped and len(toks) in (2, 3):
             # people are named again by their surname, organizations by their first word
             if toks[-1] in self.single_words:
@@ -718,7 +723,11 @@ class EntityBuilder:
                     EntityType.GOVERNMENT_BODY,
                 ):
                     c.type = None
-            if c.type is not None and c.gaz is None and self.bare_title(c):
+            if (
+                c.type is not None
+                and c.gaz is None
+                and (self.bare_title(c) or self.portfolio_only(c))
+            ):
                 c.type = None  # "met Prime Minister", "the Japanese Prime Minister": no name
             if c.type is None:
                 c.mentions = []
@@ -750,7 +759,28 @@ class EntityBuilder:
             toks[0].casefold() in self.lex.demonyms or toks[0].casefold() in self.lex.countries
         ):
             toks = toks[1:]
-        return bool(toks) and all(is_title_word(t) for t in toks)
+        # "Acting President and Deputy Prime Minister", "Ambassador of the United States":
+        # titles joined by connectors, or a title of a country, name no one
+        lex = self.lex
+        if not toks or not is_title_word(toks[0]):
+            return bool(toks) and all(is_title_word(t) for t in toks if t not in CONNECTORS)
+        rest = [
+            t
+            for t in toks
+            if t.casefold() not in CONNECTORS
+            and t.casefold() not in lex.countries
+            and t.casefold() not in lex.demonyms
+            and t not in ("United", "States", "Republic", "Kingdom", "Korea", "Federation")
+        ]
+        return all(is_title_word(t) for t in rest)
+
+    def portfolio_only(self, c: Cluster) -> bool:
+        """'Foreign Affairs' out of 'Minister for Foreign Affairs': policy-area words alone
+        are a portfolio, not a body (the text names a body with a head word)."""
+        if c.gaz is not None or c.type not in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+            return False
+        toks = [t for t in c.full_tokens() if t.casefold() not in CONNECTORS]
+        return bool(toks) and all(t in self.lex.institutional for t in toks)
 
     def merge_same_names(self) -> None:
         """Two clusters that end with one name and type are one entity (e.g. a ministry

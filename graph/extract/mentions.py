@@ -1157,6 +1157,7 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
         sc2.cached_spans = spans_of[sent.index]
         sc2.run(standalone)
         _find_generics(lay, sent, out)
+    out.extend(_countries_in_titles(lay, out))
     # drop span mentions duplicated by acronym definitions; order by position
     seen: dict[tuple[int, int], Mention] = {}
     for m in out:
@@ -1238,6 +1239,43 @@ def _find_generics(lay: TextLayout, sent: Sentence, out: list[Mention]) -> None:
         if tail in ("'s", "\u2019s"):
             ment.possessive = True
         out.append(ment)
+
+
+def _countries_in_titles(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
+    """'Ambassador of the United States': a title names the country it serves, which is a
+    mention of its own even when the title itself names no one."""
+    lex = lexicon()
+    found: list[Mention] = []
+    for m in ments:
+        if m.kind != "name" or not m.tokens or not is_title_word(m.tokens[0]):
+            continue
+        words = list(m.tokens)
+        if "of" not in words:
+            continue
+        rest = words[words.index("of") + 1 :]
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+        for n in range(len(rest), 0, -1):
+            key = " ".join(rest[:n])
+            country = lex.countries.get(key.casefold())
+            if country is None:
+                continue
+            start = lay.text.find(key, m.start, m.end)
+            if start >= 0:
+                found.append(
+                    Mention(
+                        id=len(ments) + len(found),
+                        text=key,
+                        start=start,
+                        end=start + len(key),
+                        sent=m.sent,
+                        tokens=tuple(rest[:n]),
+                        kind="country",
+                        country=country,
+                    )
+                )
+            break
+    return found
 
 
 def _known_as(lay: TextLayout, ments: list[Mention]) -> None:

@@ -11,14 +11,19 @@ from graph.extract.affiliations import (
     portfolio_affiliations,
     wire_credits,
 )
+from graph.extract.anchors import Anchored, anchor
 from graph.extract.context import ORG_TYPES, DocContext, Ref, build_tagged
 from graph.extract.entities import Cluster, EntityBuilder
+from graph.extract.events import EventFinder
 from graph.extract.lexicon import lexicon
-from graph.extract.meetings import MeetingDraft, MeetingFinder
+from graph.extract.meetings import MeetingDraft
 from graph.extract.mentions import find_mentions
+from graph.extract.ner_people import reconcile_people
+from graph.extract.nlp import parse_all
 from graph.extract.quotes import find_quotes
 from graph.extract.relations import find_relations
 from graph.extract.text import layout
+from graph.extract.title_countries import title_countries
 from graph.model import (
     Affiliation,
     Document,
@@ -50,7 +55,9 @@ def extract(doc: Document) -> Extraction:
 
 def _extract(doc: Document) -> Extraction:
     lay = layout(doc.text)
+    parsed = parse_all([sent.text for sent in lay.sentences])
     mentions = find_mentions(lay)
+    reconcile_people(lay, mentions, parsed)
     builder = EntityBuilder(mentions, doc.text)
     builder.build()
     clusters = builder.kept()
@@ -100,24 +107,34 @@ def _extract(doc: Document) -> Extraction:
         found_by_sent[tg.sent.index] = found
     affiliations = _merge_affiliations(ctx, found_by_sent)
     affiliations += _leader_offices(ctx, clusters, keys, affiliations)
+    anchored = [anchor(tg, sdoc) for tg, sdoc in zip(ctx.tagged, parsed, strict=True)]
+    affiliations += _title_countries(ctx, anchored, affiliations)
 
     # quotes, then meetings (quoted people near a meeting are its implied participants)
     quotes_found = find_quotes(ctx)
     quotes_by_sent: dict[int, list[str]] = {}
     for q in quotes_found:
         quotes_by_sent.setdefault(q.sentence, []).append(q.speaker)
-    finder = MeetingFinder(doc.meta.published)
+    finder = EventFinder(doc.meta.published, types)
+    for a in affiliations:
+        if a.current and types.get(a.org) == EntityType.COUNTRY:
+            finder.countries_of.setdefault(a.person, []).append(a.org)
+        if a.role:
+            finder.titles_of.setdefault(a.person, set()).update(a.role.lower().split())
+    for c in clusters:
+        for m in c.mentions:
+            if m.title and c.type == EntityType.PERSON:
+                finder.titles_of.setdefault(keys[c.cid], set()).update(m.title.lower().split())
     relations: list[Relation] = []
-    for tg in ctx.tagged:
+    for an in anchored:
+        tg = an.tagged
         ev = ctx.evidence(tg.sent)
-        consumed = {f.org_tag for f in found_by_sent.get(tg.sent.index, [])}
-        cur = finder._valid_current(tg.sent.index)
+        cur = finder.current_at(tg.sent.index)
         parties = _main_parties(cur, types) if cur is not None and "agreed" in tg.s else None
-        finder.sentence(tg, consumed, ev)
+        finder.sentence(an, ev)
         for speaker in quotes_by_sent.get(tg.sent.index, []):
             if types.get(speaker) == EntityType.PERSON:
                 finder.quote_speaker(speaker, tg.sent.index, ev)
-        finder.note_dates(tg)
         for r in find_relations(tg, parties):
             relations.append(
                 Relation(
@@ -186,6 +203,26 @@ def _leader_offices(
     return out
 
 
+def _title_countries(
+    ctx: DocContext, anchored: list[Anchored], have: list[Affiliation]
+) -> list[Affiliation]:
+    """Countries that people's titles name, for people tied to no body or country yet."""
+    tied = {a.person for a in have}
+    out: dict[str, Affiliation] = {}
+    for an in anchored:
+        for person, country in title_countries(an):
+            if person.key in tied or person.key in out:
+                continue
+            out[person.key] = Affiliation(
+                person=person.key,
+                org=country.key,
+                role=None,
+                current=True,
+                evidence=ctx.evidence(an.tagged.sent),
+            )
+    return list(out.values())
+
+
 def _dateline_agency(ctx: DocContext) -> Ref | None:
     """The wire service named in a dateline ('SEOUL, May 3 (Wire) -'), if any."""
     if not ctx.lay.datelines:
@@ -246,7 +283,8 @@ def _finish_meetings(
             if types.get(key) != EntityType.PERSON:
                 continue
             for n, a in enumerate(orgs_of.get(key, [])):
-                if a.org not in d.participants and a.org not in d.excluded:
+                have = d.participants.get(a.org)
+                if (have is None or have.optional) and a.org not in d.excluded:
                     country = types.get(a.org) == EntityType.COUNTRY
                     # a second post ("who also chairs X") is not whom the person represents
                     d.add(a.org, "attendee", p.optional or country or n > 0, p.evidence)

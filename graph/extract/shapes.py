@@ -265,7 +265,10 @@ def head_type(word: str) -> str | None:
 
 
 def is_title_word(tok: str) -> bool:
-    return tok.lower() in lexicon().title_prefix
+    low = tok.lower()
+    titles = lexicon().title_prefix
+    # "Ministers", "Vice Ministers": a plural title names no one
+    return low in titles or (low.endswith("s") and low[:-1] in titles)
 
 
 def plain_name_token(tok: str) -> bool:

@@ -18,7 +18,10 @@ _TOKEN = re.compile(
     r"|['\u2019][sS]\b"
     r"|\S"
 )
-_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# a blank line, or a line break before a list item ("- ", "* ", "\u2022 ", "o ", "(1) ", "2. ")
+_PARA_BREAK = re.compile(
+    r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*\u2022\u00b7\u25cf\u25a0]\s|o\s|\(\d+\)\s|\d+\.\s))"
+)
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _ABBREVIATIONS = frozenset(
     [

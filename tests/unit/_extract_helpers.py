@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.documents import make_document
 from graph.extract import extract
 from graph.model import Extraction
@@ -42,3 +44,11 @@ def meetings(x: Extraction) -> list[tuple[str, frozenset[str]]]:
 
 def optional(x: Extraction, index: int) -> set[str]:
     return {x.entity(p.entity).name for p in x.meetings[index].participants if p.optional}
+
+
+# Sentence shapes the rules-on-regex extractor was fitted to one at a time and the parse-based
+# extractor (issue 11) does not read yet. Strict: a fix that makes one pass must remove the mark.
+# The list and the cause of each is in docs/nlp-model.md ("Known gaps").
+V2_GAP = pytest.mark.xfail(
+    reason="extraction v2 does not read this sentence shape yet (docs/nlp-model.md)", strict=True
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import meetings, run
+from tests.unit._extract_helpers import V2_GAP, meetings, run
 
 
 def test_received_a_person_is_a_meeting_hosted_by_the_subject() -> None:
@@ -45,6 +45,7 @@ def test_organizations_on_whose_sidelines_talks_happen_are_not_parties() -> None
     assert meetings(x) == [("held", frozenset({"Ilse Varga", "Piet Orlov"}))]
 
 
+@V2_GAP
 def test_a_lawmakers_party_is_not_a_party_to_the_meeting() -> None:
     x = run(
         "Port Authority Chairman Ivo Marek appeared before the Assembly's Transport Committee "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, aliases, meetings, names, run
+from tests.unit._extract_helpers import V2_GAP, affiliations, aliases, meetings, names, run
 
 
 def test_and_inside_a_body_name_before_a_titled_person() -> None:
@@ -34,6 +34,7 @@ def test_loose_acronym_joins_a_name_split_at_and() -> None:
     assert any(n.startswith("Tarn Mine Rehabilitation and Mineral Resources") for n in names(x))
 
 
+@V2_GAP
 def test_minister_of_area_names_the_ministry_and_keeps_the_name() -> None:
     x = run(
         "The deal was signed by Velk Mining CEO Ian Roe and Ostmark Minister of Ports and "
@@ -104,6 +105,7 @@ def test_also_expected_to_and_had_been_due_to_are_not_held() -> None:
     assert all(m.status != "held" for m in x.meetings)
 
 
+@V2_GAP
 def test_signed_the_agreement_extends_the_signing_ceremony() -> None:
     x = run(
         "Velk Mining and Ostmark Steel held a signing ceremony in Arvstad on Monday. Velk "
@@ -119,6 +121,7 @@ def test_gazetteer_keeps_a_group_apart_from_its_flagship() -> None:
     assert ("Chung Eui-sun", "Hyundai Motor Group", True) in affiliations(x)
 
 
+@V2_GAP
 def test_wire_dateline_agency_and_reporting_credits() -> None:
     x = run(
         "ARVSTAD, May 3 (Reuters) - Velk Mining CEO Ian Roe met Ostmark Steel executives on "
@@ -219,6 +222,7 @@ def test_topic_after_to_discuss_is_not_a_participant() -> None:
     assert "Brannock Holdings" not in core
 
 
+@V2_GAP
 def test_participle_held_on_a_day_dates_the_ceremony_before() -> None:
     x = run(
         "Velk Mining said today it has signed a contract with Ostmark Steel. The signing "
@@ -230,6 +234,7 @@ def test_participle_held_on_a_day_dates_the_ceremony_before() -> None:
     assert "Ian Roe" in {x.entity(p.entity).name for p in x.meetings[0].participants}
 
 
+@V2_GAP
 def test_summit_hosted_after_a_sideline_meeting_is_another_gathering() -> None:
     x = run(
         "President Ian Roe met President Ola Brekke on the sidelines of the Harbor Summit in "
@@ -294,6 +299,7 @@ def test_bare_title_in_a_sentence_naming_one_body() -> None:
     assert ("Ola Brekke", "Central Bank of Ostmark", True) in affiliations(y)
 
 
+@V2_GAP
 def test_delegation_was_led_by() -> None:
     x = run(
         "Ostmark and Arvland held talks in Arvstad on Thursday. The Ostmark delegation was led "
@@ -403,6 +409,7 @@ def test_body_after_president_of_in_apposition() -> None:
     assert ("Dara Halm", "Brannock Airplanes", True) in affiliations(x)
 
 
+@V2_GAP
 def test_greeted_by_on_another_day_is_its_own_meeting() -> None:
     x = run(
         "Velk Mining Chairman Ian Roe hosted a dinner for Ola Brekke in Arvstad on Wednesday. "
@@ -487,6 +494,7 @@ def test_great_hall_is_a_place() -> None:
     assert not any("Great Hall" in n for n in names(x))
 
 
+@V2_GAP
 def test_separate_talks_make_one_meeting_per_party() -> None:
     x = run(
         "Defense Minister Ian Roe held separate talks with Norwegian Defense Minister Ola "
@@ -577,6 +585,7 @@ def test_president_met_at_a_company_headquarters() -> None:
     assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
 
 
+@V2_GAP
 def test_meeting_with_unnamed_bank_heads_named_next() -> None:
     x = run(
         "Central Bank Governor Ian Roe said on Monday that rates could fall, speaking after a "
@@ -592,6 +601,7 @@ def test_two_letter_initials_as_a_first_name_after_a_title() -> None:
     assert "JD Vance" in {e.name for e in x.entities if e.type.value == "Person"}
 
 
+@V2_GAP
 def test_respectively_makes_one_meeting_per_party() -> None:
     x = run(
         "Velk Group Chairman Ian Roe met Ostmark Steel CEO Ola Brekke and Minister of Ports "
@@ -631,6 +641,7 @@ def test_the_navy_refers_back_to_the_named_navy() -> None:
     assert ("Ian Roe", "Ostmark Navy", True) in affiliations(x)
 
 
+@V2_GAP
 def test_met_with_visiting_is_a_meeting_not_a_visit() -> None:
     x = run(
         "President Ian Roe met with visiting Norwegian Prime Minister Ola Brekke in Arvstad on "
@@ -650,6 +661,7 @@ def test_role_with_a_capitalized_area_before_at_the_ministry() -> None:
     assert ("Dara Halm", "Ministry of Ports", True) in affiliations(x)
 
 
+@V2_GAP
 def test_touring_a_companys_plant_is_a_visit() -> None:
     x = run(
         "Velk Mining CEO Ian Roe met Ostmark Steel CEO Ola Brekke on Wednesday. Roe also "
@@ -715,6 +727,7 @@ def test_trade_representative_goes_to_the_named_office_not_a_foreign_ministry() 
     assert ("Ada Wren", "Office of the U.S. Trade Representative", True) in affiliations(x)
 
 
+@V2_GAP
 def test_signatory_list_joins_the_ceremony_of_the_sentence_before() -> None:
     x = run(
         "The letters of intent were signed at a ceremony in Harwick on Thursday attended by "
@@ -785,6 +798,7 @@ def test_minister_of_two_areas_names_no_body_and_keeps_the_surname() -> None:
     assert ("Ian Holt", "Canada", True) in affiliations(x)
 
 
+@V2_GAP
 def test_the_trade_office_refers_back_and_its_expected_talks_are_planned() -> None:
     x = run(
         "Trade Minister Oda Renn met officials of the Office of the U.S. Trade Representative "

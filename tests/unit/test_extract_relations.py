@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import run
+from tests.unit._extract_helpers import V2_GAP, run
 
 
 def _rels(body: str) -> set[tuple[str, str, str]]:
@@ -10,6 +10,7 @@ def _rels(body: str) -> set[tuple[str, str, str]]:
     return {(r.type, x.entity(r.source).name, x.entity(r.target).name) for r in x.relations}
 
 
+@V2_GAP
 def test_requested_agreed_briefed() -> None:
     got = _rels(
         "The Ministry of Ports held talks with Selva Shipping on Monday. Aino Kask, Selva "

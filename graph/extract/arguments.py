@@ -1,0 +1,230 @@
+"""The parties of a clause, read from the dependency parse.
+
+A party is an entity mention that fills an argument of the trigger (its subject, object or
+a "with"/"between" phrase), or a conjunct of one. Names deeper in the phrase count only
+when they say whom an unnamed person stands for ("ambassadors from Sweden") or, as
+optional parties, what a named person's title says ("the Minister of X, Kim").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.extract.anchors import Anchored
+from graph.extract.context import Ref
+from graph.extract.lexicon import lexicon
+from graph.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PARTY_TYPES = frozenset(
+    {
+        EntityType.PERSON,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.COMPANY,
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+    }
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# phrases that say whom an unnamed person represents: "officials from X", "CEO of X"
+REPRESENT_PREPS = frozenset({"of", "from", "for"})
+LIST_DEPS = frozenset({"conj", "appos"})
+MAX_DEPTH = 8
+GROUP_NOUNS = frozenset({"delegation", "delegate", "team", "staff", "side", "government"})
+RELATIVES = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Party:
+    ref: Ref
+    optional: bool
+
+
+def _is_clause(tok: Token) -> bool:
+    return tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis")
+
+
+def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> list[Party]:
+    """The parties named by the phrase headed by ``tok`` (conjuncts included)."""
+    if depth > MAX_DEPTH:
+        return []
+    out: list[Party] = []
+    ref = a.ref(tok)
+    if ref is not None and ref.type in PARTY_TYPES:
+        out.append(Party(ref, optional))
+    lost = None
+    if ref is None and _stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
+        lost = lost_apposition(a, tok)
+    for ch in tok.children:
+        dep = ch.dep_
+        if dep in ("cc", "punct", "det", "case"):
+            continue
+        own = ref is not None and a.ref(ch) is ref
+        if dep == "acl" and ref is None and _led_by(tok, ch):
+            # "a delegation led by X": the leader stands for the group
+            for g in passive_agents(ch):
+                out += parties(a, g, optional, depth + 1)
+            continue
+        if _is_clause(ch):
+            continue
+        if dep == "conj":
+            out += parties(a, ch, optional, depth + 1)
+        elif dep == "appos":
+            # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
+            # A and B": a list of names in apposition to a common noun is the argument
+            out += parties(a, ch, optional or ref is not None, depth + 1)
+        elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
+            if own:
+                out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
+            elif ref is None and _stands_for(tok) and _names_body(a, ch):
+                # "Poland's secretary of state", "Quenbry executives": unnamed officials
+                # stand for the body
+                out += parties(a, ch, optional, depth + 1)
+            elif dep in ("compound", "nmod") and _person(a, tok):
+                # "Minister A and CEO B": the small model may hang one name, with its
+                # title, on the next; a person never modifies another person's name
+                out += [
+                    Party(p.ref, optional) if p.ref.type == EntityType.PERSON else p
+                    for p in parties(a, ch, True, depth + 1)
+                ]
+            else:
+                out += parties(a, ch, True, depth + 1)
+        elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
+            for obj in ch.children:
+                if obj.dep_ == "pobj":
+                    # a named person's "of Sweden" is a title; an unnamed one's is whom
+                    # they represent; "Ministry of Trade [and B]" is still the name itself
+                    inside = ref is not None and a.ref(obj) is ref
+                    found = parties(a, obj, optional or (ref is not None and not inside), depth + 1)
+                    if lost is not None:
+                        # "Ambassador of the United States, X": the country is X's title
+                        found = [_optional_country(p) for p in found]
+                    out += found
+    if lost is not None:
+        out.append(Party(lost, optional))
+    return _dedupe(out)
+
+
+def _names_body(a: Anchored, ch: Token) -> bool:
+    """'Poland's minister', 'Quenbry executives' (parsed as a compound or, often, as an
+    adjective): the modifier says whom the unnamed people stand for; a nationality
+    adjective ('Korean officials') does not make the country a party."""
+    if ch.dep_ in ("poss", "compound"):
+        return True
+    ref = a.ref(ch)
+    return ch.dep_ in ("amod", "nmod") and ref is not None and ref.type != EntityType.COUNTRY
+
+
+def _optional_country(p: Party) -> Party:
+    return Party(p.ref, True) if p.ref.type == EntityType.COUNTRY else p
+
+
+def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
+    """'its chief technology officer, Yoon Ji-hoon,': the parser often hangs the name on
+    the verb; the person named right after the comma is the one the noun describes."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    # "Ambassador of X to Korea, Philip Goldberg": a short phrase may come between
+    limit = min(k + 6, len(doc))
+    while k < limit and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or _person(a, doc[k]):
+            return None
+        k += 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    ref = a.ref(doc[k + 1])
+    if ref is None or ref.type != EntityType.PERSON:
+        return None
+    return ref
+
+
+def _person(a: Anchored, tok: Token) -> bool:
+    ref = a.ref(tok)
+    return ref is not None and ref.type == EntityType.PERSON
+
+
+def _led_by(group: Token, clause: Token) -> bool:
+    return group.lemma_.lower() in GROUP_NOUNS and clause.lemma_.lower() in ("lead", "head")
+
+
+def _stands_for(tok: Token) -> bool:
+    """A common noun for people who act for a body: officials, a minister, a delegation."""
+    lex = lexicon()
+    low = tok.lemma_.lower()
+    return low in lex.role_nouns or low in lex.title_prefix or low in GROUP_NOUNS
+
+
+def _dedupe(found: list[Party]) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for p in found:
+        have = seen.get(p.ref.key)
+        if have is None or (have.optional and not p.optional):
+            seen[p.ref.key] = p
+    return list(seen.values())
+
+
+def subjects(tok: Token) -> list[Token]:
+    """The subject tokens of a verb, borrowed from the verb it is conjoined to or serves."""
+    found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if tok.dep_ == "relcl" and all(c.lower_ in RELATIVES for c in found):
+        return [tok.head]  # "the session, which brought together ...": the noun it describes
+    if found:
+        return found
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [tok.head]
+    if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            # "after X met Y, Z said": a subordinate clause has its own subject or none
+            return []
+        return subjects(tok.head)
+    return []
+
+
+def misread_modifier(tok: Token) -> tuple[list[Token], list[Token]] | None:
+    """'A, head of X, briefed officials on Y and showed Z': the small model sometimes reads
+    the verb as a modifier of its object, which then becomes a second subject of the next
+    verb. Returns the (subjects, objects) the sentence states, or None for a true modifier.
+    """
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0:
+        return None
+    noun = tok.head
+    if tok.doc[tok.i - 1].lower_ != "," or noun.i < tok.i or noun.dep_ != "nsubj":
+        return None
+    own = [c for c in tok.children if c.dep_ == "nsubj"]
+    others = own or [c for c in noun.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    return (others, [noun]) if others else None
+
+
+def passive_agents(tok: Token) -> list[Token]:
+    """``by`` objects of a passive verb ("was attended by A and B")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "agent":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def prep_objects(tok: Token, preps: list[str], depth: int = 1) -> list[Token]:
+    """Objects of the named prepositions attached to ``tok`` ("with X", "between A and B").
+
+    With ``depth`` > 1 the phrase may hang lower, on the object of another preposition
+    ("a workshop on AI security with X"), as the parser often attaches it.
+    """
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ in preps:
+            out += objs
+        elif depth > 1:
+            for g in objs:
+                out += prep_objects(g, preps, depth - 1)
+    return out
+
+
+def objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]

@@ -1,0 +1,782 @@
+"""Meetings from the parse: triggers, their arguments, status and date.
+
+A sentence states a meeting when a trigger of ``rules/meetings.yaml`` (a verb such as
+"meet", or an event noun such as "talks" governed by "hold") has two or more parties among
+its arguments. Later sentences extend the current meeting when their subject names its
+parties ("the two sides", "A and B also discussed"); a quoted person near it is an
+implied participant. Everything here reads one sentence at a time in reading order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.extract.anchors import Anchored
+from graph.extract.arguments import (
+    PARTY_TYPES,
+    Party,
+    misread_modifier,
+    objects,
+    parties,
+    passive_agents,
+    prep_objects,
+    subjects,
+)
+from graph.extract.context import Ref
+from graph.extract.dates import ResolvedDate, find_dates, resolve
+from graph.extract.lexicon import lexicon
+from graph.extract.meetings import MeetingDraft
+from graph.extract.meetings import _attributive_date as attributive_date
+from graph.extract.rulebook import MeetingRules, meeting_rules
+from graph.model import EntityType, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
+QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
+
+
+@dataclass
+class Found:
+    """One trigger's reading: who took part, in which roles, and what the trigger says."""
+
+    kind: str
+    status: str
+    trigger: Token
+    roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (role, optional)
+    name_entity: str | None = None
+    definite: bool = False  # "the meeting": may refer back to the current one
+    refers_back: bool = False  # its subject is the current meeting itself
+    verb: Token | None = None  # the verb that carries the arguments (for dated groups)
+    date_at: int | None = None  # character offset of the date phrase that dates it
+
+    def add(self, found: list[Party], role: str) -> None:
+        for p in found:
+            have = self.roles.get(p.ref.key)
+            if have is None:
+                self.roles[p.ref.key] = (role, p.optional)
+            else:
+                self.roles[p.ref.key] = (
+                    "host" if "host" in (role, have[0]) else have[0],
+                    have[1] and p.optional,
+                )
+
+    def core(self) -> set[str]:
+        return {k for k, (_, opt) in self.roles.items() if not opt}
+
+
+class EventFinder:
+    """Reads sentences in order and keeps the meetings they state."""
+
+    def __init__(self, published: dt.date | None, types: dict[str, EntityType]) -> None:
+        self.pub = published
+        self.types = types
+        self.rules: MeetingRules = meeting_rules()
+        self.meetings: list[MeetingDraft] = []
+        self.current: MeetingDraft | None = None
+        self.current_sent = -100
+        self.last_person: Party | None = None
+        self.last_org: Party | None = None
+        self.last_subject_person: Party | None = None
+        self.recent_countries: list[Ref] = []
+        self.last_date: dt.date | None = None
+        self.countries_of: dict[str, list[str]] = {}
+        self.titles_of: dict[str, set[str]] = {}  # person key -> lowercased title words
+        self.people_seen: list[Ref] = []
+
+    # ------------------------------------------------------------------ public
+    def current_at(self, sent: int) -> MeetingDraft | None:
+        if self.current is not None and sent - self.current_sent <= WINDOW:
+            return self.current
+        return None
+
+    def sentence(self, a: Anchored, ev: Evidence) -> None:
+        idx = a.tagged.sent.index
+        if self._roster(a, ev, idx):
+            return
+        handled: set[int] = set()
+        founds: list[Found] = []
+        for tok in a.doc:
+            found = self._trigger(a, tok)
+            if found is not None:
+                handled.add(tok.i)
+                founds.append(found)
+        for found in _within_sentence(founds):
+            for dated in self._dated_groups(a, found):
+                for part in self._separate(a, dated):
+                    self._place(a, part, ev, idx)
+        self._in_attendance(a, ev, idx)
+        self._representation(a, ev, idx)
+        if not handled:
+            self._continuation(a, ev, idx)
+        self._note_people(a)
+
+    def _in_attendance(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'Also in attendance were officials from X': the parties named join the meeting."""
+        cur = self.current_at(idx)
+        text = " " + a.tagged.sent.text.lower() + " "
+        if cur is None or not any(f" {p} " in text for p in self.rules.attendance.present):
+            return
+        for _, ref in sorted(a.head_tokens().items()):
+            if ref.type in PARTY_TYPES:
+                cur.add(ref.key, "attendee", False, ev)
+        self.current_sent = idx
+
+    def _roster(self, a: Anchored, ev: Evidence, idx: int) -> bool:
+        """'Participants: A (Chair), B, C': every party listed joins the latest meeting."""
+        text = a.tagged.sent.text.lstrip("*-\u2022\u00b7o ").lower()
+        label = next((w for w in self.rules.roster.labels if text.startswith(w)), None)
+        if label is None or not text[len(label) :].lstrip().startswith(":"):
+            return False
+        if not self.meetings:
+            return False
+        target = self.meetings[-1]
+        colon = a.tagged.sent.text.index(":")
+        for i in sorted(a.refs):
+            ref = a.refs[i]
+            if a.doc[i].idx > colon and ref.type in PARTY_TYPES:
+                target.add(ref.key, "attendee", False, ev)
+        self.current, self.current_sent = target, idx
+        return True
+
+    def quote_speaker(self, key: str, sent: int, ev: Evidence) -> None:
+        cur = self.current_at(sent)
+        if cur is not None and key not in cur.participants:
+            cur.add(key, "speaker", True, ev)
+
+    # ------------------------------------------------------------------ triggers
+    def _trigger(self, a: Anchored, tok: Token) -> Found | None:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBG" and low == "meeting"):
+            if lemma in self.rules.attendance.lemmas or self._take_part(tok):
+                return self._attendance(a, tok)
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+            particles |= {
+                f"{c.lower_} {g.lemma_.lower()}"
+                for c in tok.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            }  # "spoke by phone": a rule's particle may be a prepositional phrase
+            rule = self.rules.verb_rule(lemma, particles)
+            if rule is None or self._negated(tok):
+                return None
+            return self._verb(a, tok, rule.id)
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            kind = self.rules.nouns.lemmas.get(lemma) or self.rules.nouns.lemmas.get(low)
+            if kind is None:
+                return None
+            ref = a.ref(tok)
+            if ref is not None and ref.type not in (EntityType.EVENT,):
+                return None  # "Ministry of X Talks Office": part of another name
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.rules.nouns.lemmas:
+                return None  # "a breakfast meeting": one event, read at its head
+            return self._noun(a, tok, kind, ref.key if ref is not None else None)
+        return None
+
+    def _take_part(self, tok: Token) -> bool:
+        if tok.lemma_ == "take":
+            return any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+        return False
+
+    def _negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        return tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in head.children)
+
+    def _verb(self, a: Anchored, tok: Token, rule_id: str) -> Found | None:
+        rule = next(r for r in self.rules.verbs if r.id == rule_id)
+        found = Found(rule.kind, self._status(tok), tok)
+        misread = misread_modifier(tok)
+        subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
+        if rule.object_lemmas and not any(
+            o.lemma_.lower() in rule.object_lemmas
+            or any(c.lemma_.lower() in rule.object_lemmas for c in o.subtree)
+            for o in told
+        ):
+            return None
+        subj_role = rule.subject if rule.subject != "none" else "attendee"
+        for s in subjs:
+            if s.lemma_.lower() in self.rules.nouns.lemmas:
+                found.refers_back = True  # "the session, which brought together ..."
+            found.add(self._resolve(a, s), subj_role)
+        if passive:
+            for s in (c for c in tok.children if c.dep_ == "nsubjpass"):
+                found.add(self._resolve(a, s), "attendee")
+            for g in passive_agents(tok):
+                found.add(parties(a, g), subj_role)
+        if rule.object != "none":
+            obj_parties = [p for o in objs for p in self._resolve(a, o)]
+            if rule.object_types:
+                allowed = {EntityType(t) for t in rule.object_types}
+                obj_parties = [p for p in obj_parties if p.ref.type in allowed]
+                if not obj_parties and not (rule.joins_current and objs):
+                    return None
+                if not obj_parties:
+                    # "A briefed officials on ...": a part of the meeting being told
+                    found.refers_back = True
+            found.add(obj_parties, rule.object)
+        # "signed letters on cooperation with X": the phrase may hang one level lower
+        for g in prep_objects(tok, rule.preps, 2):
+            found.add(self._resolve(a, g), "attendee")
+        if rule.object != "none" and any(a.ref(o) is None for o in objs):
+            # "met security chiefs from A and B": the phrase often hangs on the verb
+            for g in prep_objects(tok, ["from", "of"]):
+                found.add(self._resolve(a, g), rule.object)
+        return found
+
+    def _noun(self, a: Anchored, tok: Token, kind: str, name_key: str | None) -> Found | None:
+        rules = self.rules.nouns
+        base = tok
+        while base.head.i != base.i and (
+            base.dep_ in ("conj", "amod", "compound")
+            or (
+                base.dep_ == "pobj"
+                and base.head.lower_ == "of"
+                and base.head.head.lemma_.lower() in QUANTITY_NOUNS
+            )
+        ):
+            # "had candid and productive discussions", "a closed-door roundtable" (parsed as
+            # a modifier of "door"), "a series of discussions": read the phrase at its head
+            base = base.head if base.dep_ != "pobj" else base.head.head
+        head = base.head
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        kind = next((k for m, k in rules.modified_kinds.items() if m in mods), kind)
+        found = Found(kind, self._status(tok), tok, name_entity=name_key)
+        found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+        verb: Token | None = None
+        if base.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in rules.governors:
+            verb = head
+        elif (
+            base.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in rules.governors
+            and head.lower_ in ("in", "at")
+            and head.head.pos_ == "VERB"
+        ):
+            verb = head.head  # "participated in the forum"
+        if (
+            verb is None
+            and base.dep_ == "pobj"
+            and head.lower_ in ("to", "for", "from")
+            and head.head.lemma_.lower() in rules.travel_governors
+        ):
+            # "A accompanied B to a meeting with C": who went took part
+            mover = head.head
+            if self._negated(mover):
+                return None
+            for s in subjects(mover):
+                found.add(self._resolve(a, s), "attendee")
+            for o in objects(mover):
+                found.add(self._resolve(a, o), "attendee")
+        if verb is not None and self._negated(verb):
+            return None
+        if verb is not None:
+            role = rules.governors[verb.lemma_.lower()]
+            if base.dep_ == "nsubjpass":
+                for g in passive_agents(verb):
+                    found.add(parties(a, g), role)
+            else:
+                for s in subjects(verb):
+                    found.add(self._resolve(a, s), role)
+            for g in prep_objects(verb, rules.preps):
+                found.add(self._resolve(a, g), "attendee")
+            found.verb = verb
+        with_objs = prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3)
+        for g in with_objs:
+            found.add(self._resolve(a, g), "attendee")
+        for t in a.doc[tok.i + 1 : tok.i + 16]:
+            if (
+                t.lower_ in rules.preps
+                and t.dep_ == "prep"
+                and not any(c.dep_ == "pobj" for c in t.children)
+            ):
+                # the parser lost the object of "with": take the next name, a few words on
+                nxt = next((u for u in a.doc[t.i + 1 : t.i + 7] if a.ref(u) is not None), None)
+                if nxt is not None:
+                    found.add(parties(a, nxt), "attendee")
+        if verb is not None and any(a.ref(g) is None for g in with_objs):
+            # "meetings with ambassadors ... from Sweden and Finland": the phrase of the
+            # unnamed people often hangs on the verb
+            for g in prep_objects(verb, ["from"]):
+                found.add(self._resolve(a, g), "attendee")
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found.add(self._resolve(a, c), "attendee")
+            elif c.dep_ in ("relcl", "acl") and c.lemma_.lower() in rules.governors:
+                # "a seminar that X had organized with Y", "the forum, organized by X,"
+                role = rules.governors[c.lemma_.lower()]
+                for s in [t for t in c.children if t.dep_ in ("nsubj", "csubj")]:
+                    if s.lower_ not in ("which", "that", "who"):
+                        found.add(self._resolve(a, s), role)
+                for g in passive_agents(c):
+                    found.add(parties(a, g), role)
+                for g in prep_objects(c, rules.preps):
+                    found.add(self._resolve(a, g), "attendee")
+        if verb is None and base.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "after"):
+            # "At the meeting, A and B agreed": the clause's subject took part
+            clause = head.head
+            if self._negated(clause):
+                return None  # "X was not involved in the meeting"
+            if clause.pos_ in ("VERB", "AUX") and head.lower_ != "after":
+                for s in subjects(clause):
+                    found.add(self._resolve(a, s), "attendee")
+                for g in prep_objects(clause, rules.preps):
+                    found.add(self._resolve(a, g), "attendee")
+        if (
+            verb is None
+            and base.dep_ == "pobj"
+            and head.lower_ in ("at", "in")
+            and head.head.lemma_.lower() in self.rules.attendance.those
+        ):
+            # "Among those at the meeting was X": the clause's subject was there
+            clause = head.head
+            while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            for s in subjects(clause):
+                found.add(self._resolve(a, s), "attendee")
+        if verb is None and base.dep_ == "nsubjpass" and head.lemma_.lower() in ("hold", "attend"):
+            for g in passive_agents(head):
+                found.add(parties(a, g), "attendee")
+        return found
+
+    def _dated_groups(self, a: Anchored, found: Found) -> list[Found]:
+        """'met A and B on the 13th; C and D on the 14th': one meeting per dated group.
+
+        Read in text order (the parser hangs such lists in many shapes): after the trigger,
+        each stretch that ends with a date and holds no verb of its own is one meeting of
+        the parties before the trigger with the parties in that stretch.
+        """
+        trig = found.trigger
+        dates = [e for e in a.doc.ents if e.label_ == "DATE" and e.start > trig.i]
+        if len(dates) < 2:
+            return [found]
+        heads = a.head_tokens()
+        groups: list[tuple[int, list[Party]]] = []
+        lo = trig.i
+        for d in dates:
+            stretch = a.doc[lo + 1 : d.start]
+            if any(t.pos_ == "VERB" for t in stretch):
+                break
+            qs = [
+                Party(heads[t.i], False)
+                for t in stretch
+                if t.i in heads and heads[t.i].type in PARTY_TYPES
+            ]
+            if qs:
+                groups.append((a.doc[d.start].idx, qs))
+            lo = d.end - 1
+        if len(groups) < 2:
+            return [found]
+        base = {
+            k: v
+            for k, v in found.roles.items()
+            if any(t < trig.i for t, r in heads.items() if r.key == k)
+        }
+        out: list[Found] = []
+        for date_at, qs in groups:
+            part = Found(found.kind, found.status, trig, name_entity=found.name_entity)
+            part.roles = dict(base)
+            part.add(qs, "attendee")
+            part.date_at = date_at
+            out.append(part)
+        return out
+
+    def _separate(self, a: Anchored, found: Found) -> list[Found]:
+        """'A held separate talks with B and C': one meeting of A with each of them."""
+        trig = found.trigger
+        mods = {c.lemma_.lower() for c in trig.children if c.dep_ == "amod"}
+        if not mods & set(self.rules.nouns.separate_modifiers):
+            return [found]
+        heads = a.head_tokens()
+        after = {r.key for t, r in heads.items() if t > trig.i}
+        before = {r.key for t, r in heads.items() if t < trig.i}
+        each = [k for k in found.core() if k in after and k not in before]
+        if len(each) < 2:
+            return [found]
+        base = {k: v for k, v in found.roles.items() if k not in after}
+        out = []
+        for k in each:
+            part = Found(found.kind, found.status, trig, name_entity=found.name_entity)
+            part.roles = {**base, k: found.roles[k]}
+            part.date_at = found.date_at
+            out.append(part)
+        return out
+
+    def _attendance(self, a: Anchored, tok: Token) -> Found | None:
+        """'A attended the forum' / 'B also attended' / 'C took part in the talks'."""
+        if self._negated(tok):
+            return None
+        found = Found("meeting", self._status(tok), tok)
+        found.definite = True
+        for s in subjects(tok):
+            found.add(self._resolve(a, s), "attendee")
+        for g in passive_agents(tok):
+            found.add(parties(a, g), "attendee")
+        for o in objects(tok):
+            ref = a.ref(o)
+            if ref is not None and ref.type == EntityType.EVENT:
+                found.name_entity = ref.key
+                found.kind = "meeting"
+            elif ref is not None and ref.type in PARTY_TYPES:
+                return None  # "joined Acme in 2020": a job, not a meeting
+        return found
+
+    # ------------------------------------------------------------------ status
+    def _status(self, tok: Token) -> str:
+        st = self.rules.status
+        if any(c.dep_ == "amod" and c.lemma_.lower() in st.planned_modifiers for c in tok.children):
+            return "planned"
+        cur: Token = tok
+        for _ in range(4):
+            lemma = cur.lemma_.lower()
+            if cur is not tok and lemma in st.cancelled_governors:
+                return "cancelled"
+            if cur.pos_ in ("VERB", "AUX"):
+                if lemma in ("call", "put") and any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in cur.children
+                ):
+                    return "cancelled"
+                if any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "would")
+                    for c in cur.children
+                ):
+                    return "planned"
+                if cur is not tok and lemma in st.planned_governors:
+                    return "planned"
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and (
+                    cur.dep_ in ("xcomp", "advcl", "acl", "relcl") and cur.head.lemma_ != "meet"
+                ):
+                    return "planned"
+            if cur.pos_ == "NOUN" and cur is not tok and lemma in st.planned_prep_heads:
+                return "planned"
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return "held"
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(self, a: Anchored, tok: Token) -> list[Party]:
+        """Parties of an argument; 'he'/'she' stand for the last person named."""
+        if tok.lower_ in PRONOUNS and a.ref(tok) is None:
+            return self._he(a, tok)
+        if tok.lower_ in ("it", "its") and a.ref(tok) is None:
+            return self._it(a, tok)
+        found = parties(a, tok)
+        if not found and self._group(tok):
+            return self._group_parties(a, tok, self.current)
+        if not found and _the_title(tok):
+            return self._titled(a, tok)
+        return found
+
+    def _titled(self, a: Anchored, tok: Token) -> list[Party]:
+        """'the secretary signed ...': the last person named with that title."""
+        word = tok.lemma_.lower()
+        here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
+        for ref in reversed(self.people_seen + here):
+            if word in self.titles_of.get(ref.key, ()):
+                return [Party(ref, False)]
+        return []
+
+    def _he(self, a: Anchored, tok: Token) -> list[Party]:
+        """'he'/'she': the person who is the subject earlier in the sentence, else the last
+        subject person of the sentences before, else the last person named."""
+        for i in sorted(a.refs):
+            if i >= tok.i and tok.dep_ != "poss":
+                break  # "Following his meeting, Colby said": a possessive may look ahead
+            ref = a.refs[i]
+            if ref.type == EntityType.PERSON and _in_subject(a.doc[i]):
+                return [Party(ref, False)]
+        for cand in (self.last_subject_person, self.last_person):
+            if cand is not None:
+                return [cand]
+        return []
+
+    def _it(self, a: Anchored, tok: Token) -> list[Party]:
+        """'X said it held ...': the speaker; otherwise the last body named."""
+        clause = tok.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            for s in subjects(clause.head):
+                found = [p for p in parties(a, s) if p.ref.type in ORG_PARTY]
+                if found:
+                    return found
+        return [self.last_org] if self.last_org is not None else []
+
+    def _group(self, tok: Token) -> bool:
+        cont = self.rules.continuation
+        if tok.lemma_.lower() not in cont.group_nouns:
+            return False
+        return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ == "both"
+
+    def _group_parties(self, a: Anchored, tok: Token, cur: MeetingDraft | None) -> list[Party]:
+        """'the two sides' are the parties so far; 'both countries' are their countries, or,
+        with no meeting told yet, the countries last named."""
+        if cur is None:
+            if tok.lemma_.lower() not in ("country", "nation", "government"):
+                return []
+            here = [r for i, r in sorted(a.refs.items()) if i < tok.i]
+            seen = [r for r in self.recent_countries + here if r.type == EntityType.COUNTRY]
+            last = list(dict.fromkeys(r.key for r in reversed(seen)))[:2]
+            if len(last) < 2:
+                return []
+            return [_KeyParty(k, EntityType.COUNTRY).party() for k in last]
+        if tok.lemma_.lower() in ("country", "nation", "government"):
+            keys: list[str] = []
+            for k, p in cur.participants.items():
+                if self.types.get(k) == EntityType.COUNTRY:
+                    keys.append(k)
+                elif not p.optional:
+                    keys += self.countries_of.get(k, [])
+            return [_KeyParty(k, self.types[k]).party() for k in dict.fromkeys(keys)]
+        return []
+
+    def _note_people(self, a: Anchored) -> None:
+        subject_seen = False
+        self.recent_countries = (
+            self.recent_countries
+            + [r for _, r in sorted(a.refs.items()) if r.type == EntityType.COUNTRY]
+        )[-12:]
+        for i in sorted(a.refs):
+            ref = a.refs[i]
+            if ref.type == EntityType.PERSON:
+                self.last_person = Party(ref, False)
+                self.people_seen.append(ref)
+                if _in_subject(a.doc[i]) and (self.last_subject_person is None or not subject_seen):
+                    self.last_subject_person = Party(ref, False)
+                    subject_seen = True
+            elif ref.type in ORG_PARTY:
+                self.last_org = Party(ref, False)
+
+    # ------------------------------------------------------------------ meetings
+    def _place(self, a: Anchored, found: Found, ev: Evidence, idx: int) -> None:
+        core = found.core()
+        cur = self.current_at(idx)
+        if found.status != "held" or cur is None or cur.status != "held":
+            joins = False
+        else:
+            # "the talks were hosted by X", "the session, which brought together ...": the
+            # meeting already being told; a new indefinite one with new parties is another
+            joins = (
+                found.refers_back
+                or found.definite
+                or (bool(core) and core <= set(cur.participants))
+            )
+        if joins and cur is not None:
+            cur = self._ordinal(self._same_medium(cur, found, idx), found)
+            for k, (role, opt) in found.roles.items():
+                cur.add(k, role, opt, ev)
+            self.current_sent = idx
+            return
+        # "X convened the meeting": one party so far; a roster or "also attended" may
+        # complete it (a meeting with fewer than two parties is never kept)
+        if len(core) < 2 and (not core or not self._convened(found)):
+            return
+        date = self._date(a, found)
+        draft = MeetingDraft(
+            kind=found.kind,
+            description=_describe(found.trigger),
+            status=found.status,
+            evidence=ev,
+            sent=idx,
+            date=date,
+            name_entity=found.name_entity,
+        )
+        if _after(date, self.pub) and draft.status == "held":
+            draft.status = "planned"
+        for k, (role, opt) in found.roles.items():
+            draft.add(k, role, opt, ev)
+        self.meetings.append(draft)
+        self.current = draft
+        self.current_sent = idx
+
+    def _same_medium(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
+        """'X joined the talks' after a phone call told since: the talks met in person."""
+        if not cur.kind.endswith("call") or found.kind.endswith("call"):
+            return cur
+        for m in reversed(self.meetings):
+            if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
+                return m
+        return cur
+
+    def _ordinal(self, cur: MeetingDraft, found: Found) -> MeetingDraft:
+        """'the first meeting' / 'the earlier meeting': not the latest one told."""
+        if not found.definite or cur not in self.meetings:
+            return cur
+        mods = {c.lower_ for c in found.trigger.children if c.dep_ in ("amod", "advmod")}
+        at = self.meetings.index(cur)
+        if "first" in mods and at > 0:
+            return self.meetings[0]
+        if mods & {"earlier", "previous", "prior"} and at > 0:
+            return self.meetings[at - 1]
+        return cur
+
+    def _convened(self, found: Found) -> bool:
+        return any(role == "host" for role, opt in found.roles.values() if not opt)
+
+    def _representation(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'X was represented by its director, Y' / 'X sent Y': both took part."""
+        cur = self.current_at(idx)
+        rules = self.rules.representation
+        if cur is None or cur.status != "held":
+            return
+        for tok in a.doc:
+            lemma = tok.lemma_.lower()
+            member = lemma in rules.member_lemmas and any(
+                s.lemma_.lower() in rules.member_subjects for s in subjects(tok)
+            )  # "the delegation included A and B"
+            if tok.pos_ != "VERB" or self._negated(tok):
+                continue
+            if lemma not in rules.lemmas and not member:
+                continue
+            objs = objects(tok)
+            led = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "was led by"
+            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in led):
+                continue
+            found: list[Party] = []
+            for s in subjects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+                found += self._resolve(a, s)
+            for g in passive_agents(tok):
+                found += parties(a, g)
+            if lemma != "lead":
+                for o in objs:
+                    found += self._resolve(a, o)
+            for p in found:
+                if p.ref.type in PARTY_TYPES and not p.optional:
+                    cur.add(p.ref.key, "attendee", False, ev)
+                    self.current_sent = idx
+
+    def _continuation(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'A and B also discussed ...' / 'Both countries exchanged ...' after a meeting."""
+        cur = self.current_at(idx)
+        if cur is None:
+            return
+        verbs = self.rules.continuation.verbs
+        for tok in a.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or self._negated(tok):
+                continue
+            found: list[Party] = []
+            for s in subjects(tok):
+                found += self._resolve(a, s)
+            for g in prep_objects(tok, ["with"]):
+                found += parties(a, g)
+            keys = {p.ref.key for p in found if not p.optional}
+            known = keys & set(cur.participants)
+            # "Anthropic's A and Google's B presented ...": tied to the meeting by their bodies
+            related = {p.ref.key for p in found} & set(cur.participants)
+            if (
+                len(keys) >= 2
+                and (related or self._group_subject(tok))
+                or (known and len(keys) > len(known))
+            ):
+                for p in found:
+                    cur.add(p.ref.key, "attendee", p.optional, ev)
+                self.current_sent = idx
+            elif keys and related - keys:
+                # "Lena Dahl, Helix Robotics' COO, presented ...": someone speaking for a
+                # party of the meeting took part when the sentence follows the meeting's
+                # own; further on, the presence is only plausible (optional)
+                for k in keys:
+                    cur.add(k, "attendee", idx - self.current_sent > 1, ev)
+                self.current_sent = idx
+            elif known:
+                self.current_sent = idx
+
+    def _group_subject(self, tok: Token) -> bool:
+        return any(self._group(s) for s in subjects(tok))
+
+    def _date(self, a: Anchored, found: Found) -> ResolvedDate | None:
+        text = a.tagged.sent.text
+        pos = found.trigger.idx if found.date_at is None else found.date_at
+        best: tuple[int, ResolvedDate] | None = None
+        for dm in find_dates(text):
+            if SAID_ON.search(text, max(0, dm.start - 30), dm.start) or attributive_date(text, dm):
+                continue  # "the board said on Thursday": the day of the report, not the meeting
+            rd = resolve(dm, self.pub, found.status == "planned", self.last_date)
+            dist = abs(dm.start - pos)
+            if rd.date is None and rd.month is None and rd.year is None and rd.day is None:
+                dist += len(text)  # unresolved ("on Wednesday" with no publication date): last
+            if best is None or dist < best[0]:
+                best = (dist, rd)
+        if best is None:
+            return None
+        if best[1].date is not None:
+            self.last_date = best[1].date  # "a day later" counts from it
+        return best[1]
+
+
+@dataclass(frozen=True)
+class _KeyParty:
+    """A party known only by key (a country reached through its people)."""
+
+    key: str
+    type: EntityType
+
+    def party(self) -> Party:
+        from graph.extract.context import Ref
+        from graph.extract.mentions import Mention
+
+        stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
+        return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _within_sentence(founds: list[Found]) -> list[Found]:
+    """An attendance clause in a sentence that states a new event belongs to that event
+    ("signed at a ceremony ... attended by A and B"), not to the meeting told before."""
+    new = next((f for f in founds if not f.definite and not f.refers_back), None)
+    if new is None:
+        return founds
+    out = []
+    for f in founds:
+        if f is not new and f.definite and f.kind == "meeting" and f.trigger.pos_ == "VERB":
+            for k, (role, opt) in f.roles.items():
+                new.roles.setdefault(k, (role, opt))
+            continue
+        out.append(f)
+    return out
+
+
+def _the_title(tok: Token) -> bool:
+    """'the secretary', 'the minister': a bare title that stands for someone named before."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon().title_prefix:
+        return False
+    kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether the token lies in the subject phrase of its clause."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("dobj", "pobj", "ccomp", "relcl"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _after(date: ResolvedDate | None, pub: dt.date | None) -> bool:
+    """A held meeting cannot be dated after the article that reports it."""
+    return date is not None and date.date is not None and pub is not None and date.date > pub
+
+
+def _describe(tok: Token) -> str:
+    """A short description: the trigger's phrase ("bilateral talks", "met")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        start = min([m.i for m in mods] + [tok.i])
+        return tok.doc[start : tok.i + 1].text
+    return tok.lemma_

@@ -1,0 +1,107 @@
+"""The meeting rules as data (``rules/meetings.yaml``), validated once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+Slot = str  # "host", "attendee" or "none"
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class VerbRule(_Rule):
+    """A verb that states a meeting, and where its parties stand in the parse."""
+
+    id: str
+    lemmas: list[str]
+    kind: str
+    subject: Slot
+    object: Slot
+    preps: list[str] = Field(default_factory=list)
+    object_types: list[str] = Field(default_factory=list)
+    object_lemmas: list[str] = Field(default_factory=list)
+    particle: str | None = None  # a word ("together") or a phrase ("by phone") it needs
+    particles: list[str] = Field(default_factory=list)  # any one of these will do
+    joins_current: bool = False  # with no named object, the subject joins the meeting told
+    examples: list[str] = Field(default_factory=list)
+    counter: list[str] = Field(default_factory=list)
+
+
+class NounRules(_Rule):
+    """Event nouns, the verbs that govern them, and the noun's own prepositions."""
+
+    lemmas: dict[str, str]
+    governors: dict[str, Slot]
+    preps: list[str]
+    setting_preps: list[str]
+    own_preps: dict[str, list[str]] = Field(default_factory=dict)
+    modified_kinds: dict[str, str] = Field(default_factory=dict)
+    separate_modifiers: list[str] = Field(default_factory=list)
+    travel_governors: list[str]
+    examples: list[str] = Field(default_factory=list)
+    counter: list[str] = Field(default_factory=list)
+
+
+class Attendance(_Rule):
+    lemmas: list[str]
+    phrases: list[str]
+    present: list[str]
+    those: list[str] = Field(default_factory=list)  # "among those at the meeting was X"
+
+
+class Continuation(_Rule):
+    verbs: list[str]
+    group_nouns: list[str]
+    group_numbers: list[str]
+
+
+class Representation(_Rule):
+    lemmas: list[str]
+    lead_objects: list[str]
+    member_lemmas: list[str] = Field(default_factory=list)
+    member_subjects: list[str] = Field(default_factory=list)
+
+
+class Roster(_Rule):
+    labels: list[str]
+
+
+class StatusRules(_Rule):
+    planned_governors: list[str]
+    planned_modifiers: list[str]
+    cancelled_governors: list[str]
+    cancelled_phrases: list[str]
+    planned_prep_heads: list[str]
+
+
+class MeetingRules(_Rule):
+    verbs: list[VerbRule]
+    nouns: NounRules
+    attendance: Attendance
+    continuation: Continuation
+    representation: Representation
+    roster: Roster
+    status: StatusRules
+
+    def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
+        """The rule of a verb; a rule with a particle ("bring together") needs it there."""
+        # a rule that needs a particle is more specific than one that does not
+        for rule in sorted(self.verbs, key=lambda r: not (r.particle or r.particles)):
+            needs = rule.particles + ([rule.particle] if rule.particle else [])
+            if lemma in rule.lemmas and (not needs or any(n in particles for n in needs)):
+                return rule
+        return None
+
+
+@lru_cache(maxsize=1)
+def meeting_rules() -> MeetingRules:
+    """The rules file, parsed and checked (a malformed file fails loudly at first use)."""
+    raw = yaml.safe_load((RULES_DIR / "meetings.yaml").read_text(encoding="utf-8"))
+    return MeetingRules.model_validate(raw)

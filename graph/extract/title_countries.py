@@ -1,0 +1,123 @@
+"""A person's country, read from the title the parse hangs on the name.
+
+"Swedish National Security Advisor Henrik Landerholm", "Landerholm of Sweden",
+"MORI Takeo, Vice-Minister for Foreign Affairs of Japan", "U.S. Secretary of the Treasury
+Janet Yellen": a national title with no body named serves that country. Only people the
+other rules tie to no body or country get one, so a named ministry still wins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.extract.anchors import Anchored
+from graph.extract.arguments import lost_apposition
+from graph.extract.context import Ref
+from graph.extract.shapes import is_title_word
+from graph.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MAX_DEPTH = 4
+
+
+def title_countries(a: Anchored) -> list[tuple[Ref, Ref]]:
+    """(person, country) pairs a sentence states through titles."""
+    out: list[tuple[Ref, Ref]] = []
+    for i, ref in a.head_tokens().items():
+        if ref.type != EntityType.PERSON:
+            continue
+        tok = a.doc[i]
+        country = _country_near(a, tok, ref)
+        if country is not None:
+            out.append((ref, country))
+    for tok in a.doc:
+        if a.ref(tok) is not None or not is_title_word(tok.text):
+            continue
+        # "Ambassador of the United States to Korea, Philip Goldberg" with the name lost
+        # by the parser: the person after the comma holds the title
+        person = lost_apposition(a, tok)
+        country = next(
+            (
+                c
+                for ch in tok.children
+                if ch.dep_ == "prep" and ch.lower_ == "of"
+                for c in [_of_country(a, ch)]
+                if c is not None
+            ),
+            None,
+        )
+        if person is not None and country is not None:
+            out.append((person, country))
+    return out
+
+
+def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
+    titled = False
+    for ch in tok.children:
+        if ch.dep_ in ("compound", "amod", "nmod") and a.ref(ch) is not person:
+            found, has_title = _scan(a, ch, 0)
+            titled = titled or has_title
+            if found is not None and (has_title or _title_between(a, ch, tok)):
+                return found
+    for ch in tok.children:
+        if ch.dep_ == "appos":
+            found, has_title = _scan(a, ch, 0)
+            if found is not None and has_title:
+                return found
+        if ch.dep_ == "prep" and ch.lower_ == "of" and titled_person(a, tok):
+            found = _of_country(a, ch)
+            if found is not None:
+                return found
+    title = tok.head
+    if tok.dep_ == "appos" and title.i < tok.i and is_title_word(title.text):
+        # "Ambassador of the United States to Korea, Philip Goldberg": the name stands in
+        # apposition to its title; "of" names whom the title serves ("to" where it serves)
+        for ch in title.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                found = _of_country(a, ch)
+                if found is not None:
+                    return found
+            elif ch.dep_ in ("compound", "amod", "nmod") and ch.i < title.i:
+                found, _ = _scan(a, ch, 0)
+                if found is not None:
+                    return found
+    return None
+
+
+def _of_country(a: Anchored, prep: Token) -> Ref | None:
+    for obj in prep.children:
+        ref = a.ref(obj)
+        if obj.dep_ == "pobj" and ref is not None and ref.type == EntityType.COUNTRY:
+            return ref
+    return None
+
+
+def titled_person(a: Anchored, tok: Token) -> bool:
+    """A title stands before the name or in apposition after it."""
+    words = [c for c in tok.subtree if c.i < tok.i]
+    return any(is_title_word(w.text) for w in words) or any(c.dep_ == "appos" for c in tok.children)
+
+
+def _title_between(a: Anchored, left: Token, name: Token) -> bool:
+    return any(is_title_word(t.text) for t in a.doc[left.i + 1 : name.i])
+
+
+def _scan(a: Anchored, tok: Token, depth: int) -> tuple[Ref | None, bool]:
+    """The first country in a title phrase, and whether the phrase holds a title word."""
+    if depth > MAX_DEPTH:
+        return None, False
+    ref = a.ref(tok)
+    if ref is not None and ref.type != EntityType.COUNTRY:
+        return None, False  # a body in the title: that is an affiliation of its own
+    found = ref
+    titled = is_title_word(tok.text) or any(is_title_word(p) for p in tok.text.split("-"))
+    for ch in tok.children:
+        if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct"):
+            continue
+        sub, sub_titled = _scan(a, ch, depth + 1)
+        titled = titled or sub_titled
+        if found is None:
+            found = sub
+    return found, titled
