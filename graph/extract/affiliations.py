@@ -554,9 +554,9 @@ def _head_in_brackets(tg: Tagged, out: list[Found]) -> None:
     """'The Ministry of Science and ICT (Minister Lee Jong Ho, ...)': the body's head."""
     for m in _HEAD_IN_BRACKETS.finditer(tg.s):
         org, person, title = tg.refs[int(m.group(1))], tg.refs[int(m.group(3))], m.group(2)
-        if _is_org(org) and _is_person(person) and _bracket_title(title):
-            if not any(f.person.key == person.key and f.org.key == org.key for f in out):
-                out.append(Found(person, org, _clean_role(title), True, int(m.group(1))))
+        known = any(f.person.key == person.key and f.org.key == org.key for f in out)
+        if _is_org(org) and _is_person(person) and _bracket_title(title) and not known:
+            out.append(Found(person, org, _clean_role(title), True, int(m.group(1))))
 
 
 def _bracket_title(text: str) -> bool:
