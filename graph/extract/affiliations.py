@@ -499,6 +499,7 @@ def find_affiliations(tg: Tagged) -> list[Found]:
     _shared_country(tg, out)
     _headquarters_title(tg, out)
     _sole_body_title(tg, out)
+    _head_in_brackets(tg, out)
     side = _SIDE.match(s)
     if side is not None and refs[int(side.group(1))].type == EntityType.COUNTRY:
         # "On the Qatari side, Trade Minister X and ... attended": the delegation's country
@@ -541,6 +542,38 @@ _WIRE_PART = re.compile(r"(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting)\s+by\s+(
 
 
 _AND_TITLE = re.compile(r"^\s+and\s+(?:[A-Z][\w\-]*\s+){1,4}$")
+
+
+# "<body> (Minister <person>, ...)": a release names a body with its head in brackets
+_HEAD_IN_BRACKETS = re.compile(
+    r"\ue000(\d+)\ue001\s*\(\s*([A-Z][\w.'\- ]{1,60}?)\s+\ue000(\d+)\ue001"
+)
+
+
+def _head_in_brackets(tg: Tagged, out: list[Found]) -> None:
+    """'The Ministry of Science and ICT (Minister Lee Jong Ho, ...)': the body's head."""
+    for m in _HEAD_IN_BRACKETS.finditer(tg.s):
+        org, person, title = tg.refs[int(m.group(1))], tg.refs[int(m.group(3))], m.group(2)
+        known = any(f.person.key == person.key and f.org.key == org.key for f in out)
+        if _is_org(org) and _is_person(person) and _bracket_title(title) and not known:
+            out.append(Found(person, org, _clean_role(title), True, int(m.group(1))))
+
+
+def _bracket_title(text: str) -> bool:
+    """'Minister', 'Secretary of State': a title, its connectors and its policy words."""
+    lex = lexicon()
+    words = text.split()
+    return (
+        bool(words)
+        and is_title_word(words[0])
+        and all(
+            is_title_word(w)
+            or w.lower() in lex.role_nouns
+            or w in lex.institutional
+            or w in ("and", "&", "of", "for", "the")
+            for w in words
+        )
+    )
 
 
 def _shared_country(tg: Tagged, out: list[Found]) -> None:

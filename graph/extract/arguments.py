@@ -33,7 +33,26 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPRESENT_PREPS = frozenset({"of", "from", "for"})
 LIST_DEPS = frozenset({"conj", "appos"})
 MAX_DEPTH = 8
-GROUP_NOUNS = frozenset({"delegation", "delegate", "team", "staff", "side", "government"})
+GROUP_NOUNS = frozenset(
+    {
+        "delegation",
+        "delegate",
+        "team",
+        "staff",
+        "side",
+        "government",
+        "regulator",
+        "lawmaker",
+        "negotiator",
+        "representative",
+        "leader",
+        "envoy",
+        "employee",
+        "worker",
+    }
+)
+# "business leaders including A and B": the names after these are the people meant
+INCLUDING = frozenset({"including", "like"})
 RELATIVES = frozenset({"which", "who", "that", "whom"})
 
 
@@ -92,6 +111,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 ]
             else:
                 out += parties(a, ch, True, depth + 1)
+        elif dep == "prep" and ch.lower_ in INCLUDING and ref is None:
+            for obj in ch.children:
+                if obj.dep_ == "pobj":
+                    out += parties(a, obj, optional, depth + 1)
         elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
             for obj in ch.children:
                 if obj.dep_ == "pobj":

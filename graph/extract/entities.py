@@ -663,6 +663,8 @@ class EntityBuilder:
         if shaped and person >= 1:
             return EntityType.PERSON
         if len(toks) >= 2 and all(t[:1].isupper() for t in toks) and is_acronym(toks[-1]):
+            if toks[0].lower() in self.lex.given_names and len(toks) <= 3:
+                return EntityType.PERSON  # "Sergey LAVROV": a surname in capitals
             return EntityType.COMPANY
         if h["party"] >= 2 and len(toks) >= 2 and h["place"] == 0:
             # a named party to a meeting with no other clue: an organization

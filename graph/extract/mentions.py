@@ -1158,6 +1158,7 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
         sc2.run(standalone)
         _find_generics(lay, sent, out)
     out.extend(_countries_in_titles(lay, out))
+    out.extend(_country_before_name(lay, out))
     # drop span mentions duplicated by acronym definitions; order by position
     seen: dict[tuple[int, int], Mention] = {}
     for m in out:
@@ -1274,6 +1275,40 @@ def _countries_in_titles(lay: TextLayout, ments: list[Mention]) -> list[Mention]
                         country=country,
                     )
                 )
+            break
+    return found
+
+
+def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
+    """'Minister of Foreign Affairs of Russia Sergey LAVROV': a country glued to the name
+    after it is a mention of its own; the name keeps the rest."""
+    lex = lexicon()
+    found: list[Mention] = []
+    for m in ments:
+        if m.kind not in ("name", "person") or len(m.tokens) < 3:
+            continue
+        for n in (2, 1):
+            key = " ".join(m.tokens[:n])
+            country = lex.countries.get(key.casefold())
+            rest = m.tokens[n:]
+            if country is None or len(rest) < 2 or not all(t[:1].isupper() for t in rest):
+                continue
+            if lay.text[m.start - 4 : m.start].rstrip().split()[-1:] != ["of"]:
+                break  # "Korea Electric Power": a country starts many names; only "of X Y Z"
+            cut = lay.text.find(rest[0], m.start + len(key))
+            found.append(
+                Mention(
+                    id=len(ments) + len(found),
+                    text=key,
+                    start=m.start,
+                    end=m.start + len(key),
+                    sent=m.sent,
+                    tokens=m.tokens[:n],
+                    kind="country",
+                    country=country,
+                )
+            )
+            m.start, m.text, m.tokens = cut, lay.text[cut : m.end], rest
             break
     return found
 

@@ -101,7 +101,7 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
             elif m.kind == "name" and _person_context(ent):
                 m.tokens = _name_tokens(lay, m.start, m.end)  # "Mr. MORI Takeo"
                 _make_person(m)
-            elif m.kind == "name" and sum(m.hints.values()) - m.hints["person"] <= 0:
+            elif m.kind == "name" and _only_weak_hints(m):
                 m.hints["person"] += 1  # agreement with a weak rule: a nudge, not a verdict
     if added:
         mentions.extend(added)
@@ -140,6 +140,12 @@ def _given_name_before(text: str, m: Mention, a: int) -> int:
         if word.isalpha() and word[0].isupper() and not _is_title(word):
             return text.rindex(word, m.start, a)
     return a
+
+
+def _only_weak_hints(m: Mention) -> bool:
+    """No rule typed the name otherwise; "Nvidia's Jensen Huang" (a name after a possessive)
+    says nothing against a person."""
+    return sum(m.hints.values()) - m.hints["person"] - m.hints["possessed"] <= 0
 
 
 def _make_person(m: Mention) -> None:
