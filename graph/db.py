@@ -76,15 +76,15 @@ def translate_errors(uri: str, *, read: bool = False) -> Iterator[None]:
         raise DatabaseUnavailable(
             f"Neo4j at {uri} is not reachable ({reason}). Is it running? (`whomet neo4j status`)"
         ) from exc
+    except neo4j_errors.AuthError as exc:
+        raise ConfigError(
+            f"Neo4j at {uri} refused the login; check WHOMET_NEO4J_USER and WHOMET_NEO4J_PASSWORD"
+        ) from exc
     except neo4j_errors.Neo4jError as exc:
         if not (read and _busy(exc)):
             raise
         raise DatabaseBusy(
             f"Neo4j at {uri} did not finish in time or was busy ({exc.code}); retry later"
-        ) from exc
-    except neo4j_errors.AuthError as exc:
-        raise ConfigError(
-            f"Neo4j at {uri} refused the login; check WHOMET_NEO4J_USER and WHOMET_NEO4J_PASSWORD"
         ) from exc
 
 
