@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
+from api.reads import Reads
 from api.routes import (
     analytics,
     cypher,
@@ -29,7 +30,7 @@ from api.routes import (
 )
 from api.routes.health import VERSION
 from graph.db import Graph
-from graph.errors import DatabaseUnavailable
+from graph.errors import DatabaseUnavailable, WhometError
 from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
 
@@ -61,6 +62,18 @@ that was held. Writes (`POST`/`DELETE /documents`) need the `X-API-Key` header.
 API_RETRY_TIME_S = 3.0
 
 
+def warm_up(graph: Graph) -> None:
+    """One cheap read before the first request, so a Neo4j just (re)started meets it with a
+    cold cache rather than a user's read with a short timeout. A failure is only logged: a
+    read that still runs out of time answers 503 ``database_busy`` with ``Retry-After``."""
+    try:
+        counts = Reads(graph).warm_up()
+    except WhometError as exc:
+        log.warning("warm-up read failed (%s); serving anyway", exc)
+        return
+    log.info("warm-up read: %s", counts)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The whomet API for ``settings`` (the process's settings when omitted)."""
     settings = settings or get_settings()
@@ -87,6 +100,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except DatabaseUnavailable as exc:
             # Serve anyway: /ready says 503 and retries the schema once Neo4j answers.
             log.warning("Neo4j is not reachable at start (%s); /ready will report it", exc)
+        else:
+            warm_up(graph)
         try:
             yield
         finally:

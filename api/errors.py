@@ -22,6 +22,7 @@ from starlette.routing import Match
 from api.models import ErrorResponse
 from graph.errors import (
     Ambiguous,
+    DatabaseBusy,
     DatabaseUnavailable,
     DocumentError,
     DocumentSourceError,
@@ -47,10 +48,20 @@ class ApiError(Exception):
         self.message = message
 
 
+# Seconds a client is asked to wait before it retries a 503 (Neo4j down, busy or warming up).
+RETRY_AFTER_S = 5
+
+
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     body: dict[str, Any] = {"code": code, "message": message, **extra}
-    headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
-    return JSONResponse({"error": jsonable_encoder(body)}, status_code=status, headers=headers)
+    headers: dict[str, str] = {}
+    if status == 401:
+        headers["WWW-Authenticate"] = "X-API-Key"
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_S)
+    return JSONResponse(
+        {"error": jsonable_encoder(body)}, status_code=status, headers=headers or None
+    )
 
 
 # Each kind of unreadable document, most specific first; any other DocumentError is a 400.
@@ -89,7 +100,11 @@ _CODES = {
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "The request is not valid"},
     500: {"model": ErrorResponse, "description": "Unexpected failure (no details are exposed)"},
-    503: {"model": ErrorResponse, "description": "Neo4j is not reachable"},
+    503: {
+        "model": ErrorResponse,
+        "description": "Neo4j is not reachable, or too busy to finish the read in time "
+        "(`Retry-After` says when to try again)",
+    },
 }
 
 
@@ -144,6 +159,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(QueryRefused)
     async def _refused(_: Request, exc: QueryRefused) -> JSONResponse:
         return error_response(400, "query_refused", str(exc))
+
+    @app.exception_handler(DatabaseBusy)
+    async def _busy(_: Request, exc: DatabaseBusy) -> JSONResponse:
+        log.warning("database busy: %s", exc)
+        return error_response(
+            503, "database_busy", "Neo4j did not finish the read in time; retry later"
+        )
 
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:

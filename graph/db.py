@@ -32,7 +32,7 @@ from neo4j import (
 )
 from neo4j import exceptions as neo4j_errors
 
-from graph.errors import ConfigError, DatabaseUnavailable
+from graph.errors import ConfigError, DatabaseBusy, DatabaseUnavailable
 from graph.settings import Settings
 
 P = ParamSpec("P")
@@ -47,11 +47,28 @@ _UNREACHABLE = (
     neo4j_errors.SessionExpired,
     neo4j_errors.DatabaseUnavailable,
 )
+# Server codes of a transaction stopped for running out of time (its own ``timeout=`` or
+# the server's ``db.transaction.timeout``), whatever class the driver gives them.
+_TIMED_OUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.TransactionTimedOut",
+)
+
+
+def _busy(exc: neo4j_errors.Neo4jError) -> bool:
+    """A failure that says "not now" rather than "never": a timeout or a transient error."""
+    return isinstance(exc, neo4j_errors.TransientError) or exc.code in _TIMED_OUT_CODES
 
 
 @contextmanager
-def translate_errors(uri: str) -> Iterator[None]:
-    """Turn the driver's connection and login failures into whomet's own errors."""
+def translate_errors(uri: str, *, read: bool = False) -> Iterator[None]:
+    """Turn the driver's connection and login failures into whomet's own errors.
+
+    With ``read``, a timed-out or transient failure becomes :class:`DatabaseBusy` too
+    (a read has nothing to undo; a write's caller decides for itself what such a failure
+    means, so there it stays the driver's error).
+    """
     try:
         yield
     except _UNREACHABLE as exc:
@@ -62,6 +79,12 @@ def translate_errors(uri: str) -> Iterator[None]:
     except neo4j_errors.AuthError as exc:
         raise ConfigError(
             f"Neo4j at {uri} refused the login; check WHOMET_NEO4J_USER and WHOMET_NEO4J_PASSWORD"
+        ) from exc
+    except neo4j_errors.Neo4jError as exc:
+        if not (read and _busy(exc)):
+            raise
+        raise DatabaseBusy(
+            f"Neo4j at {uri} did not finish in time or was busy ({exc.code}); retry later"
         ) from exc
 
 
@@ -112,8 +135,13 @@ class Graph:
         *,
         timeout_s: float | None = None,
     ) -> list[dict[str, Any]]:
-        """Run a read-only query; the server refuses it if it tries to write."""
-        with translate_errors(self.uri):
+        """Run a read-only query; the server refuses it if it tries to write.
+
+        A read that runs out of ``timeout_s`` (or of the server's transaction timeout), or
+        meets a transient error the driver's retries did not outlast, raises
+        :class:`DatabaseBusy`.
+        """
+        with translate_errors(self.uri, read=True):
             records, _, _ = self.driver.execute_query(
                 Query(query, timeout=timeout_s),
                 dict(params or {}),

@@ -44,6 +44,12 @@ class DatabaseUnavailable(WhometError):
     """Neo4j cannot be reached; a retry later may succeed."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """Neo4j answered but could not finish the read: it ran out of its transaction time
+    (a cold cache after a restart, a load running) or hit a transient error that the
+    driver's retries did not outlast. A retry later may succeed."""
+
+
 class QueryRefused(WhometError):
     """A query was refused before it reached the database (writes, admin calls)."""
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.errors import WhometError
+from viz.layout import spring_positions
 from viz.style import LABEL_INSIDE, STYLES, edge_caption, style_of
 from viz.tooltip import edge_tooltip, met_tooltip, node_tooltip
 
@@ -31,6 +32,13 @@ MAX_LABEL = 40
 # A click opens the explorer's page of the node (entity or meeting), not raw JSON.
 PROFILE_PATH = "/entity/"
 MEETING_PATH = "/meeting/"
+# Above this many nodes the page gets positions computed here and draws with physics off
+# (vis-network's in-browser stabilisation of 1,000 nodes takes seconds); below, the
+# browser's bounded stabilisation gives the nicer picture quickly.
+PHYSICS_MAX_NODES = 150
+# Zoomed out on a big graph, a label smaller than this many screen pixels is not drawn:
+# the names of the hubs (larger fonts) show first, the rest as one zooms in.
+BIG_LABEL_DRAW_THRESHOLD = 7
 
 
 @dataclass(frozen=True)
@@ -74,10 +82,27 @@ def meeting_href(node_id: str, api_base: str = "") -> str:
     return f"{api_base.rstrip('/')}{MEETING_PATH}{quote(node_id, safe='')}"
 
 
+def positioned(n_nodes: int) -> bool:
+    """Whether a graph of this size is laid out here (physics off in the browser)."""
+    return n_nodes > PHYSICS_MAX_NODES
+
+
 def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
-    """vis-network options sized to the graph: bounded stabilisation, lighter drawing when big."""
+    """vis-network options sized to the graph: bounded stabilisation, lighter drawing when big;
+    physics off when the nodes carry positions computed here (:func:`positioned`)."""
     iterations = 400 if n_nodes <= 200 else 250 if n_nodes <= 1000 else 120
     big = n_nodes > 300
+    options = _options(n_nodes, directed, iterations, big)
+    if positioned(n_nodes):
+        options["physics"]["enabled"] = False
+        options["physics"]["stabilization"]["enabled"] = False
+        label_scaling = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
+        options["nodes"]["scaling"] = label_scaling
+        options["edges"]["scaling"] = label_scaling
+    return options
+
+
+def _options(n_nodes: int, directed: bool, iterations: int, big: bool) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
@@ -168,6 +193,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
     )
     importance = _importance(g)
     degree = dict(g.degree())
+    positions = spring_positions(g) if positioned(g.number_of_nodes()) else {}
     for node, attrs in g.nodes(data=True):
         style = style_of(str(attrs.get("category", "")))
         options: dict[str, Any] = {
@@ -193,6 +219,8 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         elif attrs.get("kind") == "event":
             options["href"] = meeting_href(str(node), api_base)
         options["title"] = node_tooltip({**attrs, "href": options.get("href")}, degree[node])
+        if node in positions:
+            options["x"], options["y"] = positions[node]
         net.add_node(
             str(node), label=_clip(str(attrs.get("label", node))), shape=style.shape, **options
         )

@@ -188,3 +188,22 @@ def test_long_labels_are_clipped_but_tooltips_keep_the_name() -> None:
     node = next(n for n in to_network(g).nodes if n["id"] == "gov:long")
     assert len(node["label"]) <= 40 and node["label"].endswith("…")
     assert name.strip() in node["title"]
+
+
+def test_big_graphs_come_laid_out_with_physics_off() -> None:
+    from bench.viz_bench import synthetic_rows
+    from viz.render import PHYSICS_MAX_NODES
+
+    assert physics_options(PHYSICS_MAX_NODES, True)["physics"]["enabled"] is True
+    options = physics_options(1000, True)
+    assert options["physics"]["enabled"] is False
+    assert options["nodes"]["scaling"]["label"]["drawThreshold"] > 5  # vis's default
+    net = to_network(graph_from_rows(synthetic_rows(400)))
+    positions = [(n["x"], n["y"]) for n in net.nodes]
+    assert len(positions) == len(net.nodes) == len(set(positions))
+    again = to_network(graph_from_rows(synthetic_rows(400)))
+    assert [(n["x"], n["y"]) for n in again.nodes] == positions  # seeded: the same picture
+    page = render_html(graph_from_rows(synthetic_rows(400)))
+    assert "options.physics.enabled === false" in page
+    # A small graph is still laid out by the browser: no positions are sent.
+    assert all("x" not in n for n in to_network(graph_from_rows(small_world())).nodes)
