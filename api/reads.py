@@ -454,7 +454,10 @@ class Reads:
     # --- stats --------------------------------------------------------------------------------
 
     def stats(self) -> Stats:
-        labels = [Count.model_validate(r) for r in self._read("api/stats_labels")]
+        # One query for the label counts, shared with GraphStore.stats (columns label, count).
+        labels = [
+            Count(name=r["label"], count=r["count"]) for r in self._read("store/stats_labels")
+        ]
         rels = [Count.model_validate(r) for r in self._read("api/stats_relationships")]
         nodes = self._read("api/stats_nodes")[0]["nodes"]
         return Stats(labels=labels, relationships=rels, nodes=nodes)

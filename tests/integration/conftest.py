@@ -17,7 +17,9 @@ from neo4j import Driver
 
 from graph.db import Graph, open_driver
 from graph.launcher import LocalNeo4j
-from graph.settings import Settings
+from graph.schema import apply_schema
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore
 from tests.integration import servers
 
 WIPE = "MATCH (n) DETACH DELETE n"
@@ -69,3 +71,32 @@ def _wipe_graph(driver: Driver, neo4j_settings: Settings) -> None:
     """Each test module starts from an empty graph; constraints and indexes stay."""
     with driver.session(database=neo4j_settings.neo4j_database) as session:
         session.run(WIPE).consume()
+
+
+# --- shared by several modules ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schema(graph: Graph) -> None:
+    """Constraints and indexes, applied once per module (idempotent)."""
+    apply_schema(graph)
+
+
+@pytest.fixture
+def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[GraphStore]:
+    """A store on an empty graph (wiped before each test), schema applied."""
+    with driver.session(database=neo4j_settings.neo4j_database) as session:
+        session.run("MATCH (n) DETACH DELETE n").consume()
+    yield GraphStore(driver, neo4j_settings.neo4j_database)
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
+    """The CLI's settings (read from the environment) point at the test server."""
+    monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("WHOMET_NEO4J_USER", neo4j_settings.neo4j_user)
+    monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+    monkeypatch.setenv("WHOMET_NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

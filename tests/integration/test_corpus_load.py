@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from tests.generated import write_generated
 from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
-from tests.integration.test_store_support import rows
+from tests.support.store import rows
 
 pytestmark = pytest.mark.db
 

@@ -25,7 +25,7 @@ from graph.extract import extract
 from graph.schema import apply_schema
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.integration.test_reliability_support import (
+from tests.support.reliability import (
     ApiServer,
     article,
     invariant_violations,

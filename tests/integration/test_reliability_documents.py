@@ -26,8 +26,8 @@ from cli.main import app as cli_app
 from graph.db import Graph
 from graph.documents import read_bytes
 from graph.schema import apply_schema
-from graph.settings import Settings, get_settings
-from tests.integration.test_reliability_support import counts, invariant_violations, rows
+from graph.settings import Settings
+from tests.support.reliability import counts, invariant_violations, rows
 from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
@@ -47,17 +47,6 @@ def settings(neo4j_settings: Settings, graph: Graph) -> Settings:
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings), raise_server_exceptions=False) as c:
         yield c
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
-    monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("WHOMET_NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
-    monkeypatch.setenv("WHOMET_NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def stored_text(driver: Driver, doc_id: str) -> str:

@@ -22,7 +22,7 @@ from api.app import create_app
 from graph.db import Graph
 from graph.schema import apply_schema
 from graph.settings import Settings
-from tests.integration.test_reliability_support import counts
+from tests.support.reliability import counts
 
 pytestmark = pytest.mark.db
 

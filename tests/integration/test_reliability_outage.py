@@ -32,7 +32,7 @@ from graph.schema import apply_schema
 from graph.settings import Settings
 from graph.store import GraphStore
 from tests.integration import servers
-from tests.integration.test_reliability_support import (
+from tests.support.reliability import (
     ApiServer,
     counts,
     doc_signature,

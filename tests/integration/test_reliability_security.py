@@ -29,7 +29,7 @@ from graph.errors import ConfigError
 from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
 from tests.integration.servers import free_port
-from tests.integration.test_reliability_support import (
+from tests.support.reliability import (
     ApiServer,
     counts,
     rows,

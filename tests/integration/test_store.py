@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from neo4j import Driver
 
-from graph.db import Graph
 from graph.errors import NotFound
 from graph.model import Extraction
-from graph.schema import apply_schema
 from graph.settings import Settings
 from graph.store import GraphStore
 from graph.store_plan import InvalidExtraction
-from tests.integration.test_store_support import (
+from tests.support.store import (
     COM,
     GOV,
     ORG,
@@ -31,18 +28,6 @@ pytestmark = pytest.mark.db
 MAY18 = dt.date(2026, 5, 18)
 MAY11 = dt.date(2026, 5, 11)
 TIMESTAMPS = ("loaded_at", "first_seen", "updated_at")
-
-
-@pytest.fixture(scope="module")
-def schema(graph: Graph) -> None:
-    apply_schema(graph)
-
-
-@pytest.fixture
-def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[GraphStore]:
-    with driver.session(database=neo4j_settings.neo4j_database) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-    yield GraphStore(driver, neo4j_settings.neo4j_database)
 
 
 def doc_a(text_extra: str = "") -> Extraction:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from graph.settings import Settings, get_settings
-from tests.integration.test_store_support import rows
+from tests.support.store import rows
 
 pytestmark = pytest.mark.db
 

@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from neo4j import Driver
 
-from graph.db import Graph
 from graph.model import EntityType, Extraction
-from graph.schema import apply_schema
-from graph.settings import Settings
 from graph.store import GraphStore
-from tests.integration.test_store_support import COM, GOV, PER, Doc, rows
+from tests.support.store import COM, GOV, PER, Doc, rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 
@@ -70,18 +66,6 @@ def corpus(n: int, seed: int) -> list[Extraction]:
             doc.affiliation("baker", "openai", "head of policy", sentences[0])
         docs.append(doc.build())
     return docs
-
-
-@pytest.fixture(scope="module")
-def schema(graph: Graph) -> None:
-    apply_schema(graph)
-
-
-@pytest.fixture
-def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[GraphStore]:
-    with driver.session(database=neo4j_settings.neo4j_database) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-    yield GraphStore(driver, neo4j_settings.neo4j_database)
 
 
 def _shape(driver: Driver) -> dict[str, object]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,22 +25,13 @@ from graph.extract.version import model_label
 from graph.loader import load_paths
 from graph.model import Document, Extraction
 from graph.reextract import reextract_all, stored_documents
-from graph.schema import apply_schema
-from graph.settings import Settings, get_settings
 from graph.store import GraphStore
-from tests.integration.test_reliability_support import doc_signature, dump, rows
+from tests.support.reliability import doc_signature, dump, rows
 
 pytestmark = pytest.mark.db
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
 runner = CliRunner()
-
-
-@pytest.fixture
-def store(driver: Driver, graph: Graph, neo4j_settings: Settings) -> GraphStore:
-    apply_schema(graph)
-    driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
-    return GraphStore(driver, neo4j_settings.neo4j_database)
 
 
 @pytest.fixture
@@ -140,17 +131,6 @@ def test_reextract_reads_the_stored_texts_and_reports_the_difference(
         d: sorted(removed[d]) for d in ids
     }  # what was removed comes back
     assert {d: doc_signature(driver, d) for d in ids} == before
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterator[None]:
-    monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("WHOMET_NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
-    monkeypatch.setenv("WHOMET_NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def _cli(args: list[str]) -> Any:

@@ -5,31 +5,14 @@ Hand-built extractions of short invented texts, so the store is judged apart fro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from neo4j import Driver
 
-from graph.db import Graph
 from graph.model import Extraction
-from graph.schema import apply_schema
-from graph.settings import Settings
 from graph.store import GraphStore
-from tests.integration.test_store_support import ORG, PER, Doc, dump, rows
+from tests.support.store import ORG, PER, Doc, dump, rows
 
 pytestmark = pytest.mark.db
-
-
-@pytest.fixture(scope="module")
-def schema(graph: Graph) -> None:
-    apply_schema(graph)
-
-
-@pytest.fixture
-def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[GraphStore]:
-    with driver.session(database=neo4j_settings.neo4j_database) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-    yield GraphStore(driver, neo4j_settings.neo4j_database)
 
 
 def _bodies(driver: Driver) -> list[tuple[str, list[str], list[str]]]:

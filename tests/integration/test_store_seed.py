@@ -13,7 +13,7 @@ from graph.loader import LoadSummary, load_paths
 from graph.schema import apply_schema
 from graph.settings import REPO_ROOT, Settings
 from graph.store import GraphStore
-from tests.integration.test_store_support import dump, rows
+from tests.support.store import dump, rows
 
 pytestmark = pytest.mark.db
 

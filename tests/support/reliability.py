@@ -1,8 +1,5 @@
 """Helpers for the reliability tests: an invented overlapping corpus, graph invariants,
-per-document fact signatures and full dumps without load times.
-
-(Named ``test_reliability_*`` to sit with the tests it serves; it defines no tests.)
-"""
+per-document fact signatures and full dumps without load times."""
 
 from __future__ import annotations
 

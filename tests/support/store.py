@@ -1,7 +1,4 @@
-"""Helpers for the store's integration tests: hand-built extractions and full graph dumps.
-
-(Named ``test_store_*`` to sit with the tests it serves; it defines no tests itself.)
-"""
+"""Helpers for the store's integration tests: hand-built extractions and full graph dumps."""
 
 from __future__ import annotations
 
