@@ -16,7 +16,6 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
-from api.reads import Reads
 from api.routes import (
     analytics,
     cypher,
@@ -29,9 +28,10 @@ from api.routes import (
     stats,
 )
 from api.routes.health import VERSION
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.errors import DatabaseUnavailable, WhometError
-from graph.schema import apply_schema
+from graph.read.reads import Reads
 from graph.settings import Settings, get_settings
 
 log = logging.getLogger("whomet.api")

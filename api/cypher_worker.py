@@ -22,7 +22,7 @@ from typing import Any, LiteralString
 from neo4j import READ_ACCESS, Bookmarks, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from api.serialize import to_json
+from graph.read.serialize import to_json
 
 
 def run(request: dict[str, Any]) -> dict[str, Any]:

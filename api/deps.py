@@ -9,8 +9,8 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 
 from api.errors import ApiError
-from api.reads import Reads
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.read.reads import Reads
 from graph.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"

@@ -19,7 +19,6 @@ from neo4j import exceptions as neo4j_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.models import ErrorResponse
 from graph.errors import (
     Ambiguous,
     DatabaseBusy,
@@ -34,6 +33,7 @@ from graph.errors import (
     UnsupportedDocument,
     WhometError,
 )
+from graph.read.models import ErrorResponse
 
 log = logging.getLogger("whomet.api")
 

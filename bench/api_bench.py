@@ -32,13 +32,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api.child_server import api_in_child_process, neo4j_env  # noqa: E402
-from graph.cypher import query  # noqa: E402
-from graph.db import Graph  # noqa: E402
-from graph.launcher import LocalNeo4j, free_port  # noqa: E402
-from graph.resolve import normalize_name  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
+from graph.database.cypher import query  # noqa: E402
+from graph.database.db import Graph  # noqa: E402
+from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
+from graph.database.schema import apply_schema  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
+from graph.store.resolve import normalize_name  # noqa: E402
+from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
 PASSWORD = "whomet-bench-password"

@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from api_bench import api_server, dedicated_neo4j, generate, report, timed, write  # noqa: E402
 
-from graph.cypher import query  # noqa: E402
-from graph.db import Graph  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
+from graph.database.cypher import query  # noqa: E402
+from graph.database.db import Graph  # noqa: E402
+from graph.database.schema import apply_schema  # noqa: E402
 
 
 def main() -> None:

@@ -25,17 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load_bench import server, wipe  # noqa: E402
 
-from api.child_server import api_in_child_process, neo4j_env  # noqa: E402
-from graph.db import (
+from graph.database.db import (
     Graph,  # noqa: E402
     open_driver,  # noqa: E402
 )
+from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
 from graph.extract import extract  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
 from graph.settings import Settings  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
-from graph.store_plan import plan  # noqa: E402
+from graph.store.graph_store import GraphStore  # noqa: E402
+from graph.store.plan import plan  # noqa: E402
+from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 SENTENCE = (
     "On March 3, 2026, Korean Science Minister Bae Kyung-hoon met OpenAI chief executive"

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph import neo4j_jars
-from graph.launcher import LocalNeo4j, free_port
+from graph.database import neo4j_jars
+from graph.database.launcher import LocalNeo4j, free_port
 from graph.settings import REPO_ROOT, Settings
 
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"

@@ -41,14 +41,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate_articles  # noqa: E402
 from neo4j import Driver, GraphDatabase  # noqa: E402
 
-from graph.db import Graph  # noqa: E402
+from graph.database.db import Graph  # noqa: E402
+from graph.database.launcher import LocalNeo4j, find_java, free_port  # noqa: E402
+from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
 from graph.extract import extract  # noqa: E402
-from graph.launcher import LocalNeo4j, find_java, free_port  # noqa: E402
 from graph.model import Extraction  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
+from graph.store.graph_store import GraphStore  # noqa: E402
 
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
 SCRATCH = REPO_ROOT / ".whomet" / "tmp"

@@ -29,12 +29,12 @@ from corpus import generate_articles, write_articles  # noqa: E402
 from load_bench import SCRATCH, server, wipe  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 
-from graph.db import Graph  # noqa: E402
+from graph.database.db import Graph  # noqa: E402
+from graph.database.schema import apply_schema  # noqa: E402
 from graph.ingest.corpus import CorpusSummary, Engine, extract_corpus, process_pool  # noqa: E402
 from graph.ingest.corpus_load import load_extractions  # noqa: E402
 from graph.model import EXTRACTOR_VERSION  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
+from graph.store.graph_store import GraphStore  # noqa: E402
 
 DAY_S = 86_400
 

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from graph.views_read import ViewRow  # noqa: E402
+from graph.read.views import ViewRow  # noqa: E402
 from viz.build import graph_from_rows  # noqa: E402
 from viz.project import met_projection  # noqa: E402
 from viz.render import render_html  # noqa: E402

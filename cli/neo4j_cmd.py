@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.launcher import LocalNeo4j
+from graph.database.schema import apply_schema
 from graph.errors import WhometError
-from graph.launcher import LocalNeo4j
-from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
 
 neo4j_app = typer.Typer(

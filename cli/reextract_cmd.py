@@ -10,10 +10,10 @@ from rich.table import Table
 
 from cli.store_cmd import _fail, _graph, _print_changes, err, out
 from graph.errors import WhometError
-from graph.extraction_pool import available_cores
-from graph.loader import LoadSummary
-from graph.reextract import reextract_all
-from graph.store import GraphStore, LoadDiff, LoadReport
+from graph.ingest.extraction_pool import available_cores
+from graph.ingest.loader import LoadSummary
+from graph.ingest.reextract import reextract_all
+from graph.store.graph_store import GraphStore, LoadDiff, LoadReport
 
 
 def reextract(

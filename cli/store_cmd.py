@@ -17,14 +17,14 @@ from neo4j.graph import Path as GraphPath
 from rich.console import Console
 from rich.table import Column, Table
 
-from graph.db import Graph, translate_errors
+from graph.database.db import Graph, translate_errors
+from graph.database.schema import apply_schema
 from graph.errors import QueryRefused, WhometError
-from graph.extraction_pool import available_cores
 from graph.ingest.corpus_load import load_extractions
-from graph.loader import LoadSummary, load_paths
-from graph.schema import apply_schema
+from graph.ingest.extraction_pool import available_cores
+from graph.ingest.loader import LoadSummary, load_paths
 from graph.settings import Settings, get_settings
-from graph.store import GraphStore, LoadReport
+from graph.store.graph_store import GraphStore, LoadReport
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -203,8 +203,8 @@ def merge(
 ) -> None:
     """Merge two entities (or two events) into one, recorded so that reloads keep it merged.
     An entity may be named by name or alias; a name that fits several lists the candidates."""
-    from api.reads import Reads
     from graph.errors import Ambiguous, NotFound
+    from graph.read.reads import Reads
 
     with _graph() as graph:
         try:

@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.reads import Reads
-from graph import views_read
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.errors import Ambiguous, WhometError
+from graph.read import views as views_read
+from graph.read.reads import Reads
 from graph.settings import Settings, get_settings
 from viz import analytics as analytics_mod
 from viz import views

@@ -13,16 +13,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.errors import WhometError
 from graph.ingest.feed_config import load_config
+from graph.ingest.loader import default_extractor
 from graph.ingest.polite import PoliteClient
 from graph.ingest.state import WatchState
 from graph.ingest.watcher import PollOutcome, Watcher
-from graph.loader import default_extractor
-from graph.schema import apply_schema
 from graph.settings import get_settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)

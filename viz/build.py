@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.views_read import ViewNode, ViewRel, ViewRow
+from graph.read.views import ViewNode, ViewRel, ViewRow
 from viz.style import ENTITY_CATEGORIES, MEETING, OTHER
 
 # Node properties copied onto graph nodes when set (the rest of ViewNode decides category/label).

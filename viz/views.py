@@ -1,6 +1,6 @@
 """The four views, each a networkx graph with a title, a description and notes for the page.
 
-They take rows already read (``graph.views_read``) and never the database, so
+They take rows already read (``graph.read.views``) and never the database, so
 the API and the CLI build exactly the same graphs.
 """
 
@@ -10,7 +10,7 @@ import datetime as dt
 
 import networkx as nx
 
-from graph.views_read import ViewRead
+from graph.read.views import ViewRead
 from viz.build import graph_from_rows
 from viz.cap import cap_graph
 from viz.project import met_projection

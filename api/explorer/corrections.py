@@ -15,7 +15,7 @@ from api.deps import GraphDep, ReadsDep, SettingsDep
 from api.explorer.pages import render
 from graph.errors import Ambiguous, NotFound, WhometError
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form(min_length=1, max_length=300)]

@@ -18,12 +18,12 @@ from fastapi.templating import Jinja2Templates
 
 from api.deps import ReadsDep
 from api.explorer.highlight import Span, pieces
-from api.explorer.reads import ExplorerReads
-from api.models import DocumentDetail, EntityHit, IsoDate, MeetingOut
-from api.reads import Reads
-from api.words import date_words
 from graph.errors import Ambiguous, NotFound
 from graph.model import EntityType
+from graph.read.explorer import ExplorerReads
+from graph.read.models import DocumentDetail, EntityHit, IsoDate, MeetingOut
+from graph.read.reads import Reads
+from graph.read.words import date_words
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"

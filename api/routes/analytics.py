@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES
-from graph import views_read
+from graph.read import views as views_read
 from viz import analytics
 from viz.analytics import Analytics, Centrality, Group, Overview
 from viz.views import met_view

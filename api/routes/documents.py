@@ -14,7 +14,11 @@ from starlette.datastructures import UploadFile
 
 from api.deps import GraphDep, ReadsDep, WriteAccess
 from api.errors import ERROR_RESPONSES, ApiError
-from api.models import (
+from graph.database.db import Graph
+from graph.documents import read_bytes
+from graph.extract import extract
+from graph.model import Document
+from graph.read.models import (
     DocumentDetail,
     DocumentIn,
     DocumentMetaIn,
@@ -24,11 +28,7 @@ from api.models import (
     Page,
     RemoveResult,
 )
-from graph.db import Graph
-from graph.documents import read_bytes
-from graph.extract import extract
-from graph.model import Document
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from api.models import ErrorResponse, IsoDate, MeetingPage, WhoMetResponse
+from graph.read.models import ErrorResponse, IsoDate, MeetingPage, WhoMetResponse
 
 router = APIRouter(tags=["meetings"], responses=ERROR_RESPONSES)
 

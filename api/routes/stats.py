@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from api.models import Stats
+from graph.read.models import Stats
 
 router = APIRouter(tags=["stats"], responses=ERROR_RESPONSES)
 

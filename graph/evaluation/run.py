@@ -31,7 +31,7 @@ from graph.evaluation.score import (
     read_json,
     score,
 )
-from graph.extraction_pool import available_cores, extract_files
+from graph.ingest.extraction_pool import available_cores, extract_files
 from graph.settings import REPO_ROOT
 
 DEFAULT_EVAL_DIR = REPO_ROOT / "eval"

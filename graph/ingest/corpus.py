@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.documents import make_document
 from graph.errors import DocumentSourceError, WhometError
-from graph.loader import default_extractor, default_reader, iter_sources
+from graph.ingest.loader import default_extractor, default_reader, iter_sources
 from graph.model import Document, Extraction, current_extractor_version
 
 MANIFEST = "_manifest.json"

@@ -12,9 +12,9 @@ from pydantic import ValidationError
 
 from graph.errors import DatabaseUnavailable, WhometError
 from graph.ingest.corpus import ExtractionLine, partition_files
-from graph.loader import Failure, LoadSummary, Store
+from graph.ingest.loader import Failure, LoadSummary, Store
 from graph.model import Extraction
-from graph.store import LoadReport
+from graph.store.graph_store import LoadReport
 
 BATCH = 256
 

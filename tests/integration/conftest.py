@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import pytest
 from neo4j import Driver
 
-from graph.db import Graph, open_driver
-from graph.launcher import LocalNeo4j
-from graph.schema import apply_schema
+from graph.database.db import Graph, open_driver
+from graph.database.launcher import LocalNeo4j
+from graph.database.schema import apply_schema
 from graph.settings import Settings, get_settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.integration import servers
 
 WIPE = "MATCH (n) DETACH DELETE n"

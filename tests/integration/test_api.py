@@ -18,11 +18,11 @@ from neo4j.exceptions import DriverError
 from pydantic import SecretStr
 
 from api.app import create_app
-from graph.db import Graph
-from graph.loader import load_paths
-from graph.schema import apply_schema
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
+from graph.ingest.loader import load_paths
 from graph.settings import REPO_ROOT, Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
 SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))

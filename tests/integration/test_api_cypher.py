@@ -16,7 +16,7 @@ from pydantic import SecretStr
 from api import free_cypher
 from api.app import create_app
 from api.cypher_guard import check_read_only
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.errors import QueryRefused
 from graph.settings import Settings
 from tests.integration.test_api import SEEDS, load_documents

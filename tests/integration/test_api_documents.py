@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.app import create_app
-from graph.db import Graph
-from graph.schema import apply_schema
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.settings import Settings
 
 UPLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "api" / "uploads"

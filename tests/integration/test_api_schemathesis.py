@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from api.child_server import ApiNotReady, api_in_child_process, neo4j_env
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.settings import Settings
 from tests.integration.test_api import SEEDS, load_documents
+from tests.support.child_server import ApiNotReady, api_in_child_process, neo4j_env
 
 KEY = "schemathesis-key"
 MAX_EXAMPLES = 12

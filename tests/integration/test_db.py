@@ -1,4 +1,4 @@
-"""graph.db against the real server: routing, database name, retries, error mapping."""
+"""graph.database.db against the real server: routing, database name, retries, error mapping."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError, TransientError
 
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.errors import ConfigError, DatabaseUnavailable
 from graph.settings import Settings
 from tests.integration.servers import free_port

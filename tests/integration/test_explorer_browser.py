@@ -18,11 +18,11 @@ import pytest
 import uvicorn
 from pydantic import SecretStr
 
-from api.reads import Reads
-from graph.db import Graph
-from graph.loader import load_paths
+from graph.database.db import Graph
+from graph.ingest.loader import load_paths
+from graph.read.reads import Reads
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.integration import test_viz_browser as viz_browser
 from tests.integration.servers import free_port
 from tests.integration.test_api import DOCS, load_documents

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.app import create_app
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.settings import Settings
 from tests.integration.test_api import DOCS, load_documents
 

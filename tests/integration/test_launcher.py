@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import neo4j_jars
-from graph.db import Graph
+from graph.database import neo4j_jars
+from graph.database.db import Graph
+from graph.database.launcher import LocalNeo4j
 from graph.errors import DatabaseUnavailable, LauncherError
-from graph.launcher import LocalNeo4j
 from tests.integration import servers
 
 pytestmark = pytest.mark.skipif(

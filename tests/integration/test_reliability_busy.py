@@ -17,7 +17,7 @@ from neo4j import exceptions as neo4j_errors
 
 from api.app import create_app
 from api.errors import RETRY_AFTER_S
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.errors import DatabaseBusy, DatabaseUnavailable
 from graph.settings import Settings
 

@@ -19,12 +19,12 @@ import pytest
 from neo4j import Driver
 from pydantic import SecretStr
 
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.documents import read_bytes
 from graph.extract import extract
-from graph.schema import apply_schema
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.support.reliability import (
     ApiServer,
     article,

@@ -23,9 +23,9 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli_app
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.documents import read_bytes
-from graph.schema import apply_schema
 from graph.settings import Settings
 from tests.support.reliability import counts, invariant_violations, rows
 from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document

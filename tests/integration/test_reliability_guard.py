@@ -19,8 +19,8 @@ from neo4j import Driver
 
 from api import free_cypher
 from api.app import create_app
-from graph.db import Graph
-from graph.schema import apply_schema
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.settings import Settings
 from tests.support.reliability import counts
 

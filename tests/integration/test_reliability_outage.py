@@ -24,13 +24,13 @@ import pytest
 from neo4j import Driver
 from pydantic import SecretStr
 
-from graph import neo4j_jars
-from graph.db import Graph, open_driver
-from graph.launcher import LocalNeo4j
-from graph.loader import load_paths
-from graph.schema import apply_schema
+from graph.database import neo4j_jars
+from graph.database.db import Graph, open_driver
+from graph.database.launcher import LocalNeo4j
+from graph.database.schema import apply_schema
+from graph.ingest.loader import load_paths
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.integration import servers
 from tests.support.reliability import (
     ApiServer,

@@ -24,9 +24,9 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli_app
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.errors import ConfigError
-from graph.schema import apply_schema
 from graph.settings import Settings, get_settings
 from tests.integration.servers import free_port
 from tests.support.reliability import (

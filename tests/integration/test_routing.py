@@ -13,12 +13,12 @@ from neo4j.exceptions import ClientError
 from pydantic import SecretStr
 
 from api.app import create_app
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.documents import make_document
 from graph.extract import extract
-from graph.schema import apply_schema
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 
 pytestmark = pytest.mark.db
 

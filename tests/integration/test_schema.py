@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from neo4j.exceptions import ConstraintError
 
-from graph.cypher import query, statements
-from graph.db import Graph
-from graph.schema import apply_schema
+from graph.database.cypher import query, statements
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 
 UNIQUE_KEYS = {
     ("Entity", "id"),

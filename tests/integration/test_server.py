@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from graph.cypher import query
-from graph.db import Graph
+from graph.database.cypher import query
+from graph.database.db import Graph
 
 
 def test_bolt_round_trip(graph: Graph) -> None:

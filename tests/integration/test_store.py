@@ -10,8 +10,8 @@ from neo4j import Driver
 from graph.errors import NotFound
 from graph.model import Extraction
 from graph.settings import Settings
-from graph.store import GraphStore
-from graph.store_plan import InvalidExtraction
+from graph.store.graph_store import GraphStore
+from graph.store.plan import InvalidExtraction
 from tests.support.store import (
     COM,
     GOV,

@@ -11,7 +11,7 @@ import pytest
 from neo4j import Driver
 
 from graph.model import EntityType, Extraction
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.support.store import COM, GOV, PER, Doc, rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.cypher import CYPHER_DIR, query
-from graph.db import Graph
-from graph.schema import apply_schema
+from graph.database.cypher import CYPHER_DIR, query
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.integration.test_store import doc_a, doc_b
 
 pytestmark = pytest.mark.db

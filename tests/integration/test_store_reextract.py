@@ -18,14 +18,14 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.documents import read_path
 from graph.extract import extract
 from graph.extract.version import model_label
-from graph.loader import load_paths
+from graph.ingest.loader import load_paths
+from graph.ingest.reextract import reextract_all, stored_documents
 from graph.model import Document, Extraction
-from graph.reextract import reextract_all, stored_documents
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.support.reliability import doc_signature, dump, rows
 
 pytestmark = pytest.mark.db

@@ -9,7 +9,7 @@ import pytest
 from neo4j import Driver
 
 from graph.model import Extraction
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.support.store import ORG, PER, Doc, dump, rows
 
 pytestmark = pytest.mark.db

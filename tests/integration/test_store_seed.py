@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.db import Graph
-from graph.loader import LoadSummary, load_paths
-from graph.schema import apply_schema
+from graph.database.db import Graph
+from graph.database.schema import apply_schema
+from graph.ingest.loader import LoadSummary, load_paths
 from graph.settings import REPO_ROOT, Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from tests.support.store import dump, rows
 
 pytestmark = pytest.mark.db

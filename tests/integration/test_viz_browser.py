@@ -18,8 +18,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 import uvicorn
 
-from graph import views_read
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.read import views as views_read
 from graph.settings import REPO_ROOT, Settings
 from tests.integration.servers import free_port
 from tests.integration.test_api import SEEDS, load_documents

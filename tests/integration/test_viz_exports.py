@@ -16,8 +16,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph import views_read
-from graph.db import Graph
+from graph.database.db import Graph
+from graph.read import views as views_read
 from graph.settings import Settings, get_settings
 from tests.integration.test_api import SEEDS, load_documents
 from viz import views

@@ -13,8 +13,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver
 
-from graph import views_read
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.documents import make_document
 from graph.model import (
     Affiliation,
@@ -26,8 +25,9 @@ from graph.model import (
     Participant,
     Relation,
 )
+from graph.read import views as views_read
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.graph_store import GraphStore
 from viz import views
 from viz.render import to_network
 

@@ -16,14 +16,14 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.extract import extract
 from graph.ingest.feed_config import FeedSource, WatchConfig
 from graph.ingest.polite import PoliteClient
 from graph.ingest.state import WatchState
 from graph.ingest.watcher import Watcher
 from graph.model import Extraction
-from graph.store import GraphStore, LoadReport
+from graph.store.graph_store import GraphStore, LoadReport
 from tests.feed_server import FeedServer, Page, article_html, rss
 from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
 

@@ -14,7 +14,7 @@ from typing import Any
 from neo4j import Driver
 
 from graph.settings import Settings
-from graph.store_plan import FACT_TYPES
+from graph.store.plan import FACT_TYPES
 from tests.integration.servers import free_port
 
 # Properties that record WHEN something was loaded: they differ between two equal loads.

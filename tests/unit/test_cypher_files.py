@@ -6,11 +6,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from graph.cypher import CYPHER_DIR
+from graph.database.cypher import CYPHER_DIR
 
 
 def normalized_statements(path: Path) -> list[str]:
-    """The file's statements (split on ``;`` at line ends, as ``graph.cypher.statements``
+    """The file's statements (split on ``;`` at line ends, as ``graph.database.cypher.statements``
     does), with ``//`` comment lines dropped and runs of whitespace made one space."""
     lines = path.read_text(encoding="utf-8").splitlines()
     kept = "\n".join(ln for ln in lines if not ln.strip().startswith("//"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.db import Graph
+from graph.database.db import Graph
 from graph.errors import ConfigError
 from graph.settings import Settings
 

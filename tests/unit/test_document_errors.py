@@ -22,7 +22,7 @@ from graph.errors import (
     UnsupportedDocument,
     WhometError,
 )
-from graph.loader import iter_files
+from graph.ingest.loader import iter_files
 from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput
 
 CLASS_STATUS: list[tuple[type[DocumentError], int, str]] = [

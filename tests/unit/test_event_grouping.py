@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-import graph.resolve as resolve
+import graph.store.resolve as resolve
 from graph.errors import DocumentTooLarge
 from graph.model import (
     Document,
@@ -20,8 +20,8 @@ from graph.model import (
     Meeting,
     Participant,
 )
-from graph.resolve import EventReport, _UnionFind, event_clusters, same_event
-from graph.store_plan import MAX_MEETINGS_PER_DAY, plan
+from graph.store.plan import MAX_MEETINGS_PER_DAY, plan
+from graph.store.resolve import EventReport, _UnionFind, event_clusters, same_event
 
 
 def all_pairs_clusters(

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from graph.documents import read_path
 from graph.extract import extract
-from graph.extraction_pool import extract_documents, extract_files, processes_for
+from graph.ingest.extraction_pool import extract_documents, extract_files, processes_for
 from graph.progress import file_progress
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
@@ -78,7 +78,7 @@ def test_the_progress_bar_names_the_file_at_hand() -> None:
 PARENT = """
 import multiprocessing, sys, time
 from pathlib import Path
-from graph.extraction_pool import extract_files
+from graph.ingest.extraction_pool import extract_files
 
 if __name__ == "__main__":
     files = [Path(p) for p in sys.argv[1:]] * 50

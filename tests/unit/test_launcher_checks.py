@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import neo4j_jars
+from graph.database import neo4j_jars
+from graph.database.launcher import find_java, port_in_use
 from graph.errors import LauncherError
-from graph.launcher import find_java, port_in_use
 
 
 def test_missing_java_is_explained(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ import pytest
 from graph.errors import DatabaseUnavailable
 from graph.ingest.corpus import extract_corpus, process_pool
 from graph.ingest.corpus_load import load_extractions
-from graph.loader import iter_sources, load_paths
+from graph.ingest.loader import iter_sources, load_paths
 from graph.model import Document, Extraction
-from graph.store import LoadReport
+from graph.store.graph_store import LoadReport
 
 ARTICLE = "Title: A visit\n\nOn March 3, 2026, the minister met the chief executive in Seoul.\n"
 
@@ -85,7 +85,7 @@ def test_a_lost_database_stops_the_run_and_keeps_what_was_stored(
 
 
 def test_extraction_processes_keep_the_names_and_stop_on_a_lost_database(folder: Path) -> None:
-    """The real extractor on two processes (``graph.extraction_pool``): the documents still
+    """The real extractor on two processes (``graph.ingest.extraction_pool``): the documents still
     keep their names relative to the folder, and a lost database still stops the run."""
     store = RecordingStore()
     summary = load_paths([folder], store, progress=False, workers=2)

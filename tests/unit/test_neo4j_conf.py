@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError
-from graph.neo4j_conf import (
+from graph.database.neo4j_conf import (
     ENTRY_POINT,
     ServerPaths,
     advertised_host,
@@ -15,6 +14,7 @@ from graph.neo4j_conf import (
     render_conf,
     server_command,
 )
+from graph.errors import ConfigError
 from graph.settings import Settings
 
 

@@ -3,7 +3,7 @@
 Hypothesis throws random and adversarial text (and bytes) at
 ``graph.documents`` + ``graph.extract``: the only exception allowed out is a
 :class:`DocumentError` from the reader, and every extraction passes the store's
-consistency checks (``graph.store_plan.plan``). A second test measures CPU time
+consistency checks (``graph.store.plan.plan``). A second test measures CPU time
 on adversarial text of 50k and 400k characters: it must grow about linearly.
 """
 
@@ -21,7 +21,7 @@ from graph.documents import make_document, read_bytes
 from graph.errors import DocumentError
 from graph.extract import extract
 from graph.model import Document, Extraction
-from graph.store_plan import plan
+from graph.store.plan import plan
 
 # Pieces that steer the extractor's rules: names, titles, acronyms, dates, meeting verbs,
 # quotes, possessives, brackets, front matter, HTML and chrome phrases.

@@ -27,7 +27,7 @@ from graph.documents.reader import MAX_DOCUMENT_BYTES
 from graph.errors import DocumentError
 from graph.extract import extract
 from graph.model import Document
-from graph.store_plan import plan
+from graph.store.plan import plan
 
 ARTICLE = (
     "The Ministry of Finance held talks with Veltra Bank in Seoul on May 3, 2025, to discuss "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.model import EntityType
-from graph.resolve import (
+from graph.store.resolve import (
     Candidate,
     EventReport,
     FormCount,

@@ -15,7 +15,7 @@ from graph.model import (
     Quote,
     Relation,
 )
-from graph.store_plan import InvalidExtraction, plan
+from graph.store.plan import InvalidExtraction, plan
 
 TEXT = "MSIT met OpenAI. The Ministry of Science and ICT met OpenAI again. Baker said hi."
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.store_props import entries, join, join_plain, split
+from graph.store.provenance import entries, join, join_plain, split
 
 
 def _fact(*docs: str, role: bool = False) -> dict[str, object]:

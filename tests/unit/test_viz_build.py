@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.views_read import ViewRel, ViewRow
+from graph.read.views import ViewRel, ViewRow
 from viz.build import category_of, graph_from_rows
 from viz.style import MEETING, OTHER
 

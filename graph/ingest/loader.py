@@ -18,10 +18,10 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
-from graph.extraction_pool import extract_files, processes_for
+from graph.ingest.extraction_pool import extract_files, processes_for
 from graph.model import Document, Extraction
 from graph.progress import file_progress
-from graph.store import LoadReport
+from graph.store.graph_store import LoadReport
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
@@ -144,7 +144,7 @@ def load_paths(
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
     does not stop the rest (each document is its own transaction). ``workers`` processes
-    read and extract (``graph.extraction_pool``); this process stores, one document at a
+    read and extract (``graph.ingest.extraction_pool``); this process stores, one document at a
     time, in file order. Each document keeps the name ``iter_sources`` gives its file, not
     the path it was read from; a run that loses Neo4j stops and says so in ``interrupted``."""
     began = time.perf_counter()

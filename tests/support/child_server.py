@@ -12,7 +12,7 @@ from typing import IO
 
 import httpx
 
-from graph.launcher import free_port
+from graph.database.launcher import free_port
 from graph.settings import REPO_ROOT, Settings
 
 READY_PATH = "/api/v1/ready"

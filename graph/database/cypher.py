@@ -15,7 +15,7 @@ from typing import LiteralString, cast
 from graph.errors import WhometError
 
 CYPHER_DIR = Path(
-    os.environ.get("WHOMET_CYPHER_DIR", Path(__file__).resolve().parents[1] / "cypher")
+    os.environ.get("WHOMET_CYPHER_DIR", Path(__file__).resolve().parents[2] / "cypher")
 )
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 

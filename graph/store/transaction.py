@@ -17,9 +17,11 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.cypher import query
+from graph.database.cypher import query
 from graph.model import EntityType
-from graph.resolve import (
+from graph.store.plan import FACT_TYPES, Plan, quote_id
+from graph.store.provenance import join, split
+from graph.store.resolve import (
     TYPE_LABEL,
     Candidate,
     EventReport,
@@ -37,8 +39,6 @@ from graph.resolve import (
     pick_country,
     pick_type,
 )
-from graph.store_plan import FACT_TYPES, Plan, quote_id
-from graph.store_props import join, split
 
 # Relationship types a merge or split may re-create (every dynamic type is checked against it).
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
@@ -397,7 +397,7 @@ def place_events(
     """Cluster every report of the meetings of ``days`` (plus the meetings of ``p``, not yet
     written) into events, and move stored reports whose event changed.
 
-    Events are a function of the set of reports (:func:`graph.resolve.event_clusters`), so
+    Events are a function of the set of reports (:func:`graph.store.resolve.event_clusters`), so
     the graph does not depend on the order documents were loaded or removed in. Undated
     meetings are events of their own (unless merged by hand). The caller holds the date locks.
     """

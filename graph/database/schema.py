@@ -6,8 +6,8 @@ because every statement says IF NOT EXISTS.
 
 from __future__ import annotations
 
-from graph.cypher import query, statements
-from graph.db import Graph
+from graph.database.cypher import query, statements
+from graph.database.db import Graph
 
 INDEX_WAIT_S = 60
 

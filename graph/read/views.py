@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from graph.cypher import query
-from graph.db import Graph
+from graph.database.cypher import query
+from graph.database.db import Graph
 from graph.errors import WhometError
 
 # Upper bound on rows (and on ego-network ids) one view reads; the views cap far lower.

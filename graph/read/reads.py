@@ -1,8 +1,8 @@
 """What the API reads from the graph, as typed answers.
 
-Each method runs named queries from ``cypher/api/`` through :class:`graph.db.Graph`
+Each method runs named queries from ``cypher/api/`` through :class:`graph.database.db.Graph`
 (read routing, one database) and shapes the rows into the models of
-:mod:`api.models`. Relationship evidence is stored as parallel lists; it is
+:mod:`graph.read.models`. Relationship evidence is stored as parallel lists; it is
 zipped here and every cited document is looked up once per answer.
 """
 
@@ -12,9 +12,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from api import words
-from api.lucene import build_query, terms
-from api.models import (
+from graph.database.cypher import query
+from graph.database.db import Graph
+from graph.errors import Ambiguous, NotFound
+from graph.read import words
+from graph.read.lucene import build_query, terms
+from graph.read.models import (
     Affiliation,
     Count,
     Counterpart,
@@ -45,11 +48,8 @@ from api.models import (
     Stats,
     WhoMetResponse,
 )
-from api.serialize import to_native
-from graph.cypher import query
-from graph.db import Graph
-from graph.errors import Ambiguous, NotFound
-from graph.resolve import normalize_name
+from graph.read.serialize import to_native
+from graph.store.resolve import normalize_name
 
 Row = dict[str, Any]
 READ_TIMEOUT_S = 30.0

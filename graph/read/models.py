@@ -7,7 +7,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from graph.store import LoadReport
+from graph.store.graph_store import LoadReport
 
 
 def _iso_date(value: Any) -> Any:

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
 
-from graph.cypher import query
-from graph.db import Graph
+from graph.database.cypher import query
+from graph.database.db import Graph
 from graph.errors import DatabaseUnavailable, WhometError
-from graph.extraction_pool import Extractor, extract_documents, processes_for
-from graph.loader import Failure, LoadSummary, Store
+from graph.ingest.extraction_pool import Extractor, extract_documents, processes_for
+from graph.ingest.loader import Failure, LoadSummary, Store
 from graph.model import Document, DocumentMeta
 from graph.progress import file_progress
 

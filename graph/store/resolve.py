@@ -487,7 +487,7 @@ def components(
 @dataclass(frozen=True)
 class EventReport:
     """One report of a dated meeting: a reference the caller chooses, the id its event would
-    have were it the only report (:func:`graph.store_tx.event_id`), and who took part."""
+    have were it the only report (:func:`graph.store.transaction.event_id`), and who took part."""
 
     ref: str
     natural: str

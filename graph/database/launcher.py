@@ -22,11 +22,10 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from graph import neo4j_jars
-from graph.cypher import query
-from graph.db import Graph
-from graph.errors import ConfigError, DatabaseUnavailable, LauncherError
-from graph.neo4j_conf import (
+from graph.database import neo4j_jars
+from graph.database.cypher import query
+from graph.database.db import Graph
+from graph.database.neo4j_conf import (
     ENTRY_POINT,
     MIN_JAVA,
     ServerPaths,
@@ -36,6 +35,7 @@ from graph.neo4j_conf import (
     render_conf,
     server_command,
 )
+from graph.errors import ConfigError, DatabaseUnavailable, LauncherError
 from graph.settings import Settings
 
 STOP_TIMEOUT_S = 60.0

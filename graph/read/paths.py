@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from api import words
-from api.models import EntityRef, PathOut, PathsResponse, PathStep
-from api.reads import READ_TIMEOUT_S, Citations, Reads, event_summary
-from graph.cypher import query
+from graph.database.cypher import query
+from graph.read import words
+from graph.read.models import EntityRef, PathOut, PathsResponse, PathStep
+from graph.read.reads import READ_TIMEOUT_S, Citations, Reads, event_summary
 
 MAX_HOPS = 6  # the literal bound in cypher/api/shortest_paths.cypher
 MAX_PATHS = 20

@@ -20,13 +20,13 @@ from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, Field
 
-from graph.cypher import query
-from graph.db import Graph
+from graph.database.cypher import query
+from graph.database.db import Graph
 from graph.errors import NotFound, WhometError
 from graph.model import EntityType, Extraction
-from graph.resolve import name_keys
-from graph.store_plan import Plan, plan
-from graph.store_tx import (
+from graph.store.plan import Plan, plan
+from graph.store.resolve import name_keys
+from graph.store.transaction import (
     EventPlacement,
     Work,
     add_facts,

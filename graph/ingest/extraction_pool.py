@@ -47,7 +47,7 @@ def available_cores() -> int:
 
 def _defaults(id_from_name: bool) -> tuple[Reader, Extractor]:
     # Imported here: the loader imports this module.
-    from graph.loader import default_extractor, default_reader
+    from graph.ingest.loader import default_extractor, default_reader
 
     return default_reader(id_from_name), default_extractor()
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from graph.errors import DocumentTooLarge, WhometError
 from graph.model import Entity, EntityType, Evidence, Extraction, Meeting
-from graph.resolve import (
+from graph.store.resolve import (
     NameKeys,
     acronym_only,
     countries_compatible,

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.models import DocumentSummary, MeetingOut
-from api.reads import Citations, Reads
-from api.serialize import to_native
 from graph.errors import NotFound
+from graph.read.models import DocumentSummary, MeetingOut
+from graph.read.reads import Citations, Reads
+from graph.read.serialize import to_native
 
 ENTITY_MEETINGS_LIMIT = 300
 
@@ -30,7 +30,7 @@ class DocumentPage(BaseModel):
 
 
 class ExplorerReads:
-    """Questions only the pages ask; the rest goes through :class:`api.reads.Reads`."""
+    """Questions only the pages ask; the rest goes through :class:`graph.read.reads.Reads`."""
 
     def __init__(self, reads: Reads) -> None:
         self.reads = reads

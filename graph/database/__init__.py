@@ -1,0 +1,2 @@
+"""Access to Neo4j: the driver wrapper, named Cypher, the schema, and the local server
+(launcher, its configuration and jars)."""
