@@ -121,7 +121,7 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
     with open_driver(settings) as driver:
         wipe(driver, settings.neo4j_database)
         apply_schema(Graph(driver, settings.neo4j_database))
-        store = GraphStore(driver, settings.neo4j_database)
+        store = GraphStore(Graph(driver, settings.neo4j_database, settings.neo4j_uri))
         times: dict[str, float] = {}
 
         started_plan = time.monotonic()

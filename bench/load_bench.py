@@ -287,16 +287,16 @@ def main() -> int:
             if warm:
                 # A fresh server compiles its query plans and JIT code on first use: warm both
                 # paths up on a few documents so that neither pays for it alone.
-                load_all(GraphStore(driver, db), warm)
+                load_all(GraphStore(Graph(driver, db)), warm)
                 wipe(driver, db)
-                load_all(GraphStore(driver, db, batched=False), warm[:50])
+                load_all(GraphStore(Graph(driver, db), batched=False), warm[:50])
                 wipe(driver, db)
                 print(f"\nwarm-up: {len(warm)} documents loaded and wiped (not timed)")
 
             print(
                 f"\none statement per fact: first {subset} documents (a subset: this path is slow)"
             )
-            per_fact = GraphStore(driver, db, batched=False)
+            per_fact = GraphStore(Graph(driver, db), batched=False)
             slow_s, slow_rels, _ = load_all(per_fact, docs[:subset], label="per-fact")
             print(
                 f"  {subset} docs in {slow_s:.1f} s: {subset / slow_s:.1f} docs/s, "
@@ -305,7 +305,7 @@ def main() -> int:
 
             wipe(driver, db)
             print(f"\nbatched UNWIND + MERGE, one transaction per document: {args.n} documents")
-            batched = GraphStore(driver, db)
+            batched = GraphStore(Graph(driver, db))
             fast_s, fast_rels, fast_mark = load_all(batched, docs, mark=subset, label="batched")
             stats = batched.stats()
             nodes = graph.read("MATCH (n) RETURN count(n) AS c")[0]["c"]

@@ -128,7 +128,7 @@ def main() -> int:
                 with driver:
                     graph = Graph(driver, settings.neo4j_database, settings.neo4j_uri)
                     apply_schema(graph)
-                    store = GraphStore(driver, settings.neo4j_database)
+                    store = GraphStore(Graph(driver, settings.neo4j_database, settings.neo4j_uri))
                     for writers in sorted({1, args.load_workers}):
                         wipe(driver, settings.neo4j_database)
                         began = time.perf_counter()

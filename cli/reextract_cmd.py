@@ -31,7 +31,7 @@ def reextract(
     Documents last read by another extractor version are replaced and their differences
     listed; the others stay unchanged (unless --force)."""
     with _graph() as graph:
-        store = GraphStore(graph.driver, graph.database)
+        store = GraphStore(graph)
         try:
             summary = reextract_all(graph, store, workers=workers or available_cores(), force=force)
         except WhometError as exc:

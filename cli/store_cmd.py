@@ -91,7 +91,7 @@ def load(
         raise _fail("give files or folders, or --extractions DIR (one of the two)", code=2)
     with _graph() as graph:
         apply_schema(graph)
-        store = GraphStore(graph.driver, graph.database)
+        store = GraphStore(graph)
         try:
             if extractions is not None:
                 # Nothing to extract: --workers is the number of parallel writers.
@@ -187,7 +187,7 @@ def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) ->
     support go too)."""
     with _graph() as graph:
         try:
-            r = GraphStore(graph.driver, graph.database).remove(doc_id)
+            r = GraphStore(graph).remove(doc_id)
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     out.print(
@@ -208,7 +208,7 @@ def merge(
 
     with _graph() as graph:
         try:
-            store = GraphStore(graph.driver, graph.database)
+            store = GraphStore(graph)
             try:
                 r = store.merge(keep_id, drop_id)
             except NotFound as missing:
@@ -250,7 +250,7 @@ def stats(
     """Node counts by label and relationship counts by type."""
     with _graph() as graph:
         try:
-            s = GraphStore(graph.driver, graph.database).stats()
+            s = GraphStore(graph).stats()
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     if not show_all:

@@ -101,7 +101,7 @@ def watch(
                 ) as client,
             ):
                 apply_schema(graph)
-                store = GraphStore(graph.driver, graph.database)
+                store = GraphStore(graph)
                 watcher = Watcher(cfg, st, store, client, default_extractor())
                 out.print(f"watching {len(cfg.feeds)} feeds; state in {state_path}")
                 watcher.run(once=once, stop=stop, report=_print)

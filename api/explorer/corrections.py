@@ -76,7 +76,7 @@ def merge(
             back=keep.id,
         )
     try:
-        GraphStore(graph.driver, graph.database).merge(keep.id, drop.id)
+        GraphStore(graph).merge(keep.id, drop.id)
     except WhometError as exc:
         return render(request, "correction_failed.html", 400, message=str(exc), back=keep.id)
     target = f"/entity/{quote(keep.id, safe='')}?merged={quote(drop.name, safe='')}"

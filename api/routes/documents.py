@@ -98,7 +98,7 @@ def _invalid(exc: ValidationError) -> RequestValidationError:
 
 def _load(graph: Graph, document: Document) -> LoadResult:
     extraction = extract(document)
-    report = GraphStore(graph.driver, graph.database).load(extraction)
+    report = GraphStore(graph).load(extraction)
     return LoadResult(id=document.id, status=report.status, report=report)
 
 
@@ -173,5 +173,5 @@ async def add_document(request: Request, graph: GraphDep, _: WriteAccess) -> Loa
     summary="Remove a document and every fact only it supported",
 )
 def remove_document(doc_id: DocId, graph: GraphDep, _: WriteAccess) -> RemoveResult:
-    report = GraphStore(graph.driver, graph.database).remove(doc_id)  # NotFound when absent
+    report = GraphStore(graph).remove(doc_id)  # NotFound when absent
     return RemoveResult(id=doc_id, status=report.status, report=report)

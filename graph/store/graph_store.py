@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from neo4j import Driver, ManagedTransaction, unit_of_work
+from neo4j import ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, Field
 
@@ -121,10 +121,11 @@ class StoreStats(BaseModel):
 class GraphStore:
     """Loads, replaces and removes documents; one instance may be shared by threads."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j", *, batched: bool = True) -> None:
-        """``batched=False`` writes one statement per row instead of one UNWIND per batch
-        (only for the load benchmark's comparison)."""
-        self.graph = Graph(driver, database)
+    def __init__(self, graph: Graph, *, batched: bool = True) -> None:
+        """``graph`` is the caller's wrapper, used as is (its URI names the server in an
+        outage). ``batched=False`` writes one statement per row instead of one UNWIND per
+        batch (only for the load benchmark's comparison)."""
+        self.graph = graph
         self.batched = batched
 
     # -- loading ------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[Gr
     """A store on an empty graph (wiped before each test), schema applied."""
     with driver.session(database=neo4j_settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
-    yield GraphStore(driver, neo4j_settings.neo4j_database)
+    yield GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri))
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ PORT = "Nordhavn Port Authority"
 def load_documents(graph: Graph, paths: list[Path]) -> dict[str, str]:
     """Load the files with the project's loader (read, extract, store); file name -> doc id."""
     apply_schema(graph)
-    summary = load_paths(paths, GraphStore(graph.driver, graph.database), progress=False)
+    summary = load_paths(paths, GraphStore(graph), progress=False)
     assert not summary.failures, summary.failures
     assert len(summary.reports) == len(paths)
     return {Path(path).name: doc_id for doc_id, path in summary.sources.items()}

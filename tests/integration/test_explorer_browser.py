@@ -182,7 +182,7 @@ def test_merge_in_the_page_survives_reloading_the_documents(
     _offline(page, context, api_url)
 
     # Reload every source of both: remove each document, then load its file again.
-    store = GraphStore(graph.driver, graph.database)
+    store = GraphStore(graph)
     docs = sorted(set(pair[0]["docs"]))
     for doc_id in docs:
         store.remove(doc_id)

@@ -64,7 +64,7 @@ def doc_id_of(text: str) -> str:
 def sequential_shape(driver: Driver, database: str, texts: list[str]) -> dict[str, object]:
     """The graph a one-by-one load of ``texts`` gives (the graph is wiped first)."""
     wipe(driver)
-    store = GraphStore(driver, database)
+    store = GraphStore(Graph(driver, database))
     for text in texts:
         store.load(extract(read_bytes(text)))
     return shape(driver)
@@ -164,7 +164,7 @@ def test_removals_leave_what_a_load_of_the_rest_gives(
         gone = rng.sample(texts, 8)
         kept = [t for t in texts if t not in gone]
         wipe(driver)
-        store = GraphStore(driver, database)
+        store = GraphStore(Graph(driver, database))
         for text in rng.sample(texts, len(texts)):
             store.load(extract(read_bytes(text)))
         for text in gone:
@@ -185,7 +185,7 @@ def test_parallel_loads_and_removals_give_the_sequential_graph(
     extractions = {doc_id_of(t): extract(read_bytes(t)) for t in texts}
     first, second = list(extractions)[:16], list(extractions)[16:]
     wipe(driver)
-    store = GraphStore(driver, database)
+    store = GraphStore(Graph(driver, database))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         list(pool.map(lambda d: store.load(extractions[d]), first))
     assert invariant_violations(driver) == {}

@@ -214,7 +214,9 @@ def test_killed_load_leaves_no_half_document_and_rerun_equals_clean_load(
 
     wipe(driver)
     summary = load_paths(
-        [folder], GraphStore(driver, neo4j_settings.neo4j_database), progress=False
+        [folder],
+        GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri)),
+        progress=False,
     )
     assert len(summary.reports) == N_DOCS and not summary.failures
     clean = dump(driver)

@@ -81,7 +81,7 @@ def test_a_write_hands_its_bookmark_to_the_next_read(routed_graph: Graph) -> Non
     bookmarks = routed_graph.driver.execute_query_bookmark_manager
     before = set(bookmarks.get_bookmarks())
     doc = make_document(TEXT, doc_id="routed-doc-1")
-    report = GraphStore(routed_graph.driver, routed_graph.database).load(extract(doc))
+    report = GraphStore(routed_graph).load(extract(doc))
     assert report.status == "added"
     after = set(bookmarks.get_bookmarks())
     assert after and after != before  # the write's bookmark is what reads now wait for

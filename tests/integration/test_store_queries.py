@@ -22,7 +22,7 @@ pytestmark = pytest.mark.db
 def loaded(driver: Driver, neo4j_settings: Settings, graph: Graph) -> Iterator[Graph]:
     apply_schema(graph)
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
-    store = GraphStore(driver, neo4j_settings.neo4j_database)
+    store = GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri))
     store.load(doc_a())
     store.load(doc_b())
     yield graph

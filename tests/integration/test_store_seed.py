@@ -35,7 +35,7 @@ def seeded(
 ) -> Iterator[tuple[GraphStore, LoadSummary]]:
     apply_schema(graph)
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
-    store = GraphStore(driver, neo4j_settings.neo4j_database)
+    store = GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri))
     summary = load_paths([SEEDS], store, progress=False)
     yield store, summary
 

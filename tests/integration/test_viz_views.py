@@ -125,7 +125,7 @@ def extraction() -> Extraction:
 @pytest.fixture(scope="module")
 def loaded(driver: Driver, neo4j_settings: Settings) -> Extraction:
     ex = extraction()
-    GraphStore(driver, neo4j_settings.neo4j_database).load(ex)
+    GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri)).load(ex)
     return ex
 
 
@@ -219,7 +219,9 @@ def test_loading_again_leaves_the_views_unchanged(
     graph: Graph, driver: Driver, neo4j_settings: Settings, loaded: Extraction
 ) -> None:
     before = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None)
-    GraphStore(driver, neo4j_settings.neo4j_database).load(loaded, force=True)
+    GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri)).load(
+        loaded, force=True
+    )
     after = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None)
     assert set(after.edges(keys=True)) == set(before.edges(keys=True))
     assert dict(after.nodes(data=True)) == dict(before.nodes(data=True))

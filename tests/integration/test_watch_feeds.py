@@ -107,7 +107,7 @@ def test_two_feeds_outage_malformed_duplicates_restart(
         per_host_interval_s=0.0,
     )
     state = tmp_path / "watch.sqlite"
-    store = GraphStore(driver, graph.database)
+    store = GraphStore(graph)
     counting = CountingStore(store, crash_after=u("/s/2"))
 
     # 1: beta is down; alpha loads two stories, fails the binary item, obeys robots.txt.
@@ -200,7 +200,7 @@ def test_a_sitemap_index_with_patterns(
         name="sm", url=site.url("/sitemap.xml"), include=["/world/"], exclude=["/video/"]
     )
     config = WatchConfig(feeds=[feed], per_host_interval_s=0.0)
-    store = CountingStore(GraphStore(driver, graph.database))
+    store = CountingStore(GraphStore(graph))
     _watcher(config, tmp_path / "w.sqlite", store).run(once=True)
     rows = graph.read(
         "MATCH (d:Document) RETURN d.url AS url, d.title AS title, d.published AS published,"
@@ -261,7 +261,7 @@ def test_a_stop_between_items_keeps_the_rest_for_the_next_run(
         site.pages[f"/s/{k}"] = Page(story(k))
     config = WatchConfig(feeds=[FeedSource(name="f", url=site.url("/f.rss"))])
     state = tmp_path / "w.sqlite"
-    store = CountingStore(GraphStore(driver, graph.database))
+    store = CountingStore(GraphStore(graph))
     watcher = _watcher(config, state, store)
 
     class StopAfterFirst(CountingStore):
