@@ -13,7 +13,8 @@ from graph.errors import WhometError
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary
 from graph.ingest.reextract import reextract_all
-from graph.store.graph_store import GraphStore, LoadDiff, LoadReport
+from graph.store.graph_store import GraphStore
+from graph.store.reports import LoadDiff, LoadReport
 
 
 def reextract(

@@ -24,7 +24,8 @@ from graph.ingest.corpus_load import load_extractions
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary, load_paths
 from graph.settings import Settings, get_settings
-from graph.store.graph_store import GraphStore, LoadReport
+from graph.store.graph_store import GraphStore
+from graph.store.reports import LoadReport
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)

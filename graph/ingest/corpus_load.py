@@ -14,7 +14,7 @@ from graph.errors import DatabaseUnavailable, WhometError
 from graph.ingest.corpus import ExtractionLine, partition_files
 from graph.ingest.loader import Failure, LoadSummary, Store
 from graph.model import Extraction
-from graph.store.graph_store import LoadReport
+from graph.store.reports import LoadReport
 
 BATCH = 256
 

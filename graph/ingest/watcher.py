@@ -27,7 +27,7 @@ from graph.ingest.feeds import FeedItem, FeedParseError, parse_items
 from graph.ingest.polite import PoliteClient, RobotsRefused
 from graph.ingest.state import WatchState
 from graph.model import Document, Extraction
-from graph.store.graph_store import LoadReport
+from graph.store.reports import LoadReport
 
 log = logging.getLogger("whomet.watch")
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from graph.store.graph_store import LoadReport
+from graph.store.reports import LoadReport
 
 
 def _iso_date(value: Any) -> Any:

@@ -15,12 +15,14 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, unit_of_work
 
 from graph.database.cypher import query
+from graph.errors import NotFound, WhometError
 from graph.model import EntityType
 from graph.store.plan import FACT_TYPES, Plan, quote_id
 from graph.store.provenance import join, split
+from graph.store.reports import LoadDiff, LoadReport, MergeReport
 from graph.store.resolve import (
     TYPE_LABEL,
     Candidate,
@@ -92,6 +94,204 @@ class Work:
         if self.locked:
             self.run("unlock_keys", keys=self.locked)
             self.locked = []
+
+
+# --- the three transactions, top to bottom (each may run more than once: it only talks to
+# --- the transaction); the steps they call follow, one section per concern --------------
+
+# The longest one document's write transaction may hold its locks: the server ends it
+# after this, so a pathological document cannot make the next upload wait for minutes.
+WRITE_TIMEOUT_S = 60.0
+
+
+def _lock_document(w: Work, doc_id: str) -> dict[str, Any]:
+    """Lock the document's id, then read its stored state (one round trip)."""
+    lock = f"doc:{doc_id}"
+    state = w.run("document_lock_state", lock=lock, doc_id=doc_id)[0]
+    w.locked.append(lock)
+    return state
+
+
+def _old_keys(mentions: list[dict[str, Any]]) -> set[str]:
+    keys: set[str] = set()
+    for m in mentions:
+        keys |= name_keys(m["names"] or [], EntityType(m["type"])).own
+    return keys
+
+
+def _date_locks(days: list[Any]) -> list[str]:
+    return [f"date:{d.isoformat()}" for d in days if d is not None]
+
+
+def _snapshot(w: Work, doc_id: str) -> tuple[set[str], set[str], set[str]]:
+    facts = set()
+    for r in w.run("doc_facts", doc_id=doc_id):
+        target = r["target_name"] or r["target"]
+        if r["target_date"]:
+            target = f"{target} ({r['target_date']})"
+        values = f" [{', '.join(r['values'])}]" if r["values"] else ""
+        facts.add(f"{r['source_name']} -{r['type']}-> {target}{values}")
+    foot = w.run("doc_footprint", doc_id=doc_id)
+    if not foot:
+        return facts, set(), set()
+    return facts, set(foot[0]["entities"]), set(foot[0]["events"])
+
+
+def _diff(
+    before: tuple[set[str], set[str], set[str]], after: tuple[set[str], set[str], set[str]]
+) -> LoadDiff:
+    return LoadDiff(
+        facts_added=sorted(after[0] - before[0]),
+        facts_removed=sorted(before[0] - after[0]),
+        entities_added=sorted(after[1] - before[1]),
+        entities_removed=sorted(before[1] - after[1]),
+        events_added=sorted(after[2] - before[2]),
+        events_removed=sorted(before[2] - after[2]),
+    )
+
+
+def _regroup(w: Work, entities: set[str]) -> EventPlacement:
+    """Re-group the reports of the days on which ``entities`` met (after a merge or a split
+    of entities changed who took part), taking those days' locks first."""
+    days = events_of_entities(w, entities)
+    if not days:
+        return EventPlacement()
+    w.lock(_date_locks(days))
+    return place_events(w, days)
+
+
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
+def load_work(
+    tx: ManagedTransaction, p: Plan, force: bool, now: dt.datetime, per_row: bool = False
+) -> LoadReport:
+    w = Work(tx, per_row=per_row)
+    state = _lock_document(w, p.doc_id)
+    w.has_records = state["merge_records"] > 0
+    exists = bool(state["exists"])
+    same = (
+        exists
+        and state["content_hash"] == p.document["content_hash"]
+        and state["extractor_version"] == p.document["extractor_version"]
+    )
+    if same and not force:
+        w.unlock()
+        return LoadReport(doc_id=p.doc_id, status="unchanged")
+
+    plan_keys: set[str] = set()
+    for pe in p.entities:
+        plan_keys |= pe.name_keys.probe | pe.name_keys.own
+    old_keys = _old_keys(state["mentions"])
+    event_ids = [event_id(p.doc_id, m.key, m.date) for m in p.meetings]
+    records = merge_records(w, plan_keys | old_keys, event_ids)
+    keys = expand(frozenset(plan_keys), records) | old_keys
+    days = [m.date for m in p.meetings] + [e["date"] for e in state["events"]]
+    locks = sorted({f"key:{k}" for k in keys} | set(_date_locks(days)))
+
+    before = _snapshot(w, p.doc_id) if exists else (set(), set(), set())
+    loaded_at = state["loaded_at"] if same else now
+    doc_props = {k: v for k, v in p.document.items() if v is not None}
+    w.run("document_upsert", keys=locks, props={**doc_props, "loaded_at": loaded_at})
+    w.locked.extend(locks)
+    old = detach_document(w, p.doc_id) if exists else None
+
+    node_ids, absorbed, loose = resolve_entities(w, p, records)
+    node_of_key = {key: node_ids[i] for key, i in p.entity_of_key.items()}
+    add_mentions(w, p, node_ids)
+    old_days = [e["date"] for e in state["events"]]
+    placed = place_events(w, old_days, p, node_of_key)
+    ev_ids = placed.ids
+    add_reports(w, p, ev_ids)
+    add_quotes(w, p, node_of_key)
+    add_facts(w, p, node_of_key, {m.key: e for m, e in zip(p.meetings, ev_ids, strict=True)})
+
+    old_entities = set(old.entities) if old else set()
+    split_off = split_entities(w, old_entities - set(absorbed)) if old else []
+    # Merged or split entities change who took part in their meetings: re-group those days.
+    changed = (set(node_ids) if absorbed else set()) | (old_entities if split_off else set())
+    again = _regroup(w, changed | set(split_off))
+    touched = (set(node_ids) | old_entities | set(split_off)) - set(absorbed)
+    released = refresh_entities(w, touched)
+    old_events = old.events if old else []
+    events = set(ev_ids) | set(old_events) | placed.touched | again.touched
+    refresh_events(w, events)
+    collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
+    report = LoadReport(
+        doc_id=p.doc_id,
+        status="replaced" if exists else "added",
+        merged=sorted(set(absorbed) | set(placed.merged) | set(again.merged)),
+        split=split_off + placed.split + again.split,
+        **w.counts,
+    )
+    if exists:
+        report.diff = _diff(before, _snapshot(w, p.doc_id))
+    w.unlock()
+    return report
+
+
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
+def remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
+    w = Work(tx)
+    state = _lock_document(w, doc_id)
+    w.has_records = state["merge_records"] > 0
+    if not state["exists"]:
+        w.unlock()
+        raise NotFound(f"no document with id {doc_id!r}")
+    old_keys = _old_keys(state["mentions"])
+    w.lock([f"key:{k}" for k in old_keys] + _date_locks([e["date"] for e in state["events"]]))
+    old = detach_document(w, doc_id)
+    split_off = split_entities(w, old.entities)
+    placed = place_events(w, [e["date"] for e in state["events"]])
+    again = _regroup(w, set(old.entities) | set(split_off) if split_off else set())
+    released = refresh_entities(w, set(old.entities) | set(split_off))
+    events = set(old.events) | placed.touched | again.touched
+    refresh_events(w, events)
+    collect_garbage(w, old.entities, sorted(events), old.quotes, released)
+    w.run("document_delete", doc_id=doc_id)
+    w.unlock()
+    split = split_off + placed.split + again.split
+    return LoadReport(doc_id=doc_id, status="removed", split=split, **w.counts)
+
+
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
+def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeReport:
+    w = Work(tx)
+    keep = w.run("node_find", id=keep_id)
+    drop = w.run("node_find", id=drop_id)
+    if not keep:
+        raise NotFound(f"no entity or event with id {keep_id!r}")
+    if not drop:
+        raise NotFound(f"no entity or event with id {drop_id!r}")
+    kind = keep[0]["kind"]
+    if drop[0]["kind"] != kind:
+        raise WhometError(f"cannot merge an {drop[0]['kind']} into an {kind}")
+    keys = set(keep[0]["keys"]) | set(drop[0]["keys"])
+    w.lock([f"key:{k}" for k in keys] + [f"node:{keep_id}", f"node:{drop_id}"])
+    names = [keep[0]["name"], *keep[0]["aliases"], drop[0]["name"], *drop[0]["aliases"]]
+    loose = move_support(w, drop_id, keep_id, None)
+    w.run(
+        "merge_record_save",
+        from_id=drop_id,
+        into_id=keep_id,
+        keys=sorted(keys),
+        names=[n for n in dict.fromkeys(names) if n],
+        kind=kind,
+    )
+    if kind == "entity":
+        released = refresh_entities(w, [keep_id])
+        again = _regroup(w, {keep_id})
+        refresh_events(w, again.touched)
+        collect_garbage(w, [], sorted(again.touched), [], released | loose)
+    else:
+        refresh_events(w, [keep_id])
+    w.unlock()
+    return MergeReport(
+        keep_id=keep_id,
+        drop_id=drop_id,
+        kind=kind,
+        nodes_removed=w.counts["nodes_removed"],
+        relationships_created=w.counts["relationships_created"],
+        relationships_removed=w.counts["relationships_removed"],
+    )
 
 
 # --- merge records --------------------------------------------------------------------

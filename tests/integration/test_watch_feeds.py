@@ -23,7 +23,8 @@ from graph.ingest.polite import PoliteClient
 from graph.ingest.state import WatchState
 from graph.ingest.watcher import Watcher
 from graph.model import Extraction
-from graph.store.graph_store import GraphStore, LoadReport
+from graph.store.graph_store import GraphStore
+from graph.store.reports import LoadReport
 from tests.feed_server import FeedServer, Page, article_html, rss
 from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
 

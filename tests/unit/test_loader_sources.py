@@ -13,7 +13,7 @@ from graph.ingest.corpus import extract_corpus, process_pool
 from graph.ingest.corpus_load import load_extractions
 from graph.ingest.loader import iter_sources, load_paths
 from graph.model import Document, Extraction
-from graph.store.graph_store import LoadReport
+from graph.store.reports import LoadReport
 
 ARTICLE = "Title: A visit\n\nOn March 3, 2026, the minister met the chief executive in Seoul.\n"
 
