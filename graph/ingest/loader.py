@@ -6,7 +6,6 @@ file is reported and skipped without touching what is already stored.
 
 from __future__ import annotations
 
-import importlib
 import re
 import time
 from collections import Counter
@@ -21,7 +20,7 @@ from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
 from graph.ingest.extraction_pool import extract_files, processes_for
 from graph.model import Document, Extraction
 from graph.progress import file_progress
-from graph.store.graph_store import LoadReport
+from graph.store.reports import LoadReport
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._:-]+")
@@ -116,12 +115,11 @@ def default_reader(id_from_name: bool = False) -> Reader:
 
 
 def default_extractor() -> Extractor:
-    """The project's extractor, looked up when first needed (``graph.extract.extract``)."""
-    module = importlib.import_module("graph.extract")
-    fn = getattr(module, "extract", None)
-    if not callable(fn):
-        raise WhometError("graph.extract has no extract(document) function")
-    return fn  # type: ignore[no-any-return]
+    """The project's extractor (``graph.extract.extract``), imported when first needed: the
+    NLP pipeline is heavy, and a load from ``--extractions`` never needs it."""
+    from graph.extract import extract
+
+    return extract
 
 
 def _named(extraction: Extraction, name: str) -> Extraction:
