@@ -458,6 +458,6 @@ class Reads:
         labels = [
             Count(name=r["label"], count=r["count"]) for r in self._read("store/stats_labels")
         ]
-        rels = [Count.model_validate(r) for r in self._read("api/stats_relationships")]
+        rels = [Count(name=r["type"], count=r["count"]) for r in self._read("store/stats_types")]
         nodes = self._read("api/stats_nodes")[0]["nodes"]
         return Stats(labels=labels, relationships=rels, nodes=nodes)
