@@ -22,7 +22,7 @@ from typing import Any, LiteralString
 from neo4j import READ_ACCESS, Bookmarks, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from graph.read.serialize import to_json
+from graph.read.serialize import collect_rows
 
 
 def run(request: dict[str, Any]) -> dict[str, Any]:
@@ -43,21 +43,13 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
         session.begin_transaction(timeout=request["timeout_s"]) as tx,
     ):
         result = tx.run(statement, request["parameters"])
-        columns = list(result.keys())
-        rows: list[dict[str, Any]] = []
-        size = 0
-        truncated = False
-        for record in result:
-            if len(rows) >= max_rows:
-                truncated = True
-                break
-            row = {key: to_json(record[key]) for key in columns}
-            size += len(json.dumps(row, ensure_ascii=False, allow_nan=False))
-            if size > max_bytes:
-                truncated = True
-                break
-            rows.append(row)
-        return {"columns": columns, "rows": rows, "row_count": len(rows), "truncated": truncated}
+        got = collect_rows(result, max_rows=max_rows, max_bytes=max_bytes)
+        return {
+            "columns": got.columns,
+            "rows": got.rows,
+            "row_count": len(got.rows),
+            "truncated": got.truncated,
+        }
 
 
 def main() -> int:

@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Annotated, Any, LiteralString
 
 import typer
-from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
+from neo4j import ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
-from neo4j.graph import Node, Relationship
-from neo4j.graph import Path as GraphPath
 from rich.console import Console
 from rich.table import Column, Table
 
@@ -23,6 +21,7 @@ from graph.errors import QueryRefused, WhometError
 from graph.ingest.corpus_load import load_extractions
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary, load_paths
+from graph.read.serialize import Rows, collect_rows
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
 from graph.store.reports import LoadReport
@@ -282,25 +281,6 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
     return params
 
 
-def plain(value: Any) -> Any:
-    """A driver value as JSON-ready data (nodes as their properties plus labels)."""
-    if isinstance(value, Node):
-        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, Relationship):
-        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, GraphPath):
-        return {"nodes": [plain(n) for n in value.nodes], "rels": [plain(r) for r in value]}
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    return str(value)
-
-
 def run_read(
     graph: Graph, text: str, params: Mapping[str, Any], *, max_rows: int, timeout_s: float
 ) -> tuple[list[str], list[dict[str, Any]], bool]:
@@ -309,22 +289,13 @@ def run_read(
     statement: LiteralString = text
 
     @unit_of_work(timeout=timeout_s)
-    def work(tx: ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
-        result = tx.run(statement, dict(params))
-        columns = list(result.keys())
-        rows: list[dict[str, Any]] = []
-        for record in result:
-            if len(rows) >= max_rows:
-                return columns, rows, True
-            rows.append({k: plain(record[k]) for k in columns})
-        return columns, rows, False
+    def work(tx: ManagedTransaction) -> Rows:
+        return collect_rows(tx.run(statement, dict(params)), max_rows=max_rows)
 
     try:
-        with (
-            translate_errors(graph.uri),
-            graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as s,
-        ):
-            return s.execute_read(work)
+        with translate_errors(graph.uri), graph.session(read=True) as s:
+            got = s.execute_read(work)
+        return got.columns, got.rows, got.truncated
     except neo4j_errors.Neo4jError as exc:
         code = exc.code or ""
         if code.endswith("Statement.AccessMode") or "Forbidden" in code:

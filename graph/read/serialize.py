@@ -1,17 +1,21 @@
 """Turn values read from Neo4j into JSON: graph objects as maps, temporal values as ISO text.
 
-``to_json`` serves the free-form ``/cypher`` endpoint, where anything may come
-back; ``to_native`` serves typed routes, where pydantic wants Python dates.
+``to_json`` serves free-form Cypher (the API's ``/cypher`` and ``whomet query``, both
+through :func:`collect_rows`), where anything may come back; ``to_native`` serves typed
+routes, where pydantic wants Python dates.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from neo4j import Result
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -99,3 +103,34 @@ def to_native(value: Any) -> Any:
     if isinstance(value, list):
         return [to_native(v) for v in value]
     return value
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows of a free-form query, as JSON data, cut at a row or byte budget."""
+
+    columns: list[str]
+    rows: list[dict[str, JSONValue]]
+    truncated: bool
+
+
+def collect_rows(result: Result, *, max_rows: int, max_bytes: int | None = None) -> Rows:
+    """Read ``result`` (inside its transaction) into at most ``max_rows`` rows and, with
+    ``max_bytes``, at most that much JSON text: the API's /cypher worker and the CLI's
+    ``whomet query`` both read through here, so both answer the same values."""
+    columns = list(result.keys())
+    rows: list[dict[str, JSONValue]] = []
+    size = 0
+    truncated = False
+    for record in result:
+        if len(rows) >= max_rows:
+            truncated = True
+            break
+        row = {key: to_json(record[key]) for key in columns}
+        if max_bytes is not None:
+            size += len(json.dumps(row, ensure_ascii=False, allow_nan=False))
+            if size > max_bytes:
+                truncated = True
+                break
+        rows.append(row)
+    return Rows(columns, rows, truncated)
