@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -129,16 +130,16 @@ def main() -> None:
     try:
         for n in sizes:
             rows = synthetic_rows(n)
-            full, t_build = timed(lambda rows=rows: graph_from_rows(rows))
-            html, t_render = timed(lambda full=full: render_html(full))
+            full, t_build = timed(partial(graph_from_rows, rows))
+            html, t_render = timed(partial(render_html, full))
             pages[n] = out / f"full-{n}.html"
             pages[n].write_text(html, encoding="utf-8")
             print(
                 f"{'whole':<7}{full.number_of_nodes():>7}{full.number_of_edges():>8}"
                 f"{t_build:>10.3f}{t_render:>10.3f}{len(html) / 1e6:>9.2f}"
             )
-            met, t_project = timed(lambda full=full: met_projection(full))
-            html, t_render = timed(lambda met=met: render_html(met))
+            met, t_project = timed(partial(met_projection, full))
+            html, t_render = timed(partial(render_html, met))
             print(
                 f"{'met':<7}{met.number_of_nodes():>7}{met.number_of_edges():>8}"
                 f"{t_build + t_project:>10.3f}{t_render:>10.3f}{len(html) / 1e6:>9.2f}"

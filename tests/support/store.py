@@ -85,7 +85,7 @@ class Doc:
                 month=day.month if day else None,
                 day=day.day if day else None,
                 date_precision="day" if day else "unknown",
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 participants=parts,
                 evidence=self.ev(sentence),
             )
@@ -104,7 +104,7 @@ class Doc:
 
     def relation(self, rtype: str, source: str, target: str, sentence: str) -> Doc:
         self.relations.append(
-            Relation(type=rtype, source=source, target=target, evidence=self.ev(sentence))  # type: ignore[arg-type]
+            Relation(type=rtype, source=source, target=target, evidence=self.ev(sentence))
         )
         return self
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -56,7 +56,7 @@ def test_any_change_to_code_rules_or_data_changes_the_digest(tree: Path) -> None
     assert _digest(tree) == before  # stable
     assert len(source_files(_sources(tree))) == 3  # the cache file is not a source
 
-    changes = [
+    changes: list[Callable[[], object]] = [
         lambda: (tree / "data" / "titles.txt").write_text("Minister\nAmbassador\n"),
         lambda: (tree / "extract" / "rules" / "meetings.yaml").write_text("- id: talks\n"),
         lambda: (tree / "extract" / "dates.py").write_text("X = 1\n"),

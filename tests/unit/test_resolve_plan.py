@@ -27,7 +27,7 @@ def _ev(s: str) -> Evidence:
 
 def _ext(**kw: object) -> Extraction:
     doc = Document(id="d", text=TEXT, content_hash="h")
-    return Extraction(document=doc, **kw)  # type: ignore[arg-type]
+    return Extraction(document=doc, **kw)
 
 
 ENTS = [
