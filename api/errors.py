@@ -19,6 +19,7 @@ from neo4j import exceptions as neo4j_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api.models import ErrorResponse
 from graph.errors import (
     Ambiguous,
     DatabaseBusy,
@@ -33,7 +34,6 @@ from graph.errors import (
     UnsupportedDocument,
     WhometError,
 )
-from graph.read.models import ErrorResponse
 
 log = logging.getLogger("whomet.api")
 

@@ -21,9 +21,9 @@ from neo4j import exceptions as neo4j_errors
 from api.cypher_guard import check_read_only, normalize_line_ends
 from api.cypher_plan import check_plan
 from api.errors import ApiError
+from api.models import CypherOut
 from graph.database.db import Graph, translate_errors
 from graph.errors import QueryRefused
-from graph.read.models import CypherOut
 from graph.settings import REPO_ROOT
 
 _INT64 = (-(2**63), 2**63 - 1)

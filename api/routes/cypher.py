@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from api.deps import GraphDep, SettingsDep
 from api.errors import ERROR_RESPONSES
 from api.free_cypher import WorkerLimits, run_read_only
-from graph.read.models import CypherIn, CypherOut, ErrorResponse
+from api.models import CypherIn, CypherOut, ErrorResponse
 
 router = APIRouter(tags=["cypher"], responses=ERROR_RESPONSES)
 

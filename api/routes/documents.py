@@ -14,20 +14,12 @@ from starlette.datastructures import UploadFile
 
 from api.deps import GraphDep, ReadsDep, WriteAccess
 from api.errors import ERROR_RESPONSES, ApiError
+from api.models import DocumentIn, DocumentMetaIn, ErrorResponse, LoadResult, RemoveResult
 from graph.database.db import Graph
 from graph.documents import read_bytes
 from graph.extract import extract
 from graph.model import Document
-from graph.read.models import (
-    DocumentDetail,
-    DocumentIn,
-    DocumentMetaIn,
-    DocumentSummary,
-    ErrorResponse,
-    LoadResult,
-    Page,
-    RemoveResult,
-)
+from graph.read.models import DocumentDetail, DocumentSummary, Page
 from graph.store.graph_store import GraphStore
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
+from api.models import ErrorResponse
 from graph.model import EntityType
-from graph.read.models import EntityHit, EntityProfile, ErrorResponse, IsoDate, MetResponse, Page
+from graph.read.models import EntityHit, EntityProfile, IsoDate, MetResponse, Page
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
 

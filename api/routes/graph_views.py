@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep, ReadsDep, SettingsDep
 from api.errors import ERROR_RESPONSES, ApiError, as_json_errors
+from api.models import ErrorResponse
 from graph.read import views as views_read
-from graph.read.models import ErrorResponse
 from viz import views
 from viz.export import MEDIA_TYPES, ExportFormat, export
 from viz.render import render_html

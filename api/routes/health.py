@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 
 from api.deps import ReadsDep, SettingsDep
 from api.errors import ERROR_RESPONSES
+from api.models import Health, Ready
 from graph.errors import DatabaseUnavailable, WhometError
-from graph.read.models import Health, Ready
 
 router = APIRouter(tags=["health"], responses=ERROR_RESPONSES)
 

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from graph.read.models import ErrorResponse, IsoDate, MeetingPage, WhoMetResponse
+from api.models import ErrorResponse
+from graph.read.models import IsoDate, MeetingPage, WhoMetResponse
 
 router = APIRouter(tags=["meetings"], responses=ERROR_RESPONSES)
 

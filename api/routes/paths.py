@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
-from graph.read.models import ErrorResponse, PathsResponse
+from api.models import ErrorResponse
+from graph.read.models import PathsResponse
 from graph.read.paths import MAX_HOPS, MAX_PATHS, shortest_paths
 
 router = APIRouter(tags=["paths"], responses=ERROR_RESPONSES)

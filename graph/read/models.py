@@ -1,4 +1,5 @@
-"""The API's request and response bodies: every route declares one of these."""
+"""The answers the reads give (the API's response bodies): typed, so routes, pages and the
+CLI share them. The HTTP-only bodies (requests, errors, health) are in :mod:`api.models`."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-
-from graph.store.reports import LoadReport
 
 
 def _iso_date(value: Any) -> Any:
@@ -26,24 +25,6 @@ T = TypeVar("T")
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="ignore")
-
-
-# --- errors -----------------------------------------------------------------------------------
-
-
-class ErrorBody(_Out):
-    code: str = Field(description="A stable machine-readable word, e.g. not_found, ambiguous.")
-    message: str
-    candidates: list[EntityRef] | None = Field(
-        default=None, description="For code `ambiguous`: the entities the name could mean."
-    )
-    details: list[dict[str, Any]] | None = Field(
-        default=None, description="For code `invalid_request`: each problem and where it is."
-    )
-
-
-class ErrorResponse(_Out):
-    error: ErrorBody
 
 
 # --- shared pieces ----------------------------------------------------------------------------
@@ -97,19 +78,6 @@ class EventSummary(_Out):
 
 
 Role = Literal["host", "attendee", "speaker"]
-
-
-# --- health -----------------------------------------------------------------------------------
-
-
-class Health(_Out):
-    status: Literal["ok"] = "ok"
-    version: str
-
-
-class Ready(_Out):
-    status: Literal["ready"] = "ready"
-    database: str
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -329,82 +297,7 @@ class DocumentDetail(DocumentSummary):
     facts: DocumentFacts
 
 
-class DocumentMetaIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    title: str | None = Field(default=None, max_length=1000)
-    published: dt.date | None = None
-    source: str | None = Field(default=None, max_length=1000)
-    author: str | None = Field(default=None, max_length=1000)
-    url: str | None = Field(default=None, max_length=4000)
-
-
-class DocumentIn(BaseModel):
-    """A document sent as JSON: its text (plain text or HTML) and what is known about it."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "The Vestby Town Council held talks with Kelda Shipping on August 3.",
-                    "meta": {"title": "Council meets shippers", "published": "2026-08-05"},
-                }
-            ]
-        },
-    )
-
-    text: str = Field(min_length=1, description="The article: plain text or an HTML page.")
-    id: str | None = Field(
-        default=None,
-        max_length=200,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$",
-        description="Keep this id (a corrected version replaces the old); default: a content hash.",
-    )
-    meta: DocumentMetaIn = Field(default_factory=DocumentMetaIn)
-
-
-class LoadResult(_Out):
-    id: str
-    status: str = Field(description="added, replaced (a corrected version), or unchanged.")
-    report: LoadReport = Field(description="What the store added, removed or changed.")
-
-
-class RemoveResult(_Out):
-    id: str
-    status: str = Field(description="removed")
-    report: LoadReport
-
-
-# --- free Cypher and stats --------------------------------------------------------------------
-
-
-class CypherIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "query": "MATCH (e:Entity)-[:HOSTED]->(ev:Event {status: 'held'})"
-                    "<-[:ATTENDED]-(o:Entity) RETURN e.name, ev.kind, o.name LIMIT $n",
-                    "parameters": {"n": 10},
-                }
-            ]
-        },
-    )
-
-    query: str = Field(min_length=1, max_length=20_000, description="Read-only Cypher.")
-    parameters: dict[str, Any] = Field(default_factory=dict)
-    max_rows: int | None = Field(
-        default=None, ge=1, description="Stop after this many rows (capped by the server)."
-    )
-
-
-class CypherOut(_Out):
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    row_count: int
-    truncated: bool = Field(description="True when more rows existed than were fetched.")
+# --- stats --------------------------------------------------------------------------------------
 
 
 class Count(_Out):
@@ -416,7 +309,3 @@ class Stats(_Out):
     labels: list[Count]
     relationships: list[Count]
     nodes: int = Field(description="Distinct nodes (a node with two labels counts once).")
-
-
-ErrorBody.model_rebuild()
-ErrorResponse.model_rebuild()
