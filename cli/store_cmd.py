@@ -237,7 +237,7 @@ def _entity_id(reads: Any, ref: str) -> str:
     return entity_id
 
 
-INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord"})
+INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord", "Correction"})
 INTERNAL_TYPES = frozenset({"KEY_OF"})
 
 

@@ -20,6 +20,7 @@ from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 from pydantic import BaseModel, Field
 
+from graph.corrections.replay import after_merge, replay
 from graph.cypher import query
 from graph.db import Graph
 from graph.errors import NotFound, WhometError
@@ -300,6 +301,7 @@ def _load_work(
     events = set(ev_ids) | set(old_events) | placed.touched | again.touched
     refresh_events(w, events)
     collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
+    replay(w, touched | set(absorbed) | events, [p.doc_id])  # corrections made by hand hold
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
@@ -353,6 +355,7 @@ def _merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepo
     w.lock([f"key:{k}" for k in keys] + [f"node:{keep_id}", f"node:{drop_id}"])
     names = [keep[0]["name"], *keep[0]["aliases"], drop[0]["name"], *drop[0]["aliases"]]
     loose = move_support(w, drop_id, keep_id, None)
+    after_merge(w, drop_id, keep_id)
     w.run(
         "merge_record_save",
         from_id=drop_id,

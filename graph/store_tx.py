@@ -17,6 +17,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.corrections.records import renamed
 from graph.cypher import query
 from graph.model import EntityType
 from graph.resolve import (
@@ -285,17 +286,18 @@ def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
         derived[s["id"]] = (forms, etype, country)
         own[s["id"]] = name_keys([f.form for f in forms], etype).own
     records = merge_records(w, set().union(*own.values()) if own else set())
+    chosen = renamed(w, own)  # names given by hand (whomet rename) win over derived ones
     set_rows: list[dict[str, Any]] = []
     released: set[str] = set()
     for s in states:
         forms, etype, country = derived[s["id"]]
-        name = canonical_name(forms)
+        name = chosen.get(s["id"]) or canonical_name(forms)
         props: dict[str, Any] = {
             "id": s["id"],
             "name": name,
             "type": etype.value,
             "aliases": sorted({f.form for f in forms} - {name}),
-            "norm_names": norm_names(f.form for f in forms),
+            "norm_names": norm_names([name, *(f.form for f in forms)]),
             "first_seen": s["first_seen"],
             "updated_at": s["updated_at"],
         }
