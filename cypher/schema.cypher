@@ -13,6 +13,9 @@ CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS
 // (it indexes string and list-of-string properties).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
 
+// The newest load (the graph's version, cypher/api/graph_version.cypher).
+CREATE RANGE INDEX document_loaded_at IF NOT EXISTS FOR (n:Document) ON (n.loaded_at);
+
 // Meetings by date range.
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 // Reports by the day of the meeting: event clustering re-groups every report of a day.
