@@ -145,7 +145,7 @@ def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
     from api.explorer.fixes import fact_choices
     from graph.corrections.service import Corrections
 
-    fixes = Corrections(reads.graph.driver, reads.graph.database).all()
+    wrong = Corrections(reads.graph.driver, reads.graph.database).wrong_of(profile.id)
     return render(
         request,
         "entity.html",
@@ -155,7 +155,7 @@ def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
         merged=request.query_params.get("merged"),
         corrected=request.query_params.get("corrected"),
         facts=fact_choices(profile),
-        wrong=[c for c in fixes if c.kind == "wrong" and c.source_id == profile.id],
+        wrong=wrong,
     )
 
 

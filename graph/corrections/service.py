@@ -90,6 +90,13 @@ class Corrections:
             lambda: self.graph.write(_unmark_work, fact_type, source, target)
         )
 
+    def wrong_of(self, entity: str) -> list[CorrectionOut]:
+        """The facts of ``entity`` marked wrong (at most 200, newest first)."""
+        from graph.cypher import query
+
+        rows = self.graph.read(query("corrections/wrong_of"), {"id": entity})
+        return [CorrectionOut.of(Correction(r["c"]["id"], "wrong", r["c"])) for r in rows]
+
     def all(self) -> list[CorrectionOut]:
         from graph.cypher import query
 
