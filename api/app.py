@@ -18,6 +18,7 @@ from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
 from api.routes import (
     analytics,
+    corrections,
     cypher,
     documents,
     entities,
@@ -45,6 +46,7 @@ _ROUTERS: tuple[APIRouter, ...] = (
     documents.router,
     cypher.router,
     stats.router,
+    corrections.router,
 )
 # Routers that carry their own prefixes (the graph views answer at the root and under /api/v1).
 _OWN_PREFIX_ROUTERS: tuple[APIRouter, ...] = (graph_views.router, analytics.router)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from cli import extract_cmd, neo4j_cmd, reextract_cmd, serve_cmd, store_cmd, viz_cmd, watch_cmd
+from cli import (
+    correct_cmd,
+    extract_cmd,
+    neo4j_cmd,
+    reextract_cmd,
+    serve_cmd,
+    store_cmd,
+    viz_cmd,
+    watch_cmd,
+)
 
 app = typer.Typer(
     name="whomet",
@@ -14,7 +23,16 @@ app = typer.Typer(
 )
 
 # Each command module defines ``register(app)``.
-for _module in (neo4j_cmd, extract_cmd, store_cmd, reextract_cmd, serve_cmd, viz_cmd, watch_cmd):
+for _module in (
+    neo4j_cmd,
+    extract_cmd,
+    store_cmd,
+    correct_cmd,
+    reextract_cmd,
+    serve_cmd,
+    viz_cmd,
+    watch_cmd,
+):
     _module.register(app)
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import time
 from pathlib import Path
 from typing import Annotated
@@ -80,16 +82,23 @@ def stop() -> None:
 
 
 @neo4j_app.command()
-def status() -> None:
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
     """Say whether the server runs, and its version. Exit code 3 when it does not run."""
     _, server = _server()
     state = server.status()
-    typer.echo(state.describe())
+    if as_json:
+        typer.echo(json.dumps({**dataclasses.asdict(state), "browser_uri": state.browser_uri}))
+    else:
+        typer.echo(state.describe())
     if not state.running:
         raise typer.Exit(code=3)
 
 
-def init() -> None:
+def init(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON.")] = False,
+) -> None:
     """Create whomet's constraints and indexes in the database (safe to run again)."""
     settings, _ = _server()
     try:
@@ -98,6 +107,9 @@ def init() -> None:
             count = apply_schema(graph)
     except WhometError as exc:
         raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps({"uri": settings.neo4j_uri, "statements": count}))
+        return
     typer.echo(f"Schema applied to {settings.neo4j_uri} ({count} statements, all idempotent).")
 
 

@@ -21,6 +21,7 @@ from graph.errors import QueryRefused, WhometError
 from graph.ingest.corpus_load import load_extractions
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary, load_paths
+from graph.ingest.url_load import combine, is_url, load_urls
 from graph.read.serialize import Rows, collect_rows
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
@@ -56,7 +57,8 @@ def _graph() -> Iterator[Graph]:
 
 def load(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html).")
+        list[str] | None,
+        typer.Argument(help="Files, folders (.txt, .md, .html) or http(s) URLs."),
     ] = None,
     force: Annotated[
         bool, typer.Option(help="Rewrite documents even when their version is unchanged.")
@@ -97,14 +99,18 @@ def load(
                 # Nothing to extract: --workers is the number of parallel writers.
                 summary = load_extractions(extractions, store, force=force, workers=workers or 1)
             else:
+                urls = [p for p in paths or [] if is_url(p)]
+                files = [p for p in paths or [] if not is_url(p)]
                 summary = load_paths(
-                    paths or [],
+                    files,
                     store,
                     force=force,
                     workers=workers or available_cores(),
                     id_from_name=id_from_name,
                     follow_links=follow_links,
                 )
+                if urls and not summary.interrupted:
+                    summary = combine(summary, load_urls(urls, store, force=force))
         except WhometError as exc:
             raise _fail(str(exc)) from exc
     if as_json:
@@ -182,7 +188,10 @@ def _print_changes(r: LoadReport) -> None:
             out.print(f"  {title}: {line}", highlight=False, markup=False)
 
 
-def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) -> None:
+def remove(
+    doc_id: Annotated[str, typer.Argument(help="The document's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
     """Remove a document and the facts only it supported (entities and events left without
     support go too)."""
     with _graph() as graph:
@@ -190,6 +199,9 @@ def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) ->
             r = GraphStore(graph).remove(doc_id)
         except WhometError as exc:
             raise _fail(str(exc)) from exc
+    if as_json:
+        out.print_json(r.model_dump_json())
+        return
     out.print(
         f"removed {doc_id}: nodes -{r.nodes_removed}, relationships -{r.relationships_removed}"
         + (f"; split off {', '.join(r.split)}" if r.split else ""),
@@ -200,6 +212,7 @@ def remove(doc_id: Annotated[str, typer.Argument(help="The document's id.")]) ->
 def merge(
     keep_id: Annotated[str, typer.Argument(help="Id (or entity name) of the node to keep.")],
     drop_id: Annotated[str, typer.Argument(help="Id (or entity name) of the node merged in.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Merge two entities (or two events) into one, recorded so that reloads keep it merged.
     An entity may be named by name or alias; a name that fits several lists the candidates."""
@@ -222,6 +235,9 @@ def merge(
             raise _fail("\n".join([f"{exc}:", *lines])) from exc
         except WhometError as exc:
             raise _fail(str(exc)) from exc
+    if as_json:
+        out.print_json(r.model_dump_json())
+        return
     out.print(f"merged {r.kind} {drop_id} into {keep_id} (recorded)", highlight=False)
 
 
@@ -237,7 +253,7 @@ def _entity_id(reads: Any, ref: str) -> str:
     return entity_id
 
 
-INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord"})
+INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord", "Correction"})
 INTERNAL_TYPES = frozenset({"KEY_OF"})
 
 

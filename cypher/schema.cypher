@@ -7,17 +7,21 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT merge_record_from_id IF NOT EXISTS FOR (n:MergeRecord) REQUIRE n.from_id IS UNIQUE;
+CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE;
 
 // Name lookup: a range index cannot index the members of a list, a full-text index can
 // (it indexes string and list-of-string properties).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+
+// The newest load (the graph's version, cypher/api/graph_version.cypher).
+CREATE RANGE INDEX document_loaded_at IF NOT EXISTS FOR (n:Document) ON (n.loaded_at);
 
 // Meetings by date range.
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 // Reports by the day of the meeting: event clustering re-groups every report of a day.
 CREATE RANGE INDEX reports_date IF NOT EXISTS FOR ()-[r:REPORTS]-() ON (r.date);
 
-// Entity resolution (graph/store.py): one :NameKey per resolution key, linked to the entities
+// Entity resolution (graph/store/transaction.py, resolve_entities): one :NameKey per resolution key, linked to the entities
 // it names; :WriteLock nodes exist only inside a load transaction, to serialize look-up-then-create
 // on one key (MERGE under this constraint makes a second writer wait for the first).
 CREATE CONSTRAINT name_key_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;

@@ -142,6 +142,10 @@ def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
     except (NotFound, Ambiguous) as exc:
         return lookup_failure(request, exc, ref)
     dated, undated = _timeline(ExplorerReads(reads).entity_meetings(profile.id))
+    from api.explorer.fixes import fact_choices
+    from graph.corrections.service import Corrections
+
+    wrong = Corrections(reads.graph.driver, reads.graph.database).wrong_of(profile.id)
     return render(
         request,
         "entity.html",
@@ -149,6 +153,9 @@ def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
         dated=dated,
         undated=undated,
         merged=request.query_params.get("merged"),
+        corrected=request.query_params.get("corrected"),
+        facts=fact_choices(profile),
+        wrong=wrong,
     )
 
 

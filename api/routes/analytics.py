@@ -1,7 +1,7 @@
 """Network analytics of the who-met-whom graph: centrality, brokers, communities, components.
 
 Computed with networkx on the whole projection (never capped: the numbers
-describe the data, not a drawing).
+describe the data, not a drawing), once per graph version (``api.analytics_cache``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Annotated
 import networkx as nx
 from fastapi import APIRouter, Query
 
+from api.analytics_cache import CACHE
 from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES
 from graph.read import views as views_read
@@ -29,12 +30,12 @@ def _met(graph: GraphDep) -> nx.Graph:
 
 @router.get("", response_model=Analytics, summary="All analytics of the who-met graph")
 def all_analytics(graph: GraphDep, top: Top = 50) -> Analytics:
-    return analytics.analyse(_met(graph), top=top)
+    return CACHE.get(graph, ("all", top), lambda: analytics.analyse(_met(graph), top=top))
 
 
 @router.get("/overview", response_model=Overview, summary="Size, density and components")
 def overview(graph: GraphDep) -> Overview:
-    return analytics.overview(_met(graph))
+    return CACHE.get(graph, "overview", lambda: analytics.overview(_met(graph)))
 
 
 @router.get(
@@ -43,14 +44,15 @@ def overview(graph: GraphDep) -> Overview:
     summary="Degree and betweenness centrality (who brokers contacts), brokers first",
 )
 def centrality(graph: GraphDep, top: Top = 50) -> list[Centrality]:
-    return analytics.centrality(_met(graph))[:top]
+    ranked = CACHE.get(graph, "centrality", lambda: analytics.centrality(_met(graph)))
+    return ranked[:top]
 
 
 @router.get("/communities", response_model=list[Group], summary="Communities (Louvain)")
 def communities(graph: GraphDep) -> list[Group]:
-    return analytics.communities(_met(graph))
+    return CACHE.get(graph, "communities", lambda: analytics.communities(_met(graph)))
 
 
 @router.get("/components", response_model=list[Group], summary="Connected components")
 def components(graph: GraphDep) -> list[Group]:
-    return analytics.components(_met(graph))
+    return CACHE.get(graph, "components", lambda: analytics.components(_met(graph)))

@@ -22,6 +22,6 @@ RETURN d {.*,
   } AS relations,
   COLLECT {
     MATCH (q:Quote)-[:QUOTED_IN]->(d)
-    OPTIONAL MATCH (s:Entity)-[:SAID]->(q)
+    MATCH (s:Entity)-[:SAID]->(q)  // a quote whose speaker was marked wrong is not shown
     RETURN {id: q.id, text: q.text, speaker: s {.id, .name, .type}}
   } AS quotes

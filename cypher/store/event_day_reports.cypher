@@ -1,5 +1,5 @@
 // Every report of a meeting on the given days, with who its document says hosted or attended
-// it: the input of event clustering (graph/store_tx.py, place_events). Uses the index on
+// it: the input of event clustering (graph/store/transaction.py, place_events). Uses the index on
 // REPORTS.date.
 UNWIND $dates AS day
 MATCH (d:Document)-[rp:REPORTS]->(ev:Event)

@@ -173,7 +173,7 @@ def render_conf(
     }
     entries.update(extra or {})
     lines = [
-        "# Written by whomet (graph/neo4j_conf.py) on every start; edit Settings, not this file.",
+        "# Written by whomet (graph/database/neo4j_conf.py) on every start; edit Settings instead.",
         *(f"{key}={value}" for key, value in entries.items()),
     ]
     return "\n".join(lines) + "\n"

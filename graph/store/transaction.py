@@ -17,6 +17,8 @@ from typing import Any
 
 from neo4j import ManagedTransaction, unit_of_work
 
+from graph.corrections.records import renamed
+from graph.corrections.replay import after_merge, replay
 from graph.database.cypher import query
 from graph.errors import NotFound, WhometError
 from graph.model import EntityType
@@ -215,6 +217,7 @@ def load_work(
     events = set(ev_ids) | set(old_events) | placed.touched | again.touched
     refresh_events(w, events)
     collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
+    replay(w, touched | set(absorbed) | events, [p.doc_id])  # corrections made by hand hold
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
@@ -268,6 +271,7 @@ def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepor
     w.lock([f"key:{k}" for k in keys] + [f"node:{keep_id}", f"node:{drop_id}"])
     names = [keep[0]["name"], *keep[0]["aliases"], drop[0]["name"], *drop[0]["aliases"]]
     loose = move_support(w, drop_id, keep_id, None)
+    after_merge(w, drop_id, keep_id)
     w.run(
         "merge_record_save",
         from_id=drop_id,
@@ -485,17 +489,18 @@ def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
         derived[s["id"]] = (forms, etype, country)
         own[s["id"]] = name_keys([f.form for f in forms], etype).own
     records = merge_records(w, set().union(*own.values()) if own else set())
+    chosen = renamed(w, own)  # names given by hand (whomet rename) win over derived ones
     set_rows: list[dict[str, Any]] = []
     released: set[str] = set()
     for s in states:
         forms, etype, country = derived[s["id"]]
-        name = canonical_name(forms)
+        name = chosen.get(s["id"]) or canonical_name(forms)
         props: dict[str, Any] = {
             "id": s["id"],
             "name": name,
             "type": etype.value,
             "aliases": sorted({f.form for f in forms} - {name}),
-            "norm_names": norm_names(f.form for f in forms),
+            "norm_names": norm_names([name, *(f.form for f in forms)]),
             "first_seen": s["first_seen"],
             "updated_at": s["updated_at"],
         }

@@ -245,3 +245,39 @@ def test_malformed_json_and_missing_file_part(client: TestClient) -> None:
         headers={"X-API-Key": KEY},
     )
     assert response.status_code == 422
+
+
+def test_corrections_need_the_key_and_are_listed(client: TestClient, graph: Graph) -> None:
+    auth = {"X-API-Key": KEY}
+    loaded = client.post(f"{API}/documents", json=text_doc(), headers=auth)
+    assert loaded.status_code in (200, 201), loaded.text
+    [entity] = graph.read(
+        "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1"
+    )
+    url = f"{API}/entities/{entity['id']}/rename"
+    assert client.post(url, json={"name": "New Name"}).status_code == 401
+    assert (
+        client.post(url, json={"name": "New Name"}, headers={"X-API-Key": "no"}).status_code == 401
+    )
+    assert client.post(url, json={"title": "x"}, headers=auth).status_code == 422
+    done = client.post(url, json={"name": "New Name"}, headers=auth)
+    assert done.status_code == 200 and done.json()["name"] == "New Name"
+    assert client.get(f"{API}/entities/{entity['id']}").json()["name"] == "New Name"
+    listed = client.get(f"{API}/corrections").json()
+    assert [c["kind"] for c in listed] == ["rename"]
+    bad = client.post(
+        f"{API}/facts/wrong",
+        json={"type": "MENTIONS", "source": entity["id"], "target": "x"},
+        headers=auth,
+    )
+    assert bad.status_code == 400 and error_code(bad) == "bad_correction"
+    missing = client.post(
+        f"{API}/facts/wrong",
+        json={"type": "ATTENDED", "source": entity["id"], "target": "evt:none"},
+        headers=auth,
+    )
+    assert missing.status_code == 404
+    split = client.post(
+        f"{API}/entities/{entity['id']}/split-alias", json={"alias": "zzz"}, headers=auth
+    )
+    assert split.status_code == 404

@@ -194,3 +194,45 @@ def test_merge_in_the_page_survives_reloading_the_documents(
     assert not graph.read("MATCH (e:Entity {id: $id}) RETURN e", {"id": drop})
     p.goto(f"{api_url}/entity/{quote(pair[0]['drop_name'], safe='')}")
     assert p.locator("h1.entity-name").inner_text() == reads.resolve(keep).name
+
+
+def test_a_fact_marked_wrong_in_the_page_stays_hidden_after_a_reload_and_comes_back(
+    api_url: str, context: Any, graph: Graph, sources: dict[str, Path]
+) -> None:
+    found = graph.read(
+        """
+        MATCH (e:Entity)-[r:ATTENDED]->(ev:Event)
+        RETURN e.id AS id, ev.id AS event, r.doc_ids AS docs ORDER BY e.id, ev.id LIMIT 1
+        """
+    )
+    assert found, "the fixtures hold no attendance"
+    entity, event = found[0]["id"], found[0]["event"]
+    reads = Reads(graph)
+    assert event in [e.event.id for e in reads.profile(entity).events]
+    page = Page(context)
+    p = page.page
+    p.goto(f"{api_url}/entity/{quote(entity, safe='')}")
+    form = p.locator("#wrong-form")
+    form.locator("select[name=fact]").select_option(f"ATTENDED|{event}")
+    form.locator("input[name=api_key]").fill(KEY)
+    with p.expect_navigation():
+        form.locator("button").click()
+    assert "marked wrong" in p.locator(".notice").first.inner_text()
+    assert event not in [e.event.id for e in reads.profile(entity).events]
+    _offline(page, context, api_url)
+
+    store = GraphStore(graph)
+    docs = sorted(set(found[0]["docs"]))
+    for doc_id in docs:
+        store.remove(doc_id)
+    summary = load_paths([sources[d] for d in docs], store, progress=False)
+    assert not summary.failures
+    assert event not in [e.event.id for e in reads.profile(entity).events]
+
+    p.goto(f"{api_url}/entity/{quote(entity, safe='')}")
+    undo = p.locator("#right-form")
+    undo.locator("input[name=api_key]").fill(KEY)
+    with p.expect_navigation():
+        undo.locator("button").click()
+    assert "put back" in p.locator(".notice").first.inner_text()
+    assert event in [e.event.id for e in reads.profile(entity).events]

@@ -15,6 +15,7 @@ UNIQUE_KEYS = {
     ("Document", "id"),
     ("Quote", "id"),
     ("MergeRecord", "from_id"),
+    ("Correction", "id"),
 }
 
 

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from graph.settings import Settings, get_settings
+from tests.feed_server import FeedServer
+from tests.feed_server import Page as WebPage
 from tests.support.store import rows
 
 pytestmark = pytest.mark.db
@@ -171,3 +173,50 @@ def test_merge_by_name_and_stats_without_bookkeeping(
     assert user["labels"]["Entity"] == len(names) - 1
     everything = _json(["stats", "--json", "--all"])
     assert everything["labels"]["MergeRecord"] == 1
+
+
+def test_correction_commands(cli_env: None, corpus: Path, driver: Driver) -> None:
+    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    renamed = _json(["rename", "MSIT", "Science Ministry", "--json"])
+    assert renamed["kind"] == "rename" and renamed["name"] == "Science Ministry"
+    name = rows(driver, "MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=renamed["entity_id"])
+    assert name == [{"n": "Science Ministry"}]
+    [fact] = rows(
+        driver,
+        "MATCH (e:Entity)-[:ATTENDED]->(ev:Event) RETURN e.id AS e, ev.id AS ev ORDER BY e LIMIT 1",
+    )
+    marked = runner.invoke(app, ["mark-wrong", "attended", fact["e"], fact["ev"]])
+    assert marked.exit_code == 0 and "marked wrong" in marked.stdout, marked.output
+    hidden = "MATCH (:Entity {id: $e})-[r:ATTENDED]->(:Event {id: $ev}) RETURN r"
+    assert rows(driver, hidden, **fact) == []
+    listed = _json(["corrections", "--json"])
+    assert sorted(c["kind"] for c in listed) == ["rename", "wrong"]
+    undone = runner.invoke(app, ["mark-wrong", "ATTENDED", fact["e"], fact["ev"], "--undo"])
+    assert undone.exit_code == 0 and "restored" in undone.stdout, undone.output
+    assert len(rows(driver, hidden, **fact)) == 1
+    again = runner.invoke(app, ["mark-wrong", "ATTENDED", fact["e"], fact["ev"], "--undo"])
+    assert again.exit_code == 1 and "marked wrong" in again.output
+    nothing = runner.invoke(app, ["split-alias", "OpenAI", "Not A Name"])
+    assert nothing.exit_code == 1 and "not called" in nothing.output
+
+
+def test_load_takes_urls_and_folders_of_html(cli_env: None, tmp_path: Path, driver: Driver) -> None:
+    html = (Path(__file__).resolve().parents[1] / "fixtures" / "page.html").read_bytes()
+    site = FeedServer()
+    try:
+        site.pages["/story"] = WebPage(html)
+        url = site.url("/story")
+        loaded = _json(["load", url, site.url("/missing"), "--json"])
+    finally:
+        site.close()
+    assert [r["status"] for r in loaded["reports"]] == ["added"]
+    assert list(loaded["sources"].values()) == [url]
+    assert [f["path"] for f in loaded["failures"]] == [site.url("/missing")]
+    stored = rows(driver, "MATCH (d:Document) RETURN d.url AS url, d.title AS title")
+    assert stored == [{"url": url, "title": "Regulator meets telecom carriers"}]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "copy.html").write_bytes(html.replace(b"Tuesday", b"Wednesday"))
+    again = _json(["load", str(folder), "--json"])
+    assert [r["status"] for r in again["reports"]] == ["added"]
+    assert len(rows(driver, "MATCH (d:Document) RETURN d.id AS id")) == 2
