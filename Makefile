@@ -29,8 +29,12 @@ demo: neo4j-start
 	$(BIN)/whomet load seeds/
 	$(BIN)/whomet serve
 
+# Two workers, each with its own Neo4j (the session fixture starts one per worker on free
+# ports and stops it); a test file stays on one worker, so module-scoped wipes still hold.
+# One process: `.venv/bin/pytest` (or `make test PYTEST_WORKERS=0`).
+PYTEST_WORKERS ?= 2
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Extraction quality per set (eval/README.md); fails when a figure drops below eval/floors.json.
 eval: setup

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -21,18 +22,19 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 from urllib.parse import quote
 
 import httpx
+from neo4j import Driver
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.database.cypher import query  # noqa: E402
+from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
@@ -349,14 +351,17 @@ def write(graph: Graph, data: Synthetic) -> tuple[int, int]:
 
 
 @contextmanager
-def dedicated_neo4j(uri: str | None) -> Iterator[Settings]:
-    """An empty Neo4j for the benchmark: the one named, or a throwaway local server."""
+def dedicated_neo4j(uri: str | None, keep: Path | None = None) -> Iterator[Settings]:
+    """A Neo4j for the benchmark: the one named, a throwaway local server, or a local
+    server in ``keep`` (created if needed, stopped but not removed at the end)."""
     if uri:
         password = os.environ.get("WHOMET_BENCH_NEO4J_PASSWORD", PASSWORD)
         yield Settings(neo4j_uri=uri, neo4j_password=password)
         return
     SCRATCH.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="bench-", dir=SCRATCH))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    home = keep.resolve() if keep else Path(tempfile.mkdtemp(prefix="bench-", dir=SCRATCH))
     settings = Settings(
         home=home,
         bolt_port=free_port(),
@@ -376,14 +381,57 @@ def dedicated_neo4j(uri: str | None) -> Iterator[Settings]:
         yield settings
     finally:
         server.stop()
-        shutil.rmtree(home, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 @contextmanager
-def api_server(settings: Settings) -> Iterator[str]:
-    """uvicorn serving the API in a subprocess on a free loopback port; yields its base URL."""
-    with api_in_child_process({**os.environ, **neo4j_env(settings)}) as base:
+def api_server(settings: Settings, cypher_dir: Path) -> Iterator[str]:
+    """uvicorn serving the API (statements from ``cypher_dir``) in a subprocess on a free
+    loopback port; yields its base URL."""
+    env = {**os.environ, **neo4j_env(settings), "WHOMET_CYPHER_DIR": str(cypher_dir)}
+    with api_in_child_process(env) as base:
         yield base
+
+
+def hop_pairs(data: Synthetic, hops: int, k: int, rng: random.Random) -> list[tuple[str, str]]:
+    """Up to ``k`` pairs of entities exactly ``hops`` relationships apart along what
+    /paths follows (stated attendance of held events, affiliations), by breadth-first search."""
+    held = {e["props"]["id"] for e in data.events if e["props"]["status"] == "held"}
+    near: dict[str, list[str]] = {}
+    for f in data.facts:
+        if f["props"].get("implied") or (f["target_kind"] == "event" and f["target"] not in held):
+            continue
+        near.setdefault(f["source"], []).append(f["target"])
+        near.setdefault(f["target"], []).append(f["source"])
+    entities = sorted(e["id"] for e in data.entities if e["id"] in near)
+    pairs: list[tuple[str, str]] = []
+    for _ in range(k * 20):
+        if len(pairs) >= k:
+            break
+        source = rng.choice(entities)
+        seen, frontier = {source}, [source]
+        for _ in range(hops):
+            nxt = [m for n in frontier for m in near[n] if m not in seen]
+            seen.update(nxt)
+            frontier = list(dict.fromkeys(nxt))
+        ends = sorted(n for n in frontier if not n.startswith("ev:"))
+        if ends:
+            pairs.append((source, rng.choice(ends)))
+    return pairs
+
+
+def profile(driver: Driver, database: str, cypher_dir: Path, name: str, **params: Any) -> int:
+    """Total db hits of one statement (read from ``cypher_dir``), run under ``PROFILE``."""
+    text = (cypher_dir / f"{name}.cypher").read_text(encoding="utf-8")
+    statement: LiteralString = "PROFILE " + text  # type: ignore[assignment, unused-ignore]
+
+    def hits(plan: Any) -> int:
+        return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
+
+    with driver.session(database=database, default_access_mode="READ") as session:
+        summary = session.run(statement, params).consume()
+    return hits(summary.profile or {})
 
 
 def timed(client: httpx.Client, paths: list[str], warmup: int) -> list[float]:
@@ -406,6 +454,100 @@ def report(name: str, samples: list[float]) -> None:
     )
 
 
+def scenarios(
+    data: Synthetic, n: int, seed: int
+) -> tuple[list[tuple[str, list[str]]], dict[str, Any]]:
+    """The timed questions (name, request paths) and the sample values used for PROFILE."""
+    rng = random.Random(seed + 1)
+    by_id = {e["id"]: e["props"]["name"] for e in data.entities}
+    degree: dict[str, int] = {}
+    for fact in data.facts:
+        if fact["target_kind"] == "event":
+            degree[fact["source"]] = degree.get(fact["source"], 0) + 1
+    hub = max(degree, key=lambda k: degree[k])
+    active = sorted(degree)
+    typical = sorted(active, key=lambda k: (degree[k], k))[len(active) // 2]
+    pairs = rng.choices(data.met_pairs, k=n)
+    far = hop_pairs(data, 4, 30, rng)
+    q = quote
+    out = [
+        (
+            "met, by id (random participant)",
+            [f"/api/v1/entities/{q(rng.choice(active))}/met" for _ in range(n)],
+        ),
+        (
+            "met, by name (random participant)",
+            [f"/api/v1/entities/{q(by_id[rng.choice(active)])}/met" for _ in range(n)],
+        ),
+        (
+            f"met, busiest entity ({degree[hub]} events)",
+            [f"/api/v1/entities/{q(hub)}/met"] * max(20, n // 10),
+        ),
+        (
+            "who-met, by name (pairs that met)",
+            [f"/api/v1/who-met?a={q(by_id[a])}&b={q(by_id[b])}" for a, b in pairs],
+        ),
+        (
+            "who-met, by id (random pairs)",
+            [
+                f"/api/v1/who-met?a={q(rng.choice(active))}&b={q(rng.choice(active))}"
+                for _ in range(n)
+            ],
+        ),
+        (
+            f"paths, 4 hops apart ({len(far)} pairs)",
+            [f"/api/v1/paths?from={q(a)}&to={q(b)}&max_hops=4" for a, b in rng.choices(far, k=n)],
+        ),
+    ]
+    samples = {"typical": typical, "hub": hub, "pair": pairs[0], "far": far[0]}
+    return out, samples
+
+
+def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[str, int]:
+    """db hits of the statements behind each question, for the sample entities."""
+    out: dict[str, int] = {}
+    drv, db = graph.driver, graph.database
+    no_filter = {"since": None, "until": None}
+    for who in ("typical", "hub"):
+        eid = samples[who]
+        first = {"id": eid, "type": None, "limit": 50, "offset": 0, **no_filter}
+        page = graph.read(query("api/entity_met"), first)[0]["page"]
+        out[f"entity_met ({who})"] = profile(drv, db, cypher_dir, "api/entity_met", **first)
+        out[f"entity_met_events ({who})"] = profile(
+            drv,
+            db,
+            cypher_dir,
+            "api/entity_met_events",
+            id=eid,
+            others=[r["counterpart"]["id"] for r in page],
+            per_counterpart=20,
+            **no_filter,
+        )
+    a, b = samples["pair"]
+    out["who_met (a pair that met)"] = profile(drv, db, cypher_dir, "api/who_met", a=a, b=b)
+    a, b = samples["far"]
+    out["shortest_paths (4 hops)"] = profile(
+        drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
+    )
+    return out
+
+
+def run_api(
+    label: str,
+    settings: Settings,
+    cypher_dir: Path,
+    questions: list[tuple[str, list[str]]],
+    warmup: int,
+) -> None:
+    with (
+        api_server(settings, cypher_dir) as base,
+        httpx.Client(base_url=base, timeout=120) as client,
+    ):
+        print(f"{label}: API at {base}, statements from {cypher_dir} (sequential, loopback):")
+        for name, paths in questions:
+            report(name, timed(client, paths, warmup=warmup))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -416,13 +558,27 @@ def main() -> None:
     parser.add_argument(
         "--uri", help="an EMPTY Neo4j to use instead of starting one (it is written)"
     )
+    parser.add_argument(
+        "--home", type=Path, help="keep the local server's folder here; reuse its graph if built"
+    )
+    parser.add_argument(
+        "--before", type=Path, help="a cypher/ folder to time first (the 'before' statements)"
+    )
+    parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
 
     data = generate(args.scale, args.seed)
-    with dedicated_neo4j(args.uri) as settings:
-        with Graph.connect(settings) as graph:
-            if graph.read(query("api/bench/counts"))[0]["nodes"]:
-                raise SystemExit(f"{settings.neo4j_uri} is not empty; the benchmark needs its own")
+    stamp = args.home / "bench-graph.json" if args.home else None
+    wanted = {"scale": args.scale, "seed": args.seed}
+    with dedicated_neo4j(args.uri, args.home) as settings, Graph.connect(settings) as graph:
+        counts = graph.read(query("api/bench/counts"))[0]
+        built = stamp is not None and stamp.is_file()
+        if built and stamp and json.loads(stamp.read_text()) == wanted:
+            nodes, rels = int(counts["nodes"]), int(counts["relationships"])
+            print(f"reusing the graph in {args.home}: {nodes} nodes, {rels} relationships")
+        elif counts["nodes"]:
+            raise SystemExit(f"{settings.neo4j_uri} is not empty; the benchmark needs its own")
+        else:
             apply_schema(graph)
             began = time.perf_counter()
             print("writing the synthetic graph ...")
@@ -430,49 +586,20 @@ def main() -> None:
             print(
                 f"graph: {nodes} nodes, {rels} relationships ({time.perf_counter() - began:.0f} s)"
             )
-            if rels < 100_000:
-                raise SystemExit("fewer than 100,000 relationships: raise --scale")
-        rng = random.Random(args.seed + 1)
-        n = args.requests
-        ents = data.entities
-        by_id = {e["id"]: e["props"]["name"] for e in ents}
-        degree: dict[str, int] = {}
-        for fact in data.facts:
-            if fact["target_kind"] == "event":
-                degree[fact["source"]] = degree.get(fact["source"], 0) + 1
-        hub = max(degree, key=lambda k: degree[k])
-        active = sorted(degree)
-        pairs = rng.choices(data.met_pairs, k=n)
-        q = quote
-        scenarios: list[tuple[str, Callable[[], list[str]]]] = [
-            (
-                "met, by id (random participant)",
-                lambda: [f"/api/v1/entities/{q(rng.choice(active))}/met" for _ in range(n)],
-            ),
-            (
-                "met, by name (random participant)",
-                lambda: [f"/api/v1/entities/{q(by_id[rng.choice(active)])}/met" for _ in range(n)],
-            ),
-            (
-                f"met, busiest entity ({degree[hub]} events)",
-                lambda: [f"/api/v1/entities/{q(hub)}/met"] * max(20, n // 10),
-            ),
-            (
-                "who-met, by name (pairs that met)",
-                lambda: [f"/api/v1/who-met?a={q(by_id[a])}&b={q(by_id[b])}" for a, b in pairs],
-            ),
-            (
-                "who-met, by id (random pairs)",
-                lambda: [
-                    f"/api/v1/who-met?a={q(rng.choice(active))}&b={q(rng.choice(active))}"
-                    for _ in range(n)
-                ],
-            ),
-        ]
-        with api_server(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
-            print(f"API at {base}; {n} timed requests per question (sequential, loopback):")
-            for name, make in scenarios:
-                report(name, timed(client, make(), warmup=10))
+            if stamp is not None:
+                stamp.write_text(json.dumps(wanted))
+        if rels < 100_000:
+            raise SystemExit("fewer than 100,000 relationships: raise --scale")
+        questions, samples = scenarios(data, args.requests, args.seed)
+        rounds = [("before", args.before.resolve())] if args.before else []
+        rounds.append(("after" if args.before else "this checkout", CYPHER_DIR))
+        for label, cypher_dir in rounds:
+            # The API applies its schema.cypher on start: the 'before' round runs first.
+            run_api(label, settings, cypher_dir, questions, warmup=10)
+            if args.profile:
+                print(f"{label}: db hits (PROFILE)")
+                for name, hits in profiles(graph, cypher_dir, samples).items():
+                    print(f"  {name:<34} {hits:>10,} db hits")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Which server: WHOMET_TEST_NEO4J_URI (+ _USER, _PASSWORD) when set; else a
 ``neo4j:5.26-community`` container when a Docker engine answers; else the
-local launcher on free ports in a throwaway folder (jars shared, fetched once).
+local launcher on free ports in a throwaway folder (jars shared, fetched once). Under
+pytest-xdist (``make test``) each worker is a session of its own: its own server.
 The graph is wiped before each test module (schema kept); a server the session
 started is stopped at its end.
 """
@@ -47,6 +48,8 @@ def neo4j_settings() -> Iterator[Settings]:
         servers.local_settings(home), lib=servers.SHARED_LIB, extra_conf=servers.TEST_CONF
     )
     try:
+        with servers.jars_lock():
+            server.ensure_jars()
         server.start()
         yield server.settings
     finally:

@@ -6,9 +6,12 @@ Kept out of conftest.py so test modules can build extra throwaway servers
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph.settings import REPO_ROOT, Settings
@@ -28,6 +31,19 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+@contextmanager
+def jars_lock() -> Iterator[None]:
+    """Held while fetching the shared jars: pytest-xdist workers start their servers at the
+    same time, and only one of them may fill ``SHARED_LIB`` on a fresh clone."""
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    with (SCRATCH / "jars.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def scratch_home(prefix: str) -> Path:
