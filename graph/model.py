@@ -73,6 +73,11 @@ class DocumentMeta(_Model):
     extra: dict[str, str] = Field(default_factory=dict)
 
 
+# Kinds of events held at a distance: stored as contacts, shown with their kind, and not
+# counted as meetings by the evaluation schema unless the text calls them a meeting.
+REMOTE_KINDS = frozenset({"phone call", "video call", "call"})
+
+
 class Document(_Model):
     """A document as read: ``text`` is the article body the extractor saw.
 
@@ -191,6 +196,9 @@ class Extraction(_Model):
                     ],
                 }
                 for m in self.meetings
+                # the schema counts a call as a meeting only when the text calls it one, and
+                # the extractor then gives it the meeting's kind
+                if m.kind not in REMOTE_KINDS
             ],
             "affiliations": [
                 {

@@ -31,7 +31,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.meetings import MeetingDraft
 from graph.extract.meetings import _attributive_date as attributive_date
 from graph.extract.rulebook import MeetingRules, meeting_rules
-from graph.model import EntityType, Evidence
+from graph.model import REMOTE_KINDS, EntityType, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -576,6 +576,9 @@ class EventFinder:
             )
         if joins and cur is not None:
             cur = self._ordinal(self._same_medium(cur, found, idx), found)
+            if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
+                # "... by phone. The meeting covered ...": the text calls the call a meeting
+                cur.kind = found.kind
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
             self.current_sent = idx

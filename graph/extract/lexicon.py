@@ -53,6 +53,8 @@ class Lexicon:
     stop_caps: frozenset[str] = frozenset()
     title_prefix: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
+    national_titles: frozenset[str] = frozenset()  # offices of a national government
+    abroad_titles: frozenset[str] = frozenset()  # offices held in another country
     given_names: frozenset[str] = frozenset()
     east_asian_surnames: frozenset[str] = frozenset()
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key
@@ -61,6 +63,7 @@ class Lexicon:
     places: frozenset[str] = frozenset()  # casefolded
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
     leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
+    government_domains: dict[str, str] = field(default_factory=dict)  # domain suffix -> country
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +77,8 @@ def lexicon() -> Lexicon:
     titles = _sections("titles.txt")
     lex.title_prefix = frozenset(titles.get("prefix", []))
     lex.role_nouns = frozenset(titles.get("role", []))
+    lex.national_titles = frozenset(titles.get("national", []))
+    lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.given_names = frozenset(_words("given_names.txt"))
     lex.institutional = frozenset(_words("institutional_words.txt"))
     lex.east_asian_surnames = frozenset(_words("surnames_east_asian.txt"))
@@ -91,5 +96,9 @@ def lexicon() -> Lexicon:
         if "|" in line and not line.startswith("#"):
             person, country = (part.strip() for part in line.split("|", 1))
             lex.leaders[person.casefold()] = country
+    for line in _data("government_domains.txt").splitlines():
+        if "|" in line and not line.startswith("#"):
+            suffix, country = (part.strip() for part in line.split("|", 1))
+            lex.government_domains[suffix.casefold()] = country
     lex.places = frozenset(p.casefold() for p in gaz["places"]) - frozenset(lex.countries)
     return lex

@@ -144,8 +144,9 @@ def _given_name_before(text: str, m: Mention, a: int) -> int:
 
 def _only_weak_hints(m: Mention) -> bool:
     """No rule typed the name otherwise; "Nvidia's Jensen Huang" (a name after a possessive)
-    says nothing against a person."""
-    return sum(m.hints.values()) - m.hints["person"] - m.hints["possessed"] <= 0
+    and "met with Aki Mori" (a party to a meeting) say nothing against a person."""
+    weak = m.hints["person"] + m.hints["possessed"] + m.hints["party"]
+    return sum(m.hints.values()) - weak <= 0
 
 
 def _make_person(m: Mention) -> None:

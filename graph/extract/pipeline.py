@@ -20,6 +20,7 @@ from graph.extract.meetings import MeetingDraft
 from graph.extract.mentions import find_mentions
 from graph.extract.ner_people import reconcile_people
 from graph.extract.nlp import parse_all
+from graph.extract.offices import home_offices, portfolio_bodies
 from graph.extract.quotes import find_quotes
 from graph.extract.relations import find_relations
 from graph.extract.text import layout
@@ -109,6 +110,9 @@ def _extract(doc: Document) -> Extraction:
     affiliations += _leader_offices(ctx, clusters, keys, affiliations)
     anchored = [anchor(tg, sdoc) for tg, sdoc in zip(ctx.tagged, parsed, strict=True)]
     affiliations += _title_countries(ctx, anchored, affiliations)
+    evidence = {sent.index: ctx.evidence(sent) for sent in lay.sentences}
+    affiliations += portfolio_bodies(clusters, keys, mentions, affiliations, evidence)
+    affiliations += home_offices(doc.meta.url, clusters, keys, affiliations, evidence)
 
     # quotes, then meetings (quoted people near a meeting are its implied participants)
     quotes_found = find_quotes(ctx)
