@@ -18,7 +18,6 @@ from typing import Any
 from neo4j import ManagedTransaction, unit_of_work
 
 from graph.corrections.records import renamed
-from graph.corrections.replay import after_merge, replay
 from graph.database.cypher import query
 from graph.errors import NotFound, WhometError
 from graph.model import EntityType
@@ -217,7 +216,10 @@ def load_work(
     events = set(ev_ids) | set(old_events) | placed.touched | again.touched
     refresh_events(w, events)
     collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
-    replay(w, touched | set(absorbed) | events, [p.doc_id])  # corrections made by hand hold
+    # Corrections made by hand hold. Imported here: the replay reuses this module's steps.
+    from graph.corrections.replay import replay
+
+    replay(w, touched | set(absorbed) | events, [p.doc_id])
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
@@ -271,6 +273,8 @@ def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepor
     w.lock([f"key:{k}" for k in keys] + [f"node:{keep_id}", f"node:{drop_id}"])
     names = [keep[0]["name"], *keep[0]["aliases"], drop[0]["name"], *drop[0]["aliases"]]
     loose = move_support(w, drop_id, keep_id, None)
+    from graph.corrections.replay import after_merge  # reuses this module's steps
+
     after_merge(w, drop_id, keep_id)
     w.run(
         "merge_record_save",
