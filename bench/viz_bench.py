@@ -3,8 +3,11 @@ time headless Chromium needs to finish drawing the 1,000-node page.
 
 Synthetic data goes through the real path: view rows -> ``graph_from_rows`` ->
 (``met_projection``) -> ``render_html``, with no node cap, so the figures are
-the cost of the drawing itself. Run: ``.venv/bin/python bench/viz_bench.py``
-(``--no-browser`` skips Chromium; ``--sizes 100,1000`` picks sizes).
+the cost of the drawing itself; ``layout s`` is the server-side layout alone
+(part of ``render s``; blank when the browser lays the view out). Run:
+``.venv/bin/python bench/viz_bench.py`` (``--no-browser`` skips Chromium; ``--sizes
+100,1000`` picks sizes; ``--compare`` also times the same page laid out by
+vis-network's physics in the browser, as every page was before server-side layout).
 """
 
 from __future__ import annotations
@@ -19,15 +22,20 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
+from unittest import mock
+
+import networkx as nx
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from graph.read.views import ViewRow  # noqa: E402
+from viz import render  # noqa: E402
 from viz.build import graph_from_rows  # noqa: E402
+from viz.layout import spring_positions  # noqa: E402
 from viz.project import met_projection  # noqa: E402
-from viz.render import render_html  # noqa: E402
+from viz.render import positioned, render_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -98,6 +106,20 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - began
 
 
+def layout_column(g: nx.Graph) -> str:
+    """Seconds of the server-side layout of ``g``, or blank when the browser lays it out."""
+    if not positioned(g.number_of_nodes()):
+        return f"{'-':>10}"
+    _, seconds = timed(partial(spring_positions, g))
+    return f"{seconds:>10.3f}"
+
+
+def browser_physics_page(g: nx.Graph) -> str:
+    """The page of ``g`` with no positions and vis-network's bounded physics, as before."""
+    with mock.patch.object(render, "PHYSICS_MAX_NODES", g.number_of_nodes()):
+        return render_html(g)
+
+
 def browser_draw_seconds(page_path: Path, runs: int = 2) -> list[float]:
     """Seconds from navigation to the page's 'ready' mark (stabilised, physics off, drawn)."""
     from playwright.sync_api import sync_playwright
@@ -122,11 +144,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument(
+        "--compare", action="store_true", help="also time the page laid out in the browser"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     out = Path(tempfile.mkdtemp(prefix="whomet-viz-bench-"))
-    print(f"{'view':<7}{'nodes':>7}{'edges':>8}{'build s':>10}{'render s':>10}{'page MB':>9}")
+    print(
+        f"{'view':<7}{'nodes':>7}{'edges':>8}{'build s':>10}{'render s':>10}{'layout s':>10}"
+        f"{'page MB':>9}"
+    )
     pages: dict[int, Path] = {}
+    graphs: dict[int, nx.MultiDiGraph] = {}
     try:
         for n in sizes:
             rows = synthetic_rows(n)
@@ -134,15 +163,17 @@ def main() -> None:
             html, t_render = timed(partial(render_html, full))
             pages[n] = out / f"full-{n}.html"
             pages[n].write_text(html, encoding="utf-8")
+            graphs[n] = full
             print(
                 f"{'whole':<7}{full.number_of_nodes():>7}{full.number_of_edges():>8}"
-                f"{t_build:>10.3f}{t_render:>10.3f}{len(html) / 1e6:>9.2f}"
+                f"{t_build:>10.3f}{t_render:>10.3f}{layout_column(full)}{len(html) / 1e6:>9.2f}"
             )
             met, t_project = timed(partial(met_projection, full))
             html, t_render = timed(partial(render_html, met))
             print(
                 f"{'met':<7}{met.number_of_nodes():>7}{met.number_of_edges():>8}"
-                f"{t_build + t_project:>10.3f}{t_render:>10.3f}{len(html) / 1e6:>9.2f}"
+                f"{t_build + t_project:>10.3f}{t_render:>10.3f}{layout_column(met)}"
+                f"{len(html) / 1e6:>9.2f}"
             )
         if args.no_browser:
             return
@@ -151,10 +182,19 @@ def main() -> None:
             return
         target = 1000 if 1000 in pages else max(pages)
         runs = browser_draw_seconds(pages[target])
+        how = "laid out on the server" if positioned(target) else "laid out in the browser"
         print(
-            f"headless Chromium, whole view of {target} nodes: drawn (stabilised, physics off) in "
+            f"headless Chromium, whole view of {target} nodes ({how}): drawn in "
             + ", ".join(f"{t:.2f} s" for t in runs)
         )
+        if args.compare:
+            page = out / f"physics-{target}.html"
+            page.write_text(browser_physics_page(graphs[target]), encoding="utf-8")
+            runs = browser_draw_seconds(page)
+            print(
+                f"headless Chromium, whole view of {target} nodes (laid out in the browser, "
+                "bounded stabilisation): drawn in " + ", ".join(f"{t:.2f} s" for t in runs)
+            )
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

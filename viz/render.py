@@ -22,7 +22,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.errors import WhometError
-from viz.layout import spring_positions
+from viz.layout import PIXELS_PER_NODE, spring_positions
 from viz.style import LABEL_INSIDE, STYLES, edge_caption, style_of
 from viz.tooltip import edge_tooltip, met_tooltip, node_tooltip
 
@@ -39,6 +39,24 @@ PHYSICS_MAX_NODES = 150
 # Zoomed out on a big graph, a label smaller than this many screen pixels is not drawn:
 # the names of the hubs (larger fonts) show first, the rest as one zooms in.
 BIG_LABEL_DRAW_THRESHOLD = 7
+# ...except the names of this many hubs, drawn large enough to be read at the first,
+# whole-graph zoom (vis-network caps a label at ``maxVisible`` pixels when zoomed in).
+HUB_LABELS = 20
+HUB_LABEL_PIXELS = 12  # screen pixels of a hub's name at the first zoom
+FIT_PIXELS = 700  # the shorter side of a typical graph pane, in screen pixels
+
+
+def hub_font_size(n_nodes: int) -> int:
+    """Font size (canvas units) that draws a hub's name at ``HUB_LABEL_PIXELS`` when the
+    page first fits the whole laid-out graph (about ``2 * PIXELS_PER_NODE * sqrt(n)`` wide)."""
+    fit_scale = FIT_PIXELS / (2 * PIXELS_PER_NODE * math.sqrt(max(n_nodes, 1)))
+    return math.ceil(HUB_LABEL_PIXELS / min(fit_scale, 1.0))
+
+
+def hubs(g: nx.Graph, importance: dict[Any, float]) -> set[Any]:
+    """The ``HUB_LABELS`` most connected nodes (ties by id, so the choice is stable)."""
+    ranked = sorted(g.nodes, key=lambda n: (-importance[n], str(n)))
+    return set(ranked[:HUB_LABELS])
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,7 @@ def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
     if positioned(n_nodes):
         options["physics"]["enabled"] = False
         options["physics"]["stabilization"]["enabled"] = False
-        label_scaling = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
+        label_scaling = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD, "maxVisible": 30}}
         options["nodes"]["scaling"] = label_scaling
         options["edges"]["scaling"] = label_scaling
     return options
@@ -194,6 +212,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
     importance = _importance(g)
     degree = dict(g.degree())
     positions = spring_positions(g) if positioned(g.number_of_nodes()) else {}
+    named = hubs(g, importance) if positions else set()
     for node, attrs in g.nodes(data=True):
         style = style_of(str(attrs.get("category", "")))
         options: dict[str, Any] = {
@@ -221,6 +240,8 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         options["title"] = node_tooltip({**attrs, "href": options.get("href")}, degree[node])
         if node in positions:
             options["x"], options["y"] = positions[node]
+        if node in named:
+            options["font"] = {**options["font"], "size": hub_font_size(g.number_of_nodes())}
         net.add_node(
             str(node), label=_clip(str(attrs.get("label", node))), shape=style.shape, **options
         )

@@ -207,3 +207,22 @@ def test_big_graphs_come_laid_out_with_physics_off() -> None:
     assert "options.physics.enabled === false" in page
     # A small graph is still laid out by the browser: no positions are sent.
     assert all("x" not in n for n in to_network(graph_from_rows(small_world())).nodes)
+
+
+def test_big_graphs_name_only_their_hubs_at_the_first_zoom() -> None:
+    from bench.viz_bench import synthetic_rows
+    from viz.layout import PIXELS_PER_NODE
+    from viz.render import BIG_LABEL_DRAW_THRESHOLD, HUB_LABELS
+
+    g = graph_from_rows(synthetic_rows(1000))
+    net = to_network(g)
+    xs = [n["x"] for n in net.nodes]
+    ys = [n["y"] for n in net.nodes]
+    assert max(max(xs) - min(xs), max(ys) - min(ys)) <= 2 * PIXELS_PER_NODE * 1000**0.5 + 1
+    # The scale at which a 700-pixel pane shows the whole picture.
+    fit = 700 / (2 * PIXELS_PER_NODE * 1000**0.5)
+    drawn = {n["id"] for n in net.nodes if n["font"]["size"] * fit >= BIG_LABEL_DRAW_THRESHOLD}
+    assert len(drawn) == HUB_LABELS
+    degree = dict(g.degree())
+    least_named = min(degree[n] for n in drawn)
+    assert all(degree[n] <= least_named for n in g.nodes if n not in drawn)
