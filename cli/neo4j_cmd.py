@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from cli.reports import Neo4jReport
 from graph.database.db import Graph
-from graph.database.launcher import LocalNeo4j
+from graph.database.launcher import LocalNeo4j, ServerStatus
 from graph.database.schema import apply_schema
 from graph.errors import WhometError
 from graph.settings import Settings, get_settings
@@ -39,12 +40,30 @@ def _server() -> tuple[Settings, LocalNeo4j]:
     return settings, LocalNeo4j(settings)
 
 
+_JSON_HELP = "Print the outcome as JSON (status, bolt_uri, http_uri, pid, lib, logs, seconds)."
+
+
+def _report(server: LocalNeo4j, status: str, began: float, state: ServerStatus) -> str:
+    return Neo4jReport(
+        status=status,
+        bolt_uri=state.bolt_uri,
+        http_uri=state.http_uri,
+        pid=state.pid,
+        running=state.running,
+        version=state.version,
+        lib=str(server.paths.lib),
+        logs=str(server.paths.logs),
+        seconds=round(time.monotonic() - began, 2),
+    ).model_dump_json()
+
+
 @neo4j_app.command()
 def fetch(
     maven_repo: Annotated[
         Path | None,
         typer.Option(help="Maven local repository to use (default: Maven's, ~/.m2/repository)."),
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
 ) -> None:
     """Fetch the server's jars with Maven (done by start too; skipped when complete)."""
     _, server = _server()
@@ -54,11 +73,14 @@ def fetch(
     except WhometError as exc:
         raise _fail(exc) from exc
     what = "fetched" if fetched else "already complete"
+    if as_json:
+        typer.echo(_report(server, what, began, server.status()))
+        return
     typer.echo(f"Neo4j jars {what} in {server.paths.lib} ({time.monotonic() - began:.1f} s)")
 
 
 @neo4j_app.command()
-def start() -> None:
+def start(as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False) -> None:
     """Start the server in the background and wait until Bolt answers."""
     _, server = _server()
     began = time.monotonic()
@@ -66,18 +88,27 @@ def start() -> None:
         status = server.start()
     except WhometError as exc:
         raise _fail(exc) from exc
+    if as_json:
+        typer.echo(_report(server, "started", began, status))
+        return
     typer.echo(status.describe())
     typer.echo(f"  Ready after {time.monotonic() - began:.1f} s; logs in {server.paths.logs}")
 
 
 @neo4j_app.command()
-def stop() -> None:
+def stop(as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False) -> None:
     """Stop the server started by ``whomet neo4j start`` (its data stays)."""
     _, server = _server()
+    began = time.monotonic()
+    pid = server.pid()
     try:
         stopped = server.stop()
     except WhometError as exc:
         raise _fail(exc) from exc
+    if as_json:
+        state = dataclasses.replace(server.status(), pid=pid)  # the pid that was stopped
+        typer.echo(_report(server, "stopped" if stopped else "not running", began, state))
+        return
     typer.echo("Neo4j stopped." if stopped else "Neo4j was not running.")
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.reports import VizReport
 from graph.database.db import Graph
 from graph.errors import Ambiguous, WhometError
 from graph.read import views as views_read
@@ -110,6 +111,10 @@ def viz(
             help="API that node clicks open (default http://WHOMET_API_HOST:WHOMET_API_PORT).",
         ),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print view, file, format, nodes, edges and notes as JSON."),
+    ] = False,
 ) -> None:
     """Write a view: the whole graph, an entity's neighbourhood, who met whom, or a date range."""
     settings = _settings()
@@ -142,6 +147,17 @@ def viz(
         data = export(g, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
+    if as_json:
+        report = VizReport(
+            view=name,
+            file=str(out),
+            format=fmt.value,
+            nodes=g.number_of_nodes(),
+            edges=g.number_of_edges(),
+            notes=[str(note) for note in g.graph.get("notes", [])],
+        )
+        typer.echo(report.model_dump_json())
+        return
     typer.echo(
         f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} links -> {out} ({fmt.value})"
     )

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.reports import WatchFeedTotals, WatchPoll, WatchSummary
 from graph.database.db import Graph
 from graph.database.schema import apply_schema
 from graph.errors import WhometError
@@ -44,6 +45,35 @@ def _print(outcome: PollOutcome) -> None:
         out.print(f"  {note}", highlight=False, markup=False)
 
 
+def _print_json(outcome: PollOutcome) -> None:
+    typer.echo(
+        WatchPoll(
+            feed=outcome.feed,
+            fetched=outcome.fetched,
+            skipped=outcome.skipped,
+            failed=outcome.failed,
+            not_modified=outcome.not_modified,
+            error=outcome.error,
+            notes=list(outcome.notes),
+        ).model_dump_json()
+    )
+
+
+def _print_summary(state: WatchState, path: Path) -> None:
+    feeds = [
+        WatchFeedTotals(
+            name=r.name,
+            url=r.url,
+            fetched=r.fetched,
+            skipped=r.skipped,
+            failed=r.failed,
+            last_error=r.last_error,
+        )
+        for r in state.feeds()
+    ]
+    typer.echo(WatchSummary(state=str(path), feeds=feeds).model_dump_json())
+
+
 def _print_records(state: WatchState) -> None:
     table = Table("feed", "url", "fetched", "skipped", "failed", "last error")
     for r in state.feeds():
@@ -67,6 +97,15 @@ def watch(
     records: Annotated[
         bool, typer.Option("--records", help="Print what each feed fetched, skipped, failed; exit.")
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help='JSON lines: one {"event": "poll", ...} per feed polled (feed, fetched, '
+            "skipped, failed, not_modified, error, notes), then, after --once or with "
+            '--records, one {"event": "summary", ...} with each feed\'s totals.',
+        ),
+    ] = False,
 ) -> None:
     """Follow feeds politely; each story is loaded once, across feeds and restarts."""
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
@@ -81,7 +120,7 @@ def watch(
         if records:
             for feed in cfg.feeds:
                 st.ensure_feed(feed.name, feed.url)
-            _print_records(st)
+            _print_summary(st, state_path) if as_json else _print_records(st)
             return
         stop = threading.Event()
 
@@ -103,8 +142,10 @@ def watch(
                 apply_schema(graph)
                 store = GraphStore(graph)
                 watcher = Watcher(cfg, st, store, client, default_extractor())
-                out.print(f"watching {len(cfg.feeds)} feeds; state in {state_path}")
-                watcher.run(once=once, stop=stop, report=_print)
+                (err if as_json else out).print(
+                    f"watching {len(cfg.feeds)} feeds; state in {state_path}", highlight=False
+                )
+                watcher.run(once=once, stop=stop, report=_print_json if as_json else _print)
         except WhometError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(code=1) from exc
@@ -112,7 +153,7 @@ def watch(
             signal.signal(signal.SIGTERM, previous)
             signal.signal(signal.SIGINT, previous_int)
         if once:
-            _print_records(st)
+            _print_summary(st, state_path) if as_json else _print_records(st)
 
 
 def register(app: typer.Typer) -> None:

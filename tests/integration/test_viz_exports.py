@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,6 +164,18 @@ def test_cli_writes_the_same_views(
         configured = get_settings()
         profiles = f"http://{configured.api_host}:{configured.api_port}/entity/"
         assert profiles in page.read_text(encoding="utf-8")
+
+        graphml = tmp_path / "whole.graphml"
+        result = runner.invoke(app, ["viz", "--out", str(graphml), "--json"])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        written = nx.read_graphml(graphml)
+        assert report["file"] == str(graphml) and report["format"] == "graphml"
+        assert (report["nodes"], report["edges"]) == (
+            written.number_of_nodes(),
+            written.number_of_edges(),
+        )
+        assert report["nodes"] > 0
 
         result = runner.invoke(app, ["analytics", "--json"])
         assert result.exit_code == 0, result.output

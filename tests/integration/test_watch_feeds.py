@@ -8,6 +8,7 @@ after a load; each story must end up in the graph exactly once.
 from __future__ import annotations
 
 import collections
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -242,6 +243,16 @@ def test_the_watch_command_once_then_records(
     assert graph.read(
         "MATCH (d:Document {url: $u}) RETURN count(d) AS n", {"u": site.url("/s/3")}
     ) == [{"n": 1}]
+    as_json = runner.invoke(app, ["watch", str(config), "--once", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    lines = [json.loads(line) for line in as_json.stdout.splitlines()]
+    polls = [line for line in lines if line["event"] == "poll"]
+    assert [(p["feed"], p["fetched"], p["failed"]) for p in polls] == [("news", 0, 0)]
+    assert lines[-1]["event"] == "summary"
+    assert lines[-1]["state"] == str(tmp_path / "watch.sqlite")
+    assert [(f["name"], f["fetched"]) for f in lines[-1]["feeds"]] == [("news", 1)]
+    totals = json.loads(runner.invoke(app, ["watch", str(config), "--records", "--json"]).stdout)
+    assert totals["feeds"] == lines[-1]["feeds"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("feeds: [{name: x, url: 'gopher://x'}]\n", encoding="utf-8")
     refused = runner.invoke(app, ["watch", str(bad), "--once"])
