@@ -39,7 +39,7 @@ from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
-from graph.store.resolve import normalize_name  # noqa: E402
+from graph.store.resolve import lookup_names, normalize_name  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
@@ -194,6 +194,7 @@ def _entity(kind: str, label: str, prefix: str, name: str) -> dict[str, Any]:
             "type": kind,
             "aliases": [],
             "norm_names": [normalize_name(name)],
+            "lookup": lookup_names(name, [], [normalize_name(name)]),
         },
     }
 
