@@ -38,8 +38,9 @@ from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
+from graph.read.lucene import exact_query  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
-from graph.store.resolve import normalize_name  # noqa: E402
+from graph.store.resolve import lookup_names, normalize_name  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
@@ -194,6 +195,7 @@ def _entity(kind: str, label: str, prefix: str, name: str) -> dict[str, Any]:
             "type": kind,
             "aliases": [],
             "norm_names": [normalize_name(name)],
+            "lookup": lookup_names(name, [], [normalize_name(name)]),
         },
     }
 
@@ -523,6 +525,19 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
             per_counterpart=20,
             **no_filter,
         )
+    name = str(
+        graph.read(query("api/entity_by_id"), {"ids": [samples["typical"]]})[0]["entity"]["name"]
+    )
+    lower, norm = name.lower(), normalize_name(name)
+    out["entity_by_name (typical)"] = profile(
+        drv,
+        db,
+        cypher_dir,
+        "api/entity_by_name",
+        lower=lower,
+        norm=norm,
+        exact=exact_query([lower, norm]),
+    )
     a, b = samples["pair"]
     out["who_met (a pair that met)"] = profile(drv, db, cypher_dir, "api/who_met", a=a, b=b)
     a, b = samples["far"]

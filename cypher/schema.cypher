@@ -12,6 +12,13 @@ CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS
 // Name lookup: a range index cannot index the members of a list, a full-text index can
 // (it indexes string and list-of-string properties).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+// Name resolution (cypher/api/entity_by_name.cypher): `lookup` holds an entity's name and aliases
+// lower-cased and its normalized names (graph/store/resolve.py, lookup_names). A range index
+// cannot seek a list member, so the index is full-text with the `keyword` analyzer: each list
+// member is one whole term, and an exact-term query is an index seek instead of a scan of
+// every :Entity (and its toLower() of every name and alias).
+CREATE FULLTEXT INDEX entity_lookup IF NOT EXISTS FOR (n:Entity) ON EACH [n.lookup]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 
 // The newest load (the graph's version, cypher/api/graph_version.cypher).
 CREATE RANGE INDEX document_loaded_at IF NOT EXISTS FOR (n:Document) ON (n.loaded_at);
@@ -27,3 +34,14 @@ CREATE RANGE INDEX reports_date IF NOT EXISTS FOR ()-[r:REPORTS]-() ON (r.date);
 CREATE CONSTRAINT name_key_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
 CREATE RANGE INDEX quote_speaker IF NOT EXISTS FOR (n:Quote) ON (n.speaker_id);
+
+// Migration of a graph written before `lookup` existed (the store sets it on every entity it
+// refreshes): fill it in once from the stored name, aliases and normalized names. Idempotent:
+// only entities without it are written, so on a migrated graph this reads and writes nothing
+// but the label scan.
+MATCH (e:Entity) WHERE e.lookup IS NULL AND e.name IS NOT NULL
+SET e.lookup = COLLECT {
+  UNWIND [toLower(e.name)] + [a IN coalesce(e.aliases, []) | toLower(a)] + coalesce(e.norm_names, []) AS k
+  WITH DISTINCT k WHERE k <> ''
+  RETURN k ORDER BY k
+};

@@ -1,7 +1,8 @@
-"""Apply ``cypher/schema.cypher``: constraints and indexes, idempotently.
+"""Apply ``cypher/schema.cypher``: constraints, indexes and one-off data migrations, idempotently.
 
 Run by ``whomet init`` and on API start; running it again changes nothing
-because every statement says IF NOT EXISTS.
+because every statement says IF NOT EXISTS (a migration writes only nodes it has not
+migrated yet), so a graph loaded by an older version is brought up to date on start.
 """
 
 from __future__ import annotations

@@ -46,3 +46,10 @@ def _clause(term: str) -> str:
     edits = fuzzy_edits(term)
     fuzzy = f" OR {word}~{edits}" if edits else ""
     return f"({word}^3 OR {word}*^2{fuzzy})"
+
+
+def exact_query(values: list[str]) -> str:
+    """A Lucene query that matches any of ``values`` as one whole key (for a keyword-analyzed
+    index: each quoted value is one term, so words, operators and wildcards mean nothing)."""
+    found = list(dict.fromkeys(v for v in values if v))
+    return " OR ".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in found)

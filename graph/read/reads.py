@@ -16,7 +16,7 @@ from graph.database.cypher import query
 from graph.database.db import Graph
 from graph.errors import Ambiguous, NotFound
 from graph.read import words
-from graph.read.lucene import build_query, terms
+from graph.read.lucene import build_query, exact_query, terms
 from graph.read.models import (
     Affiliation,
     Count,
@@ -148,7 +148,10 @@ class Reads:
         if rows:
             return _entity(rows[0]["entity"])
         norm = normalize_name(text)
-        rows = self._read("api/entity_by_name", lower=text.lower(), norm=norm)
+        lower = text.lower()
+        rows = self._read(
+            "api/entity_by_name", lower=lower, norm=norm, exact=exact_query([lower, norm])
+        )
         if not rows:
             closest = [h.model_dump(exclude={"score"}) for h in self.closest_names(text)]
             hint = f"; closest: {', '.join(str(c['name']) for c in closest)}" if closest else ""

@@ -402,6 +402,13 @@ def norm_names(forms: Iterable[str]) -> list[str]:
     return sorted({n for n in (normalize_name(f) for f in forms) if n})
 
 
+def lookup_names(name: str, aliases: Iterable[str], norms: Iterable[str]) -> list[str]:
+    """Sorted distinct look-up keys of an entity: its name and aliases lower-cased, and its
+    normalized forms. Stored as ``lookup`` so that a name resolves by an index seek
+    (the ``entity_lookup`` index, cypher/schema.cypher) instead of a scan of every entity."""
+    return sorted({name.lower(), *(a.lower() for a in aliases), *norms} - {""})
+
+
 def most_common(values: Sequence[str | None], order: Sequence[str]) -> str | None:
     """The most common non-empty value; ties go to the value whose first source comes first."""
     counts = Counter(v for v in values if v)

@@ -35,6 +35,7 @@ from graph.store.resolve import (
     components,
     entity_id,
     event_clusters,
+    lookup_names,
     most_common,
     name_keys,
     norm_names,
@@ -499,12 +500,15 @@ def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
     for s in states:
         forms, etype, country = derived[s["id"]]
         name = chosen.get(s["id"]) or canonical_name(forms)
+        aliases = sorted({f.form for f in forms} - {name})
+        norms = norm_names([name, *(f.form for f in forms)])
         props: dict[str, Any] = {
             "id": s["id"],
             "name": name,
             "type": etype.value,
-            "aliases": sorted({f.form for f in forms} - {name}),
-            "norm_names": norm_names([name, *(f.form for f in forms)]),
+            "aliases": aliases,
+            "norm_names": norms,
+            "lookup": lookup_names(name, aliases, norms),
             "first_seen": s["first_seen"],
             "updated_at": s["updated_at"],
         }
