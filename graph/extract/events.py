@@ -56,6 +56,7 @@ class Found:
     refers_back: bool = False  # its subject is the current meeting itself
     verb: Token | None = None  # the verb that carries the arguments (for dated groups)
     date_at: int | None = None  # character offset of the date phrase that dates it
+    sides: frozenset[str] = frozenset()  # countries its name states ("the Korea-Japan summit")
 
     def add(self, found: list[Party], role: str) -> None:
         for p in found:
@@ -349,6 +350,13 @@ class EventFinder:
         if verb is None and base.dep_ == "nsubjpass" and head.lemma_.lower() in ("hold", "attend"):
             for g in passive_agents(head):
                 found.add(parties(a, g), "attendee")
+        chain = _chain_countries(a, tok)
+        if len(chain) >= 2:
+            # "the Korea-Japan summit": the countries named before the noun met; beside
+            # people named as its parties they are the sides those people stand for
+            optional = bool(found.roles)
+            found.add([Party(r, optional) for r in chain], "attendee")
+            found.sides = frozenset(r.key for r in chain)
         return found
 
     def _dated_groups(self, a: Anchored, found: Found) -> list[Found]:
@@ -573,7 +581,7 @@ class EventFinder:
                 found.refers_back
                 or found.definite
                 or (bool(core) and core <= set(cur.participants))
-            )
+            ) and found.sides <= set(cur.participants)  # named sides not met so far: another
         if joins and cur is not None:
             cur = self._ordinal(self._same_medium(cur, found, idx), found)
             if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
@@ -733,6 +741,25 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:
+    """Countries of a hyphenated chain ("ROK-U.S.-Japan") among the words before the event
+    noun ``tok`` in its own phrase."""
+    lo = a.char(tok.left_edge)
+    hi = a.char(tok)
+    text = a.tagged.sent.text
+    base = a.tagged.sent.start
+    out: list[Ref] = []
+    for r in a.tagged.refs:
+        m = r.mention
+        if r.type != EntityType.COUNTRY or not (lo <= m.start and m.end <= hi):
+            continue
+        before = text[m.start - base - 1 : m.start - base]
+        after = text[m.end - base : m.end - base + 1]
+        if "-" in (before, after) and r not in out:
+            out.append(r)
+    return out
 
 
 def _within_sentence(founds: list[Found]) -> list[Found]:
