@@ -67,7 +67,7 @@ def org_head(tokens: tuple[str, ...]) -> str | None:
     if not tokens:
         return None
     for k in range(len(tokens) - 1):
-        if tokens[k + 1] in ("of", "for", "on") and head_type(tokens[k]) is not None:
+        if tokens[k + 1] in ("of", "for", "on", "to") and head_type(tokens[k]) is not None:
             return head_type(tokens[k])
     return head_type(tokens[-1])
 

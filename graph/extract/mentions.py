@@ -185,7 +185,11 @@ _NAME_PARTICLES = frozenset(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
-_POSTED_TO = frozenset({"ambassador", "envoy", "representative", "consul", "consul-general"})
+_POSTED_TO = frozenset(
+    # titles and bodies posted abroad: "Ambassador to Korea X", "the EU Delegation to Korea"
+    {"ambassador", "envoy", "representative", "consul", "consul-general"}
+    | {"delegation", "mission", "embassy", "representation", "office"}
+)
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]

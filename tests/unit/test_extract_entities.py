@@ -144,3 +144,11 @@ def test_a_possessive_before_a_name_is_not_a_title_of_the_name() -> None:
     x = run("Minister Reva Dunn's office confirmed the talks with the Harbor Council.")
     assert ("Reva Dunn", "Person") in entities(x)
     assert not any(n.endswith("office") for n in names(x))
+
+
+def test_a_body_posted_abroad_keeps_its_post_in_its_name() -> None:
+    x = run("Minister Lena Varga met the ambassador of the EU Delegation to Norway on Monday.")
+    assert ("EU Delegation to Norway", "GovernmentBody") in entities(x)
+    assert "Norway" not in names(x)
+    pairs = x.to_eval()["meetings"]
+    assert [set(p["participants"]) for p in pairs] == [{"Lena Varga", "EU Delegation to Norway"}]
