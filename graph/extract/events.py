@@ -446,6 +446,8 @@ class EventFinder:
         st = self.rules.status
         if any(c.dep_ == "amod" and c.lemma_.lower() in st.planned_modifiers for c in tok.children):
             return "planned"
+        if self._behind_us(tok):
+            return "held"
         cur: Token = tok
         for _ in range(4):
             lemma = cur.lemma_.lower()
@@ -473,6 +475,22 @@ class EventFinder:
                 break
             cur = cur.head
         return "held"
+
+    def _behind_us(self, tok: Token) -> bool:
+        """The event noun's own words place it in the past: "the previous summit", "last
+        year's talks", "the summit held two years ago", "the meeting in May last year"."""
+        st = self.rules.status
+        for c in tok.children:
+            if c.dep_ in ("amod", "advmod") and c.lower_ in st.held_modifiers:
+                return True
+            if c.dep_ == "poss" and any(t.lower_ in st.past_words for t in c.subtree):
+                return True
+            if (
+                (c.dep_ == "prep" and c.lower_ in ("in", "on"))
+                or (c.dep_ == "acl" and c.tag_ == "VBN")
+            ) and any(t.lower_ in st.past_words for t in c.subtree):
+                return True  # "the summit (held) in June last year"
+        return False
 
     # ------------------------------------------------------------------ resolution
     def _resolve(self, a: Anchored, tok: Token) -> list[Party]:

@@ -79,6 +79,8 @@ class StatusRules(_Rule):
     cancelled_governors: list[str]
     cancelled_phrases: list[str]
     planned_prep_heads: list[str]
+    held_modifiers: list[str]
+    past_words: list[str]
 
 
 class MeetingRules(_Rule):
