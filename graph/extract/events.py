@@ -231,6 +231,12 @@ class EventFinder:
         # "signed letters on cooperation with X": the phrase may hang one level lower
         for g in prep_objects(tok, rule.preps, 2):
             found.add(self._resolve(a, g), "attendee")
+        if rule.object_lemmas:
+            # "signed an agreement with X", "signed letters of intent on cooperation with X":
+            # the other side hangs on the document signed
+            for o in told:
+                for g in prep_objects(o, rule.preps, 3):
+                    found.add(self._resolve(a, g), "attendee")
         if rule.object != "none" and any(a.ref(o) is None for o in objs):
             # "met security chiefs from A and B": the phrase often hangs on the verb
             for g in prep_objects(tok, ["from", "of"]):
