@@ -233,8 +233,11 @@ class EventFinder:
             found.add(self._resolve(a, g), "attendee")
         if rule.object_lemmas:
             # "signed an agreement with X", "signed letters of intent on cooperation with X":
-            # the other side hangs on the document signed
+            # the other side hangs on the document signed; "the agreement was signed by ...":
+            # the signing told already
             for o in told:
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in o.children):
+                    found.definite = True
                 for g in prep_objects(o, rule.preps, 3):
                     found.add(self._resolve(a, g), "attendee")
         if rule.object != "none" and any(a.ref(o) is None for o in objs):
@@ -613,6 +616,8 @@ class EventFinder:
                 cur.kind = found.kind
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
+            if cur.date is None:
+                cur.date = self._date(a, found)  # "The agreement was signed on Tuesday by ..."
             self.current_sent = idx
             return
         # "X convened the meeting": one party so far; a roster or "also attended" may
