@@ -339,7 +339,8 @@ class EventFinder:
             clause = head.head
             if self._negated(clause):
                 return None  # "X was not involved in the meeting"
-            if clause.pos_ in ("VERB", "AUX") and head.lower_ != "after":
+            # "after the meeting, X said" says nothing of X; "X said after talks with Y" does
+            if clause.pos_ in ("VERB", "AUX") and (head.lower_ != "after" or with_objs):
                 for s in subjects(clause):
                     found.add(self._resolve(a, s), "attendee")
                 for g in prep_objects(clause, rules.preps):
@@ -513,7 +514,28 @@ class EventFinder:
             return self._group_parties(a, tok, self.current)
         if not found and _the_title(tok):
             return self._titled(a, tok)
+        if not found:
+            return self._led_group(a, tok)
         return found
+
+    def _led_group(self, a: Anchored, tok: Token) -> list[Party]:
+        """'X led a delegation that met Y', 'a delegation led by X met Y': the group's
+        leader took part."""
+        if tok.dep_ == "relcl":
+            tok = tok.head  # subjects() gives the noun a relative clause describes
+        rules = self.rules.representation
+        if tok.lemma_.lower() not in rules.lead_objects:
+            return []
+        out: list[Party] = []
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in rules.leader_verbs:
+            for s in subjects(head):
+                out += parties(a, s)
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in rules.leader_verbs:
+                for g in passive_agents(c):
+                    out += parties(a, g)
+        return out
 
     def _titled(self, a: Anchored, tok: Token) -> list[Party]:
         """'the secretary signed ...': the last person named with that title."""

@@ -67,6 +67,7 @@ class Representation(_Rule):
     lead_objects: list[str]
     member_lemmas: list[str] = Field(default_factory=list)
     member_subjects: list[str] = Field(default_factory=list)
+    leader_verbs: list[str] = Field(default_factory=list)
 
 
 class Roster(_Rule):
