@@ -205,6 +205,11 @@ def subjects(tok: Token) -> list[Token]:
         head = tok.head
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "X said after meeting Y": the clause's subject met Y
+        if tok.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
+            # "X is scheduled to meet Y": the passive verb's subject does the meeting
+            passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive
         return subjects(head)
     return []
 

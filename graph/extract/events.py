@@ -222,7 +222,7 @@ class EventFinder:
             if rule.object_types:
                 allowed = {EntityType(t) for t in rule.object_types}
                 obj_parties = [p for p in obj_parties if p.ref.type in allowed]
-                if not obj_parties and not (rule.joins_current and objs):
+                if not obj_parties and not (rule.joins_current and objs) and not passive:
                     return None
                 if not obj_parties:
                     # "A briefed officials on ...": a part of the meeting being told
