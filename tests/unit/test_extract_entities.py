@@ -152,3 +152,9 @@ def test_a_body_posted_abroad_keeps_its_post_in_its_name() -> None:
     assert "Norway" not in names(x)
     pairs = x.to_eval()["meetings"]
     assert [set(p["participants"]) for p in pairs] == [{"Lena Varga", "EU Delegation to Norway"}]
+
+
+def test_a_name_a_companys_possessive_owns_is_a_person() -> None:
+    x = run("Apple CEO Tim Cook and Brindle's Sunil Rao met President Tom Reyes on Monday.")
+    assert ("Sunil Rao", "Person") in entities(x)
+    assert ("Sunil Rao", "Brindle") in {(p, o) for p, o, _ in affiliations(x)}
