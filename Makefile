@@ -34,7 +34,7 @@ demo: neo4j-start
 # One process: `.venv/bin/pytest` (or `make test PYTEST_WORKERS=0`).
 PYTEST_WORKERS ?= 2
 test: setup
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25
 
 # Extraction quality per set (eval/README.md); fails when a figure drops below eval/floors.json.
 eval: setup

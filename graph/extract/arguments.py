@@ -198,11 +198,19 @@ def subjects(tok: Token) -> list[Token]:
         return found
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [tok.head]
-    if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+    if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             # "after X met Y, Z said": a subordinate clause has its own subject or none
             return []
-        return subjects(tok.head)
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "X said after meeting Y": the clause's subject met Y
+        if tok.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "csubj") for c in head.children):
+            # "X is scheduled to meet Y": the passive verb's subject does the meeting
+            passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive
+        return subjects(head)
     return []
 
 

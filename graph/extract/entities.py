@@ -67,7 +67,7 @@ def org_head(tokens: tuple[str, ...]) -> str | None:
     if not tokens:
         return None
     for k in range(len(tokens) - 1):
-        if tokens[k + 1] in ("of", "for", "on") and head_type(tokens[k]) is not None:
+        if tokens[k + 1] in ("of", "for", "on", "to") and head_type(tokens[k]) is not None:
             return head_type(tokens[k])
     return head_type(tokens[-1])
 
@@ -666,6 +666,8 @@ class EntityBuilder:
             if toks[0].lower() in self.lex.given_names and len(toks) <= 3:
                 return EntityType.PERSON  # "Sergey LAVROV": a surname in capitals
             return EntityType.COMPANY
+        if shaped and h["possessed"] >= 1 and org == 0 and len(toks) in (2, 3):
+            return EntityType.PERSON  # "Google's Sundar Pichai": a name a company's possessive owns
         if h["party"] >= 2 and len(toks) >= 2 and h["place"] == 0:
             # a named party to a meeting with no other clue: an organization
             return EntityType.ORGANIZATION

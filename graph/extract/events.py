@@ -56,6 +56,7 @@ class Found:
     refers_back: bool = False  # its subject is the current meeting itself
     verb: Token | None = None  # the verb that carries the arguments (for dated groups)
     date_at: int | None = None  # character offset of the date phrase that dates it
+    sides: frozenset[str] = frozenset()  # countries its name states ("the Korea-Japan summit")
 
     def add(self, found: list[Party], role: str) -> None:
         for p in found:
@@ -221,7 +222,7 @@ class EventFinder:
             if rule.object_types:
                 allowed = {EntityType(t) for t in rule.object_types}
                 obj_parties = [p for p in obj_parties if p.ref.type in allowed]
-                if not obj_parties and not (rule.joins_current and objs):
+                if not obj_parties and not (rule.joins_current and objs) and not passive:
                     return None
                 if not obj_parties:
                     # "A briefed officials on ...": a part of the meeting being told
@@ -230,6 +231,15 @@ class EventFinder:
         # "signed letters on cooperation with X": the phrase may hang one level lower
         for g in prep_objects(tok, rule.preps, 2):
             found.add(self._resolve(a, g), "attendee")
+        if rule.object_lemmas:
+            # "signed an agreement with X", "signed letters of intent on cooperation with X":
+            # the other side hangs on the document signed; "the agreement was signed by ...":
+            # the signing told already
+            for o in told:
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in o.children):
+                    found.definite = True
+                for g in prep_objects(o, rule.preps, 3):
+                    found.add(self._resolve(a, g), "attendee")
         if rule.object != "none" and any(a.ref(o) is None for o in objs):
             # "met security chiefs from A and B": the phrase often hangs on the verb
             for g in prep_objects(tok, ["from", "of"]):
@@ -329,7 +339,8 @@ class EventFinder:
             clause = head.head
             if self._negated(clause):
                 return None  # "X was not involved in the meeting"
-            if clause.pos_ in ("VERB", "AUX") and head.lower_ != "after":
+            # "after the meeting, X said" says nothing of X; "X said after talks with Y" does
+            if clause.pos_ in ("VERB", "AUX") and (head.lower_ != "after" or with_objs):
                 for s in subjects(clause):
                     found.add(self._resolve(a, s), "attendee")
                 for g in prep_objects(clause, rules.preps):
@@ -349,6 +360,13 @@ class EventFinder:
         if verb is None and base.dep_ == "nsubjpass" and head.lemma_.lower() in ("hold", "attend"):
             for g in passive_agents(head):
                 found.add(parties(a, g), "attendee")
+        chain = _chain_countries(a, tok)
+        if len(chain) >= 2:
+            # "the Korea-Japan summit": the countries named before the noun met; beside
+            # people named as its parties they are the sides those people stand for
+            optional = bool(found.roles)
+            found.add([Party(r, optional) for r in chain], "attendee")
+            found.sides = frozenset(r.key for r in chain)
         return found
 
     def _dated_groups(self, a: Anchored, found: Found) -> list[Found]:
@@ -438,6 +456,8 @@ class EventFinder:
         st = self.rules.status
         if any(c.dep_ == "amod" and c.lemma_.lower() in st.planned_modifiers for c in tok.children):
             return "planned"
+        if self._behind_us(tok):
+            return "held"
         cur: Token = tok
         for _ in range(4):
             lemma = cur.lemma_.lower()
@@ -466,6 +486,22 @@ class EventFinder:
             cur = cur.head
         return "held"
 
+    def _behind_us(self, tok: Token) -> bool:
+        """The event noun's own words place it in the past: "the previous summit", "last
+        year's talks", "the summit held two years ago", "the meeting in May last year"."""
+        st = self.rules.status
+        for c in tok.children:
+            if c.dep_ in ("amod", "advmod") and c.lower_ in st.held_modifiers:
+                return True
+            if c.dep_ == "poss" and any(t.lower_ in st.past_words for t in c.subtree):
+                return True
+            if (
+                (c.dep_ == "prep" and c.lower_ in ("in", "on"))
+                or (c.dep_ == "acl" and c.tag_ == "VBN")
+            ) and any(t.lower_ in st.past_words for t in c.subtree):
+                return True  # "the summit (held) in June last year"
+        return False
+
     # ------------------------------------------------------------------ resolution
     def _resolve(self, a: Anchored, tok: Token) -> list[Party]:
         """Parties of an argument; 'he'/'she' stand for the last person named."""
@@ -478,7 +514,28 @@ class EventFinder:
             return self._group_parties(a, tok, self.current)
         if not found and _the_title(tok):
             return self._titled(a, tok)
+        if not found:
+            return self._led_group(a, tok)
         return found
+
+    def _led_group(self, a: Anchored, tok: Token) -> list[Party]:
+        """'X led a delegation that met Y', 'a delegation led by X met Y': the group's
+        leader took part."""
+        if tok.dep_ == "relcl":
+            tok = tok.head  # subjects() gives the noun a relative clause describes
+        rules = self.rules.representation
+        if tok.lemma_.lower() not in rules.lead_objects:
+            return []
+        out: list[Party] = []
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in rules.leader_verbs:
+            for s in subjects(head):
+                out += parties(a, s)
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in rules.leader_verbs:
+                for g in passive_agents(c):
+                    out += parties(a, g)
+        return out
 
     def _titled(self, a: Anchored, tok: Token) -> list[Party]:
         """'the secretary signed ...': the last person named with that title."""
@@ -573,7 +630,7 @@ class EventFinder:
                 found.refers_back
                 or found.definite
                 or (bool(core) and core <= set(cur.participants))
-            )
+            ) and found.sides <= set(cur.participants)  # named sides not met so far: another
         if joins and cur is not None:
             cur = self._ordinal(self._same_medium(cur, found, idx), found)
             if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
@@ -581,6 +638,8 @@ class EventFinder:
                 cur.kind = found.kind
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
+            if cur.date is None:
+                cur.date = self._date(a, found)  # "The agreement was signed on Tuesday by ..."
             self.current_sent = idx
             return
         # "X convened the meeting": one party so far; a roster or "also attended" may
@@ -733,6 +792,25 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:
+    """Countries of a hyphenated chain ("ROK-U.S.-Japan") among the words before the event
+    noun ``tok`` in its own phrase."""
+    lo = a.char(tok.left_edge)
+    hi = a.char(tok)
+    text = a.tagged.sent.text
+    base = a.tagged.sent.start
+    out: list[Ref] = []
+    for r in a.tagged.refs:
+        m = r.mention
+        if r.type != EntityType.COUNTRY or not (lo <= m.start and m.end <= hi):
+            continue
+        before = text[m.start - base - 1 : m.start - base]
+        after = text[m.end - base : m.end - base + 1]
+        if "-" in (before, after) and r not in out:
+            out.append(r)
+    return out
 
 
 def _within_sentence(founds: list[Found]) -> list[Found]:

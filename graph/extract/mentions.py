@@ -185,7 +185,11 @@ _NAME_PARTICLES = frozenset(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "on", "in"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
-_POSTED_TO = frozenset({"ambassador", "envoy", "representative", "consul", "consul-general"})
+_POSTED_TO = frozenset(
+    # titles and bodies posted abroad: "Ambassador to Korea X", "the EU Delegation to Korea"
+    {"ambassador", "envoy", "representative", "consul", "consul-general"}
+    | {"delegation", "mission", "embassy", "representation", "office"}
+)
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -404,6 +408,16 @@ class _SentenceScanner:
                     and (toks[k - 1].text in _ABBR_IN_NAMES or len(toks[k - 1].text) == 1)
                 ):
                     k += 1  # "Brindle Corp. CEO", "Alan J. Voss"
+                    continue
+                if (
+                    word in ("'s", "’s")
+                    and k + 1 < n
+                    and toks[k].start == toks[k - 1].end
+                    and toks[k + 1].start - toks[k].end == 1
+                    and is_title_word(toks[k - 1].text)
+                    and head_type(toks[k + 1].text) == "GovernmentBody"
+                ):
+                    k += 2  # "the Prime Minister's Office": a title's own office is a body
                     continue
                 if word == "," and self._of_series(i, k):
                     k = self._of_series(i, k)
@@ -1159,6 +1173,7 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
         _find_generics(lay, sent, out)
     out.extend(_countries_in_titles(lay, out))
     out.extend(_country_before_name(lay, out))
+    out[:] = _country_chains(lay, out)
     # drop span mentions duplicated by acronym definitions; order by position
     seen: dict[tuple[int, int], Mention] = {}
     for m in out:
@@ -1311,6 +1326,64 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
             m.start, m.text, m.tokens = cut, lay.text[cut : m.end], rest
             break
     return found
+
+
+# "ROK-U.S.-Japan", "Korea-Japan", "US-China": capitalized words joined by hyphens
+_CHAIN = re.compile(r"(?<![\w-])[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)+(?![\w-])")
+
+
+def chain_country(part: str) -> str | None:
+    """The country a part of a hyphenated chain names ("ROK", "U.S", "Japanese"), or None."""
+    lex = lexicon()
+    for form in (part, part.rstrip("."), part.rstrip(".") + "."):
+        key = form.casefold()
+        country = lex.countries.get(key) or lex.demonyms.get(key)
+        if country:
+            return country
+    return None
+
+
+def _country_chains(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
+    """'the Korea-Japan summit', 'ROK-U.S.-Japan trilateral talks': a chain of two or more
+    countries names each of them (the parties of the event it modifies); no other mention
+    may cover the chain."""
+    chains: list[tuple[int, int, list[Mention]]] = []
+    for sent in lay.sentences:
+        for cm in _CHAIN.finditer(sent.text):
+            parts: list[Mention] = []
+            pos = sent.start + cm.start()
+            for part in cm.group(0).split("-"):
+                country = chain_country(part)
+                if country is None:
+                    break
+                text = part if "." in part.rstrip(".") else part.rstrip(".")  # "U.S." keeps it
+                parts.append(
+                    Mention(
+                        id=0,
+                        text=text,
+                        start=pos,
+                        end=pos + len(text),
+                        sent=sent.index,
+                        tokens=(text,),
+                        kind="country",
+                        quoted=lay.in_quote(pos),
+                        country=country,
+                    )
+                )
+                pos += len(part) + 1
+            else:
+                if len({m.country for m in parts}) >= 2:
+                    chains.append((parts[0].start, parts[-1].end, parts))
+    if not chains:
+        return ments
+    kept = [m for m in ments if not any(a < m.end and m.start < b for a, b, _ in chains)]
+    next_id = max((m.id for m in ments), default=-1) + 1
+    for _, _, parts in chains:
+        for m in parts:
+            m.id, next_id = next_id, next_id + 1
+            m.hints["attributive"] += 1
+            kept.append(m)
+    return kept
 
 
 def _known_as(lay: TextLayout, ments: list[Mention]) -> None:

@@ -28,6 +28,8 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
     """Character offsets (in the sentence) of a PERSON span without titles or a "'s"."""
     lex = lexicon()
     toks = list(span)
+    if toks and toks[0].text in ("'s", "\u2019s"):
+        return None  # "[Minister]'s Secretariat": what follows a possessive is owned, no name
     while toks and (
         toks[0].is_lower
         or toks[0].text.lower().rstrip(".") in lex.title_prefix

@@ -67,6 +67,7 @@ class Representation(_Rule):
     lead_objects: list[str]
     member_lemmas: list[str] = Field(default_factory=list)
     member_subjects: list[str] = Field(default_factory=list)
+    leader_verbs: list[str] = Field(default_factory=list)
 
 
 class Roster(_Rule):
@@ -79,6 +80,8 @@ class StatusRules(_Rule):
     cancelled_governors: list[str]
     cancelled_phrases: list[str]
     planned_prep_heads: list[str]
+    held_modifiers: list[str]
+    past_words: list[str]
 
 
 class MeetingRules(_Rule):

@@ -176,3 +176,24 @@ def test_a_lone_surrogate_in_a_parameter_is_422(client: TestClient) -> None:
         )
         assert response.status_code == 422, response.text
         assert response.json()["error"]["code"] == "invalid_request"
+
+
+def test_queries_past_the_slots_are_turned_away_while_health_answers(client: TestClient) -> None:
+    """Issue 16: 45 slow queries once filled the worker threads and /health took 90 s. With
+    every slot taken (as by long queries), another query is refused at once, /health still
+    answers, and a freed slot serves again."""
+    taken = 0
+    try:
+        while free_cypher._SLOTS.acquire(blocking=False):
+            taken += 1
+        assert taken == free_cypher.MAX_CONCURRENT
+        response = client.post("/api/v1/cypher", json={"query": "RETURN 1 AS one"})
+        assert response.status_code == 503, response.text
+        assert code_of(response.json()) == "too_many_queries"
+        assert response.headers["Retry-After"].isdigit()
+        assert client.get("/api/v1/health").status_code == 200
+    finally:
+        for _ in range(taken):
+            free_cypher._SLOTS.release()
+    status, answer = post(client, {"query": "RETURN 1 AS one"})
+    assert status == 200 and answer["rows"] == [{"one": 1}], answer

@@ -127,3 +127,34 @@ def test_a_year_closes_a_program_or_event_name() -> None:
     got = entities(x)
     assert {("Coastal Vision 2040", "Program"), ("Tarsa Expo 2031", "Event")} <= got
     assert not any("March" in n for n in names(x))
+
+
+def test_a_titles_own_office_is_one_body_with_either_apostrophe() -> None:
+    for apostrophe in ("'", "\u2019"):
+        office = f"Prime Minister{apostrophe}s Secretariat"
+        x = run(f"Officials from the {office} met with the Fair Trade Commission on Monday.")
+        assert (office, "GovernmentBody") in entities(x)
+        assert "Secretariat" not in names(x)
+        pairs = x.to_eval()["meetings"]
+        assert len(pairs) == 1
+        assert set(pairs[0]["participants"]) == {office, "Fair Trade Commission"}
+
+
+def test_a_possessive_before_a_name_is_not_a_title_of_the_name() -> None:
+    x = run("Minister Reva Dunn's office confirmed the talks with the Harbor Council.")
+    assert ("Reva Dunn", "Person") in entities(x)
+    assert not any(n.endswith("office") for n in names(x))
+
+
+def test_a_body_posted_abroad_keeps_its_post_in_its_name() -> None:
+    x = run("Minister Lena Varga met the ambassador of the EU Delegation to Norway on Monday.")
+    assert ("EU Delegation to Norway", "GovernmentBody") in entities(x)
+    assert "Norway" not in names(x)
+    pairs = x.to_eval()["meetings"]
+    assert [set(p["participants"]) for p in pairs] == [{"Lena Varga", "EU Delegation to Norway"}]
+
+
+def test_a_name_a_companys_possessive_owns_is_a_person() -> None:
+    x = run("Apple CEO Tim Cook and Brindle's Sunil Rao met President Tom Reyes on Monday.")
+    assert ("Sunil Rao", "Person") in entities(x)
+    assert ("Sunil Rao", "Brindle") in {(p, o) for p, o, _ in affiliations(x)}

@@ -85,7 +85,6 @@ def test_came_a_day_after_dates_the_other_meeting_earlier() -> None:
     assert meetings(x)[1] == ("held", frozenset({"Lena Wirth", "Karl Aune", "Vexo Chips"}))
 
 
-@V2_GAP
 def test_acronym_that_spells_a_name_with_and_keeps_it_whole() -> None:
     x = run(
         "Helm Robotics signed a memorandum with the Nordic Data and AI Authority (NDAIA) on the "

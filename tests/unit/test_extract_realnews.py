@@ -105,7 +105,6 @@ def test_also_expected_to_and_had_been_due_to_are_not_held() -> None:
     assert all(m.status != "held" for m in x.meetings)
 
 
-@V2_GAP
 def test_signed_the_agreement_extends_the_signing_ceremony() -> None:
     x = run(
         "Velk Mining and Ostmark Steel held a signing ceremony in Arvstad on Monday. Velk "
@@ -222,7 +221,6 @@ def test_topic_after_to_discuss_is_not_a_participant() -> None:
     assert "Brannock Holdings" not in core
 
 
-@V2_GAP
 def test_participle_held_on_a_day_dates_the_ceremony_before() -> None:
     x = run(
         "Velk Mining said today it has signed a contract with Ostmark Steel. The signing "
@@ -727,7 +725,6 @@ def test_trade_representative_goes_to_the_named_office_not_a_foreign_ministry() 
     assert ("Ada Wren", "Office of the U.S. Trade Representative", True) in affiliations(x)
 
 
-@V2_GAP
 def test_signatory_list_joins_the_ceremony_of_the_sentence_before() -> None:
     x = run(
         "The letters of intent were signed at a ceremony in Harwick on Thursday attended by "
