@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.whomet-installed
 
-.PHONY: setup demo test eval lint neo4j-start neo4j-stop
+.PHONY: setup demo test test-long eval lint neo4j-start neo4j-stop
 
 setup: $(STAMP)
 
@@ -33,8 +33,13 @@ demo: neo4j-start
 # ports and stops it); a test file stays on one worker, so module-scoped wipes still hold.
 # One process: `.venv/bin/pytest` (or `make test PYTEST_WORKERS=0`).
 PYTEST_WORKERS ?= 2
+# `make test` leaves out the scenarios marked `long` (outages, restarts, full-depth fuzz,
+# linear-time checks); `make test-long` runs only those, and .ci/run runs both.
 test: setup
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not long"
+
+test-long: setup
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m long
 
 # Extraction quality per set (eval/README.md); fails when a figure drops below eval/floors.json.
 eval: setup

@@ -50,6 +50,7 @@ def served(
         yield base
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_no_server_error_anywhere(served: str, tmp_path: Path) -> None:
     schemathesis = Path(sys.executable).with_name("schemathesis")

@@ -49,6 +49,7 @@ def _process_exists(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+@pytest.mark.long
 def test_lifecycle_keeps_data_across_restart(home: Path) -> None:
     server = _server(home)
     try:

@@ -17,7 +17,7 @@ from graph.database.launcher import LocalNeo4j
 from graph.settings import get_settings
 from tests.integration import servers
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 
 runner = CliRunner()
 

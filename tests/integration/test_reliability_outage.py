@@ -43,7 +43,7 @@ from tests.support.reliability import (
     write_corpus,
 )
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 
 KEY = "outage-write-key-0123456789"
 ENTITY = "Veltra Bank"

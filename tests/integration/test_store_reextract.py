@@ -139,6 +139,7 @@ def _cli(args: list[str]) -> Any:
     return json.loads(result.stdout) if "--json" in args else result.stdout
 
 
+@pytest.mark.long
 def test_cli_load_on_processes_then_a_new_model_re_extracts(
     cli_env: None,
     store: GraphStore,

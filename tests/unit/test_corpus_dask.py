@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.ingest.corpus import extract_corpus, process_pool
 from graph.ingest.dask_engine import dask_engine
 from tests.generated import write_generated
 
 
+@pytest.mark.long
 def test_two_dask_workers_write_the_single_process_partitions(tmp_path: Path) -> None:
     write_generated(tmp_path / "articles", 60, seed=11)
     inputs = [str(tmp_path / "articles")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,7 @@ def test_long_line_without_punctuation_is_linear() -> None:
     assert time.perf_counter() - t < 30  # generous bound: a hang would take minutes
 
 
+@pytest.mark.long
 def test_pathological_quotes_and_brackets() -> None:
     for text in ('"' * 100_000, '"a" ' * 25_000, "(" * 100_000, "Kim met Lee. " * 8000):
         t = time.perf_counter()

@@ -155,6 +155,7 @@ def cpu_seconds(text: str) -> float:
     return time.process_time() - started
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_time_grows_linearly_with_length(family: str) -> None:
