@@ -67,8 +67,13 @@ def test_unreachable_server_is_database_unavailable() -> None:
 
 
 def test_wrong_password_is_config_error(neo4j_settings: Settings) -> None:
+    # another user name: Neo4j locks a user after repeated failed logins, and the test
+    # server's "neo4j" user serves the other worker's tests meanwhile
     wrong = neo4j_settings.model_copy(
-        update={"neo4j_password": neo4j_settings.neo4j_password.__class__("not-the-password")}
+        update={
+            "neo4j_user": "whomet-wrong-login",
+            "neo4j_password": neo4j_settings.neo4j_password.__class__("not-the-password"),
+        }
     )
     with Graph.connect(wrong) as graph, pytest.raises(ConfigError, match="refused the login"):
         graph.verify()

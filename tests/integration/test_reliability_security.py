@@ -196,7 +196,12 @@ def test_no_credential_in_error_bodies_or_logs(
 
     # A wrong password: the API refuses to start, naming the setting, not its value.
     wrong = neo4j_settings.model_copy(
-        update={"neo4j_password": SecretStr(WRONG_PASSWORD), "api_key": SecretStr(KEY)}
+        update={
+            # another user name: failed logins lock the user the other tests share
+            "neo4j_user": "whomet-wrong-login",
+            "neo4j_password": SecretStr(WRONG_PASSWORD),
+            "api_key": SecretStr(KEY),
+        }
     )
     with pytest.raises(ConfigError) as refused, TestClient(create_app(wrong)):
         pass
@@ -264,6 +269,7 @@ def test_cli_never_prints_the_password(
     runner = CliRunner()
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("WHOMET_NEO4J_USER", "whomet-wrong-login")  # keep "neo4j" unlocked
     monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", WRONG_PASSWORD)
     write_corpus(tmp_path / "docs", 1)
     outputs = []

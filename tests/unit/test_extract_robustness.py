@@ -90,11 +90,14 @@ def test_arbitrary_unicode_never_raises(text: str) -> None:
     extract(_doc(text or "x"))
 
 
+@pytest.mark.long
 def test_long_line_without_punctuation_is_linear() -> None:
     text = " ".join(["Alder Norvik Group met Ministry of Sand and Glass officials"] * 20000)
     t = time.perf_counter()
     extract(_doc(text[:200_000]))
-    assert time.perf_counter() - t < 30  # generous bound: a hang would take minutes
+    # a hang guard, not a speed target: ~15 s on a quiet machine, 72 s on a busy one; a
+    # quadratic pass over 200,000 characters would take hours
+    assert time.perf_counter() - t < 300
 
 
 @pytest.mark.long
