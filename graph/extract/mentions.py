@@ -1174,6 +1174,9 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
     out.extend(_countries_in_titles(lay, out))
     out.extend(_country_before_name(lay, out))
     out[:] = _country_chains(lay, out)
+    from graph.extract.event_names import named_events  # it builds on this module
+
+    out[:] = named_events(lay, out)
     # drop span mentions duplicated by acronym definitions; order by position
     seen: dict[tuple[int, int], Mention] = {}
     for m in out:
