@@ -437,13 +437,15 @@ class EventFinder:
         return out
 
     def _plural_signed(self, found: Found) -> bool:
+        """'A signed agreements with B and C' (active, plural): bilateral documents. The
+        passive 'the agreements were signed by A, B and C' is one ceremony."""
         if found.kind != "signing":
             return False
         lemmas = {
             lemma for r in self.rules.verbs if r.kind == "signing" for lemma in r.object_lemmas
         }
         return any(
-            c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and c.lemma_.lower() in lemmas
+            c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in lemmas
             for c in found.trigger.children
         )
 
