@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from graph.extract.lexicon import _words, lexicon
+from graph.extract.lexicon import data_words, lexicon
 from graph.extract.mentions import Mention, chain_country
 from graph.extract.shapes import head_type
 from graph.extract.text import TextLayout
@@ -23,6 +23,8 @@ _BODY_TYPES = frozenset({"GovernmentBody", "Company", "Organization"})
 
 _WORD = r"(?:[A-Z0-9][\w.&]*(?:-[\w.]+)*(?:s['\u2019])?|\([A-Z][A-Za-z]+\))"
 _TAIL = r"(?:\s(?:on|of|for)\s(?:the\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)"
+# a name running on from the left across "and": its start is not read here
+_CUT_LEFT = re.compile(r"[A-Z][\w.)-]*\s+(?:and|&)\s+(?:the\s+)?$")
 _YEAR_TAIL = r"(?:\s(?:19|20)\d\d(?![\w-]))"
 # "ASEAN-related", "U.S.-led": an organization or country named inside a modifier
 _ATTRIBUTIVE = re.compile(
@@ -33,7 +35,7 @@ _ATTRIBUTIVE = re.compile(
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    heads = "|".join(sorted(set(_words("event_name_heads.txt")), key=len, reverse=True))
+    heads = "|".join(sorted(set(data_words("event_name_heads.txt")), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.'\u2019-])((?:{_WORD}\s)+)(?:{heads})(?![\w-]){_TAIL}?{_YEAR_TAIL}?"
     )
@@ -101,6 +103,8 @@ def _spans(lay: TextLayout) -> Iterable[tuple[int, int, int]]:
             tail = m.group(0)[m.end(1) - m.start(0) :]
             if not _qualified(words, " on " in tail or " of " in tail or " for " in tail):
                 continue
+            if _CUT_LEFT.search(lay.text, max(0, start - 40), start):
+                continue  # "Critical and Emerging Technology (CET) Dialogue": starts further left
             yield start, sent.start + m.end(0), sent.index
 
 
