@@ -144,7 +144,12 @@ def build_tagged(ctx: DocContext, mentions: list[Mention]) -> None:
     quotes = ctx.lay.quotes
     qi = 0
     for sent in ctx.lay.sentences:
-        refs = sorted(by_sent.get(sent.index, []), key=lambda r: r.mention.start)
+        # a name stated inside a longer one ("the EU Delegation") is an entity of its own,
+        # but the sentence is read with the longer name
+        refs = sorted(
+            (r for r in by_sent.get(sent.index, []) if not r.mention.hints.get("inside")),
+            key=lambda r: r.mention.start,
+        )
         # quotation spans (with their marks) clipped to this sentence
         while qi < len(quotes) and quotes[qi][1] + 1 <= sent.start:
             qi += 1

@@ -30,6 +30,8 @@ _YEAR_TAIL = r"(?:\s(?:19|20)\d\d(?![\w-]))"
 _ATTRIBUTIVE = re.compile(
     r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])-(?:related|led|backed|sponsored|hosted|"
     r"funded|organized|organised|brokered|chaired)\b"
+    # "the EU Delegation to South Korea": the mission's name states its organization
+    r"|(?<![\w.-])([A-Z]{2,})\s(?:Delegation|Mission|Secretariat)\b"
 )
 
 
@@ -81,12 +83,16 @@ def _attributive_parts(lay: TextLayout, start: int, end: int, sent: int) -> list
     out: list[Mention] = []
     lex = lexicon()
     for m in _ATTRIBUTIVE.finditer(lay.text, start, end):
-        word = m.group(1)
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
         country = chain_country(word)
         if country is not None:
-            out.append(_part_mention(word, m.start(1), sent, "country", country))
+            out.append(_part_mention(word, m.start(group), sent, "country", country))
         elif word.casefold() in lex.gazetteer or (word.isupper() and len(word) >= 2):
-            out.append(_part_mention(word, m.start(1), sent, "name", None))
+            part = _part_mention(word, m.start(group), sent, "name", None)
+            if group == 2:
+                part.hints["inside"] += 1  # the parse reads the mission's name, not this
+            out.append(part)
     return out
 
 
@@ -146,7 +152,16 @@ def named_events(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
         covered.append((start, end))
     for sentence in lay.sentences:
         parts = _attributive_parts(lay, sentence.start, sentence.end, sentence.index)
-        added.extend(p for p in parts if not any(m.start <= p.start < m.end for m in ments))
+        added.extend(
+            p
+            for p in parts
+            if not any(
+                m.start <= p.start < m.end
+                and m.kind != "name"
+                or (m.start == p.start and m.end == p.end)
+                for m in ments
+            )
+        )
     if not added:
         return ments
     kept = [
