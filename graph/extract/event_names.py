@@ -25,6 +25,10 @@ _WORD = r"(?:[A-Z0-9][\w.&]*(?:-[\w.]+)*(?:s['\u2019])?|\([A-Z][A-Za-z]+\))"
 _TAIL = r"(?:\s(?:on|of|for)\s(?:the\s)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)"
 # a name running on from the left across "and": its start is not read here
 _CUT_LEFT = re.compile(r"[A-Z][\w.)-]*\s+(?:and|&)\s+(?:the\s+)?$")
+_TIME_TAIL = re.compile(
+    r"\s(?:on|of|for)\s(?:the\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _YEAR_TAIL = r"(?:\s(?:19|20)\d\d(?![\w-]))"
 # "ASEAN-related", "U.S.-led": an organization or country named inside a modifier
 _ATTRIBUTIVE = re.compile(
@@ -106,12 +110,19 @@ def _spans(lay: TextLayout) -> Iterable[tuple[int, int, int]]:
                 continue
             start = sent.start + m.start(1) + len(" ".join(m.group(1).split()[:skip]))
             start += 1 if skip else 0
+            end = sent.start + m.end(0)
             tail = m.group(0)[m.end(1) - m.start(0) :]
+            when = _TIME_TAIL.search(tail)
+            if when is not None:  # "Meeting on Friday": the date is no part of the name
+                end -= len(tail) - when.start()
+                tail = tail[: when.start()]
+            while lay.text[end - 1] in ".,":
+                end -= 1  # the sentence's own stop
             if not _qualified(words, " on " in tail or " of " in tail or " for " in tail):
                 continue
             if _CUT_LEFT.search(lay.text, max(0, start - 40), start):
                 continue  # "Critical and Emerging Technology (CET) Dialogue": starts further left
-            yield start, sent.start + m.end(0), sent.index
+            yield start, end, sent.index
 
 
 def _stands_alone(m: Mention) -> bool:
