@@ -25,6 +25,8 @@ _SEPARATOR = re.compile(r"^[\s|\-_=*~#\u2022\u00b7\u2013\u2014/\\.]*$")
 _LEADING_MARK = re.compile(r"^[\s\-*\u2022\u00b7>#]+")
 _STRONG_FOOTER = ("\u00a9", "(c) ", "copyright", "all rights reserved")
 _BYLINE_NAME = re.compile(r"^[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3}")
+_CLAUSE_END = re.compile(r"[,;:\u2014]$")
+_CLAUSE_WORDS = 8
 _RUN_LENGTH = 3  # this many short non-prose lines in a row are chrome, not a subheading
 _SHORT_WORDS = 20
 
@@ -59,12 +61,17 @@ def chrome_phrases() -> ChromePhrases:
 
 
 def is_prose(line: str) -> bool:
-    """A line that reads as running text: a sentence ending, or long."""
-    words = len(line.split())
+    """A line that reads as running text: a sentence ending, or long, or a clause of a
+    sentence broken over lines (speeches set one clause per line end in ',' or ';')."""
+    split = line.split()
+    words = len(split)
     if words >= 25:
         return True
     if len(line) >= 10 and _WIDE_PROSE_END.search(line) is not None:
         return True
+    if words >= _CLAUSE_WORDS and _CLAUSE_END.search(line) is not None:
+        lower = sum(1 for w in split if w[:1].islower())
+        return 2 * lower >= words
     return words >= 4 and _PROSE_END.search(line) is not None
 
 

@@ -45,7 +45,8 @@ def anchor(tagged: Tagged, doc: Doc) -> Anchored:
     """Map every token of ``doc`` (parsed from the sentence text) to its mention."""
     offset = tagged.sent.start
     out = Anchored(tagged, doc, offset)
-    spans = sorted(((r.mention.start, r.mention.end, r) for r in tagged.refs), key=lambda s: s[0])
+    refs = tagged.refs + tagged.quoted_refs
+    spans = sorted(((r.mention.start, r.mention.end, r) for r in refs), key=lambda s: s[0])
     if not spans:
         return out
     j = 0

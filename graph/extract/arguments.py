@@ -31,6 +31,8 @@ PARTY_TYPES = frozenset(
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # phrases that say whom an unnamed person represents: "officials from X", "CEO of X"
 REPRESENT_PREPS = frozenset({"of", "from", "for"})
+WORKPLACE_PREPS = frozenset({"in", "at"})
+BODY_TYPES = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
 LIST_DEPS = frozenset({"conj", "appos"})
 MAX_DEPTH = 8
 GROUP_NOUNS = frozenset(
@@ -115,6 +117,13 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     out += parties(a, obj, optional, depth + 1)
+        elif dep == "prep" and ch.lower_ in WORKPLACE_PREPS and ref is None and _stands_for(tok):
+            # "Poland's secretary of state in the Ministry of National Defense": an unnamed
+            # official stands for the body they work in
+            for obj in ch.children:
+                ob = a.ref(obj)
+                if obj.dep_ == "pobj" and ob is not None and ob.type in BODY_TYPES:
+                    out += parties(a, obj, optional, depth + 1)
         elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
             for obj in ch.children:
                 if obj.dep_ == "pobj":
@@ -171,6 +180,22 @@ def _person(a: Anchored, tok: Token) -> bool:
 
 def _led_by(group: Token, clause: Token) -> bool:
     return group.lemma_.lower() in GROUP_NOUNS and clause.lemma_.lower() in ("lead", "head")
+
+
+def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
+    """'met with Poland's secretary of state in the Ministry of National Defense': the parser
+    hangs the body on the verb; with an unnamed official as the other side, it is whom
+    that official stands for."""
+    if not any(a.ref(t) is None and _stands_for(t) for t in unnamed):
+        return []
+    out: list[Party] = []
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in WORKPLACE_PREPS:
+            for obj in ch.children:
+                ob = a.ref(obj)
+                if obj.dep_ == "pobj" and ob is not None and ob.type in BODY_TYPES:
+                    out.append(Party(ob, False))
+    return out
 
 
 def _stands_for(tok: Token) -> bool:

@@ -51,6 +51,9 @@ class Tagged:
     s: str
     refs: list[Ref] = field(default_factory=list)
     markers: list[int] | None = None  # positions of QUOTE in s, computed on demand
+    # mentions inside quotations: hidden from the string rules, seen by the parse-based
+    # meeting rules ("the secretary signed letters with X and Y," said a spokesman)
+    quoted_refs: list[Ref] = field(default_factory=list)
 
     def ref(self, m: re.Match[str], group: int | str = 1) -> Ref:
         return self.refs[int(m.group(group))]
@@ -141,7 +144,12 @@ def build_tagged(ctx: DocContext, mentions: list[Mention]) -> None:
     quotes = ctx.lay.quotes
     qi = 0
     for sent in ctx.lay.sentences:
-        refs = sorted(by_sent.get(sent.index, []), key=lambda r: r.mention.start)
+        # a name stated inside a longer one ("the EU Delegation") is an entity of its own,
+        # but the sentence is read with the longer name
+        refs = sorted(
+            (r for r in by_sent.get(sent.index, []) if not r.mention.hints.get("inside")),
+            key=lambda r: r.mention.start,
+        )
         # quotation spans (with their marks) clipped to this sentence
         while qi < len(quotes) and quotes[qi][1] + 1 <= sent.start:
             qi += 1
@@ -178,4 +186,5 @@ def build_tagged(ctx: DocContext, mentions: list[Mention]) -> None:
                 pieces.append(ctx.text[pos : sent.end])
                 pos = sent.end
         s = "".join(pieces).replace("\u2019", "'").replace("\n", " ")
-        ctx.tagged.append(Tagged(sent, s, out_refs))
+        quoted = [r for r in refs if any(a <= r.mention.start < b for a, b in spans)]
+        ctx.tagged.append(Tagged(sent, s, out_refs, quoted_refs=quoted))

@@ -45,7 +45,8 @@ _DATE = re.compile(
     r"|\b(?P<dom>the\s+(?P<domn>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+)?month)?)"
     r"(?!\s+(?:century|anniversary|time|round|floor|largest|biggest|edition|session|meeting))"
     r"|\b(?P<mo>(?:in|during|since|until|by|from|early|late|mid-|last|next|this|for)\s+"
-    r"(?P<mon3>" + _FULL_MON + r")(?!\s+[0-3]?\d\b)(?:\s+(?P<year3>(?:19|20)\d\d))?)\b"
+    r"(?P<mon3>" + _FULL_MON + r")(?!\s+[0-3]?\d\b)"
+    r"(?:\s+(?P<year3>(?:19|20)\d\d)|\s+(?P<yrel>last|this|next)\s+year)?)\b"
     r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow"
     r"|the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)"
     r"|(?P<reln>a|an|one|two|three|four|five|six|\d)\s+(?P<relu>day|days|week|weeks)\s+"
@@ -184,6 +185,10 @@ def resolve(
         year = dm.get("year3")
         if year:
             return ResolvedDate(t, None, int(year), mon, None, "month")
+        yrel = dm.get("yrel")
+        if yrel and pub is not None:  # "in June last year"
+            shift = {"last": -1, "this": 0, "next": 1}[yrel]
+            return ResolvedDate(t, None, pub.year + shift, mon, None, "month")
         mod = t.split()[0].lower()
         return _with_year(t, mon, None, pub, future or mod == "next")
     if dm.get("wd"):

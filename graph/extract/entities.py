@@ -108,6 +108,14 @@ def _portfolio_of(full: str, key: str) -> bool:
     return False
 
 
+def _secretary_of_ministry(owner: Mention | None, body: str) -> bool:
+    """ "Defense Secretary X" beside "the Ministry of National Defense": a cabinet secretary
+    heads a department, so a ministry named in the same text is another government's."""
+    if owner is None or not owner.title:
+        return False
+    return owner.title.split()[-1].casefold() == "secretary" and body.startswith("ministry ")
+
+
 def name_shaped(tokens: tuple[str, ...]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
@@ -572,6 +580,7 @@ class EntityBuilder:
                     m.head == "portfolio"
                     and cand.type == EntityType.GOVERNMENT_BODY
                     and _portfolio_of(full, key)
+                    and not _secretary_of_ministry(owner, full)
                 ):
                     c = cand
                     break

@@ -24,6 +24,7 @@ from graph.extract.arguments import (
     passive_agents,
     prep_objects,
     subjects,
+    workplace,
 )
 from graph.extract.context import Ref
 from graph.extract.dates import ResolvedDate, find_dates, resolve
@@ -229,8 +230,10 @@ class EventFinder:
                     found.refers_back = True
             found.add(obj_parties, rule.object)
         # "signed letters on cooperation with X": the phrase may hang one level lower
-        for g in prep_objects(tok, rule.preps, 2):
+        with_objects = prep_objects(tok, rule.preps, 2)
+        for g in with_objects:
             found.add(self._resolve(a, g), "attendee")
+        found.add(workplace(a, tok, with_objects + objs), "attendee")
         if rule.object_lemmas:
             # "signed an agreement with X", "signed letters of intent on cooperation with X":
             # the other side hangs on the document signed; "the agreement was signed by ...":
@@ -412,10 +415,11 @@ class EventFinder:
         return out
 
     def _separate(self, a: Anchored, found: Found) -> list[Found]:
-        """'A held separate talks with B and C': one meeting of A with each of them."""
+        """'A held separate talks with B and C': one meeting of A with each of them; so
+        does 'A signed agreements with B and C' (one document with each)."""
         trig = found.trigger
         mods = {c.lemma_.lower() for c in trig.children if c.dep_ == "amod"}
-        if not mods & set(self.rules.nouns.separate_modifiers):
+        if not mods & set(self.rules.nouns.separate_modifiers) and not self._plural_signed(found):
             return [found]
         heads = a.head_tokens()
         after = {r.key for t, r in heads.items() if t > trig.i}
@@ -431,6 +435,19 @@ class EventFinder:
             part.date_at = found.date_at
             out.append(part)
         return out
+
+    def _plural_signed(self, found: Found) -> bool:
+        """'A signed agreements with B and C' (active, plural): bilateral documents. The
+        passive 'the agreements were signed by A, B and C' is one ceremony."""
+        if found.kind != "signing":
+            return False
+        lemmas = {
+            lemma for r in self.rules.verbs if r.kind == "signing" for lemma in r.object_lemmas
+        }
+        return any(
+            c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in lemmas
+            for c in found.trigger.children
+        )
 
     def _attendance(self, a: Anchored, tok: Token) -> Found | None:
         """'A attended the forum' / 'B also attended' / 'C took part in the talks'."""
@@ -500,7 +517,7 @@ class EventFinder:
                 or (c.dep_ == "acl" and c.tag_ == "VBN")
             ) and any(t.lower_ in st.past_words for t in c.subtree):
                 return True  # "the summit (held) in June last year"
-        return False
+        return _past_phrase_after(tok, st.past_words)
 
     # ------------------------------------------------------------------ resolution
     def _resolve(self, a: Anchored, tok: Token) -> list[Party]:
@@ -811,6 +828,22 @@ def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:
         if "-" in (before, after) and r not in out:
             out.append(r)
     return out
+
+
+def _past_phrase_after(tok: Token, past_words: list[str]) -> bool:
+    """ "...follow up on the summit in June last year": the parser may hang the date
+    phrase on the verb, but when it follows the event noun directly it still dates it."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("in", "on", "held"):
+        return False
+    end = min(len(doc), k + 6, tok.sent.end)
+    for t in doc[k + 1 : end]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ in past_words:
+            return True
+    return False
 
 
 def _within_sentence(founds: list[Found]) -> list[Found]:

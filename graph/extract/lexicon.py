@@ -16,7 +16,7 @@ def _data(name: str) -> str:
     return resources.files("graph").joinpath(f"data/{name}").read_text("utf-8")
 
 
-def _words(name: str) -> list[str]:
+def data_words(name: str) -> list[str]:
     out: list[str] = []
     for line in _data(name).splitlines():
         line = line.strip()
@@ -25,7 +25,7 @@ def _words(name: str) -> list[str]:
     return out
 
 
-def _sections(name: str) -> dict[str, list[str]]:
+def data_sections(name: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current = out.setdefault("", [])
     for line in _data(name).splitlines():
@@ -73,15 +73,15 @@ def lexicon() -> Lexicon:
         parts = line.split()
         if len(parts) == 2 and not line.startswith("#"):
             lex.org_heads.setdefault(parts[0], parts[1])
-    lex.stop_caps = frozenset(_words("stop_caps.txt"))
-    titles = _sections("titles.txt")
+    lex.stop_caps = frozenset(data_words("stop_caps.txt"))
+    titles = data_sections("titles.txt")
     lex.title_prefix = frozenset(titles.get("prefix", []))
     lex.role_nouns = frozenset(titles.get("role", []))
     lex.national_titles = frozenset(titles.get("national", []))
     lex.abroad_titles = frozenset(titles.get("abroad", []))
-    lex.given_names = frozenset(_words("given_names.txt"))
-    lex.institutional = frozenset(_words("institutional_words.txt"))
-    lex.east_asian_surnames = frozenset(_words("surnames_east_asian.txt"))
+    lex.given_names = frozenset(data_words("given_names.txt"))
+    lex.institutional = frozenset(data_words("institutional_words.txt"))
+    lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
     gaz = json.loads(_data("gazetteer.json"))
     for org in gaz["organizations"]:
         entry = GazetteerEntry(org["name"], org["type"], tuple(org["aliases"]), org.get("country"))

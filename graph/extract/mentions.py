@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from graph.extract.lexicon import lexicon
+from graph.extract.lexicon import data_sections, lexicon
 from graph.extract.shapes import (
     COMMON_ACRONYMS,
     TIME_WORDS,
@@ -1174,6 +1175,11 @@ def find_mentions(lay: TextLayout) -> list[Mention]:
     out.extend(_countries_in_titles(lay, out))
     out.extend(_country_before_name(lay, out))
     out[:] = _country_chains(lay, out)
+    from graph.extract.event_names import named_events  # it builds on this module
+
+    out[:] = [
+        m for m in named_events(lay, out) if not _officials_of_a_kind(m) and not _a_relationship(m)
+    ]
     # drop span mentions duplicated by acronym definitions; order by position
     seen: dict[tuple[int, int], Mention] = {}
     for m in out:
@@ -1330,6 +1336,33 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
 
 # "ROK-U.S.-Japan", "Korea-Japan", "US-China": capitalized words joined by hyphens
 _CHAIN = re.compile(r"(?<![\w-])[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)+(?![\w-])")
+
+
+def _officials_of_a_kind(m: Mention) -> bool:
+    """'the three National Security Advisors', 'Foreign Ministers': a plural title names a
+    group of officials, not a body ('Council of Economic Advisers' keeps its 'of')."""
+    if m.kind != "name" or not m.tokens:
+        return False
+    last = m.tokens[-1]
+    if not (last.endswith("s") and last[:-1].lower() in lexicon().title_prefix):
+        return False
+    # the words before the title name its area ("National Security", "Foreign"), so the
+    # phrase is no firm's name ("Harbor Capital Advisors")
+    return all(t in lexicon().institutional or is_title_word(t) for t in m.tokens[:-1])
+
+
+@lru_cache(maxsize=1)
+def _relationship_words() -> dict[str, list[str]]:
+    return data_sections("relationship_words.txt")
+
+
+def _a_relationship(m: Mention) -> bool:
+    """'the Global Comprehensive Strategic Alliance': adjectives before 'Alliance' or
+    'Partnership' describe how two countries stand, they name no body."""
+    if m.kind != "name" or len(m.tokens) < 2:
+        return False
+    words = _relationship_words()
+    return m.tokens[-1] in words["heads"] and all(t in words["modifiers"] for t in m.tokens[:-1])
 
 
 def chain_country(part: str) -> str | None:

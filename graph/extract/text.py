@@ -71,13 +71,9 @@ _ABBREVIATIONS = frozenset(
         "nos",
         "op",
         "pp",
-        "u.s",
-        "u.k",
         "e.g",
         "i.e",
-        "a.m",
-        "p.m",
-        "u.n",
+        # "U.S.", "a.m." end a sentence before "He", "The": they take the initials' test below
     ]
 )
 MAX_SENTENCE_CHARS = 1200
