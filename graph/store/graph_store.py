@@ -22,7 +22,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.database.cypher import query
 from graph.database.db import Graph
-from graph.errors import WhometError
+from graph.errors import DatabaseUnavailable, WhometError
 from graph.model import Extraction
 from graph.store.batching import groups
 from graph.store.group import GroupResult, load_group_work
@@ -45,6 +45,21 @@ _RETRY_CODES = frozenset(
 
 class StoreConflict(WhometError):
     """A write kept colliding with concurrent writers after every retry."""
+
+
+class _Outcomes:
+    """The outcome of each document of a ``load_many`` call, told to a callback as it is known."""
+
+    def __init__(
+        self, n: int, tell: Callable[[int, LoadReport | WhometError], None] | None
+    ) -> None:
+        self.items: list[LoadReport | WhometError | None] = [None] * n
+        self.tell = tell
+
+    def set(self, i: int, outcome: LoadReport | WhometError) -> None:
+        self.items[i] = outcome
+        if self.tell is not None:
+            self.tell(i, outcome)
 
 
 class GraphStore:
@@ -77,16 +92,22 @@ class GraphStore:
         return self._retrying(lambda: self.graph.write(load_work, p, force, now, per_row))
 
     def load_many(
-        self, extractions: Sequence[Extraction], *, force: bool = False
+        self,
+        extractions: Sequence[Extraction],
+        *,
+        force: bool = False,
+        on_outcome: Callable[[int, LoadReport | WhometError], None] | None = None,
     ) -> list[LoadReport | WhometError]:
         """Load several documents, new ones in group transactions; the outcome of each, in
-        input order (an error is that document's only: the others are stored).
+        input order (an error is that document's only: the others are stored). A lost
+        database is raised (``DatabaseUnavailable``): what was written before it is stored,
+        and ``on_outcome(index, outcome)`` was called for each of those as it committed.
 
         New documents that could see each other's writes keep their input order
         (``batching.groups``). A stored document (replaced), a ``force`` load and a document
         that merges entities take the one-document path, after the groups of the call.
         """
-        out: list[LoadReport | WhometError | None] = [None] * len(extractions)
+        out = _Outcomes(len(extractions), on_outcome)
         plans: list[Plan] = []
         where: list[int] = []
         for i, extraction in enumerate(extractions):
@@ -94,18 +115,18 @@ class GraphStore:
                 plans.append(plan(extraction))
                 where.append(i)
             except WhometError as exc:
-                out[i] = exc
+                out.set(i, exc)
         alone = list(range(len(plans))) if force else self._load_groups(plans, out, where)
         for j in sorted(alone):
             try:
-                out[where[j]] = self._load_plan(plans[j], force)
+                out.set(where[j], self._load_plan(plans[j], force))
+            except DatabaseUnavailable:
+                raise
             except WhometError as exc:
-                out[where[j]] = exc
-        return [r if r is not None else WhometError("not loaded") for r in out]
+                out.set(where[j], exc)
+        return [r if r is not None else WhometError("not loaded") for r in out.items]
 
-    def _load_groups(
-        self, plans: list[Plan], out: list[LoadReport | WhometError | None], where: list[int]
-    ) -> list[int]:
+    def _load_groups(self, plans: list[Plan], out: _Outcomes, where: list[int]) -> list[int]:
         """Write the new documents among ``plans`` in groups; returns the plans left to load
         one at a time (stored versions, entity merges)."""
         ids = sorted({p.doc_id for p in plans})
@@ -127,7 +148,7 @@ class GraphStore:
                     and row["extractor_version"] == p.document["extractor_version"]
                 )
                 if same:
-                    out[where[j]] = LoadReport(doc_id=p.doc_id, status="unchanged")
+                    out.set(where[j], LoadReport(doc_id=p.doc_id, status="unchanged"))
                 else:
                     alone.append(j)
             else:
@@ -142,11 +163,13 @@ class GraphStore:
                 chunk = [plans[j] for j in members]
                 try:
                     res = self._write_group(chunk, now)
+                except DatabaseUnavailable:
+                    raise  # every other document would fail the same way
                 except WhometError:
                     alone.extend(members)  # each alone, so that an error is its document's
                     continue
-                for k, report in res.reports.items():
-                    out[where[members[k]]] = report
+                for k, report in sorted(res.reports.items()):
+                    out.set(where[members[k]], report)
                 alone.extend(members[k] for k in res.alone)
                 later.extend(members[k] for k in res.later)
             todo = sorted(later)

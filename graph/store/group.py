@@ -179,7 +179,8 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
 
     entities = {n for i in keep for n in node_ids[i]}
     events = {e for i in keep for e in (set(placed[i].ids) | placed[i].touched)}
-    settle(w, Settle(entities, events, created=created), [plans[i].doc_id for i in keep])
+    done = Settle(entities, events, created=created, added_at=now)
+    settle(w, done, [plans[i].doc_id for i in keep])
     w.unlock()
     # The counters are the transaction's: they go on the group's first report.
     first = keep[0]

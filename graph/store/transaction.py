@@ -48,7 +48,9 @@ from graph.store.resolve import (
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
 ENTITY_LABELS = frozenset(TYPE_LABEL.values())
 _PRECISION_RANK = {"day": 0, "month": 1, "day_of_month": 2, "year": 3, "unknown": 4}
-_UNCOUNTED = frozenset({"lock_keys", "unlock_keys", "entity_state", "event_state"})
+_UNCOUNTED = frozenset(
+    {"lock_keys", "unlock_keys", "entity_state", "entity_state_added", "event_state"}
+)
 
 
 @dataclass
@@ -312,13 +314,14 @@ class Settle:
     keys: set[str] = field(default_factory=set)  # resolution keys that may now name nothing
     absorbed: set[str] = field(default_factory=set)  # entities merged away by this load
     created: list[dict[str, Any]] = field(default_factory=list)  # see created_state
+    added_at: Any = None  # the load time, when the entities only gained mentions
 
 
 def settle(w: Work, t: Settle, doc_ids: list[str]) -> None:
     """The tail every load shares, after the documents' facts are written: derived
     properties, garbage, then the corrections made by hand. One place, for one document or a
     group, so that whatever else must follow the facts (summaries) is called once, here."""
-    released = refresh_entities(w, t.entities, t.created)
+    released = refresh_entities(w, t.entities, t.created, t.added_at)
     refresh_events(w, t.events)
     collect_garbage(w, t.old_entities, sorted(t.events), t.old_quotes, released | t.keys)
     # Corrections made by hand hold. Imported here: the replay reuses this module's steps.
@@ -510,20 +513,27 @@ def mention_rows(p: Plan, node_ids: list[str]) -> list[dict[str, Any]]:
 
 
 def refresh_entities(
-    w: Work, ids: Iterable[str], created: Iterable[dict[str, Any]] = ()
+    w: Work, ids: Iterable[str], created: Iterable[dict[str, Any]] = (), added_at: Any = None
 ) -> set[str]:
     """Re-derive name, aliases, type, country, dates and keys of entities from their mentions.
 
     Writes only what changed (so a repeated load leaves every property as it was);
     returns the resolution keys that some entity let go of. ``created``: the states of
     entities this transaction created (one mention, known to the caller, see
-    :func:`created_state`), which are then not read back.
+    :func:`created_state`), which are then not read back. ``added_at``: the load time when
+    the entities only gained mentions (a group load), so their load times need no visit
+    of their documents.
     """
     made = list(created)
     wanted = sorted(set(ids) - {s["id"] for s in made})
     if not wanted and not made:
         return set()
-    read = w.run("entity_state", ids=wanted) if wanted else []
+    if not wanted:
+        read = []
+    elif added_at is not None:
+        read = w.run("entity_state_added", ids=wanted, now=added_at)
+    else:
+        read = w.run("entity_state", ids=wanted)
     states = [s for s in read if s["mentions"] > 0] + made
     own: dict[str, frozenset[str]] = {}
     derived: dict[str, tuple[list[FormCount], EntityType, str | None]] = {}
