@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import json
 import logging
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -101,6 +104,57 @@ def wipe(driver: Driver, database: str) -> None:
         )
         if records[0]["c"] == 0:
             return
+
+
+KEPT_TYPES = {"GovernmentBody", "Country"}  # names shared across variants (the busy nodes)
+
+
+def _cipher(v: int) -> dict[int, int]:
+    """A letter permutation per variant (case kept): names keep their length."""
+    plain = "abcdefghijklmnopqrstuvwxyz"
+    letters = list(plain)
+    random.Random(v).shuffle(letters)
+    pairs = list(zip(plain, letters, strict=True))
+    return {ord(a): ord(b) for a, b in pairs} | {ord(a.upper()): ord(b.upper()) for a, b in pairs}
+
+
+def variant(ex: Extraction, v: int) -> Extraction:
+    """Another document of the same shape: id ``<id>-v<v>``, and every name of a person,
+    company or organization (not government bodies or countries, which stay shared, so busy
+    nodes get busier as the corpus grows) spelled with letters permuted, in the names and
+    in the text alike. Lengths are kept, so every evidence offset still holds."""
+    if v == 0:
+        return ex
+    table = _cipher(v)
+    names = sorted(
+        {n for e in ex.entities if e.type.value not in KEPT_TYPES for n in (e.name, *e.aliases)},
+        key=len,
+        reverse=True,
+    )
+
+    def swap(text: str) -> str:
+        for name in names:
+            if name:
+                text = text.replace(name, name.translate(table))
+        return text
+
+    data = json.loads(ex.model_dump_json())
+
+    def walk(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            return {k: walk(val, k) for k, val in node.items()}
+        if isinstance(node, list):
+            return [walk(x, key) for x in node]
+        if isinstance(node, str) and key in {"text", "sentence", "name", "aliases", "title"}:
+            return swap(node)
+        return node
+
+    data = walk(data)
+    data["document"]["id"] = f"{ex.document.id}-v{v}"
+    data["document"]["content_hash"] = hashlib.sha256(
+        f"{ex.document.content_hash}|{v}".encode()
+    ).hexdigest()
+    return Extraction.model_validate(data)
 
 
 def extract_corpus(n: int, seed: int, cache: Path | None) -> list[Extraction]:
@@ -314,6 +368,13 @@ def main() -> int:
     ap.add_argument("--chunk", type=int, default=512, help="documents per load_many call")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cache", type=Path, help="extractions file (written when absent)")
+    ap.add_argument(
+        "--base",
+        type=int,
+        default=0,
+        help="extract this many articles and make the n documents as variants of them "
+        "(renamed people and companies, see variant; 0: extract all n)",
+    )
     ap.add_argument("--no-import", action="store_true", help="skip neo4j-admin import")
     ap.add_argument("--warmup", type=int, default=300, help="documents loaded first, untimed")
     ap.add_argument("--uri", help="use this running server (needs --wipe)")
@@ -329,12 +390,19 @@ def main() -> int:
     compare = min(args.compare_n, args.n)
 
     t0 = time.perf_counter()
-    docs = extract_corpus(args.n, args.seed, args.cache)
+    base = min(args.base or args.n, args.n)
+    extracted = extract_corpus(base, args.seed, args.cache)
     spent = time.perf_counter() - t0
     print(
-        f"corpus: {args.n} generated articles (seed {args.seed}), read+extracted in "
-        f"{spent:.1f} s ({args.n / spent:.0f} docs/s; not part of the load figures)"
+        f"corpus: {base} generated articles (seed {args.seed}), read+extracted in "
+        f"{spent:.1f} s ({base / spent:.1f} docs/s; not part of the load figures)"
     )
+    docs = [variant(extracted[i % base], i // base) for i in range(args.n)]
+    if base < args.n:
+        print(
+            f"  {args.n} documents: the {base} and {args.n // base - 1}+ variants of each "
+            "(people and companies renamed, government bodies and days shared)"
+        )
 
     with server(args) as settings:
         driver = GraphDatabase.driver(
