@@ -391,10 +391,12 @@ def main() -> int:
 
     t0 = time.perf_counter()
     base = min(args.base or args.n, args.n)
+    cached = args.cache is not None and args.cache.exists()
     extracted = extract_corpus(base, args.seed, args.cache)
     spent = time.perf_counter() - t0
+    how = "read from the cache" if cached else "read+extracted"
     print(
-        f"corpus: {base} generated articles (seed {args.seed}), read+extracted in "
+        f"corpus: {base} generated articles (seed {args.seed}), {how} in "
         f"{spent:.1f} s ({base / spent:.1f} docs/s; not part of the load figures)"
     )
     docs = [variant(extracted[i % base], i // base) for i in range(args.n)]
