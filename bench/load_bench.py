@@ -85,6 +85,7 @@ def server(args: argparse.Namespace) -> Iterator[Settings]:
         heap_size=args.heap,
         pagecache_size=args.pagecache,
         start_timeout_s=180.0,
+        tx_timeout_s=7200,  # the CSV export reads the whole graph in one transaction
     )
     local = LocalNeo4j(settings, lib=SHARED_LIB, extra_conf={"db.tx_log.preallocate": "false"})
     local.start()
