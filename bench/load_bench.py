@@ -189,14 +189,17 @@ def load_grouped(
     at_mark = 0.0
     step, next_step = 100_000, 100_000
     last_t, last_net = began, 0
-    for start in range(0, len(docs), chunk):
-        for r in store.load_many(docs[start : start + chunk]):
+    # Calls end at every ``chunk`` and at the mark, so the mark's time is that of exactly
+    # ``mark`` documents.
+    ends = sorted({*range(chunk, len(docs), chunk), len(docs)} | ({mark} if mark else set()))
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        for r in store.load_many(docs[start:end]):
             if isinstance(r, Exception):
                 raise r
             created += r.relationships_created
             net += r.relationships_created - r.relationships_removed
         now = time.perf_counter()
-        done = min(start + chunk, len(docs))
+        done = end
         if mark and not at_mark and done >= mark:
             at_mark = now - began
         if curve and (net >= next_step or done == len(docs)):
