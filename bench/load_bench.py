@@ -1,20 +1,26 @@
 """Store throughput: documents/s and relationships/s loading a generated corpus into Neo4j,
-compared with one statement per fact and with ``neo4j-admin database import``.
+compared with one transaction per document, one statement per fact and with
+``neo4j-admin database import``.
 
-    .venv/bin/python bench/load_bench.py [-n 10000] [--per-fact-n 1000] [--seed 0]
+    .venv/bin/python bench/load_bench.py [-n 10000] [--compare-n 2048] [--per-fact-n 0]
+        [--chunk 512] [--seed 0] [--cache bench/out/extractions-10000-0.jsonl]
 
 By default it starts a throwaway Neo4j (launcher, free ports, a scratch folder under
 ``.whomet/tmp``) and stops it at the end. ``--uri`` uses a running server instead and
 then needs ``--wipe``: the benchmark empties that database.
 
 Stages (extraction is timed separately and excluded from the load figures):
-1. generate and extract ``n`` articles (``bench/corpus.py``); warm the server up on
-   ``--warmup`` of them, then empty it again;
-2. per-fact baseline: load the first ``--per-fact-n`` documents into an empty graph with
-   every batched row sent as its own statement (the slow path, so a subset);
-3. batched: load all ``n`` documents into an empty graph (UNWIND batches, one transaction
-   per document), with the time at the ``--per-fact-n`` mark for a like-for-like ratio;
-4. bulk import: export that graph to CSV and time ``neo4j-admin database import full``
+1. generate and extract ``n`` articles (``bench/corpus.py``, on every core; ``--cache``
+   keeps the extractions in a file for the next run); warm the server up on ``--warmup``
+   of them, then empty it again;
+2. per-fact baseline (``--per-fact-n`` > 0): the first documents with every batched row
+   sent as its own statement;
+3. one transaction per document (``GraphStore.load``, the path before group loads): the
+   first ``--compare-n`` documents into an empty graph;
+4. grouped (``GraphStore.load_many``, ``--chunk`` documents a call): all ``n`` documents
+   into an empty graph, printing the curve (relationships/s over each 100,000
+   relationships loaded) and the time at the ``--compare-n`` mark (like for like with 3);
+5. bulk import: export that graph to CSV and time ``neo4j-admin database import full``
    of it into a throwaway home (an offline, empty-database-only tool: a lower bound).
 """
 
@@ -22,8 +28,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import json
 import logging
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -45,7 +54,6 @@ from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, find_java, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
-from graph.extract import extract  # noqa: E402
 from graph.model import Extraction  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
 from graph.store.graph_store import GraphStore  # noqa: E402
@@ -77,6 +85,7 @@ def server(args: argparse.Namespace) -> Iterator[Settings]:
         heap_size=args.heap,
         pagecache_size=args.pagecache,
         start_timeout_s=180.0,
+        tx_timeout_s=7200,  # the CSV export reads the whole graph in one transaction
     )
     local = LocalNeo4j(settings, lib=SHARED_LIB, extra_conf={"db.tx_log.preallocate": "false"})
     local.start()
@@ -96,6 +105,115 @@ def wipe(driver: Driver, database: str) -> None:
         )
         if records[0]["c"] == 0:
             return
+
+
+KEPT_TYPES = {"GovernmentBody", "Country"}  # names shared across variants (the busy nodes)
+
+
+def _cipher(v: int) -> dict[int, int]:
+    """A letter permutation per variant (case kept): names keep their length."""
+    plain = "abcdefghijklmnopqrstuvwxyz"
+    letters = list(plain)
+    random.Random(v).shuffle(letters)
+    pairs = list(zip(plain, letters, strict=True))
+    return {ord(a): ord(b) for a, b in pairs} | {ord(a.upper()): ord(b.upper()) for a, b in pairs}
+
+
+def variant(ex: Extraction, v: int) -> Extraction:
+    """Another document of the same shape: id ``<id>-v<v>``, and every name of a person,
+    company or organization (not government bodies or countries, which stay shared, so busy
+    nodes get busier as the corpus grows) spelled with letters permuted, in the names and
+    in the text alike. Lengths are kept, so every evidence offset still holds."""
+    if v == 0:
+        return ex
+    table = _cipher(v)
+    names = sorted(
+        {n for e in ex.entities if e.type.value not in KEPT_TYPES for n in (e.name, *e.aliases)},
+        key=len,
+        reverse=True,
+    )
+
+    def swap(text: str) -> str:
+        for name in names:
+            if name:
+                text = text.replace(name, name.translate(table))
+        return text
+
+    data = json.loads(ex.model_dump_json())
+
+    def walk(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            return {k: walk(val, k) for k, val in node.items()}
+        if isinstance(node, list):
+            return [walk(x, key) for x in node]
+        if isinstance(node, str) and key in {"text", "sentence", "name", "aliases", "title"}:
+            return swap(node)
+        return node
+
+    data = walk(data)
+    data["document"]["id"] = f"{ex.document.id}-v{v}"
+    data["document"]["content_hash"] = hashlib.sha256(
+        f"{ex.document.content_hash}|{v}".encode()
+    ).hexdigest()
+    return Extraction.model_validate(data)
+
+
+def extract_corpus(n: int, seed: int, cache: Path | None) -> list[Extraction]:
+    """The extractions of ``n`` generated articles, read from ``cache`` when it holds them."""
+    if cache is not None and cache.exists():
+        lines = cache.read_text(encoding="utf-8").splitlines()
+        if len(lines) == n:
+            return [Extraction.model_validate_json(line) for line in lines]
+    from graph.ingest.extraction_pool import available_cores, extract_documents
+
+    articles = generate_articles(n, seed)
+    docs = [read_bytes(a.text.encode("utf-8"), f"{a.id}.txt") for a in articles]
+    out: list[Extraction] = []
+    for _, outcome in extract_documents(docs, workers=available_cores()):
+        if isinstance(outcome, str):
+            raise RuntimeError(outcome)
+        out.append(outcome)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text("".join(e.model_dump_json() + "\n" for e in out), encoding="utf-8")
+    return out
+
+
+def load_grouped(
+    store: GraphStore, docs: list[Extraction], chunk: int, mark: int = 0, curve: bool = False
+) -> tuple[float, int, float]:
+    """``load_many`` in chunks: (seconds, relationships created, seconds at the ``mark``-th
+    document); with ``curve``, a line per 100,000 relationships loaded (net of removals)."""
+    began = time.perf_counter()
+    created = net = 0
+    at_mark = 0.0
+    step, next_step = 100_000, 100_000
+    last_t, last_net = began, 0
+    # Calls end at every ``chunk`` and at the mark, so the mark's time is that of exactly
+    # ``mark`` documents.
+    ends = sorted({*range(chunk, len(docs), chunk), len(docs)} | ({mark} if mark else set()))
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        for r in store.load_many(docs[start:end]):
+            if isinstance(r, Exception):
+                raise r
+            created += r.relationships_created
+            net += r.relationships_created - r.relationships_removed
+        now = time.perf_counter()
+        done = end
+        if mark and not at_mark and done >= mark:
+            at_mark = now - began
+        if curve and (net >= next_step or done == len(docs)):
+            rate = (net - last_net) / (now - last_t)
+            print(
+                f"  {net:>9} relationships  {done:>6} docs  {now - began:7.1f} s  "
+                f"last {net - last_net:>7}: {rate:7.0f} relationships/s  "
+                f"(overall {net / (now - began):6.0f}/s, {done / (now - began):5.1f} docs/s)",
+                flush=True,
+            )
+            last_t, last_net = now, net
+            while next_step <= net:
+                next_step += step
+    return time.perf_counter() - began, created, at_mark
 
 
 def load_all(
@@ -249,8 +367,18 @@ def admin_import(node_files: list[Path], rel_files: list[Path], work: Path) -> t
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=10_000, help="documents (default 10000)")
-    ap.add_argument("--per-fact-n", type=int, default=1_000, help="documents, slow path")
+    ap.add_argument("--compare-n", type=int, default=2048, help="documents, one per transaction")
+    ap.add_argument("--per-fact-n", type=int, default=0, help="documents, slow path (0: skip)")
+    ap.add_argument("--chunk", type=int, default=512, help="documents per load_many call")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cache", type=Path, help="extractions file (written when absent)")
+    ap.add_argument(
+        "--base",
+        type=int,
+        default=0,
+        help="extract this many articles and make the n documents as variants of them "
+        "(renamed people and companies, see variant; 0: extract all n)",
+    )
     ap.add_argument("--no-import", action="store_true", help="skip neo4j-admin import")
     ap.add_argument("--warmup", type=int, default=300, help="documents loaded first, untimed")
     ap.add_argument("--uri", help="use this running server (needs --wipe)")
@@ -263,15 +391,24 @@ def main() -> int:
     args = ap.parse_args()
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     subset = min(args.per_fact_n, args.n)
+    compare = min(args.compare_n, args.n)
 
     t0 = time.perf_counter()
-    articles = generate_articles(args.n, args.seed)
-    docs = [extract(read_bytes(a.text.encode("utf-8"), f"{a.id}.txt")) for a in articles]
+    base = min(args.base or args.n, args.n)
+    cached = args.cache is not None and args.cache.exists()
+    extracted = extract_corpus(base, args.seed, args.cache)
     spent = time.perf_counter() - t0
+    how = "read from the cache" if cached else "read+extracted"
     print(
-        f"corpus: {args.n} generated articles (seed {args.seed}), read+extracted in "
-        f"{spent:.1f} s ({args.n / spent:.0f} docs/s; not part of the load figures)"
+        f"corpus: {base} generated articles (seed {args.seed}), {how} in "
+        f"{spent:.1f} s ({base / spent:.1f} docs/s; not part of the load figures)"
     )
+    docs = [variant(extracted[i % base], i // base) for i in range(args.n)]
+    if base < args.n:
+        print(
+            f"  {args.n} documents: the {base} and {args.n // base - 1}+ variants of each "
+            "(people and companies renamed, government bodies and days shared)"
+        )
 
     with server(args) as settings:
         driver = GraphDatabase.driver(
@@ -285,29 +422,45 @@ def main() -> int:
             apply_schema(graph)
             warm = docs[: min(args.warmup, args.n)]
             if warm:
-                # A fresh server compiles its query plans and JIT code on first use: warm both
-                # paths up on a few documents so that neither pays for it alone.
+                # A fresh server compiles its query plans and JIT code on first use: warm every
+                # path up on a few documents so that none pays for it alone.
                 load_all(GraphStore(Graph(driver, db)), warm)
                 wipe(driver, db)
-                load_all(GraphStore(Graph(driver, db), batched=False), warm[:50])
+                load_grouped(GraphStore(Graph(driver, db)), warm, args.chunk)
                 wipe(driver, db)
+                if subset:
+                    load_all(GraphStore(Graph(driver, db), batched=False), warm[:50])
+                    wipe(driver, db)
                 print(f"\nwarm-up: {len(warm)} documents loaded and wiped (not timed)")
 
-            print(
-                f"\none statement per fact: first {subset} documents (a subset: this path is slow)"
-            )
-            per_fact = GraphStore(Graph(driver, db), batched=False)
-            slow_s, slow_rels, _ = load_all(per_fact, docs[:subset], label="per-fact")
-            print(
-                f"  {subset} docs in {slow_s:.1f} s: {subset / slow_s:.1f} docs/s, "
-                f"{slow_rels / slow_s:.0f} relationships/s"
-            )
+            if subset:
+                print(f"\none statement per fact: first {subset} documents (this path is slow)")
+                per_fact = GraphStore(Graph(driver, db), batched=False)
+                slow_s, slow_rels, _ = load_all(per_fact, docs[:subset], label="per-fact")
+                print(
+                    f"  {subset} docs in {slow_s:.1f} s: {subset / slow_s:.1f} docs/s, "
+                    f"{slow_rels / slow_s:.0f} relationships/s"
+                )
+                wipe(driver, db)
 
+            print(f"\none transaction per document (load): first {compare} documents")
+            single = GraphStore(Graph(driver, db))
+            one_s, one_rels, _ = load_all(single, docs[:compare], label="one per tx")
+            print(
+                f"  {compare} docs in {one_s:.1f} s: {compare / one_s:.1f} docs/s, "
+                f"{one_rels / one_s:.0f} relationships/s"
+            )
             wipe(driver, db)
-            print(f"\nbatched UNWIND + MERGE, one transaction per document: {args.n} documents")
-            batched = GraphStore(Graph(driver, db))
-            fast_s, fast_rels, fast_mark = load_all(batched, docs, mark=subset, label="batched")
-            stats = batched.stats()
+
+            print(
+                f"\ngrouped (load_many, {args.chunk} documents a call): {args.n} documents; "
+                "relationships/s over each 100,000 loaded"
+            )
+            grouped = GraphStore(Graph(driver, db))
+            fast_s, fast_rels, fast_mark = load_grouped(
+                grouped, docs, args.chunk, mark=compare, curve=True
+            )
+            stats = grouped.stats()
             nodes = graph.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
             total_rels = sum(stats.relationships.values())
             print(
@@ -318,13 +471,15 @@ def main() -> int:
                 f"  graph: {nodes} nodes, {total_rels} relationships "
                 f"({stats.labels.get('Entity', 0)} entities, {stats.labels.get('Event', 0)} events)"
             )
-            print(f"  first {subset} docs: {fast_mark:.1f} s ({subset / fast_mark:.1f} docs/s)")
+            print(f"  first {compare} docs: {fast_mark:.1f} s ({compare / fast_mark:.1f} docs/s)")
 
             print("\nratios")
             print(
-                f"  batched vs one statement per fact (same {subset} docs, empty graph): "
-                f"{slow_s / fast_mark:.2f}x faster"
+                f"  grouped vs one transaction per document (same first {compare} docs, empty "
+                f"graph): {one_s / fast_mark:.2f}x faster"
             )
+            if subset:
+                print(f"  one statement per fact, first {subset} docs: {slow_s:.1f} s")
 
             if not args.no_import:
                 with tempfile.TemporaryDirectory(prefix="import-", dir=SCRATCH) as tmp:
@@ -333,10 +488,16 @@ def main() -> int:
                     node_files, rel_files = export_csv(driver, db, work)
                     export_s = time.perf_counter() - t1
                     import_s, summary = admin_import(node_files, rel_files, work)
+                bulk = total_rels / import_s
+                online = total_rels / fast_s
                 print(
-                    f"  neo4j-admin database import full of the same graph: {import_s:.1f} s "
-                    f"(CSV export {export_s:.1f} s, not counted) -> batched load takes "
-                    f"{fast_s / import_s:.1f}x as long as the offline bulk import"
+                    f"  neo4j-admin database import full of the same graph: {import_s:.1f} s, "
+                    f"{bulk:.0f} relationships/s (CSV export {export_s:.1f} s, not counted)"
+                )
+                print(
+                    f"  grouped online load: {online:.0f} relationships/s = "
+                    f"{online / bulk:.2f} of the offline bulk import's rate "
+                    f"(takes {fast_s / import_s:.1f}x as long)"
                 )
                 print(f"  import: {summary}")
     return 0

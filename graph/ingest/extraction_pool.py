@@ -92,7 +92,11 @@ def _guarded(read: Callable[[T], Document], extract: Extractor, item: T) -> Outc
 
 
 def _in_pool(
-    task: Callable[[T], Outcome], items: Iterable[T], workers: int, id_from_name: bool
+    task: Callable[[T], Outcome],
+    items: Iterable[T],
+    workers: int,
+    id_from_name: bool,
+    ahead: int = 0,
 ) -> Generator[tuple[T, Outcome]]:
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -104,7 +108,7 @@ def _in_pool(
     try:
         for item in items:
             pending.append((item, pool.submit(task, item)))
-            if len(pending) >= workers * AHEAD_PER_WORKER:
+            if len(pending) >= max(ahead, workers * AHEAD_PER_WORKER):
                 first, future = pending.popleft()
                 yield first, future.result()
         while pending:
@@ -128,11 +132,14 @@ def extract_files(
     id_from_name: bool = False,
     reader: Reader | None = None,
     extractor: Extractor | None = None,
+    ahead: int = 0,
 ) -> Generator[tuple[Path, Outcome]]:
-    """Read and extract ``files`` on up to ``workers`` processes (``processes_for``)."""
+    """Read and extract ``files`` on up to ``workers`` processes (``processes_for``), up to
+    ``ahead`` results in advance (a caller that stores a batch at a time asks for a batch,
+    so the workers extract the next batch while it writes)."""
     processes = processes_for(len(files), workers, reader is not None or extractor is not None)
     if processes:
-        yield from _in_pool(_read_and_extract, files, processes, id_from_name)
+        yield from _in_pool(_read_and_extract, files, processes, id_from_name, ahead)
         return
     default_read, default_extract = _defaults(id_from_name)
     read, extract = reader or default_read, extractor or default_extract

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
 from graph.ingest.extraction_pool import extract_files, processes_for
 from graph.model import Document, Extraction
-from graph.progress import file_progress
+from graph.progress import FileProgress, file_progress
 from graph.store.reports import LoadReport
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -31,6 +31,23 @@ Extractor = Callable[[Document], Extraction]
 
 class Store(Protocol):
     def load(self, extraction: Extraction, *, force: bool = False) -> LoadReport: ...
+
+
+@runtime_checkable
+class BatchStore(Store, Protocol):
+    """A store that writes several documents per transaction (``GraphStore.load_many``)."""
+
+    def load_many(
+        self,
+        extractions: Sequence[Extraction],
+        *,
+        force: bool = False,
+        on_outcome: Callable[[int, LoadReport | WhometError], None] | None = None,
+    ) -> list[LoadReport | WhometError]: ...
+
+
+# Documents per load_many call: the extraction workers run this far ahead of the writer.
+LOAD_BATCH = 64
 
 
 class Failure(BaseModel):
@@ -141,10 +158,12 @@ def load_paths(
     follow_links: bool = False,
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
-    does not stop the rest (each document is its own transaction). ``workers`` processes
-    read and extract (``graph.ingest.extraction_pool``); this process stores, one document at a
-    time, in file order. Each document keeps the name ``iter_sources`` gives its file, not
-    the path it was read from; a run that loses Neo4j stops and says so in ``interrupted``."""
+    does not stop the rest (a document's facts commit all or none). ``workers`` processes
+    read and extract (``graph.ingest.extraction_pool``); this process stores, in file order,
+    ``LOAD_BATCH`` documents per ``load_many`` call when the store has it (group
+    transactions, while the workers extract the next batch), else one at a time. Each
+    document keeps the name ``iter_sources`` gives its file, not the path it was read from;
+    a run that loses Neo4j stops and says so in ``interrupted``."""
     began = time.perf_counter()
     sources = iter_sources(paths, follow_links=follow_links)
     names = dict(sources)
@@ -153,9 +172,18 @@ def load_paths(
         workers=processes_for(len(files), workers, reader is not None or extractor is not None)
     )
     outcomes = extract_files(
-        files, workers=workers, id_from_name=id_from_name, reader=reader, extractor=extractor
+        files,
+        workers=workers,
+        id_from_name=id_from_name,
+        reader=reader,
+        extractor=extractor,
+        ahead=LOAD_BATCH if isinstance(store, BatchStore) else 0,
     )
     with closing(outcomes), file_progress(len(files), "loading", progress) as bar:
+        if isinstance(store, BatchStore):
+            _load_batches(outcomes, store, names, force, summary, bar)
+            summary.seconds = time.perf_counter() - began
+            return summary
         try:
             for path, outcome in outcomes:
                 bar.start(path.name)
@@ -176,3 +204,45 @@ def load_paths(
             summary.interrupted = str(exc)
     summary.seconds = time.perf_counter() - began
     return summary
+
+
+def _load_batches(
+    outcomes: Iterable[tuple[Path, Extraction | str]],
+    store: BatchStore,
+    names: dict[Path, str],
+    force: bool,
+    summary: LoadSummary,
+    bar: FileProgress,
+) -> None:
+    """Store ``LOAD_BATCH`` extractions per ``load_many`` call (group transactions) while the
+    extraction workers go on with the next ones; each outcome is recorded as it commits."""
+    batch: list[tuple[Path, Extraction]] = []
+
+    def flush() -> None:
+        def tell(i: int, outcome: LoadReport | WhometError) -> None:
+            path = batch[i][0]
+            bar.start(path.name)
+            if isinstance(outcome, LoadReport):
+                summary.reports.append(outcome)
+                summary.sources[outcome.doc_id] = str(path)
+            else:
+                summary.failures.append(Failure(path=str(path), error=str(outcome)))
+            bar.done()
+
+        store.load_many([_named(x, names[p]) for p, x in batch], force=force, on_outcome=tell)
+        batch.clear()
+
+    try:
+        for path, outcome in outcomes:
+            if isinstance(outcome, str):
+                bar.start(path.name)
+                summary.failures.append(Failure(path=str(path), error=outcome))
+                bar.done()
+                continue
+            batch.append((path, outcome))
+            if len(batch) >= LOAD_BATCH:
+                flush()
+        if batch:
+            flush()
+    except DatabaseUnavailable as exc:
+        summary.interrupted = str(exc)

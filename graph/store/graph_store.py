@@ -1,8 +1,10 @@
 """The graph store: load extractions into Neo4j, remove documents, merge nodes.
 
-Each document is written in its own transaction. Loading the same version
-again changes nothing; a corrected version replaces the facts of the old one;
-removing a document takes away exactly what only it supported. Writers that
+Each document's facts commit all or none: ``load`` writes one document per transaction,
+``load_many`` writes new documents that share no name, day or new id in groups (one
+transaction and one UNWIND per fact kind for the whole group, see ``batching``). Loading
+the same version again changes nothing; a corrected version replaces the facts of the old
+one; removing a document takes away exactly what only it supported. Writers that
 touch the same names lock them first (``:WriteLock``), so parallel loads of
 overlapping documents resolve to one node per body, and transient failures
 (deadlocks, constraint races) are retried with bounded backoff.
@@ -13,16 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from neo4j import exceptions as neo4j_errors
 
 from graph.database.cypher import query
 from graph.database.db import Graph
-from graph.errors import WhometError
+from graph.errors import DatabaseUnavailable, WhometError
 from graph.model import Extraction
-from graph.store.plan import plan
+from graph.store.batching import groups
+from graph.store.group import GroupResult, load_group_work
+from graph.store.plan import Plan, plan
 from graph.store.reports import LoadReport, MergeReport, StoreStats
 from graph.store.transaction import load_work, merge_work, remove_work
 
@@ -41,6 +45,21 @@ _RETRY_CODES = frozenset(
 
 class StoreConflict(WhometError):
     """A write kept colliding with concurrent writers after every retry."""
+
+
+class _Outcomes:
+    """The outcome of each document of a ``load_many`` call, told to a callback as it is known."""
+
+    def __init__(
+        self, n: int, tell: Callable[[int, LoadReport | WhometError], None] | None
+    ) -> None:
+        self.items: list[LoadReport | WhometError | None] = [None] * n
+        self.tell = tell
+
+    def set(self, i: int, outcome: LoadReport | WhometError) -> None:
+        self.items[i] = outcome
+        if self.tell is not None:
+            self.tell(i, outcome)
 
 
 class GraphStore:
@@ -71,6 +90,97 @@ class GraphStore:
         now = dt.datetime.now(dt.UTC)
         per_row = not self.batched
         return self._retrying(lambda: self.graph.write(load_work, p, force, now, per_row))
+
+    def load_many(
+        self,
+        extractions: Sequence[Extraction],
+        *,
+        force: bool = False,
+        on_outcome: Callable[[int, LoadReport | WhometError], None] | None = None,
+    ) -> list[LoadReport | WhometError]:
+        """Load several documents, new ones in group transactions; the outcome of each, in
+        input order (an error is that document's only: the others are stored). A lost
+        database is raised (``DatabaseUnavailable``): what was written before it is stored,
+        and ``on_outcome(index, outcome)`` was called for each of those as it committed.
+
+        New documents that could see each other's writes keep their input order
+        (``batching.groups``). A stored document (replaced), a ``force`` load and a document
+        that merges entities take the one-document path, after the groups of the call.
+        """
+        out = _Outcomes(len(extractions), on_outcome)
+        plans: list[Plan] = []
+        where: list[int] = []
+        for i, extraction in enumerate(extractions):
+            try:
+                plans.append(plan(extraction))
+                where.append(i)
+            except WhometError as exc:
+                out.set(i, exc)
+        alone = list(range(len(plans))) if force else self._load_groups(plans, out, where)
+        for j in sorted(alone):
+            try:
+                out.set(where[j], self._load_plan(plans[j], force))
+            except DatabaseUnavailable:
+                raise
+            except WhometError as exc:
+                out.set(where[j], exc)
+        return [r if r is not None else WhometError("not loaded") for r in out.items]
+
+    def _load_groups(self, plans: list[Plan], out: _Outcomes, where: list[int]) -> list[int]:
+        """Write the new documents among ``plans`` in groups; returns the plans left to load
+        one at a time (stored versions, entity merges)."""
+        ids = sorted({p.doc_id for p in plans})
+        stored = {
+            r["doc_id"]: r
+            for r in self.graph.read(query("store/documents_state"), {"doc_ids": ids})
+        }
+        todo: list[int] = []
+        alone: list[int] = []
+        first: dict[str, int] = {}
+        for j, p in enumerate(plans):
+            row = stored.get(p.doc_id)
+            if p.doc_id in first or (row and row["exists"]):
+                same = (
+                    row is not None
+                    and row["exists"]
+                    and p.doc_id not in first
+                    and row["content_hash"] == p.document["content_hash"]
+                    and row["extractor_version"] == p.document["extractor_version"]
+                )
+                if same:
+                    out.set(where[j], LoadReport(doc_id=p.doc_id, status="unchanged"))
+                else:
+                    alone.append(j)
+            else:
+                todo.append(j)
+            first.setdefault(p.doc_id, j)
+        while todo:
+            batch = [plans[j] for j in todo]
+            later: list[int] = []
+            for group in groups(batch):
+                members = [todo[k] for k in group]
+                now = dt.datetime.now(dt.UTC)
+                chunk = [plans[j] for j in members]
+                try:
+                    res = self._write_group(chunk, now)
+                except DatabaseUnavailable:
+                    raise  # every other document would fail the same way
+                except WhometError:
+                    alone.extend(members)  # each alone, so that an error is its document's
+                    continue
+                for k, report in sorted(res.reports.items()):
+                    out.set(where[members[k]], report)
+                alone.extend(members[k] for k in res.alone)
+                later.extend(members[k] for k in res.later)
+            todo = sorted(later)
+        return alone
+
+    def _write_group(self, chunk: list[Plan], now: dt.datetime) -> GroupResult:
+        return self._retrying(lambda: self.graph.write(load_group_work, chunk, now))
+
+    def _load_plan(self, p: Plan, force: bool) -> LoadReport:
+        now = dt.datetime.now(dt.UTC)
+        return self._retrying(lambda: self.graph.write(load_work, p, force, now, False))
 
     def remove(self, doc_id: str) -> LoadReport:
         """Remove a document and exactly what only it supported; raises NotFound if absent."""

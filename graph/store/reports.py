@@ -42,6 +42,9 @@ class LoadReport(BaseModel):
     merged: list[str] = Field(default_factory=list)  # ids merged away because this doc linked them
     split: list[str] = Field(default_factory=list)  # ids split off because the link is gone
     diff: LoadDiff | None = None
+    # Set when the document was written by one transaction with others (a group load): the id
+    # of the group's first document, whose report carries the whole transaction's counts.
+    group_of: str | None = None
 
 
 class MergeReport(BaseModel):

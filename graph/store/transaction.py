@@ -48,7 +48,9 @@ from graph.store.resolve import (
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
 ENTITY_LABELS = frozenset(TYPE_LABEL.values())
 _PRECISION_RANK = {"day": 0, "month": 1, "day_of_month": 2, "year": 3, "unknown": 4}
-_UNCOUNTED = frozenset({"lock_keys", "unlock_keys", "entity_state", "event_state"})
+_UNCOUNTED = frozenset(
+    {"lock_keys", "unlock_keys", "entity_state", "entity_state_added", "event_state"}
+)
 
 
 @dataclass
@@ -212,15 +214,13 @@ def load_work(
     changed = (set(node_ids) if absorbed else set()) | (old_entities if split_off else set())
     again = _regroup(w, changed | set(split_off))
     touched = (set(node_ids) | old_entities | set(split_off)) - set(absorbed)
-    released = refresh_entities(w, touched)
     old_events = old.events if old else []
     events = set(ev_ids) | set(old_events) | placed.touched | again.touched
-    refresh_events(w, events)
-    collect_garbage(w, old_entities, sorted(events), old.quotes if old else [], released | loose)
-    # Corrections made by hand hold. Imported here: the replay reuses this module's steps.
-    from graph.corrections.replay import replay
-
-    replay(w, touched | set(absorbed) | events, [p.doc_id])
+    settle(
+        w,
+        Settle(touched, events, old_entities, old.quotes if old else [], loose, set(absorbed)),
+        [p.doc_id],
+    )
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
@@ -301,6 +301,33 @@ def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepor
         relationships_created=w.counts["relationships_created"],
         relationships_removed=w.counts["relationships_removed"],
     )
+
+
+@dataclass
+class Settle:
+    """What a load's writes touched: re-derived, collected and corrected by :func:`settle`."""
+
+    entities: set[str]  # entities whose mentions changed (re-derived)
+    events: set[str]  # events whose reports changed (re-derived, deleted when unsupported)
+    old_entities: Collection[str] = ()  # entities a replaced version mentioned (may be orphans)
+    old_quotes: Collection[str] = ()  # quotes a replaced version printed (may be orphans)
+    keys: set[str] = field(default_factory=set)  # resolution keys that may now name nothing
+    absorbed: set[str] = field(default_factory=set)  # entities merged away by this load
+    created: list[dict[str, Any]] = field(default_factory=list)  # see created_state
+    added_at: Any = None  # the load time, when the entities only gained mentions
+
+
+def settle(w: Work, t: Settle, doc_ids: list[str]) -> None:
+    """The tail every load shares, after the documents' facts are written: derived
+    properties, garbage, then the corrections made by hand. One place, for one document or a
+    group, so that whatever else must follow the facts (summaries) is called once, here."""
+    released = refresh_entities(w, t.entities, t.created, t.added_at)
+    refresh_events(w, t.events)
+    collect_garbage(w, t.old_entities, sorted(t.events), t.old_quotes, released | t.keys)
+    # Corrections made by hand hold. Imported here: the replay reuses this module's steps.
+    from graph.corrections.replay import replay
+
+    replay(w, t.entities | t.absorbed | t.events, doc_ids)
 
 
 # --- merge records --------------------------------------------------------------------
@@ -423,15 +450,21 @@ def _id_options(wanted: str, country: str | None) -> list[str]:
 
 
 def free_ids(
-    w: Work, wanted: list[tuple[str, EntityType, str | None]], avoid: Collection[str] = ()
+    w: Work,
+    wanted: list[tuple[str, EntityType, str | None]],
+    avoid: Collection[str] = (),
+    reused: set[str] | None = None,
 ) -> list[str]:
     """An id for each new node: the wanted one unless an entity of another body holds it
-    (or it is in ``avoid``), then a country or number suffix. One look-up for all of them."""
+    (or it is in ``avoid``), then a country or number suffix. One look-up for all of them.
+    Ids given that already name the very body (an existing node) are added to ``reused``."""
     options = [_id_options(want, country) for want, _, country in wanted]
-    held = {
-        r["id"]: r
-        for r in w.run("entity_candidates_by_id", ids=sorted({o for opts in options for o in opts}))
-    }
+    # The wanted id and its country form first; the numbered ones only for ids found held.
+    first = sorted({o for opts in options for o in opts[:2]})
+    held = {r["id"]: r for r in w.run("entity_candidates_by_id", ids=first)}
+    more = sorted({o for opts in options if opts[0] in held for o in opts[2:]})
+    if more:
+        held.update({r["id"]: r for r in w.run("entity_candidates_by_id", ids=more)})
     taken: set[str] = set(avoid)
     out: list[str] = []
     for (_, etype, country), opts in zip(wanted, options, strict=True):
@@ -446,6 +479,8 @@ def free_ids(
             ):
                 taken.add(option)
                 out.append(option)
+                if row is not None and reused is not None:
+                    reused.add(option)
                 break
         else:
             raise RuntimeError(f"no free id near {opts[0]!r}")
@@ -453,11 +488,17 @@ def free_ids(
 
 
 def add_mentions(w: Work, p: Plan, node_ids: list[str]) -> None:
+    w.run("mentions_add", rows=mention_rows(p, node_ids))
+
+
+def mention_rows(p: Plan, node_ids: list[str]) -> list[dict[str, Any]]:
+    """One ``mentions_add`` row per node the document mentions (its plan entities folded)."""
     rows: dict[str, dict[str, Any]] = {}
     for pe, nid in zip(p.entities, node_ids, strict=True):
         row = rows.get(nid)
         if row is None:
             rows[nid] = {
+                "doc_id": p.doc_id,
                 "id": nid,
                 "label": TYPE_LABEL[pe.type],
                 "names": list(pe.names),
@@ -468,19 +509,32 @@ def add_mentions(w: Work, p: Plan, node_ids: list[str]) -> None:
         else:
             row["names"] = list(dict.fromkeys([*row["names"], *pe.names]))
             row["country"] = row["country"] or pe.country
-    w.run("mentions_add", doc_id=p.doc_id, rows=list(rows.values()))
+    return list(rows.values())
 
 
-def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
+def refresh_entities(
+    w: Work, ids: Iterable[str], created: Iterable[dict[str, Any]] = (), added_at: Any = None
+) -> set[str]:
     """Re-derive name, aliases, type, country, dates and keys of entities from their mentions.
 
     Writes only what changed (so a repeated load leaves every property as it was);
-    returns the resolution keys that some entity let go of.
+    returns the resolution keys that some entity let go of. ``created``: the states of
+    entities this transaction created (one mention, known to the caller, see
+    :func:`created_state`), which are then not read back. ``added_at``: the load time when
+    the entities only gained mentions (a group load), so their load times need no visit
+    of their documents.
     """
-    wanted = sorted(set(ids))
-    if not wanted:
+    made = list(created)
+    wanted = sorted(set(ids) - {s["id"] for s in made})
+    if not wanted and not made:
         return set()
-    states = [s for s in w.run("entity_state", ids=wanted) if s["mentions"] > 0]
+    if not wanted:
+        read = []
+    elif added_at is not None:
+        read = w.run("entity_state_added", ids=wanted, now=added_at)
+    else:
+        read = w.run("entity_state", ids=wanted)
+    states = [s for s in read if s["mentions"] > 0] + made
     own: dict[str, frozenset[str]] = {}
     derived: dict[str, tuple[list[FormCount], EntityType, str | None]] = {}
     for s in states:
@@ -528,6 +582,24 @@ def refresh_entities(w: Work, ids: Iterable[str]) -> set[str]:
     if set_rows:
         w.run("entity_set", rows=set_rows)
     return released
+
+
+def created_state(row: dict[str, Any], loaded_at: Any) -> dict[str, Any]:
+    """What ``entity_state`` would read of an entity ``mentions_add`` just created from
+    ``row`` (a :func:`mention_rows` row): one mention, by a document loaded at ``loaded_at``."""
+    return {
+        "id": row["id"],
+        "props": {"id": row["id"], "name": row["name"], "type": row["type"]},
+        "labels": ["Entity", row["label"]],
+        "mentions": 1,
+        "first_seen": loaded_at,
+        "updated_at": loaded_at,
+        "names": [row["names"]],
+        "mains": [row["name"]],
+        "types": [row["type"]],
+        "countries": [row["country"]],
+        "keys": [],
+    }
 
 
 def split_entities(w: Work, ids: Iterable[str]) -> list[str]:
@@ -606,6 +678,7 @@ def place_events(
     days: Iterable[dt.date | None],
     p: Plan | None = None,
     node_of_key: dict[str, str] | None = None,
+    stored: list[dict[str, Any]] | None = None,
 ) -> EventPlacement:
     """Cluster every report of the meetings of ``days`` (plus the meetings of ``p``, not yet
     written) into events, and move stored reports whose event changed.
@@ -613,11 +686,14 @@ def place_events(
     Events are a function of the set of reports (:func:`graph.store.resolve.event_clusters`), so
     the graph does not depend on the order documents were loaded or removed in. Undated
     meetings are events of their own (unless merged by hand). The caller holds the date locks.
+    ``stored``: the reports of those days when the caller read them already (a group reads
+    the days of all its documents in one statement).
     """
     meetings = p.meetings if p is not None else []
     parts_of = node_of_key or {}
     dates = sorted({d for d in days if d is not None} | {m.date for m in meetings if m.date})
-    stored = w.run("event_day_reports", dates=dates) if dates else []
+    if stored is None:
+        stored = w.run("event_day_reports", dates=dates) if dates else []
     natural: dict[str, str] = {}
     units: dict[dt.date, list[EventReport]] = {}
     for row in stored:
@@ -674,6 +750,11 @@ def events_of_entities(w: Work, ids: Iterable[str]) -> list[dt.date]:
 
 
 def add_reports(w: Work, p: Plan, event_ids: list[str]) -> None:
+    w.run("reports_add", rows=report_rows(p, event_ids))
+
+
+def report_rows(p: Plan, event_ids: list[str]) -> list[dict[str, Any]]:
+    """One ``reports_add`` row per event the document reports."""
     rows: dict[str, dict[str, Any]] = {}
     placed = sorted(
         zip(p.meetings, event_ids, strict=True),
@@ -684,8 +765,8 @@ def add_reports(w: Work, p: Plan, event_ids: list[str]) -> None:
     for m, eid in placed:
         if eid not in rows:
             report = {k: v for k, v in m.report.items() if v is not None}
-            rows[eid] = {"id": eid, "report": report}
-    w.run("reports_add", doc_id=p.doc_id, rows=list(rows.values()))
+            rows[eid] = {"doc_id": p.doc_id, "id": eid, "report": report}
+    return list(rows.values())
 
 
 def refresh_events(w: Work, ids: Iterable[str]) -> None:
@@ -736,6 +817,12 @@ def derive_event(eid: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
 
 def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> None:
     """Write the quotes, where this document prints them, and who said them (SAID)."""
+    rows = quote_rows(p, node_of_key)
+    if rows:
+        w.run("quotes_add", rows=rows)
+
+
+def quote_rows(p: Plan, node_of_key: dict[str, str]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for q in p.quotes:
         speaker = node_of_key[q.speaker]
@@ -743,6 +830,7 @@ def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> None:
         rows.setdefault(
             qid,
             {
+                "doc_id": p.doc_id,
                 "id": qid,
                 "text": q.text,
                 "speaker_id": speaker,
@@ -751,12 +839,26 @@ def add_quotes(w: Work, p: Plan, node_of_key: dict[str, str]) -> None:
                 "end": q.evidence.end,
             },
         )
-    if rows:
-        w.run("quotes_add", doc_id=p.doc_id, rows=list(rows.values()))
+    return list(rows.values())
 
 
 def add_facts(w: Work, p: Plan, node_of_key: dict[str, str], event_of_key: dict[str, str]) -> None:
     """Add this document as a source of each fact (and re-derive the values they show)."""
+    write_facts(w, fact_rows(p, node_of_key, event_of_key))
+
+
+def write_facts(w: Work, rows: list[dict[str, Any]]) -> None:
+    """One statement per target kind for all ``rows`` (of one document or of a group whose
+    documents share no entity, so no two rows touch one relationship)."""
+    for kind in ("entity", "event"):  # SAID (to a quote) is written by add_quotes
+        batch = [r for r in rows if r["target_kind"] == kind]
+        if batch:
+            w.run(f"facts_add_{kind}", rows=batch)
+
+
+def fact_rows(
+    p: Plan, node_of_key: dict[str, str], event_of_key: dict[str, str]
+) -> list[dict[str, Any]]:
     rows: dict[tuple[str, str, str], dict[str, Any]] = {}
     for f in p.facts:
         if f.type not in FACT_TYPES:
@@ -786,10 +888,7 @@ def add_facts(w: Work, p: Plan, node_of_key: dict[str, str], event_of_key: dict[
             "current": f.extra.get("current"),
             "detail": f.extra.get("detail"),
         }
-    for kind in ("entity", "event"):  # SAID (to a quote) is written by add_quotes
-        batch = [r for r in rows.values() if r["target_kind"] == kind]
-        if batch:
-            w.run(f"facts_add_{kind}", rows=batch)
+    return list(rows.values())
 
 
 def derive_facts(w: Work, rels: Iterable[str]) -> None:

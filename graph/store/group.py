@@ -1,0 +1,196 @@
+"""One write transaction for a group of new documents that commute (``batching.groups``).
+
+The steps are those of ``transaction.load_work`` for a document the store does not hold yet,
+but each runs once for the whole group: one lock statement, one resolution read, one day
+read, then one UNWIND per fact kind, and the shared tail (:func:`settle`). A document that
+needs more than that (the store holds it already, it would merge entities, or a manual merge
+exists) is handed back to be loaded alone; one that turns out to reach an entity an earlier
+document of the group reaches (through a key the other does not name) waits for a later group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction, unit_of_work
+
+from graph.store.plan import Plan
+from graph.store.reports import LoadReport
+from graph.store.resolve import choose, entity_id
+from graph.store.transaction import (
+    WRITE_TIMEOUT_S,
+    EventPlacement,
+    Settle,
+    Work,
+    _reached,
+    created_state,
+    fact_rows,
+    free_ids,
+    mention_rows,
+    place_events,
+    quote_rows,
+    report_rows,
+    settle,
+    write_facts,
+)
+
+
+@dataclass
+class GroupResult:
+    """What a group transaction did: reports of the documents it wrote, and the indexes (into
+    its plans) of those it left: ``alone`` to load one at a time, ``later`` for a next group."""
+
+    reports: dict[int, LoadReport] = field(default_factory=dict)
+    alone: list[int] = field(default_factory=list)
+    later: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Resolved:
+    targets: list[str | None]  # existing node per plan entity, None: a new node
+    reached: set[str]  # every node its keys reached (candidates and rivals)
+    rival_keys: set[str]  # rival keys of mentions that found a node known by a bare acronym
+
+
+def _resolve(found: dict[str, list[dict[str, Any]]], p: Plan) -> _Resolved | None:
+    """Resolution of one plan against the nodes read before any write; None when it would
+    merge nodes (that document is loaded alone)."""
+    targets: list[str | None] = []
+    reached: set[str] = set()
+    rival_keys: set[str] = set()
+    for pe in p.entities:
+        nk = pe.name_keys
+        cands = _reached(found, nk.probe, nk.strong, nk.link, [])
+        rivals = _reached(found, nk.rival_keys(), frozenset(), frozenset(), [])
+        reached |= {c.id for c in cands} | {c.id for c in rivals}
+        if any(c.link for c in cands):
+            rival_keys |= nk.rival_keys()
+        choice = choose(pe.type, pe.country, cands, rivals)
+        if choice.absorb:
+            return None
+        targets.append(choice.target)
+    return _Resolved(targets, reached, rival_keys)
+
+
+@unit_of_work(timeout=WRITE_TIMEOUT_S)
+def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime) -> GroupResult:
+    w = Work(tx, has_records=False)  # a group never runs with manual merges (checked below)
+    out = GroupResult()
+    locks = sorted({f"doc:{p.doc_id}" for p in plans})
+    rows = w.run("documents_lock_state", locks=locks, doc_ids=[p.doc_id for p in plans])
+    w.locked.extend(locks)
+    if rows and rows[0]["merge_records"] > 0:
+        out.alone = list(range(len(plans)))  # manual merges steer resolution: one at a time
+        w.unlock()
+        return out
+    stored = {r["doc_id"] for r in rows if r["exists"]}
+    keep = [i for i, p in enumerate(plans) if p.doc_id not in stored]
+    out.alone = [i for i, p in enumerate(plans) if p.doc_id in stored]
+
+    keys: set[str] = set()
+    days: set[dt.date] = set()
+    for i in keep:
+        for pe in plans[i].entities:
+            keys |= pe.name_keys.probe | pe.name_keys.own | pe.name_keys.rival_keys()
+        days |= {m.date for m in plans[i].meetings if m.date is not None}
+    w.lock([f"key:{k}" for k in keys] + [f"date:{d.isoformat()}" for d in days])
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    if keys:
+        for row in w.run("entity_candidates", keys=sorted(keys)):
+            found.setdefault(row["key"], []).append(row)
+    resolved: dict[int, _Resolved] = {}
+    for i in keep:
+        r = _resolve(found, plans[i])
+        if r is None:
+            out.alone.append(i)
+        else:
+            resolved[i] = r
+    keep = [i for i in keep if i in resolved]
+
+    # New nodes: one id look-up for the group, no id given twice.
+    wanted = [
+        (entity_id(pe.name, pe.type), pe.type, pe.country)
+        for i in keep
+        for pe, t in zip(plans[i].entities, resolved[i].targets, strict=True)
+        if t is None
+    ]
+    reused: set[str] = set()  # "new" ids that name an existing node of the same body
+    fresh = iter(free_ids(w, wanted, reused=reused) if wanted else [])
+    node_ids = {i: [t if t is not None else next(fresh) for t in resolved[i].targets] for i in keep}
+    # A document that reaches a node an earlier one of the group reaches or takes (through a
+    # key the other does not name, or an id already held) waits for a later group.
+    # Likewise one whose bare-acronym match could be taken away by a body an earlier one
+    # registers under that acronym (a rival, see ``resolve.choose``).
+    seen: set[str] = set()
+    owned: set[str] = set()
+    for i in list(keep):
+        mine = resolved[i].reached | set(node_ids[i])
+        if mine & seen or resolved[i].rival_keys & owned:
+            keep.remove(i)
+            out.later.append(i)
+        else:
+            seen |= mine
+            owned |= {k for pe in plans[i].entities for k in pe.name_keys.own}
+    if not keep:
+        w.unlock()
+        return out
+    w.run(
+        "documents_upsert",
+        rows=[
+            {**{k: v for k, v in plans[i].document.items() if v is not None}, "loaded_at": now}
+            for i in keep
+        ],
+    )
+    mentions = [row for i in keep for row in mention_rows(plans[i], node_ids[i])]
+    w.run("mentions_add", rows=mentions)
+    new_ids = {
+        n
+        for i in keep
+        for n, t in zip(node_ids[i], resolved[i].targets, strict=True)
+        if t is None and n not in reused
+    }
+    created = [created_state(row, now) for row in mentions if row["id"] in new_ids]
+
+    # Events: the reports of every day of the group in one read, clustered per document
+    # (documents of one group share no day).
+    of_key = {i: {key: node_ids[i][j] for key, j in plans[i].entity_of_key.items()} for i in keep}
+    by_day: dict[dt.date, list[dict[str, Any]]] = {}
+    if days:
+        for row in w.run("event_day_reports", dates=sorted(days)):
+            by_day.setdefault(row["date"].to_native(), []).append(row)
+    placed: dict[int, EventPlacement] = {}
+    for i in keep:
+        own_days = sorted({m.date for m in plans[i].meetings if m.date is not None})
+        day_rows = [row for d in own_days for row in by_day.get(d, [])]
+        placed[i] = place_events(w, [], plans[i], of_key[i], stored=day_rows)
+    w.run("reports_add", rows=[r for i in keep for r in report_rows(plans[i], placed[i].ids)])
+    quotes = [q for i in keep for q in quote_rows(plans[i], of_key[i])]
+    if quotes:
+        w.run("quotes_add", rows=quotes)
+    facts: list[dict[str, Any]] = []
+    for i in keep:
+        p = plans[i]
+        events_of = {m.key: e for m, e in zip(p.meetings, placed[i].ids, strict=True)}
+        facts.extend(fact_rows(p, of_key[i], events_of))
+    write_facts(w, facts)
+
+    entities = {n for i in keep for n in node_ids[i]}
+    events = {e for i in keep for e in (set(placed[i].ids) | placed[i].touched)}
+    done = Settle(entities, events, created=created, added_at=now)
+    settle(w, done, [plans[i].doc_id for i in keep])
+    w.unlock()
+    # The counters are the transaction's: they go on the group's first report.
+    first = keep[0]
+    for i in keep:
+        out.reports[i] = LoadReport(
+            doc_id=plans[i].doc_id,
+            status="added",
+            merged=sorted(placed[i].merged),
+            split=list(placed[i].split),
+            group_of=plans[first].doc_id,
+            **(w.counts if i == first else {}),
+        )
+    return out

@@ -1,0 +1,145 @@
+"""Group loads (``GraphStore.load_many``) give the graph one-at-a-time loads give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+from neo4j import Driver
+
+from graph.errors import WhometError
+from graph.model import EntityType, Extraction
+from graph.store.batching import claims, groups
+from graph.store.graph_store import GraphStore
+from graph.store.plan import plan
+from graph.store.reports import LoadReport
+from tests.support.store import COM, GOV, PER, Doc, dump
+
+pytestmark = [pytest.mark.db, pytest.mark.slow]
+
+# Forms a document may use (name and aliases) and type. Several bodies share an acronym
+# (TRC), a few are busy (named by many documents), most are named by a few.
+BODIES: list[tuple[list[tuple[str, ...]], EntityType]] = [
+    ([("Transport Regulatory Commission", "TRC"), ("TRC",)], GOV),
+    ([("Trade Regulatory Commission", "TRC"), ("Trade Regulatory Commission",)], GOV),
+    ([("Ministry of Science and ICT", "MSIT"), ("MSIT",)], GOV),
+    ([("National Intelligence Service", "NIS")], GOV),
+]
+BODIES += [([(f"Company {c}",)], COM) for c in "ABCDEFGHIJKLMNOPQRSTUVWX"]
+PEOPLE = [f"{first} {last}" for first in ("Anna", "Ben", "Clara") for last in ("Kim", "Lee")]
+DAYS = [dt.date(2026, 5, 1) + dt.timedelta(days=k) for k in range(10)]
+TIMES = {"loaded_at", "first_seen", "updated_at"}
+
+
+def corpus(n: int, seed: int) -> list[Extraction]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        picked = rng.sample(range(len(BODIES)), k=rng.randint(2, 4))
+        forms = {f"b{k}": rng.choice(BODIES[k][0]) for k in picked}
+        names = [f[0] for f in forms.values()]
+        day = rng.choice([*DAYS, None])
+        first = f"The {names[0]} met {', '.join(names[1:])} on Monday."
+        person = rng.choice(PEOPLE)
+        said = f'"We agreed on rules {i % 3}," said {person}.'
+        text = f"{first} {said}"
+        doc = Doc(f"d{i:03d}", text)
+        for key, form in forms.items():
+            doc.entity(key, form[0], BODIES[int(key[1:])][1], *form[1:])
+        doc.entity("p", person, PER)
+        keys = list(forms)
+        doc.meeting("m", first, keys[0], keys[1:], day=day)
+        doc.affiliation("p", keys[0], "director", first)
+        doc.quote("p", f"We agreed on rules {i % 3}.", said)
+        if len(keys) > 2:
+            doc.relation("BRIEFED", keys[1], keys[2], first)
+        out.append(doc.build())
+    return out
+
+
+def _graph(driver: Driver) -> tuple[set[str], set[str]]:
+    """The whole graph without load times (which differ between two loads)."""
+    nodes, rels = dump(driver)
+
+    def strip(line: str) -> str:
+        item = json.loads(line)
+        item["props"] = {k: v for k, v in item["props"].items() if k not in TIMES}
+        return json.dumps(item, sort_keys=True)
+
+    return {strip(n) for n in nodes}, {strip(r) for r in rels}
+
+
+def _wipe(driver: Driver) -> None:
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+def test_groups_never_hold_two_conflicting_plans_and_keep_their_order() -> None:
+    plans = [plan(e) for e in corpus(60, seed=1)]
+    found = groups(plans)
+    assert sorted(i for g in found for i in g) == list(range(len(plans)))
+    at = {i: n for n, g in enumerate(found) for i in g}
+    marks = [claims(p) for p in plans]
+    for i in range(len(plans)):
+        for j in range(i + 1, len(plans)):
+            if marks[i].writes & marks[j].reads or marks[i].reads & marks[j].writes:
+                assert at[i] < at[j], (i, j)
+    assert max(len(g) for g in found) > 1  # the corpus does let some documents share
+
+
+def test_load_many_gives_the_graph_of_one_at_a_time(store: GraphStore, driver: Driver) -> None:
+    docs = corpus(60, seed=3)
+    for d in docs:
+        assert store.load(d).status == "added"
+    one_by_one = _graph(driver)
+
+    _wipe(driver)
+    reports = store.load_many(docs)
+    assert all(isinstance(r, LoadReport) and r.status == "added" for r in reports)
+    assert any(isinstance(r, LoadReport) and r.group_of for r in reports)
+    assert _graph(driver) == one_by_one
+    assert not driver.execute_query("MATCH (l:WriteLock) RETURN l").records
+
+    # Again: nothing changes.
+    again = store.load_many(docs)
+    assert {r.status for r in again if isinstance(r, LoadReport)} == {"unchanged"}
+    assert _graph(driver) == one_by_one
+
+
+def test_removing_after_a_group_load_is_exact(store: GraphStore, driver: Driver) -> None:
+    docs = corpus(40, seed=5)
+    drop = docs[1::2]
+    for d in docs:
+        store.load(d)
+    for d in drop:
+        store.remove(d.document.id)
+    one_by_one = _graph(driver)
+
+    _wipe(driver)
+    store.load_many(docs)
+    for d in drop:
+        store.remove(d.document.id)
+    assert _graph(driver) == one_by_one
+
+
+def test_a_batch_with_a_new_version_and_a_bad_extraction(store: GraphStore, driver: Driver) -> None:
+    docs = corpus(12, seed=9)
+    store.load_many(docs[:6])
+    changed = Doc("d002", "The MSIT met Company A on Monday.")
+    changed.entity("a", "MSIT", GOV).entity("b", "Company A", COM)
+    changed.meeting("m", "The MSIT met Company A on Monday.", "a", ["b"], day=DAYS[0])
+    bad = docs[7].model_copy(update={"entities": []})  # its facts name unknown entities
+    batch = [*docs[6:], changed.build(), bad, docs[0]]
+    reports = store.load_many(batch)
+    assert isinstance(reports[-3], LoadReport) and reports[-3].status == "replaced"
+    assert isinstance(reports[-2], WhometError)
+    assert isinstance(reports[-1], LoadReport) and reports[-1].status == "unchanged"
+    grouped = _graph(driver)
+
+    _wipe(driver)
+    for d in docs[:6]:
+        store.load(d)
+    for d in [*docs[6:], changed.build()]:
+        store.load(d)
+    assert _graph(driver) == grouped
