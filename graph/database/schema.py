@@ -20,4 +20,7 @@ def apply_schema(graph: Graph) -> int:
         # Schema commands cannot share a transaction with anything else.
         graph.write_query(statement)
     graph.read(query("server/await_indexes"), {"timeout_s": INDEX_WAIT_S})
+    from graph.store.summaries import backfill  # the store builds on this module
+
+    backfill(graph)
     return len(steps)

@@ -24,6 +24,7 @@ from graph.model import EntityType
 from graph.store.plan import FACT_TYPES, Plan, quote_id
 from graph.store.provenance import join, split
 from graph.store.reports import LoadDiff, LoadReport, MergeReport
+from graph.store.summaries import sync as sync_met
 from graph.store.resolve import (
     TYPE_LABEL,
     Candidate,
@@ -221,6 +222,8 @@ def load_work(
     from graph.corrections.replay import replay
 
     replay(w, touched | set(absorbed) | events, [p.doc_id])
+    # The MET summary of the events touched here (and of every event of merged/split entities).
+    sync_met(w, changed | set(split_off), events)
     report = LoadReport(
         doc_id=p.doc_id,
         status="replaced" if exists else "added",
@@ -252,6 +255,7 @@ def remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     events = set(old.events) | placed.touched | again.touched
     refresh_events(w, events)
     collect_garbage(w, old.entities, sorted(events), old.quotes, released)
+    sync_met(w, set(old.entities) | set(split_off) if split_off else set(), events)
     w.run("document_delete", doc_id=doc_id)
     w.unlock()
     split = split_off + placed.split + again.split
@@ -290,8 +294,10 @@ def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepor
         again = _regroup(w, {keep_id})
         refresh_events(w, again.touched)
         collect_garbage(w, [], sorted(again.touched), [], released | loose)
+        sync_met(w, {keep_id}, again.touched)
     else:
         refresh_events(w, [keep_id])
+        sync_met(w, (), {keep_id, drop_id})
     w.unlock()
     return MergeReport(
         keep_id=keep_id,
