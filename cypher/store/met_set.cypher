@@ -1,5 +1,5 @@
 // MET summary: write each pair's summary ($rows: a, b with a < b, props: count, first_date,
-// last_date, first_id, last_id, last_at), or delete it when the pair no longer met (props null).
+// last_date, first_id, last_id, meetings), or delete it when the pair no longer met (props null).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.a}), (b:Entity {id: row.b})
 CALL (a, b, row) {

@@ -15,6 +15,7 @@ from graph.corrections.records import Correction, forget, run, save, touching
 from graph.model import EntityType
 from graph.store.provenance import entries, from_entries, join
 from graph.store.resolve import TYPE_LABEL, normalize_name
+from graph.store.summaries import sync as sync_met
 from graph.store.transaction import (
     collect_garbage,
     derive_facts,
@@ -24,7 +25,6 @@ from graph.store.transaction import (
     refresh_entities,
     refresh_events,
 )
-from graph.store.summaries import sync as sync_met
 
 if TYPE_CHECKING:
     from graph.store.transaction import Work

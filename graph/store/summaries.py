@@ -1,6 +1,6 @@
 """The ``MET`` summary: one relationship per pair of entities that met, kept at write time.
 
-``(a:Entity)-[:MET {count, first_date, last_date, first_id, last_id, last_at}]->(b:Entity)``
+``(a:Entity)-[:MET {count, first_date, last_date, first_id, last_id, meetings}]->(b:Entity)``
 (``a.id < b.id``) says how often ``a`` and ``b`` met (both HOSTED or, not implied, ATTENDED
 one held event) and their first and last meeting, so ``/met`` ranks counterparts by reading
 one relationship each instead of every meeting's evidence (``cypher/README.md``).
@@ -9,8 +9,10 @@ Participation changes in many places (facts added and stripped, events re-groupe
 splits, corrections, status changes), so the summary is reconciled per event, not per fact:
 each counted event keeps a ``:MetTally`` with the participants (and the day) it was counted
 with; :func:`sync` compares that with the event's participants now and moves the pairs'
-counts by the difference. Its cost is linear in the events it is given; a pair is recounted
-from the facts only when a removal takes away its first or last meeting.
+meeting lists by the difference. A pair's ``meetings`` (``meeting_key`` strings, sorted: the
+order /met lists them in) make every step exact without a recount from the facts, and give
+the page of meetings /met shows without expanding the entity's events. The cost is linear in
+the events given and the meetings of the pairs they touch.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ if TYPE_CHECKING:
     from graph.store.transaction import Work
 
 Pair = tuple[str, str]
-Key = tuple[dt.date | None, str]  # (earliest day, event id) of one meeting
 BACKFILL_BATCH = 200
+UNDATED = "~" * 10  # sorts after every ISO date, so undated meetings come last
 
 
 def _day(value: Any) -> dt.date | None:
@@ -41,64 +43,35 @@ def _day(value: Any) -> dt.date | None:
     return native if isinstance(native, dt.date) else None
 
 
-def _order(key: Key) -> tuple[bool, dt.date, str]:
-    """Meetings in /met's order: by day, undated last, then by event id."""
-    return (key[0] is None, key[0] or dt.date.min, key[1])
+def meeting_key(day: dt.date | None, event_id: str) -> str:
+    """One meeting as a string that sorts in /met's order: by day (undated last), then id."""
+    return f"{day.isoformat() if day else UNDATED}|{event_id}"
 
 
-def summary(keys: Iterable[Key]) -> dict[str, Any] | None:
-    """The MET properties of a pair's meetings (None when there are none)."""
-    found = sorted(set(keys), key=_order)
+def summary(keys: Iterable[str]) -> dict[str, Any] | None:
+    """The MET properties of a pair's meetings (``meeting_key`` strings); None when none."""
+    found = sorted(set(keys))
     if not found:
         return None
-    dated = [day for day, _ in found if day is not None]
+    dated = [k[:10] for k in found if not k.startswith(UNDATED)]
     return {
         "count": len(found),
-        "first_date": min(dated) if dated else None,
-        "last_date": max(dated) if dated else None,
-        "first_id": found[0][1],
-        "last_id": found[-1][1],
-        "last_at": found[-1][0],
+        "first_date": dt.date.fromisoformat(dated[0]) if dated else None,
+        "last_date": dt.date.fromisoformat(dated[-1]) if dated else None,
+        "first_id": found[0][11:],
+        "last_id": found[-1][11:],
+        "meetings": found,
     }
 
 
 @dataclass
 class _Change:
-    added: list[Key] = field(default_factory=list)
-    removed: list[Key] = field(default_factory=list)
+    added: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
 
 
 def _pairs(ids: Sequence[str]) -> set[Pair]:
     return {(a, b) for a, b in combinations(sorted(set(ids)), 2)}
-
-
-def _extreme(props: dict[str, Any], key: Key) -> bool:
-    """Whether taking the meeting ``key`` away may change the pair's first or last meeting."""
-    day, eid = key
-    if eid in (props.get("first_id"), props.get("last_id")):
-        return True
-    return day is not None and day in (_day(props.get("first_date")), _day(props.get("last_date")))
-
-
-def _apply(props: dict[str, Any], change: _Change) -> dict[str, Any] | None:
-    """``props`` moved by a change none of whose removals is the first or last meeting."""
-    count = int(props["count"]) - len(change.removed) + len(change.added)
-    if count <= 0:
-        return None
-    keep = [
-        (_day(props.get("first_date")), str(props["first_id"])),
-        (_day(props.get("last_at")), str(props["last_id"])),
-    ]
-    ends = summary(keep + change.added)
-    assert ends is not None
-    dated = [d for d in (_day(props.get("first_date")), _day(props.get("last_date"))) if d]
-    dated += [day for day, _ in change.added if day is not None]
-    return {
-        **ends,
-        "count": count,
-        "first_date": min(dated) if dated else None,
-        "last_date": max(dated) if dated else None,
-    }
 
 
 def sync(w: Work, entities: Iterable[str] = (), events: Iterable[str] = ()) -> None:
@@ -123,15 +96,12 @@ def sync(w: Work, entities: Iterable[str] = (), events: Iterable[str] = ()) -> N
         if not row["counted"] and not new_ids:
             continue
         tallies.append({"event": row["id"], "ids": new_ids, "at": new_at})
-        old, new = _pairs(old_ids), _pairs(new_ids)
-        if old_at != new_at:  # re-dated: every pair loses the old key and gets the new one
-            gone, came = old, new
-        else:
-            gone, came = old - new, new - old
-        for pair in gone:
-            changes.setdefault(pair, _Change()).removed.append((old_at, row["id"]))
-        for pair in came:
-            changes.setdefault(pair, _Change()).added.append((new_at, row["id"]))
+        old_key, new_key = meeting_key(old_at, row["id"]), meeting_key(new_at, row["id"])
+        for pair in _pairs(old_ids):
+            changes.setdefault(pair, _Change()).removed.add(old_key)
+        for pair in _pairs(new_ids):
+            changes.setdefault(pair, _Change()).added.add(new_key)
+    changes = {p: c for p, c in changes.items() if c.added != c.removed}
     if changes:
         _write_pairs(w, changes)
     if tallies:
@@ -139,33 +109,19 @@ def sync(w: Work, entities: Iterable[str] = (), events: Iterable[str] = ()) -> N
 
 
 def _write_pairs(w: Work, changes: dict[Pair, _Change]) -> None:
+    """Each pair's meetings list moved by its change (exact: no recount from the facts)."""
     pairs = sorted(changes)
-    w.lock(f"met:{a}|{b}" for a, b in pairs)  # two writers must not both add to one count
+    w.lock(f"met:{a}|{b}" for a, b in pairs)  # two writers must not both add to one list
     stored = {
-        (r["a"], r["b"]): dict(r["props"])
+        (r["a"], r["b"]): set(r["meetings"] or [])
         for r in w.run("met_pairs", pairs=[{"a": a, "b": b} for a, b in pairs])
     }
-    rows: list[dict[str, Any]] = []
-    recount: list[Pair] = []
-    for pair in pairs:
-        change, props = changes[pair], stored.get(pair)
-        if props is None:
-            if change.removed:  # a summary that should be there is not: count from the facts
-                recount.append(pair)
-            else:
-                rows.append({"a": pair[0], "b": pair[1], "props": summary(change.added)})
-        elif any(_extreme(props, k) for k in change.removed):
-            recount.append(pair)
-        else:
-            rows.append({"a": pair[0], "b": pair[1], "props": _apply(props, change)})
-    if recount:
-        found = {
-            (r["a"], r["b"]): [(_day(k[0]), str(k[1])) for k in r["keys"]]
-            for r in w.run("met_recount", pairs=[{"a": a, "b": b} for a, b in recount])
-        }
-        rows += [{"a": a, "b": b, "props": summary(found.get((a, b), []))} for a, b in recount]
-    if rows:
-        w.run("met_set", rows=rows)
+    rows = []
+    for a, b in pairs:
+        change = changes[(a, b)]
+        kept = (stored.get((a, b), set()) - change.removed) | change.added
+        rows.append({"a": a, "b": b, "props": summary(kept)})
+    w.run("met_set", rows=rows)
 
 
 # --- a graph written before the summary existed ---------------------------------------------
@@ -173,7 +129,7 @@ def _write_pairs(w: Work, changes: dict[Pair, _Change]) -> None:
 
 def _backfill_pairs(tx: ManagedTransaction, ids: list[str]) -> None:
     rows = [
-        {"a": r["a"], "b": r["b"], "props": summary((_day(k[0]), str(k[1])) for k in r["keys"])}
+        {"a": r["a"], "b": r["b"], "props": summary(meeting_key(_day(d), i) for d, i in r["keys"])}
         for r in tx.run(query("store/met_backfill_pairs"), {"ids": ids})
     ]
     if rows:
@@ -184,7 +140,9 @@ def _backfill_tallies(tx: ManagedTransaction, ids: list[str]) -> None:
     rows = []
     for r in tx.run(query("store/met_state"), {"ids": ids}):
         new_ids = list(r["new_ids"])
-        rows.append({"event": r["id"], "ids": new_ids if len(new_ids) >= 2 else [], "at": r["new_at"]})
+        rows.append(
+            {"event": r["id"], "ids": new_ids if len(new_ids) >= 2 else [], "at": r["new_at"]}
+        )
     tx.run(query("store/met_tally_set"), {"rows": rows}).consume()
 
 

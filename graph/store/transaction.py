@@ -24,7 +24,6 @@ from graph.model import EntityType
 from graph.store.plan import FACT_TYPES, Plan, quote_id
 from graph.store.provenance import join, split
 from graph.store.reports import LoadDiff, LoadReport, MergeReport
-from graph.store.summaries import sync as sync_met
 from graph.store.resolve import (
     TYPE_LABEL,
     Candidate,
@@ -44,6 +43,7 @@ from graph.store.resolve import (
     pick_country,
     pick_type,
 )
+from graph.store.summaries import sync as sync_met
 
 # Relationship types a merge or split may re-create (every dynamic type is checked against it).
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}

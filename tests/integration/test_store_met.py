@@ -107,7 +107,9 @@ def test_merges_splits_and_wrong_facts_keep_the_summary_exact(
     assert ("com:openai", "per:sasha-baker", 2) in met(driver)
 
 
-def test_backfill_builds_what_the_store_keeps(store: GraphStore, driver: Driver, graph: Graph) -> None:
+def test_backfill_builds_what_the_store_keeps(
+    store: GraphStore, driver: Driver, graph: Graph
+) -> None:
     for d in docs():
         store.load(d)
     kept = met(driver)

@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.store.summaries import summary
+from graph.store.summaries import meeting_key, summary
 
 # Every pair that met, recounted from the facts (the definition of "met", read in full).
 RECOUNT = """
@@ -39,7 +39,7 @@ def met_problems(driver: Driver, database: str = "neo4j") -> list[str]:
     with driver.session(database=database) as session:
         want = {
             (r["a"], r["b"]): summary(
-                (k[0].to_native() if k[0] is not None else None, k[1]) for k in r["keys"]
+                meeting_key(d.to_native() if d is not None else None, i) for d, i in r["keys"]
             )
             for r in session.run(RECOUNT)
         }
