@@ -8,7 +8,10 @@ zipped here and every cited document is looked up once per answer.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -116,6 +119,51 @@ def _entity(props: Mapping[str, Any]) -> EntityRef:
 def _bare_surname(entity: Mapping[str, Any]) -> bool:
     """A person known by one word only (a surname or a given name alone)."""
     return entity.get("type") == "Person" and len(str(entity.get("name", "")).split()) == 1
+
+
+_NO_DATE = dt.date(9999, 12, 31)  # a null last date ranks first, as in entity_met_summary
+
+
+def _rank(row: Mapping[str, Any]) -> tuple[int, int, str, str]:
+    """A /met row's place: most meetings, then latest (undated first), then name and id."""
+    last = to_native(row["last_date"]) or _NO_DATE
+    return (
+        -int(row["count"]),
+        -last.toordinal(),
+        row["counterpart"]["name"] or "",
+        row["counterpart"]["id"],
+    )
+
+
+def encode_cursor(row: Mapping[str, Any]) -> str:
+    """The cursor after a /met row: its place in the ranking, as URL-safe text."""
+    last = to_native(row["last_date"])
+    key = [
+        row["count"],
+        last.isoformat() if last else None,
+        row["counterpart"]["name"] or "",
+        row["counterpart"]["id"],
+    ]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+class BadCursor(ValueError):
+    """A /met cursor this API did not make, or one given with a date range."""
+
+
+def decode_cursor(text: str) -> dict[str, Any]:
+    """The ``$after`` parameter of a cursor; BadCursor when it is not one this API made."""
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        count, last, name, ident = raw
+        return {
+            "count": int(count),
+            "last": dt.date.fromisoformat(last) if last else _NO_DATE,
+            "name": str(name),
+            "id": str(ident),
+        }
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise BadCursor("not a cursor of this API (take next_cursor from a page)") from exc
 
 
 class Reads:
@@ -287,13 +335,25 @@ class Reads:
         limit: int,
         offset: int,
         events_limit: int = 20,
+        cursor: str | None = None,
     ) -> MetResponse:
+        """Whom ``ref`` met, one page. Without a date range the page comes from the MET
+        summary (one relationship per counterpart; ``cursor`` continues after a page); a
+        range needs each meeting's date, so it reads the meetings themselves."""
+        after = decode_cursor(cursor) if cursor else None
         entity = self.resolve(ref)
         filters = {"id": entity.id, "since": since, "until": until}
-        head = self._read("api/entity_met", type=type_, limit=limit, offset=offset, **filters)[0]
-        page: list[Row] = head["page"]
+        ranged = since is not None or until is not None
+        page_params = {"type": type_, "limit": limit, "offset": 0 if after else offset}
+        if ranged:
+            if after:
+                raise BadCursor("a cursor pages the answer without a date range only")
+            head = self._read("api/entity_met", **page_params, **filters)[0]
+        else:
+            head = self._read("api/entity_met_summary", id=entity.id, after=after, **page_params)[0]
+        page: list[Row] = sorted(head["page"], key=_rank) if not ranged else head["page"]
         details = self._read(
-            "api/entity_met_events",
+            "api/entity_met_events" if ranged else "api/entity_met_summary_events",
             others=[row["counterpart"]["id"] for row in page],
             per_counterpart=events_limit,
             **filters,
@@ -323,17 +383,21 @@ class Reads:
                 )
             )
         cite.resolve(self.graph)
+        more = (
+            not ranged and len(page) == limit and (0 if after else offset) + limit < head["total"]
+        )
         return MetResponse(
             entity=entity,
             total=head["total"],
             limit=limit,
             offset=offset,
             counterparts=counterparts,
+            next_cursor=encode_cursor(page[-1]) if more else None,
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
         a, b = self.resolve(a_ref), self.resolve(b_ref)
-        rows = [] if a.id == b.id else self._read("api/who_met", a=a.id, b=b.id)
+        rows = [] if a.id == b.id else self._read("api/who_met_summary", a=a.id, b=b.id)
         cite = Citations()
         meetings = [
             SharedMeeting(

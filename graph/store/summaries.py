@@ -156,11 +156,13 @@ def _batches(graph: Graph, name: str, limit: int) -> Iterable[list[str]]:
         after = ids[-1]
 
 
-def backfill(graph: Graph) -> bool:
+def backfill(graph: Graph, *, force: bool = False) -> bool:
     """Build MET and the tallies for a graph that has none yet (``apply_schema`` runs it), in
     batches of their own transactions. Re-running it rewrites the same values, so a run cut
-    short is simply run again. Returns whether it had to build anything."""
-    if graph.write_query(query("store/met_marker"), {"set": False})[0]["built"]:
+    short is simply run again. ``force``: build even though the graph says it was built (a
+    graph written around the store, like the API benchmark's). Returns whether it built."""
+    built = graph.write_query(query("store/met_marker"), {"set": False})[0]["built"]
+    if built and not force:
         return False
     for ids in _batches(graph, "store/met_backfill_entities", BACKFILL_BATCH):
         graph.write(_backfill_pairs, ids)

@@ -46,6 +46,8 @@ def met_problems(driver: Driver, database: str = "neo4j") -> list[str]:
         kept_rows = [(r["a"], r["b"], _native(r["props"])) for r in session.run(KEPT)]
         tallies = {r["event"]: r["ids"] for r in session.run(TALLIES)}
         kept_tallies = {r["event"]: r["ids"] for r in session.run(KEPT_TALLIES)}
+    # Neo4j keeps no null properties: an undated pair's MET has no first_date/last_date.
+    want = {p: {k: v for k, v in s.items() if v is not None} if s else s for p, s in want.items()}
     problems: list[str] = []
     kept: dict[tuple[str, str], dict[str, Any] | None] = {}
     for a, b, props in kept_rows:
