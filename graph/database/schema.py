@@ -1,4 +1,5 @@
-"""Apply ``cypher/schema.cypher``: constraints, indexes and one-off data migrations, idempotently.
+"""Apply ``cypher/schema.cypher``: constraints, indexes and one-off data migrations, idempotently;
+then build the MET summary of a graph written before it existed (``graph/store/summaries.py``).
 
 Run by ``whomet init`` and on API start; running it again changes nothing
 because every statement says IF NOT EXISTS (a migration writes only nodes it has not
