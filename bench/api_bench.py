@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 from urllib.parse import quote
 
 import httpx
@@ -42,6 +42,8 @@ from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.read.lucene import exact_query  # noqa: E402
+from graph.read.paths import search  # noqa: E402
+from graph.read.reads import Reads, encode_cursor, rank  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
 from graph.store.resolve import lookup_names, normalize_name  # noqa: E402
 from graph.store.summaries import backfill  # noqa: E402
@@ -518,6 +520,20 @@ def scenarios(
     return out, samples
 
 
+def paged(graph: Graph, hub: str, n: int) -> list[tuple[str, list[str]]]:
+    """The busiest entity's /met as a paging client asks for it: 10 counterparts with 5
+    meetings each, the first page and the next (by cursor; a server without cursors ignores
+    it and answers the first page again, the same amount of work)."""
+    first = {"id": hub, "type": None, "limit": 10, "offset": 0, "after": None}
+    rows = graph.read(query("api/entity_met_summary"), first | {"per_counterpart": 5})[0]
+    cursor = encode_cursor(sorted(rows["page"], key=rank)[-1])
+    base = f"/api/v1/entities/{quote(hub)}/met?limit=10&events_limit=5"
+    return [
+        ("met, busiest, limit=10, first page", [base] * n),
+        ("met, busiest, limit=10, next by cursor", [f"{base}&cursor={cursor}"] * n),
+    ]
+
+
 def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[str, int]:
     """db hits of the statements behind each question, for the sample entities (the MET
     summary's statements when ``cypher_dir`` has them)."""
@@ -536,15 +552,19 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
     for who in ("typical", "hub"):
         eid = samples[who]
         first = {"id": eid, "type": None, "limit": 50, "offset": 0, **no_filter}
-        page = graph.read(query("api/entity_met"), first)[0]["page"]
-        out[f"{met} ({who})"] = profile(drv, db, cypher_dir, f"api/{met}", **first, after=None)
+        if summary:
+            first |= {"after": None, "per_counterpart": 20}
+        page = graph.read(query(f"api/{met}"), first)[0]["page"]
+        out[f"{met} ({who})"] = profile(drv, db, cypher_dir, f"api/{met}", **first)
+        pages = [{"other": r["counterpart"]["id"], "meetings": r.get("meetings")} for r in page]
         out[f"{events} ({who})"] = profile(
             drv,
             db,
             cypher_dir,
             f"api/{events}",
             id=eid,
-            others=[r["counterpart"]["id"] for r in page],
+            others=[p["other"] for p in pages],
+            pages=pages,
             per_counterpart=20,
             **no_filter,
         )
@@ -567,10 +587,39 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
     a, b = samples["hub_pair"]
     out[f"{who} (busiest with a small one)"] = profile(drv, db, cypher_dir, f"api/{who}", a=a, b=b)
     a, b = samples["far"]
-    out["shortest_paths (4 hops)"] = profile(
-        drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
-    )
+    if summary:  # /paths is a few statements (graph/read/paths.py): their db hits summed
+        counter = Profiled(graph)
+        search(Reads(cast(Graph, counter)), a, b, 4, 5)
+        out[f"paths.search, {counter.statements} statements (4 hops)"] = counter.hits
+    else:
+        out["shortest_paths (4 hops)"] = profile(
+            drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
+        )
     return out
+
+
+class Profiled:
+    """Stands in for :class:`Graph` in a read path: runs each statement under PROFILE and sums
+    its db hits."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph, self.hits, self.statements = graph, 0, 0
+
+    def read(
+        self, text: LiteralString, params: dict[str, Any] | None = None, **_: Any
+    ) -> list[dict[str, Any]]:
+        statement: LiteralString = "PROFILE " + text
+        with self.graph.driver.session(database=self.graph.database) as session:
+            result = session.run(statement, params or {})
+            rows = [record.data() for record in result]
+            summary = result.consume()
+
+        def hits(plan: Any) -> int:
+            return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
+
+        self.hits += hits(summary.profile or {})
+        self.statements += 1
+        return rows
 
 
 def run_api(
@@ -644,6 +693,7 @@ def main() -> None:
         if rels < 100_000:
             raise SystemExit("fewer than 100,000 relationships: raise --scale")
         questions, samples = scenarios(data, args.requests, args.seed)
+        questions += paged(graph, samples["hub"], max(20, args.requests // 10))
         tree = args.before_tree.resolve() if args.before_tree else None
         rounds: list[tuple[str, Path, Path | None]] = []
         if tree is not None:

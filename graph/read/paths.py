@@ -67,6 +67,9 @@ def explain(
     return PathOut(hops=len(rels), text="; ".join(s.text for s in steps), steps=steps)
 
 
+Step = tuple[str, bool, str]  # (node, the step to the next is a meeting, its relationship id)
+
+
 @dataclass
 class Ball:
     """Exact hop distances from one end, out to ``radius`` (an event step counts two hops),
@@ -74,109 +77,102 @@ class Ball:
 
     radius: int
     dist: dict[str, int]
-    back: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # node: (prev, met)
-    near: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # node: (next, met)
+    back: dict[str, list[Step]] = field(default_factory=dict)  # node: (prev, met, rel)
+    near: dict[str, list[Step]] = field(default_factory=dict)  # node: (next, met, rel)
 
-    def routes(self, node: str) -> Iterator[list[tuple[str, bool]]]:
-        """Every shortest way from the end to ``node``: (node, met) steps, end first."""
+    def routes(self, node: str) -> Iterator[list[Step]]:
+        """Every shortest way from the end to ``node``, end first; the last step is empty."""
         if not self.back.get(node):
-            yield [(node, False)]
+            yield [(node, False, "")]
             return
-        for prev, met in sorted(self.back[node]):
+        for prev, met, rel in sorted(self.back[node]):
             for way in self.routes(prev):
-                yield [*way[:-1], (way[-1][0], met), (node, False)]
+                yield [*way[:-1], (prev, met, rel), (node, False, "")]
 
 
 def _grow(reads: Reads, balls: list[Ball]) -> None:
     """Widen both balls ring by ring: the nodes at distance < radius are expanded (one query
     per ring for both ends), so every distance up to the radius is exact."""
     for ring in range(max(b.radius for b in balls)):
-        todo = sorted(
-            {n for b in balls for n, d in b.dist.items() if d == ring and b.radius > ring}
-        )
+        todo = sorted({n for b in balls if b.radius > ring for n, d in b.dist.items() if d == ring})
         rows = reads.graph.read(
             query("api/path_neighbours"), {"ids": todo}, timeout_s=READ_TIMEOUT_S
         )
-        found: dict[str, list[tuple[str, bool]]] = {}
+        found: dict[str, list[Step]] = {}
         for r in rows:
-            found.setdefault(r["from"], []).append((r["to"], bool(r["met"])))
+            found.setdefault(r["from"], []).append((r["to"], bool(r["met"]), r["rel"]))
         for b in balls:
-            for node in todo:
-                if b.dist.get(node) != ring or b.radius <= ring:
-                    continue
+            if b.radius <= ring:
+                continue
+            for node in [n for n, d in b.dist.items() if d == ring]:
                 b.near[node] = found.get(node, [])
-                for nxt, met in b.near[node]:
+                for nxt, met, rel in b.near[node]:
                     d = ring + (2 if met else 1)
                     if d > b.radius or b.dist.get(nxt, d) < d:
                         continue
                     if b.dist.get(nxt, d) > d:  # a shorter way than one seen in this ring
                         b.back[nxt] = []
                     b.dist[nxt] = d
-                    b.back.setdefault(nxt, []).append((node, met))
+                    b.back.setdefault(nxt, []).append((node, met, rel))
 
 
-def _cuts(a: Ball, b: Ball, target: str) -> tuple[int | None, list[tuple[str, str | None]]]:
-    """The shortest length and where each shortest route crosses from ``a``'s ball into
-    ``b``'s: at a node (at distance ``a.radius`` or the target), or on a MET step from a node
-    at ``a.radius - 1``. Each route has exactly one such crossing, so none is counted twice."""
-    options: list[tuple[int, str, str | None]] = []
+def _cuts(a: Ball, b: Ball, target: str) -> list[tuple[str, Step | None]]:
+    """Where each shortest route crosses from ``a``'s ball into ``b``'s: at a node (at distance
+    ``a.radius``, or the target), or on a MET step from a node at ``a.radius - 1``. Each route
+    has exactly one such crossing, so none is counted twice."""
+    options: list[tuple[int, str, Step | None]] = []
     for node, da in a.dist.items():
         if node in b.dist and (da == a.radius or node == target):
             options.append((da + b.dist[node], node, None))
         if da == a.radius - 1:
-            for nxt, met in a.near.get(node, []):
-                if met and nxt in b.dist:
-                    options.append((da + 2 + b.dist[nxt], node, nxt))
+            for step in a.near.get(node, []):
+                if step[1] and step[0] in b.dist:
+                    options.append((da + 2 + b.dist[step[0]], node, step))
     if not options:
-        return None, []
+        return []
     best = min(o[0] for o in options)
-    return best, sorted({(n, m) for length, n, m in options if length == best})
+    return sorted({(n, s) for length, n, s in options if length == best}, key=str)
 
 
-def _routes(a: Ball, b: Ball, target: str, limit: int) -> list[list[tuple[str, bool]]]:
-    """Up to ``limit`` shortest routes from ``a``'s end to ``target``: (entity, the step to
-    the next is a meeting) lists, in a fixed order."""
-    _, cuts = _cuts(a, b, target)
-    out: list[list[tuple[str, bool]]] = []
-    for node, nxt in cuts:
-        joint = nxt or node
+def _routes(a: Ball, b: Ball, target: str, limit: int) -> list[list[Step]]:
+    """Up to ``limit`` shortest routes from ``a``'s end to ``target``, in a fixed order."""
+    out: list[list[Step]] = []
+    for node, edge in _cuts(a, b, target):
+        joint = edge[0] if edge else node
         for head in a.routes(node):
-            if nxt is not None:
-                head = [*head[:-1], (node, True), (nxt, False)]
+            if edge is not None:
+                head = [*head[:-1], (node, True, edge[2]), (joint, False, "")]
             for tail in b.routes(joint):
-                back = list(reversed(tail))  # from the joint to the target
-                # reversed, a step's kind sits on the node after it
-                steps = [(n, m) for (n, _), (_, m) in pairwise([*back, ("", False)])]
+                # reversed, a step's kind and relationship sit on the node after it
+                back = list(reversed(tail))
+                steps = [(n, m, r) for (n, _, _), (_, m, r) in pairwise([*back, ("", False, "")])]
                 out.append([*head[:-1], *steps])
-                if len(out) >= limit * MAX_PATHS:
+                if len(out) >= limit:
                     return out
     return out
 
 
 def _paths(
-    route: list[tuple[str, bool]], details: dict[tuple[str, str, str], list[Any]]
+    route: list[Step], details: dict[str, list[Any]]
 ) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """The relationship paths of one route (each meeting step through each shared event, each
-    tie through each of its relationships), as shortest_paths used to return them."""
+    """The relationship paths of one route (each meeting step through each shared event), as
+    the former allShortestPaths statement returned them."""
     steps: list[list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = []
-    for (x, met), (y, _) in pairwise(route):
+    for (x, met, rel), _ in pairwise(route):
+        items = details.get(rel, [])
         if met:
-            items = details.get((x, y, "event"), [])
-            steps.append(
-                [
-                    ([{"kind": "event", "props": i["event"]}], [i["first"], i["second"]])
-                    for i in items
-                ]
-            )
+            options = []
+            for i in items:
+                first, second = (i["a"], i["b"]) if i["a"]["start"] == x else (i["b"], i["a"])
+                options.append(([{"kind": "event", "props": i["event"]}], [first, second]))
+            steps.append(options)
         else:
-            steps.append([([], [i]) for i in details.get((x, y, "tie"), [])])
+            steps.append([([], [i]) for i in items])
     for combo in product(*steps):
-        nodes: list[dict[str, Any]] = [
-            {"kind": "entity", "props": details[(route[0][0], "", "entity")][0]}
-        ]
+        nodes: list[dict[str, Any]] = [{"kind": "entity", "props": details[route[0][0]][0]}]
         rels: list[dict[str, Any]] = []
-        for (mid, step_rels), (y, _) in zip(combo, route[1:], strict=True):
-            nodes += [*mid, {"kind": "entity", "props": details[(y, "", "entity")][0]}]
+        for (mid, step_rels), (y, _, _) in zip(combo, route[1:], strict=True):
+            nodes += [*mid, {"kind": "entity", "props": details[y][0]}]
             rels += step_rels
         yield nodes, rels
 
@@ -192,20 +188,18 @@ def search(reads: Reads, a: str, b: str, max_hops: int, limit: int) -> list[dict
     routes = _routes(ball_a, ball_b, b, limit)
     if not routes:
         return []
-    met = sorted({(x, y) for r in routes for (x, m), (y, _) in pairwise(r) if m})
-    ties = sorted({(x, y) for r in routes for (x, m), (y, _) in pairwise(r) if not m})
-    ids = sorted({n for r in routes for n, _ in r})
+    steps = [s for r in routes for s in r[:-1]]
     rows = reads.graph.read(
         query("api/path_details"),
         {
-            "met": [{"a": x, "b": y} for x, y in met],
-            "ties": [{"a": x, "b": y} for x, y in ties],
-            "ids": ids,
+            "met": sorted({rel for _, met, rel in steps if met}),
+            "ties": sorted({rel for _, met, rel in steps if not met}),
+            "ids": sorted({n for r in routes for n, _, _ in r}),
             "limit": limit,
         },
         timeout_s=READ_TIMEOUT_S,
     )
-    details = {(r["a"], r["b"] or "", r["via"]): r["items"] for r in rows}
+    details = {r["key"]: r["items"] for r in rows}
     out: list[dict[str, Any]] = []
     for route in routes:
         for nodes, rels in _paths(route, details):

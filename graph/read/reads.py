@@ -124,7 +124,7 @@ def _bare_surname(entity: Mapping[str, Any]) -> bool:
 _NO_DATE = dt.date(9999, 12, 31)  # a null last date ranks first, as in entity_met_summary
 
 
-def _rank(row: Mapping[str, Any]) -> tuple[int, int, str, str]:
+def rank(row: Mapping[str, Any]) -> tuple[int, int, str, str]:
     """A /met row's place: most meetings, then latest (undated first), then name and id."""
     last = to_native(row["last_date"]) or _NO_DATE
     return (
@@ -350,14 +350,29 @@ class Reads:
                 raise BadCursor("a cursor pages the answer without a date range only")
             head = self._read("api/entity_met", **page_params, **filters)[0]
         else:
-            head = self._read("api/entity_met_summary", id=entity.id, after=after, **page_params)[0]
-        page: list[Row] = sorted(head["page"], key=_rank) if not ranged else head["page"]
-        details = self._read(
-            "api/entity_met_events" if ranged else "api/entity_met_summary_events",
-            others=[row["counterpart"]["id"] for row in page],
-            per_counterpart=events_limit,
-            **filters,
-        )
+            head = self._read(
+                "api/entity_met_summary",
+                id=entity.id,
+                after=after,
+                per_counterpart=events_limit,
+                **page_params,
+            )[0]
+        page: list[Row] = head["page"] if ranged else sorted(head["page"], key=rank)
+        if ranged:
+            details = self._read(
+                "api/entity_met_events",
+                others=[row["counterpart"]["id"] for row in page],
+                per_counterpart=events_limit,
+                **filters,
+            )
+        else:
+            pages = [{"other": r["counterpart"]["id"], "meetings": r["meetings"]} for r in page]
+            details = self._read(
+                "api/entity_met_summary_events",
+                id=entity.id,
+                pages=pages,
+                per_counterpart=events_limit,
+            )
         meetings_of = {d["other"]: d["meetings"] for d in details}
         cite = Citations()
         counterparts = []
