@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from api_bench import dedicated_neo4j, generate, hop_pairs  # noqa: E402
+
 from graph.database.cypher import query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.read.paths import search  # noqa: E402
