@@ -192,14 +192,17 @@ class Reads:
         text = ref.strip()
         if not text:
             raise NotFound("an empty name names no entity")
-        rows = self._read("api/entity_by_id", ids=[text, text.lower()])
-        if rows:
-            return _entity(rows[0]["entity"])
         norm = normalize_name(text)
         lower = text.lower()
         rows = self._read(
-            "api/entity_by_name", lower=lower, norm=norm, exact=exact_query([lower, norm])
+            "api/entity_by_ref",
+            ids=[text, lower],
+            lower=lower,
+            norm=norm,
+            exact=exact_query([lower, norm]),
         )
+        if rows and rows[0]["tier"] < 0:
+            return _entity(rows[0]["entity"])
         if not rows:
             closest = [h.model_dump(exclude={"score"}) for h in self.closest_names(text)]
             hint = f"; closest: {', '.join(str(c['name']) for c in closest)}" if closest else ""

@@ -5,6 +5,7 @@ manual merges, alias splits and facts marked wrong it equals a recount from the 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -12,7 +13,8 @@ from neo4j import Driver
 from graph.corrections.service import Corrections
 from graph.database.db import Graph
 from graph.model import Extraction
-from graph.read.reads import Reads
+from graph.read.models import MetResponse
+from graph.read.reads import BadCursor, Reads
 from graph.store.graph_store import GraphStore
 from graph.store.summaries import backfill
 from tests.support.met import met_problems
@@ -119,3 +121,28 @@ def test_backfill_builds_what_the_store_keeps(
     assert backfill(graph) is True
     assert met(driver) == kept and met_problems(driver) == []
     assert backfill(graph) is False  # built once: the marker says so
+
+
+def test_met_pages_by_cursor_like_by_offset(store: GraphStore, graph: Graph) -> None:
+    for d in docs():
+        store.load(d)
+    reads = Reads(graph)
+
+    def met(**kw: object) -> MetResponse:
+        args: dict[str, Any] = {"since": None, "until": None, "type_": None, "offset": 0}
+        return reads.met("OpenAI", **(args | kw))
+
+    whole = met(limit=50)
+    assert whole.total == len(whole.counterparts) >= 3 and whole.next_cursor is None
+    seen, cursor = [], None
+    while True:
+        page = met(limit=1, cursor=cursor)
+        seen += [c.model_dump() for c in page.counterparts]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert seen == [c.model_dump() for c in whole.counterparts]
+    ranged = met(limit=50, since=MAY18, until=JUN2)  # a date range reads the meetings
+    assert [c.model_dump() for c in ranged.counterparts] == seen
+    with pytest.raises(BadCursor):
+        met(limit=1, cursor="not-a-cursor")
