@@ -75,10 +75,15 @@ class Ball:
     """Exact hop distances from one end, out to ``radius`` (an event step counts two hops),
     the shortest ways in (``back``), and the neighbours of every node expanded so far."""
 
-    radius: int
+    radius: int  # distances up to it are exact
     dist: dict[str, int]
     back: dict[str, list[Step]] = field(default_factory=dict)  # node: (prev, met, rel)
     near: dict[str, list[Step]] = field(default_factory=dict)  # node: (next, met, rel)
+    degree: dict[str, int] = field(default_factory=dict)  # node: its ties and MET
+
+    def cost(self) -> int:
+        """Rows the next widening reads: the degrees of the nodes at the radius."""
+        return sum(self.degree.get(n, 1) for n, d in self.dist.items() if d == self.radius)
 
     def routes(self, node: str) -> Iterator[list[Step]]:
         """Every shortest way from the end to ``node``, end first; the last step is empty."""
@@ -90,54 +95,53 @@ class Ball:
                 yield [*way[:-1], (prev, met, rel), (node, False, "")]
 
 
-def _grow(reads: Reads, balls: list[Ball]) -> None:
-    """Widen both balls ring by ring: the nodes at distance < radius are expanded (one query
-    per ring for both ends), so every distance up to the radius is exact."""
-    for ring in range(max(b.radius for b in balls)):
-        todo = sorted({n for b in balls if b.radius > ring for n, d in b.dist.items() if d == ring})
-        rows = reads.graph.read(
-            query("api/path_neighbours"), {"ids": todo}, timeout_s=READ_TIMEOUT_S
-        )
-        found: dict[str, list[Step]] = {}
-        for r in rows:
-            found.setdefault(r["from"], []).append((r["to"], bool(r["met"]), r["rel"]))
-        for b in balls:
-            if b.radius <= ring:
+def _grow(reads: Reads, ball: Ball) -> None:
+    """Widen ``ball`` by one hop: expand the nodes at its radius (one query). Distances up to
+    the new radius are then exact (a tie adds one hop, a meeting two)."""
+    ring = ball.radius
+    todo = sorted(n for n, d in ball.dist.items() if d == ring)
+    rows = reads.graph.read(query("api/path_neighbours"), {"ids": todo}, timeout_s=READ_TIMEOUT_S)
+    found: dict[str, list[Step]] = {}
+    for r in rows:
+        found.setdefault(r["from"], []).append((r["to"], bool(r["met"]), r["rel"]))
+        ball.degree[r["to"]] = int(r["degree"])
+    for node in todo:
+        ball.near[node] = found.get(node, [])
+        for nxt, met, rel in ball.near[node]:
+            d = ring + (2 if met else 1)
+            if ball.dist.get(nxt, d) < d:
                 continue
-            for node in [n for n, d in b.dist.items() if d == ring]:
-                b.near[node] = found.get(node, [])
-                for nxt, met, rel in b.near[node]:
-                    d = ring + (2 if met else 1)
-                    if d > b.radius or b.dist.get(nxt, d) < d:
-                        continue
-                    if b.dist.get(nxt, d) > d:  # a shorter way than one seen in this ring
-                        b.back[nxt] = []
-                    b.dist[nxt] = d
-                    b.back.setdefault(nxt, []).append((node, met, rel))
+            if ball.dist.get(nxt, d) > d:  # a shorter way than one seen before
+                ball.back[nxt] = []
+            ball.dist[nxt] = d
+            ball.back.setdefault(nxt, []).append((node, met, rel))
+    ball.radius += 1
 
 
-def _cuts(a: Ball, b: Ball, target: str) -> list[tuple[str, Step | None]]:
-    """Where each shortest route crosses from ``a``'s ball into ``b``'s: at a node (at distance
-    ``a.radius``, or the target), or on a MET step from a node at ``a.radius - 1``. Each route
-    has exactly one such crossing, so none is counted twice."""
+def _cuts(a: Ball, b: Ball, target: str) -> tuple[int, list[tuple[str, Step | None]]]:
+    """The shortest length, if it is at most ``a.radius + b.radius``, and where each shortest
+    route crosses from ``a``'s ball into ``b``'s: at a node (at distance ``a.radius``, or the
+    target), or on a MET step from a node at ``a.radius - 1``. Every path of at most that
+    length crosses so, exactly once, so each shortest one is found once (none: ``(0, [])``)."""
+    inside = {n: d for n, d in b.dist.items() if d <= b.radius}
     options: list[tuple[int, str, Step | None]] = []
     for node, da in a.dist.items():
-        if node in b.dist and (da == a.radius or node == target):
-            options.append((da + b.dist[node], node, None))
+        if node in inside and (da == a.radius or (node == target and da <= a.radius)):
+            options.append((da + inside[node], node, None))
         if da == a.radius - 1:
             for step in a.near.get(node, []):
-                if step[1] and step[0] in b.dist:
-                    options.append((da + 2 + b.dist[step[0]], node, step))
-    if not options:
-        return []
-    best = min(o[0] for o in options)
-    return sorted({(n, s) for length, n, s in options if length == best}, key=str)
+                if step[1] and step[0] in inside:
+                    options.append((da + 2 + inside[step[0]], node, step))
+    best = min((o[0] for o in options), default=0)
+    if not options or best > a.radius + b.radius:
+        return 0, []
+    return best, sorted({(n, s) for length, n, s in options if length == best}, key=str)
 
 
 def _routes(a: Ball, b: Ball, target: str, limit: int) -> list[list[Step]]:
     """Up to ``limit`` shortest routes from ``a``'s end to ``target``, in a fixed order."""
     out: list[list[Step]] = []
-    for node, edge in _cuts(a, b, target):
+    for node, edge in _cuts(a, b, target)[1]:
         joint = edge[0] if edge else node
         for head in a.routes(node):
             if edge is not None:
@@ -179,15 +183,17 @@ def _paths(
 
 def search(reads: Reads, a: str, b: str, max_hops: int, limit: int) -> list[dict[str, Any]]:
     """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships between two
-    entities, found by growing a ball of radius ``ceil(max_hops / 2)`` around one end and
-    ``floor`` around the other over ties and the MET summary (a meeting is one MET
-    relationship, not every event of a busy entity), then reading only the routes' steps."""
-    ra = (max_hops + 1) // 2
-    ball_a, ball_b = Ball(ra, {a: 0}), Ball(max_hops - ra, {b: 0})
-    _grow(reads, [ball_a, ball_b])
+    entities: a ball around each end, over ties and the MET summary (a meeting is one MET
+    relationship, not every event of a busy entity), widened one hop at a time on the side
+    with fewer relationships to read until the two balls certify the shortest length (or their radii
+    reach ``max_hops``); then only the shortest routes' steps are read."""
+    ball_a, ball_b = Ball(0, {a: 0}), Ball(0, {b: 0})
+    while not _cuts(ball_a, ball_b, b)[1]:
+        if ball_a.radius + ball_b.radius >= max_hops:
+            return []
+        # widen the cheaper side (the fewer relationships to read), as a bidirectional search does
+        _grow(reads, ball_a if ball_a.cost() <= ball_b.cost() else ball_b)
     routes = _routes(ball_a, ball_b, b, limit)
-    if not routes:
-        return []
     steps = [s for r in routes for s in r[:-1]]
     rows = reads.graph.read(
         query("api/path_details"),
