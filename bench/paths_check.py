@@ -55,10 +55,11 @@ def main() -> None:
                 new = search(reads, a, b, 6, ALL)
                 done = time.perf_counter()
                 same = sorted(map(shape, old)) == sorted(map(shape, new))
-                differ += not same
+                full = len(old) == len(new) == ALL  # both cut at the limit: any ALL of them
+                differ += not same and not full
+                verdict = "same" if same else "both at the limit" if full else "DIFFERENT"
                 print(
-                    f"{hops} hops  {a} -> {b}: {len(old)} / {len(new)} paths"
-                    f"  {'same' if same else 'DIFFERENT'}"
+                    f"{hops} hops  {a} -> {b}: {len(old)} / {len(new)} paths  {verdict}"
                     f"  ({(mid - began) * 1000:.0f} ms / {(done - mid) * 1000:.0f} ms)"
                 )
     print("all the same" if not differ else f"{differ} pairs differ")
