@@ -400,7 +400,7 @@ def api_server(settings: Settings, cypher_dir: Path, tree: Path | None = None) -
     env = {**os.environ, **neo4j_env(settings), "WHOMET_CYPHER_DIR": str(cypher_dir)}
     if tree is not None:
         env["PYTHONPATH"] = str(tree)
-    with api_in_child_process(env, cwd=tree) as base:
+    with api_in_child_process(env, cwd=tree, ready_timeout_s=300) as base:  # a cold 1M graph
         yield base
 
 
