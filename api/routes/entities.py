@@ -57,7 +57,10 @@ def entity_profile(ref: Ref, reads: ReadsDep) -> EntityProfile:
 @router.get(
     "/{ref}/met",
     response_model=MetResponse,
-    responses=LOOKUP_ERRORS,
+    responses={
+        **LOOKUP_ERRORS,
+        400: {"model": ErrorResponse, "description": "A cursor this API did not give"},
+    },
     summary="Whom this entity met, with events, dates, roles and evidence",
 )
 def entity_met(

@@ -156,13 +156,15 @@ def decode_cursor(text: str) -> dict[str, Any]:
     try:
         raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         count, last, name, ident = raw
+        if not 0 <= int(count) < 2**62:
+            raise ValueError("count out of range")
         return {
             "count": int(count),
             "last": dt.date.fromisoformat(last) if last else _NO_DATE,
             "name": str(name),
             "id": str(ident),
         }
-    except (ValueError, TypeError, binascii.Error) as exc:
+    except (ValueError, TypeError, OverflowError, binascii.Error) as exc:
         raise BadCursor("not a cursor of this API (take next_cursor from a page)") from exc
 
 
