@@ -12,7 +12,7 @@ MATCH (ev:Event {id: substring(page.meetings[i], 11)})
 MATCH (e)-[r1:HOSTED|ATTENDED]->(ev)<-[r2:HOSTED|ATTENDED]-(o)
 WHERE NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
 WITH page.other AS other, i, ev, r1, r2
-ORDER BY other, i
+ORDER BY other, i, type(r1), type(r2)
 WITH other, collect({ev: ev, r1: r1, r2: r2})[..$per_counterpart] AS kept
 UNWIND kept AS k
 WITH other, k.ev AS ev, k.r1 AS r1, k.r2 AS r2
