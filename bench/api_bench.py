@@ -8,6 +8,9 @@ subprocess on a loopback port; then times ``GET /entities/{ref}/met`` and
 
     .venv/bin/python bench/api_bench.py            # ~125k relationships
     .venv/bin/python bench/api_bench.py --scale 2  # twice as many
+    git archive main | tar -x -C /tmp/main-tree        # before/after in one run:
+    .venv/bin/python bench/api_bench.py --scale 8 --home .whomet/tmp/bench-s8 \
+        --before-tree /tmp/main-tree --profile
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any, LiteralString, cast
 from urllib.parse import quote
 
 import httpx
@@ -39,8 +42,11 @@ from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.read.lucene import exact_query  # noqa: E402
+from graph.read.paths import search  # noqa: E402
+from graph.read.reads import Reads, encode_cursor, rank  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
 from graph.store.resolve import lookup_names, normalize_name  # noqa: E402
+from graph.store.summaries import backfill  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
@@ -388,11 +394,13 @@ def dedicated_neo4j(uri: str | None, keep: Path | None = None) -> Iterator[Setti
 
 
 @contextmanager
-def api_server(settings: Settings, cypher_dir: Path) -> Iterator[str]:
-    """uvicorn serving the API (statements from ``cypher_dir``) in a subprocess on a free
-    loopback port; yields its base URL."""
+def api_server(settings: Settings, cypher_dir: Path, tree: Path | None = None) -> Iterator[str]:
+    """uvicorn serving the API (statements from ``cypher_dir``; code from ``tree``, another
+    checkout, when given) in a subprocess on a free loopback port; yields its base URL."""
     env = {**os.environ, **neo4j_env(settings), "WHOMET_CYPHER_DIR": str(cypher_dir)}
-    with api_in_child_process(env) as base:
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
+    with api_in_child_process(env, cwd=tree, ready_timeout_s=300) as base:  # a cold 1M graph
         yield base
 
 
@@ -501,27 +509,62 @@ def scenarios(
             [f"/api/v1/paths?from={q(a)}&to={q(b)}&max_hops=4" for a, b in rng.choices(far, k=n)],
         ),
     ]
-    samples = {"typical": typical, "hub": hub, "pair": pairs[0], "far": far[0]}
+    small = sorted(active, key=lambda k: (degree[k], k))[0]
+    samples = {
+        "typical": typical,
+        "hub": hub,
+        "pair": pairs[0],
+        "hub_pair": (hub, small),
+        "far": far[0],
+    }
     return out, samples
 
 
+def paged(graph: Graph, hub: str, n: int) -> list[tuple[str, list[str]]]:
+    """The busiest entity's /met as a paging client asks for it: 10 counterparts with 5
+    meetings each, the first page and the next (by cursor; a server without cursors ignores
+    it and answers the first page again, the same amount of work)."""
+    first = {"id": hub, "type": None, "limit": 10, "offset": 0, "after": None}
+    rows = graph.read(query("api/entity_met_summary"), first | {"per_counterpart": 5})[0]
+    cursor = encode_cursor(sorted(rows["page"], key=rank)[-1])
+    base = f"/api/v1/entities/{quote(hub)}/met?limit=10&events_limit=5"
+    return [
+        ("met, busiest, limit=10, first page", [base] * n),
+        ("met, busiest, limit=10, next by cursor", [f"{base}&cursor={cursor}"] * n),
+    ]
+
+
 def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[str, int]:
-    """db hits of the statements behind each question, for the sample entities."""
+    """db hits of the statements behind each question, for the sample entities (the MET
+    summary's statements when ``cypher_dir`` has them)."""
     out: dict[str, int] = {}
     drv, db = graph.driver, graph.database
     no_filter = {"since": None, "until": None}
+    summary = (cypher_dir / "api" / "entity_met_summary.cypher").is_file()
+    met, events = (
+        ("entity_met_summary", "entity_met_summary_events")
+        if summary
+        else (
+            "entity_met",
+            "entity_met_events",
+        )
+    )
     for who in ("typical", "hub"):
         eid = samples[who]
         first = {"id": eid, "type": None, "limit": 50, "offset": 0, **no_filter}
-        page = graph.read(query("api/entity_met"), first)[0]["page"]
-        out[f"entity_met ({who})"] = profile(drv, db, cypher_dir, "api/entity_met", **first)
-        out[f"entity_met_events ({who})"] = profile(
+        if summary:
+            first |= {"after": None, "per_counterpart": 20}
+        page = graph.read(query(f"api/{met}"), first)[0]["page"]
+        out[f"{met} ({who})"] = profile(drv, db, cypher_dir, f"api/{met}", **first)
+        pages = [{"other": r["counterpart"]["id"], "meetings": r.get("meetings")} for r in page]
+        out[f"{events} ({who})"] = profile(
             drv,
             db,
             cypher_dir,
-            "api/entity_met_events",
+            f"api/{events}",
             id=eid,
-            others=[r["counterpart"]["id"] for r in page],
+            others=[p["other"] for p in pages],
+            pages=pages,
             per_counterpart=20,
             **no_filter,
         )
@@ -538,13 +581,45 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
         norm=norm,
         exact=exact_query([lower, norm]),
     )
+    who = "who_met_summary" if summary else "who_met"
     a, b = samples["pair"]
-    out["who_met (a pair that met)"] = profile(drv, db, cypher_dir, "api/who_met", a=a, b=b)
+    out[f"{who} (a pair that met)"] = profile(drv, db, cypher_dir, f"api/{who}", a=a, b=b)
+    a, b = samples["hub_pair"]
+    out[f"{who} (busiest with a small one)"] = profile(drv, db, cypher_dir, f"api/{who}", a=a, b=b)
     a, b = samples["far"]
-    out["shortest_paths (4 hops)"] = profile(
-        drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
-    )
+    if summary:  # /paths is a few statements (graph/read/paths.py): their db hits summed
+        counter = Profiled(graph)
+        search(Reads(cast(Graph, counter)), a, b, 4, 5)
+        out[f"paths.search, {counter.statements} statements (4 hops)"] = counter.hits
+    else:
+        out["shortest_paths (4 hops)"] = profile(
+            drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
+        )
     return out
+
+
+class Profiled:
+    """Stands in for :class:`Graph` in a read path: runs each statement under PROFILE and sums
+    its db hits."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph, self.hits, self.statements = graph, 0, 0
+
+    def read(
+        self, text: LiteralString, params: dict[str, Any] | None = None, **_: Any
+    ) -> list[dict[str, Any]]:
+        statement: LiteralString = "PROFILE " + text
+        with self.graph.driver.session(database=self.graph.database) as session:
+            result = session.run(statement, params or {})
+            rows = [record.data() for record in result]
+            summary = result.consume()
+
+        def hits(plan: Any) -> int:
+            return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
+
+        self.hits += hits(summary.profile or {})
+        self.statements += 1
+        return rows
 
 
 def run_api(
@@ -553,9 +628,10 @@ def run_api(
     cypher_dir: Path,
     questions: list[tuple[str, list[str]]],
     warmup: int,
+    tree: Path | None = None,
 ) -> None:
     with (
-        api_server(settings, cypher_dir) as base,
+        api_server(settings, cypher_dir, tree) as base,
         httpx.Client(base_url=base, timeout=120) as client,
     ):
         print(f"{label}: API at {base}, statements from {cypher_dir} (sequential, loopback):")
@@ -578,6 +654,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--before", type=Path, help="a cypher/ folder to time first (the 'before' statements)"
+    )
+    parser.add_argument(
+        "--before-tree",
+        type=Path,
+        help="another checkout (e.g. `git archive main`) whose API, code and cypher/, to time"
+        " first; this checkout's schema (and the MET backfill) is applied after it",
     )
     parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
@@ -603,14 +685,31 @@ def main() -> None:
             )
             if stamp is not None:
                 stamp.write_text(json.dumps(wanted))
+        if not graph.read(query("api/bench/counts"))[0]["met"]:
+            # Written around the store: build the MET summary the store would have kept.
+            began = time.perf_counter()
+            backfill(graph, force=True)
+            print(f"MET summary built (backfill): {time.perf_counter() - began:.0f} s")
         if rels < 100_000:
             raise SystemExit("fewer than 100,000 relationships: raise --scale")
         questions, samples = scenarios(data, args.requests, args.seed)
-        rounds = [("before", args.before.resolve())] if args.before else []
-        rounds.append(("after" if args.before else "this checkout", CYPHER_DIR))
-        for label, cypher_dir in rounds:
+        questions += paged(graph, samples["hub"], max(20, args.requests // 10))
+        tree = args.before_tree.resolve() if args.before_tree else None
+        rounds: list[tuple[str, Path, Path | None]] = []
+        if tree is not None:
+            rounds.append(("before", tree / "cypher", tree))
+        elif args.before:
+            rounds.append(("before", args.before.resolve(), None))
+        rounds.append(("after" if rounds else "this checkout", CYPHER_DIR, None))
+        for label, cypher_dir, code in rounds:
+            if code is None:  # this checkout's schema, with the MET backfill on a new graph
+                began = time.perf_counter()
+                apply_schema(graph)
+                print(
+                    f"schema applied (MET backfill if needed): {time.perf_counter() - began:.0f} s"
+                )
             # The API applies its schema.cypher on start: the 'before' round runs first.
-            run_api(label, settings, cypher_dir, questions, warmup=10)
+            run_api(label, settings, cypher_dir, questions, warmup=10, tree=code)
             if args.profile:
                 print(f"{label}: db hits (PROFILE)")
                 for name, hits in profiles(graph, cypher_dir, samples).items():

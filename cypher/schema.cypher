@@ -35,6 +35,11 @@ CREATE CONSTRAINT name_key_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UN
 CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
 CREATE RANGE INDEX quote_speaker IF NOT EXISTS FOR (n:Quote) ON (n.speaker_id);
 
+// The MET summary (graph/store/summaries.py): each counted event's :MetTally (who it was counted
+// with) is found by the event's id, also after the event itself was deleted. A graph written
+// before the summary existed gets it from summaries.backfill, which apply_schema runs.
+CREATE CONSTRAINT met_tally_event IF NOT EXISTS FOR (n:MetTally) REQUIRE n.event IS UNIQUE;
+
 // Migration of a graph written before `lookup` existed (the store sets it on every entity it
 // refreshes): fill it in once from the stored name, aliases and normalized names. Idempotent:
 // only entities without it are written, so on a migrated graph this reads and writes nothing

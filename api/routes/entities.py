@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
 from api.models import ErrorResponse
 from graph.model import EntityType
 from graph.read.models import EntityHit, EntityProfile, IsoDate, MetResponse, Page
+from graph.read.reads import BadCursor
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
 
@@ -56,7 +57,10 @@ def entity_profile(ref: Ref, reads: ReadsDep) -> EntityProfile:
 @router.get(
     "/{ref}/met",
     response_model=MetResponse,
-    responses=LOOKUP_ERRORS,
+    responses={
+        **LOOKUP_ERRORS,
+        400: {"model": ErrorResponse, "description": "A cursor this API did not give"},
+    },
     summary="Whom this entity met, with events, dates, roles and evidence",
 )
 def entity_met(
@@ -70,13 +74,24 @@ def entity_met(
     events_limit: Annotated[
         int, Query(ge=1, le=500, description="Most meetings listed per counterpart.")
     ] = 20,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=1000,
+            description="`next_cursor` of the previous page: the page after it (no date range).",
+        ),
+    ] = None,
 ) -> MetResponse:
-    return reads.met(
-        ref,
-        since=since,
-        until=until,
-        type_=type.value if type else None,
-        limit=limit,
-        offset=offset,
-        events_limit=events_limit,
-    )
+    try:
+        return reads.met(
+            ref,
+            since=since,
+            until=until,
+            type_=type.value if type else None,
+            limit=limit,
+            offset=offset,
+            events_limit=events_limit,
+            cursor=cursor,
+        )
+    except BadCursor as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc

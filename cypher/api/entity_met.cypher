@@ -1,4 +1,5 @@
-// Whom $id met, one row per counterpart, ranked (most meetings, then latest), one page.
+// Whom $id met, one row per counterpart, ranked (most meetings, then latest), one page, within
+// a date range ($since/$until): without one, /met reads the MET summary (entity_met_summary).
 // Met: both HOSTED or non-implied ATTENDED the same Event whose status is 'held'.
 // Dates: `earliest`/`latest` bound an event known only to the month or year; $since/$until
 // keep an event that may fall in the range; undated events count only without a range.

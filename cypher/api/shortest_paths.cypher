@@ -1,3 +1,5 @@
+// The reference for /paths (graph/read/paths.py searches a bounded ball over MET instead;
+// bench/paths_check.py compares the two, and it stays usable from Neo4j Browser).
 // Shortest connections between two entities through events (HOSTED/ATTENDED) and
 // affiliations (REPRESENTS/PART_OF/OPERATES). Only held events and stated (non-implied)
 // attendance count. The hop bound is fixed here (6, a literal: Cypher takes no parameter

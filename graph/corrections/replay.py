@@ -15,6 +15,7 @@ from graph.corrections.records import Correction, forget, run, save, touching
 from graph.model import EntityType
 from graph.store.provenance import entries, from_entries, join
 from graph.store.resolve import TYPE_LABEL, normalize_name
+from graph.store.summaries import sync as sync_met
 from graph.store.transaction import (
     collect_garbage,
     derive_facts,
@@ -100,6 +101,7 @@ def settle(w: Work, entities: set[str]) -> None:
         touched = place_events(w, days).touched
         refresh_events(w, touched)
     collect_garbage(w, entities, sorted(touched), [], released)
+    sync_met(w, entities, touched)
 
 
 # --- facts marked wrong ------------------------------------------------------------------
@@ -129,6 +131,7 @@ def hide(w: Work, c: Correction) -> int:
         held = join(held or None, r["props"])
         target = r["target"]
     run_delete(w, [r["rel"] for r in live])
+    sync_met(w, (), [str(r["target"]) for r in live])  # a meeting's participant taken away
     save(w, c.id, {**c.props, **record_fields(held), "target_id": target})
     return len(live)
 
@@ -178,6 +181,7 @@ def restore(w: Work, c: Correction) -> bool:
         props=props,
     )
     derive_facts(w, [r["rel"] for r in rows])
+    sync_met(w, (), [str(c.get("target_id"))])
     return bool(rows)
 
 

@@ -28,6 +28,7 @@ from graph.model import EntityType
 from graph.store.graph_store import GraphStore
 from graph.store.plan import FACT_TYPES
 from graph.store.resolve import entity_id, normalize_name
+from graph.store.summaries import sync as sync_met
 from graph.store.transaction import WRITE_TIMEOUT_S, Work, free_ids, refresh_entities
 
 MAX_NAME = 300
@@ -196,6 +197,7 @@ def _mark_work(tx: ManagedTransaction, fact_type: str, source: str, target: str)
     }
     save(w, cid, props)
     w.run("rels_delete", rels=[fact["rel"]])
+    sync_met(w, (), [str(fact["target"])])
     w.unlock()
     return _saved(w, cid)
 

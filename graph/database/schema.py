@@ -1,4 +1,5 @@
-"""Apply ``cypher/schema.cypher``: constraints, indexes and one-off data migrations, idempotently.
+"""Apply ``cypher/schema.cypher``: constraints, indexes and one-off data migrations, idempotently;
+then build the MET summary of a graph written before it existed (``graph/store/summaries.py``).
 
 Run by ``whomet init`` and on API start; running it again changes nothing
 because every statement says IF NOT EXISTS (a migration writes only nodes it has not
@@ -20,4 +21,7 @@ def apply_schema(graph: Graph) -> int:
         # Schema commands cannot share a transaction with anything else.
         graph.write_query(statement)
     graph.read(query("server/await_indexes"), {"timeout_s": INDEX_WAIT_S})
+    from graph.store.summaries import backfill  # the store builds on this module
+
+    backfill(graph)
     return len(steps)

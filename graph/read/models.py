@@ -179,6 +179,11 @@ class MetResponse(_Out):
     limit: int
     offset: int
     counterparts: list[Counterpart]
+    next_cursor: str | None = Field(
+        default=None,
+        description="Pass as `cursor` for the next page (none on the last page, or with a date"
+        " range: page those by offset).",
+    )
 
 
 class SharedMeeting(_Out):

@@ -8,7 +8,10 @@ zipped here and every cited document is looked up once per answer.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -118,6 +121,53 @@ def _bare_surname(entity: Mapping[str, Any]) -> bool:
     return entity.get("type") == "Person" and len(str(entity.get("name", "")).split()) == 1
 
 
+_NO_DATE = dt.date(9999, 12, 31)  # a null last date ranks first, as in entity_met_summary
+
+
+def rank(row: Mapping[str, Any]) -> tuple[int, int, str, str]:
+    """A /met row's place: most meetings, then latest (undated first), then name and id."""
+    last = to_native(row["last_date"]) or _NO_DATE
+    return (
+        -int(row["count"]),
+        -last.toordinal(),
+        row["counterpart"]["name"] or "",
+        row["counterpart"]["id"],
+    )
+
+
+def encode_cursor(row: Mapping[str, Any]) -> str:
+    """The cursor after a /met row: its place in the ranking, as URL-safe text."""
+    last = to_native(row["last_date"])
+    key = [
+        row["count"],
+        last.isoformat() if last else None,
+        row["counterpart"]["name"] or "",
+        row["counterpart"]["id"],
+    ]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+class BadCursor(ValueError):
+    """A /met cursor this API did not make, or one given with a date range."""
+
+
+def decode_cursor(text: str) -> dict[str, Any]:
+    """The ``$after`` parameter of a cursor; BadCursor when it is not one this API made."""
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        count, last, name, ident = raw
+        if not 0 <= int(count) < 2**62:
+            raise ValueError("count out of range")
+        return {
+            "count": int(count),
+            "last": dt.date.fromisoformat(last) if last else _NO_DATE,
+            "name": str(name),
+            "id": str(ident),
+        }
+    except (ValueError, TypeError, OverflowError, binascii.Error) as exc:
+        raise BadCursor("not a cursor of this API (take next_cursor from a page)") from exc
+
+
 class Reads:
     """The API's questions to one graph."""
 
@@ -144,14 +194,17 @@ class Reads:
         text = ref.strip()
         if not text:
             raise NotFound("an empty name names no entity")
-        rows = self._read("api/entity_by_id", ids=[text, text.lower()])
-        if rows:
-            return _entity(rows[0]["entity"])
         norm = normalize_name(text)
         lower = text.lower()
         rows = self._read(
-            "api/entity_by_name", lower=lower, norm=norm, exact=exact_query([lower, norm])
+            "api/entity_by_ref",
+            ids=[text, lower],
+            lower=lower,
+            norm=norm,
+            exact=exact_query([lower, norm]),
         )
+        if rows and rows[0]["tier"] < 0:
+            return _entity(rows[0]["entity"])
         if not rows:
             closest = [h.model_dump(exclude={"score"}) for h in self.closest_names(text)]
             hint = f"; closest: {', '.join(str(c['name']) for c in closest)}" if closest else ""
@@ -287,17 +340,44 @@ class Reads:
         limit: int,
         offset: int,
         events_limit: int = 20,
+        cursor: str | None = None,
     ) -> MetResponse:
+        """Whom ``ref`` met, one page. Without a date range the page comes from the MET
+        summary (one relationship per counterpart; ``cursor`` continues after a page); a
+        range needs each meeting's date, so it reads the meetings themselves."""
+        after = decode_cursor(cursor) if cursor else None
         entity = self.resolve(ref)
         filters = {"id": entity.id, "since": since, "until": until}
-        head = self._read("api/entity_met", type=type_, limit=limit, offset=offset, **filters)[0]
-        page: list[Row] = head["page"]
-        details = self._read(
-            "api/entity_met_events",
-            others=[row["counterpart"]["id"] for row in page],
-            per_counterpart=events_limit,
-            **filters,
-        )
+        ranged = since is not None or until is not None
+        page_params = {"type": type_, "limit": limit, "offset": 0 if after else offset}
+        if ranged:
+            if after:
+                raise BadCursor("a cursor pages the answer without a date range only")
+            head = self._read("api/entity_met", **page_params, **filters)[0]
+        else:
+            head = self._read(
+                "api/entity_met_summary",
+                id=entity.id,
+                after=after,
+                per_counterpart=events_limit,
+                **page_params,
+            )[0]
+        page: list[Row] = head["page"] if ranged else sorted(head["page"], key=rank)
+        if ranged:
+            details = self._read(
+                "api/entity_met_events",
+                others=[row["counterpart"]["id"] for row in page],
+                per_counterpart=events_limit,
+                **filters,
+            )
+        else:
+            pages = [{"other": r["counterpart"]["id"], "meetings": r["meetings"]} for r in page]
+            details = self._read(
+                "api/entity_met_summary_events",
+                id=entity.id,
+                pages=pages,
+                per_counterpart=events_limit,
+            )
         meetings_of = {d["other"]: d["meetings"] for d in details}
         cite = Citations()
         counterparts = []
@@ -323,17 +403,21 @@ class Reads:
                 )
             )
         cite.resolve(self.graph)
+        more = (
+            not ranged and len(page) == limit and (0 if after else offset) + limit < head["total"]
+        )
         return MetResponse(
             entity=entity,
             total=head["total"],
             limit=limit,
             offset=offset,
             counterparts=counterparts,
+            next_cursor=encode_cursor(page[-1]) if more else None,
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
         a, b = self.resolve(a_ref), self.resolve(b_ref)
-        rows = [] if a.id == b.id else self._read("api/who_met", a=a.id, b=b.id)
+        rows = [] if a.id == b.id else self._read("api/who_met_summary", a=a.id, b=b.id)
         cite = Citations()
         meetings = [
             SharedMeeting(

@@ -43,6 +43,7 @@ from graph.store.resolve import (
     pick_country,
     pick_type,
 )
+from graph.store.summaries import sync as sync_met
 
 # Relationship types a merge or split may re-create (every dynamic type is checked against it).
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
@@ -218,7 +219,15 @@ def load_work(
     events = set(ev_ids) | set(old_events) | placed.touched | again.touched
     settle(
         w,
-        Settle(touched, events, old_entities, old.quotes if old else [], loose, set(absorbed)),
+        Settle(
+            touched,
+            events,
+            old_entities,
+            old.quotes if old else [],
+            loose,
+            set(absorbed),
+            regrouped=changed | set(split_off),
+        ),
         [p.doc_id],
     )
     report = LoadReport(
@@ -252,6 +261,7 @@ def remove_work(tx: ManagedTransaction, doc_id: str) -> LoadReport:
     events = set(old.events) | placed.touched | again.touched
     refresh_events(w, events)
     collect_garbage(w, old.entities, sorted(events), old.quotes, released)
+    sync_met(w, set(old.entities) | set(split_off) if split_off else set(), events)
     w.run("document_delete", doc_id=doc_id)
     w.unlock()
     split = split_off + placed.split + again.split
@@ -290,8 +300,10 @@ def merge_work(tx: ManagedTransaction, keep_id: str, drop_id: str) -> MergeRepor
         again = _regroup(w, {keep_id})
         refresh_events(w, again.touched)
         collect_garbage(w, [], sorted(again.touched), [], released | loose)
+        sync_met(w, {keep_id}, again.touched)
     else:
         refresh_events(w, [keep_id])
+        sync_met(w, (), {keep_id, drop_id})
     w.unlock()
     return MergeReport(
         keep_id=keep_id,
@@ -315,6 +327,7 @@ class Settle:
     absorbed: set[str] = field(default_factory=set)  # entities merged away by this load
     created: list[dict[str, Any]] = field(default_factory=list)  # see created_state
     added_at: Any = None  # the load time, when the entities only gained mentions
+    regrouped: set[str] = field(default_factory=set)  # merged or split: all their events count
 
 
 def settle(w: Work, t: Settle, doc_ids: list[str]) -> None:
@@ -328,6 +341,8 @@ def settle(w: Work, t: Settle, doc_ids: list[str]) -> None:
     from graph.corrections.replay import replay
 
     replay(w, t.entities | t.absorbed | t.events, doc_ids)
+    # the MET summary of the events touched (and of every event of merged or split entities)
+    sync_met(w, t.regrouped, t.events)
 
 
 # --- merge records --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from graph.database.schema import apply_schema
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
 from tests.integration import servers
+from tests.support.met import met_problems
 
 WIPE = "MATCH (n) DETACH DELETE n"
 
@@ -91,6 +92,19 @@ def store(driver: Driver, neo4j_settings: Settings, schema: None) -> Iterator[Gr
     with driver.session(database=neo4j_settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     yield GraphStore(Graph(driver, neo4j_settings.neo4j_database, neo4j_settings.neo4j_uri))
+
+
+@pytest.fixture(autouse=True)
+def _met_summary_holds(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After every store test: the MET summary the store kept equals a recount from the facts
+    (whatever the test did: loads, reloads, removals, merges, splits, corrections)."""
+    yield
+    module = request.node.module.__name__.rsplit(".", 1)[-1]
+    if not module.startswith("test_store") or "store" not in request.fixturenames:
+        return
+    driver = request.getfixturevalue("driver")
+    settings = request.getfixturevalue("neo4j_settings")
+    assert met_problems(driver, settings.neo4j_database) == []
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
 
 import httpx
@@ -34,16 +35,21 @@ def neo4j_env(settings: Settings) -> dict[str, str]:
 
 @contextmanager
 def api_in_child_process(
-    env: Mapping[str, str], *, stdout: IO[bytes] | None = None, ready_timeout_s: float = 60.0
+    env: Mapping[str, str],
+    *,
+    stdout: IO[bytes] | None = None,
+    ready_timeout_s: float = 60.0,
+    cwd: Path | None = None,
 ) -> Iterator[str]:
     """Start ``uvicorn api.app:create_app`` with ``env``; yield its base URL once
     ``/api/v1/ready`` answers 200; stop it (SIGTERM, then SIGKILL) on the way out.
 
+    ``cwd`` runs another source tree's API (a benchmark's "before"); the default is this one.
     Raises :class:`ApiNotReady` when it exits or is not ready within ``ready_timeout_s``."""
     port = free_port()
     cmd = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=dict(env), stdout=stdout, stderr=stdout)
+    proc = subprocess.Popen(cmd, cwd=cwd or REPO_ROOT, env=dict(env), stdout=stdout, stderr=stdout)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + ready_timeout_s
