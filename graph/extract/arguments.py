@@ -95,8 +95,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             out += parties(a, ch, optional, depth + 1)
         elif dep == "appos":
             # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
-            # A and B": a list of names in apposition to a common noun is the argument
-            out += parties(a, ch, optional or ref is not None, depth + 1)
+            # A and B": a list of names in apposition to a common noun is the argument; a
+            # person "in apposition" to another person is a list the parser misread
+            listed = _person(a, tok) and _person(a, ch) and a.ref(ch) is not ref
+            out += parties(a, ch, optional or (ref is not None and not listed), depth + 1)
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
@@ -136,7 +138,8 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                         found = [_optional_country(p) for p in found]
                     out += found
     if lost is not None:
-        out.append(Party(lost, optional))
+        # the country on a named person's title is whom they serve, as for any title
+        out = [_optional_country(p) for p in out] + [Party(lost, optional)]
     return _dedupe(out)
 
 
@@ -159,6 +162,9 @@ def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
     the verb; the person named right after the comma is the one the noun describes."""
     doc = tok.doc
     k = tok.right_edge.i + 1
+    if k < len(doc) and _person(a, doc[k]) and tok not in doc[k].ancestors:
+        # "her Polish counterpart Jan Kowal" with no comma: the name was hung on the verb
+        return a.ref(doc[k])
     # "Ambassador of X to Korea, Philip Goldberg": a short phrase may come between
     limit = min(k + 6, len(doc))
     while k < limit and doc[k].text != ",":
@@ -218,7 +224,8 @@ def subjects(tok: Token) -> list[Token]:
     """The subject tokens of a verb, borrowed from the verb it is conjoined to or serves."""
     found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     if tok.dep_ == "relcl" and all(c.lower_ in RELATIVES for c in found):
-        return [tok.head]  # "the session, which brought together ...": the noun it describes
+        # "the session, which brought together ...": the noun it describes
+        return _among(tok.head) or [tok.head]
     if found:
         return found
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -237,6 +244,14 @@ def subjects(tok: Token) -> list[Token]:
                 return passive
         return subjects(head)
     return []
+
+
+def _among(noun: Token) -> list[Token]:
+    """'A and B were among the executives who attended': the subjects of 'be among'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj"]
 
 
 def misread_modifier(tok: Token) -> tuple[list[Token], list[Token]] | None:

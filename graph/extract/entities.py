@@ -356,6 +356,12 @@ class EntityBuilder:
                     cut -= 1
                 if cut < len(toks) - 1:
                     short = " ".join(toks[cut:])  # "Carlos Del Toro" -> "Del Toro"
+                    nick = toks[cut - 1]
+                    if cut >= 3 and nick.lower() not in lex.given_names:
+                        # "Luiz Inacio Lula da Silva": the name before the particle is the
+                        # one the text goes on with ("Lula", "Lula da Silva")
+                        self.add_alias(norm(nick), c)
+                        self.add_alias(norm(f"{nick} {short}"), c)
                 self.add_alias(norm(short), c)
             elif c.type in (
                 EntityType.COMPANY,

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+NEAR = 2  # sentences within which "the meeting" with only new parties still adds to it
 SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -84,6 +85,7 @@ class EventFinder:
         self.meetings: list[MeetingDraft] = []
         self.current: MeetingDraft | None = None
         self.current_sent = -100
+        self.current_grew = -100  # the sentence that last named a new party of it
         self.last_person: Party | None = None
         self.last_org: Party | None = None
         self.last_subject_person: Party | None = None
@@ -101,6 +103,12 @@ class EventFinder:
 
     def sentence(self, a: Anchored, ev: Evidence) -> None:
         idx = a.tagged.sent.index
+        before = (self.current, len(self.current.participants) if self.current else 0)
+        self._read(a, ev, idx)
+        if self.current is not None and before != (self.current, len(self.current.participants)):
+            self.current_grew = idx
+
+    def _read(self, a: Anchored, ev: Evidence, idx: int) -> None:
         if self._roster(a, ev, idx):
             return
         handled: set[int] = set()
@@ -202,6 +210,8 @@ class EventFinder:
         subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
+        if any(o.lemma_.lower() in self.rules.press_nouns for o in objs):
+            return None  # "briefed reporters on the talks": an audience, not a party
         if rule.object_lemmas and not any(
             o.lemma_.lower() in rule.object_lemmas
             or any(c.lemma_.lower() in rule.object_lemmas for c in o.subtree)
@@ -476,8 +486,10 @@ class EventFinder:
         if self._behind_us(tok):
             return "held"
         cur: Token = tok
+        framed = False  # "during the meeting, they agreed to ...": the verb does not plan it
         for _ in range(4):
             lemma = cur.lemma_.lower()
+            framed = framed or (cur.dep_ == "prep" and cur.lower_ in st.frame_preps)
             if cur is not tok and lemma in st.cancelled_governors:
                 return "cancelled"
             if cur.pos_ in ("VERB", "AUX"):
@@ -490,7 +502,7 @@ class EventFinder:
                     for c in cur.children
                 ):
                     return "planned"
-                if cur is not tok and lemma in st.planned_governors:
+                if cur is not tok and lemma in st.planned_governors and not framed:
                     return "planned"
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and (
                     cur.dep_ in ("xcomp", "advcl", "acl", "relcl") and cur.head.lemma_ != "meet"
@@ -529,8 +541,9 @@ class EventFinder:
         found = parties(a, tok)
         if not found and self._group(tok):
             return self._group_parties(a, tok, self.current)
-        if not found and _the_title(tok):
-            return self._titled(a, tok)
+        if all(p.optional for p in found) and _the_title(tok):
+            # "the Indian leader": the country alone is only the title's
+            return self._titled(a, tok) + found
         if not found:
             return self._led_group(a, tok)
         return found
@@ -555,11 +568,16 @@ class EventFinder:
         return out
 
     def _titled(self, a: Anchored, tok: Token) -> list[Party]:
-        """'the secretary signed ...': the last person named with that title."""
+        """'the secretary signed ...': the last person named with that title; 'the Indian
+        leader': the last person named who serves that country (with that title, unless the
+        word is the generic 'leader')."""
         word = tok.lemma_.lower()
+        nation = _nation_of(a, tok)
         here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
         for ref in reversed(self.people_seen + here):
-            if word in self.titles_of.get(ref.key, ()):
+            if nation is not None and nation not in self.countries_of.get(ref.key, ()):
+                continue
+            if word in self.titles_of.get(ref.key, ()) or (nation is not None and word == "leader"):
                 return [Party(ref, False)]
         return []
 
@@ -648,11 +666,15 @@ class EventFinder:
                 or found.definite
                 or (bool(core) and core <= set(cur.participants))
             ) and found.sides <= set(cur.participants)  # named sides not met so far: another
+            if joins and self._another(found, cur, idx):
+                joins = False
         if joins and cur is not None:
-            cur = self._ordinal(self._same_medium(cur, found, idx), found)
+            cur = self._ordinal(self._same_medium(cur, found, idx), found, idx)
             if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
                 # "... by phone. The meeting covered ...": the text calls the call a meeting
                 cur.kind = found.kind
+            if set(found.roles) - set(cur.participants):
+                self.current_grew = idx
             for k, (role, opt) in found.roles.items():
                 cur.add(k, role, opt, ev)
             if cur.date is None:
@@ -679,7 +701,19 @@ class EventFinder:
             draft.add(k, role, opt, ev)
         self.meetings.append(draft)
         self.current = draft
-        self.current_sent = idx
+        self.current_sent = self.current_grew = idx
+
+    def _another(self, found: Found, cur: MeetingDraft, idx: int) -> bool:
+        """'the summit was hosted by X', several sentences after the last party of the
+        current meeting was named and naming none of its parties: another meeting. An
+        attendance verb ('also took part') still adds to the current one."""
+        core = found.core()
+        return (
+            found.trigger.pos_ in ("NOUN", "PROPN")
+            and bool(core)
+            and not core & set(cur.participants)
+            and idx - self.current_grew > NEAR
+        )
 
     def _same_medium(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
         """'X joined the talks' after a phone call told since: the talks met in person."""
@@ -690,9 +724,10 @@ class EventFinder:
                 return m
         return cur
 
-    def _ordinal(self, cur: MeetingDraft, found: Found) -> MeetingDraft:
+    def _ordinal(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
         """'the first meeting' / 'the earlier meeting': not the latest one told."""
-        if not found.definite or cur not in self.meetings:
+        if not found.definite or cur not in self.meetings or cur.sent == idx:
+            # "held a summit, the first such visit in years": the one this sentence told
             return cur
         mods = {c.lower_ for c in found.trigger.children if c.dep_ in ("amod", "advmod")}
         at = self.meetings.index(cur)
@@ -863,11 +898,23 @@ def _within_sentence(founds: list[Found]) -> list[Found]:
 
 
 def _the_title(tok: Token) -> bool:
-    """'the secretary', 'the minister': a bare title that stands for someone named before."""
+    """'the secretary', 'the minister', 'the Indian leader': a bare title, perhaps with a
+    nationality, that stands for someone named before."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon().title_prefix:
         return False
     kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    if len(kids) == 2 and kids[1].dep_ == "amod" and kids[1].pos_ in ("ADJ", "PROPN"):
+        kids = kids[:1]  # "the Indian leader": the nationality is checked by the caller
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
+
+
+def _nation_of(a: Anchored, tok: Token) -> str | None:
+    """The country of a nationality adjective on a title ('the Indian leader'), if any."""
+    for c in tok.children:
+        ref = a.ref(c)
+        if c.dep_ == "amod" and ref is not None and ref.type == EntityType.COUNTRY:
+            return ref.key
+    return None
 
 
 def _in_subject(tok: Token) -> bool:

@@ -82,6 +82,7 @@ class StatusRules(_Rule):
     planned_prep_heads: list[str]
     held_modifiers: list[str]
     past_words: list[str]
+    frame_preps: list[str] = Field(default_factory=list)
 
 
 class MeetingRules(_Rule):
@@ -92,6 +93,7 @@ class MeetingRules(_Rule):
     representation: Representation
     roster: Roster
     status: StatusRules
+    press_nouns: list[str] = Field(default_factory=list)
 
     def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
         """The rule of a verb; a rule with a particle ("bring together") needs it there."""

@@ -492,7 +492,6 @@ def test_great_hall_is_a_place() -> None:
     assert not any("Great Hall" in n for n in names(x))
 
 
-@V2_GAP
 def test_separate_talks_make_one_meeting_per_party() -> None:
     x = run(
         "Defense Minister Ian Roe held separate talks with Norwegian Defense Minister Ola "
