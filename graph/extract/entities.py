@@ -430,11 +430,36 @@ class EntityBuilder:
         strong = org >= 3 or h["program"] >= 4 or h["person"] >= 3
         if is_acronym(m.text) and org >= 2:
             strong = True
+        listed = None if strong else self.listed_with_body(m)
+        if listed is not None:
+            # "including Boeing and Citigroup": a name listed with companies is one
+            c = self.cluster_for("name:" + key)
+            self.attach(m, c)
+            c.type = self.decide_type(c) or listed
+            self.alias.setdefault(key, c)
+            return
         if strong:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)
             c.type = self.decide_type(c)
             self.alias.setdefault(key, c)
+
+    def listed_with_body(self, m: Mention) -> EntityType | None:
+        """The type of the known body or company a one-word name is listed beside."""
+        key = norm(m.text)
+        lex = self.lex
+        if any(key in s for s in (lex.places, lex.stop_caps, lex.given_names, lex.demonyms)):
+            return None
+        # a word before a longer name may share its head ("Pharmaceutical and Biotech
+        # Ventures"): only a one-word name after it counts
+        others = [m.coord] + [
+            o.id for o in self.mentions if o.coord == m.id and o.n_tokens == 1
+        ]
+        for other in others:
+            oc = self.of_mention.get(other) if other is not None else None
+            if oc is not None and oc.type in (EntityType.COMPANY, EntityType.GOVERNMENT_BODY):
+                return oc.type
+        return None
 
     def nearest_person(self, m: Mention, owners: list[Cluster]) -> Cluster | None:
         """'Shin' after 'Shin Dong-bin' and his son 'Shin Yoo-yeol': a surname shared by people

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
 NEAR = 2  # sentences within which "the meeting" with only new parties still adds to it
+CAME = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+MARGINS = frozenset({"sideline", "sidelines", "margin", "margins"})
 ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
 
 
@@ -86,6 +88,8 @@ class EventFinder:
         self.current: MeetingDraft | None = None
         self.current_sent = -100
         self.current_grew = -100  # the sentence that last named a new party of it
+        self.settings: set[str] = set()  # nouns of gatherings met on the margins of
+        self.datelines: list[tuple[int, int]] = []  # spans of "CITY, May 3 (Wire) -"
         self.last_person: Party | None = None
         self.last_org: Party | None = None
         self.last_subject_person: Party | None = None
@@ -179,6 +183,8 @@ class EventFinder:
             rule = self.rules.verb_rule(lemma, particles)
             if rule is None or self._negated(tok):
                 return None
+            if rule.needs_prep and not _prep_parties(tok, rule.preps):
+                return None  # "the two leaders discussed trade": a continuation, read there
             return self._verb(a, tok, rule.id)
         if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             kind = self.rules.nouns.lemmas.get(lemma) or self.rules.nouns.lemmas.get(low)
@@ -208,9 +214,13 @@ class EventFinder:
         found = Found(rule.kind, self._status(tok), tok)
         misread = misread_modifier(tok)
         subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
+        if rule.object != "none":
+            # "met Vexo Chips chief executive Lena Wirth": the small model may hang the
+            # name on the verb as an adverbial noun
+            objs = objs + [c for c in tok.children if c.dep_ == "npadvmod" and _person_ref(a, c)]
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
-        if any(o.lemma_.lower() in self.rules.press_nouns for o in objs):
+        if any(o.lemma_.lower() in self.rules.press_nouns for o in objs + prep_objects(tok, rule.preps)):
             return None  # "briefed reporters on the talks": an audience, not a party
         if rule.object_lemmas and not any(
             o.lemma_.lower() in rule.object_lemmas
@@ -235,12 +245,16 @@ class EventFinder:
                 obj_parties = [p for p in obj_parties if p.ref.type in allowed]
                 if not obj_parties and not (rule.joins_current and objs) and not passive:
                     return None
-                if not obj_parties:
-                    # "A briefed officials on ...": a part of the meeting being told
+                named = passive and any(
+                    self._resolve(a, c) for c in tok.children if c.dep_ == "nsubjpass"
+                )
+                if not obj_parties and not named:
+                    # "A briefed officials on ...", "the talks were hosted by X": a part of
+                    # the meeting being told; "B was greeted by X" names its own parties
                     found.refers_back = True
             found.add(obj_parties, rule.object)
         # "signed letters on cooperation with X": the phrase may hang one level lower
-        with_objects = prep_objects(tok, rule.preps, 2)
+        with_objects = _prep_parties(tok, rule.preps) if rule.needs_prep else prep_objects(tok, rule.preps, 2)
         for g in with_objects:
             found.add(self._resolve(a, g), "attendee")
         found.add(workplace(a, tok, with_objects + objs), "attendee")
@@ -274,6 +288,11 @@ class EventFinder:
             # a modifier of "door"), "a series of discussions": read the phrase at its head
             base = base.head if base.dep_ != "pobj" else base.head.head
         head = base.head
+        if base.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in MARGINS:
+            # "met on the sidelines of the summit": the summit is the setting, another
+            # gathering; "the summit" told later is that one, not the meeting on its margins
+            self.settings.add(tok.lemma_.lower())
+            return None
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         kind = next((k for m, k in rules.modified_kinds.items() if m in mods), kind)
         found = Found(kind, self._status(tok), tok, name_entity=name_key)
@@ -708,8 +727,11 @@ class EventFinder:
         current meeting was named and naming none of its parties: another meeting. An
         attendance verb ('also took part') still adds to the current one."""
         core = found.core()
+        trig = found.trigger
+        if found.definite and trig.lemma_.lower() in self.settings and cur.kind != trig.lemma_.lower():
+            return True  # "hosted the summit" after a meeting on its sidelines
         return (
-            found.trigger.pos_ in ("NOUN", "PROPN")
+            trig.pos_ in ("NOUN", "PROPN")
             and bool(core)
             and not core & set(cur.participants)
             and idx - self.current_grew > NEAR
@@ -815,10 +837,15 @@ class EventFinder:
         text = a.tagged.sent.text
         pos = found.trigger.idx if found.date_at is None else found.date_at
         best: tuple[int, ResolvedDate] | None = None
+        start = a.tagged.sent.start
         for dm in find_dates(text):
+            if any(lo <= start + dm.start < hi for lo, hi in self.datelines):
+                continue  # "WASHINGTON, May 3 (Wire) -": the day of the report
             if SAID_ON.search(text, max(0, dm.start - 30), dm.start) or attributive_date(text, dm):
                 continue  # "the board said on Thursday": the day of the report, not the meeting
-            rd = resolve(dm, self.pub, found.status == "planned", self.last_date)
+            # "the meeting came a day after X met Y": X met Y a day before the anchor
+            invert = dm.start < pos and CAME.search(text, max(0, dm.start - 30), dm.start) is not None
+            rd = resolve(dm, self.pub, found.status == "planned", self.last_date, invert=invert)
             dist = abs(dm.start - pos)
             if rd.date is None and rd.month is None and rd.year is None and rd.day is None:
                 dist += len(text)  # unresolved ("on Wednesday" with no publication date): last
@@ -895,6 +922,19 @@ def _within_sentence(founds: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _prep_parties(verb: Token, preps: list[str]) -> list[Token]:
+    """'discussed the war with X': the phrase hangs on the verb or on what was discussed."""
+    out = prep_objects(verb, preps, 2)
+    for o in objects(verb):
+        out += prep_objects(o, preps)
+    return out
+
+
+def _person_ref(a: Anchored, tok: Token) -> bool:
+    ref = a.ref(tok)
+    return ref is not None and ref.type == EntityType.PERSON
 
 
 def _the_title(tok: Token) -> bool:

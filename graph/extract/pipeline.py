@@ -120,6 +120,7 @@ def _extract(doc: Document) -> Extraction:
     for q in quotes_found:
         quotes_by_sent.setdefault(q.sentence, []).append(q.speaker)
     finder = EventFinder(doc.meta.published, types)
+    finder.datelines = ctx.lay.datelines
     for a in affiliations:
         if a.current and types.get(a.org) == EntityType.COUNTRY:
             finder.countries_of.setdefault(a.person, []).append(a.org)

@@ -30,6 +30,7 @@ class VerbRule(_Rule):
     particle: str | None = None  # a word ("together") or a phrase ("by phone") it needs
     particles: list[str] = Field(default_factory=list)  # any one of these will do
     joins_current: bool = False  # with no named object, the subject joins the meeting told
+    needs_prep: bool = False  # counts only with an object in one of its preps ("with X")
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 

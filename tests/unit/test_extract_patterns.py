@@ -74,7 +74,6 @@ def test_signing_ceremony_passive_and_coordinated_titles() -> None:
     assert roles(x)[("Ingrid Sol", "Orlen Motors")] == "Vice Chair and President"
 
 
-@V2_GAP
 def test_came_a_day_after_dates_the_other_meeting_earlier() -> None:
     x = run(
         "Trade Minister Rolf Dane met Vexo Chips chief executive Lena Wirth on Thursday. The "

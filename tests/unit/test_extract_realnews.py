@@ -232,7 +232,6 @@ def test_participle_held_on_a_day_dates_the_ceremony_before() -> None:
     assert "Ian Roe" in {x.entity(p.entity).name for p in x.meetings[0].participants}
 
 
-@V2_GAP
 def test_summit_hosted_after_a_sideline_meeting_is_another_gathering() -> None:
     x = run(
         "President Ian Roe met President Ola Brekke on the sidelines of the Harbor Summit in "
@@ -407,7 +406,6 @@ def test_body_after_president_of_in_apposition() -> None:
     assert ("Dara Halm", "Brannock Airplanes", True) in affiliations(x)
 
 
-@V2_GAP
 def test_greeted_by_on_another_day_is_its_own_meeting() -> None:
     x = run(
         "Velk Mining Chairman Ian Roe hosted a dinner for Ola Brekke in Arvstad on Wednesday. "
