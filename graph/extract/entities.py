@@ -206,6 +206,10 @@ class EntityBuilder:
         self._jurisdictions: set[str] | None = None
         self.single_words = {m.text for m in mentions if m.n_tokens == 1 and m.kind == "name"}
         self.demonym: dict[str, bool] = {}  # word -> the text uses its demonym (one scan each)
+        self.listed_after: dict[int, list[Mention]] = {}  # mention id -> names listed next
+        for m in mentions:
+            if m.coord is not None:
+                self.listed_after.setdefault(m.coord, []).append(m)
 
     # ------------------------------------------------------------------ clusters
     def cluster_for(self, key: str) -> Cluster:
@@ -452,9 +456,7 @@ class EntityBuilder:
             return None
         # a word before a longer name may share its head ("Pharmaceutical and Biotech
         # Ventures"): only a one-word name after it counts
-        others = [m.coord] + [
-            o.id for o in self.mentions if o.coord == m.id and o.n_tokens == 1
-        ]
+        others = [m.coord] + [o.id for o in self.listed_after.get(m.id, []) if o.n_tokens == 1]
         for other in others:
             oc = self.of_mention.get(other) if other is not None else None
             if oc is not None and oc.type in (EntityType.COMPANY, EntityType.GOVERNMENT_BODY):

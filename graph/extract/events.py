@@ -220,7 +220,8 @@ class EventFinder:
             objs = objs + [c for c in tok.children if c.dep_ == "npadvmod" and _person_ref(a, c)]
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
-        if any(o.lemma_.lower() in self.rules.press_nouns for o in objs + prep_objects(tok, rule.preps)):
+        heard = objs + prep_objects(tok, rule.preps)
+        if any(o.lemma_.lower() in self.rules.press_nouns for o in heard):
             return None  # "briefed reporters on the talks": an audience, not a party
         if rule.object_lemmas and not any(
             o.lemma_.lower() in rule.object_lemmas
@@ -254,7 +255,9 @@ class EventFinder:
                     found.refers_back = True
             found.add(obj_parties, rule.object)
         # "signed letters on cooperation with X": the phrase may hang one level lower
-        with_objects = _prep_parties(tok, rule.preps) if rule.needs_prep else prep_objects(tok, rule.preps, 2)
+        with_objects = (
+            _prep_parties(tok, rule.preps) if rule.needs_prep else prep_objects(tok, rule.preps, 2)
+        )
         for g in with_objects:
             found.add(self._resolve(a, g), "attendee")
         found.add(workplace(a, tok, with_objects + objs), "attendee")
@@ -728,7 +731,8 @@ class EventFinder:
         attendance verb ('also took part') still adds to the current one."""
         core = found.core()
         trig = found.trigger
-        if found.definite and trig.lemma_.lower() in self.settings and cur.kind != trig.lemma_.lower():
+        noun = trig.lemma_.lower()
+        if found.definite and noun in self.settings and cur.kind != noun:
             return True  # "hosted the summit" after a meeting on its sidelines
         return (
             trig.pos_ in ("NOUN", "PROPN")
@@ -844,7 +848,8 @@ class EventFinder:
             if SAID_ON.search(text, max(0, dm.start - 30), dm.start) or attributive_date(text, dm):
                 continue  # "the board said on Thursday": the day of the report, not the meeting
             # "the meeting came a day after X met Y": X met Y a day before the anchor
-            invert = dm.start < pos and CAME.search(text, max(0, dm.start - 30), dm.start) is not None
+            came = CAME.search(text, max(0, dm.start - 30), dm.start) is not None
+            invert = dm.start < pos and came
             rd = resolve(dm, self.pub, found.status == "planned", self.last_date, invert=invert)
             dist = abs(dm.start - pos)
             if rd.date is None and rd.month is None and rd.year is None and rd.day is None:

@@ -313,6 +313,20 @@ def _lower(tok: Token | None) -> str:
     return tok.text.lower() if tok is not None else ""
 
 
+def _caps_surname(words: list[str]) -> bool:
+    """'Taro KONO', 'Sergey LAVROV': a given name, then a surname written in capitals."""
+    if len(words) < 2:
+        return False
+    w = words[-1]
+    return (
+        len(w) >= 3
+        and w.isalpha()
+        and w.isupper()
+        and w not in COMMON_ACRONYMS
+        and plain_name_token(words[-2])
+    )
+
+
 class _SentenceScanner:
     """Finds the mentions of one sentence."""
 
@@ -451,8 +465,10 @@ class _SentenceScanner:
                     if m >= n or cls[m] not in ("cap", "acro"):
                         break
                     prev = toks[k - 1].text
-                    if word in ("of", "for", "on") and not (
-                        head_type(prev) is not None or is_title_word(prev)
+                    if (
+                        word in ("of", "for", "on")
+                        and not (head_type(prev) is not None or is_title_word(prev))
+                        and not (word == "of" and self._titled_country(i, k, m))
                     ):
                         break
                     k = m + 1
@@ -468,6 +484,25 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _titled_country(self, i: int, k: int, m: int) -> bool:
+        """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
+        country name go on with the title."""
+        if not any(is_title_word(t.text) for t in self.toks[i:k]):
+            return False
+        if self.toks[k - 1].text not in self.lex.institutional:
+            return False  # "Advisor Henrik Landerholm of Sweden": 'of' after a name
+        for cut in (3, 2, 1):
+            words = [t.text for t in self.toks[m : m + cut]]
+            after = self.tok(m + cut)
+            if (
+                len(words) == cut
+                and " ".join(words).casefold() in self.lex.countries
+                and after is not None
+                and plain_name_token(after.text)
+            ):
+                return True  # a name follows: the country closes the title before it
+        return False
 
     def _of_series(self, i: int, k: int) -> int:
         """'Ministry of Mines, Rivers and Forests': end index of the series, or 0."""
@@ -787,7 +822,11 @@ class _SentenceScanner:
     def _has_name_tail(words: list[str]) -> bool:
         if len(words) < 2 or head_type(words[-1]):
             return False
-        return is_korean_given(words[-1]) or all(plain_name_token(w) for w in words[-2:])
+        return (
+            is_korean_given(words[-1])
+            or all(plain_name_token(w) for w in words[-2:])
+            or _caps_surname(words)
+        )
 
     def decompose_title(self, i: int, j: int) -> bool:
         """'QRA Commissioner Elsa Morvin' -> orgref + title + person."""
@@ -819,6 +858,8 @@ class _SentenceScanner:
                     and w not in COMMON_ACRONYMS
                 ):
                     pass  # "Vice President JD Vance": initials written as one word
+                elif k == n and _caps_surname(words):
+                    pass  # "Taro KONO": a surname in capitals, as some releases write it
                 elif not plain_name_token(w):
                     break
                 k -= 1
@@ -973,6 +1014,8 @@ class _SentenceScanner:
                     person.country_link = cm.id
                     org_a += cut
                     break
+        if of_title and person.country_link is None:
+            org_b = self._closing_country(person, words, i, org_a, org_b)
         if org_a < org_b:
             org = self.emit(i + org_a, i + org_b, "orgref")
             org.link = person.id
@@ -982,6 +1025,25 @@ class _SentenceScanner:
                 org.hints["org"] += 3  # "Tarrow Pumps Vice President Ines Lago"
             person.link = org.id
         return True
+
+    def _closing_country(
+        self, person: Mention, words: list[str], i: int, org_a: int, org_b: int
+    ) -> int:
+        """'Prime Minister of India X', 'Minister of Foreign Affairs of Russia X': a country
+        that closes the title is whom the person serves (the portfolio is that country's, not
+        a ministry named elsewhere in the text); returns where the body's words end."""
+        for cut in (3, 2, 1):
+            if org_b - org_a < cut:
+                continue
+            tail = " ".join(words[org_b - cut : org_b]).casefold()
+            country = self.lex.countries.get(tail)
+            if country is None or tail in self.lex.gazetteer:
+                continue
+            cm = self.emit(i + org_b - cut, i + org_b, "country", country=country)
+            cm.hints["attributive"] += 1
+            person.country_link = cm.id
+            return org_a
+        return org_b
 
     # ------------------------------------------------------------------ context
     def context_hints(self, m: Mention, i: int, j: int) -> None:
