@@ -742,7 +742,9 @@ class _SentenceScanner:
             k += 1
         if 0 < k < len(words) - 1 and words[k] in ("of", "for", "at"):
             skip = k + 1 + (1 if words[k + 1] == "the" else 0)
-            if skip < len(words) and not self._has_name_tail(words[skip:]):
+            low = words[k - 1].lower()
+            plural = low.endswith("s") and low not in self.lex.title_prefix  # "The CEOs of X"
+            if skip < len(words) and (plural or not self._has_name_tail(words[skip:])):
                 i += skip
                 words = words[skip:]
         # a gazetteer name written with a lowercase part ("SK hynix")

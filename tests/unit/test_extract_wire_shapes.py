@@ -110,3 +110,20 @@ def test_majority_leader_names_the_chamber() -> None:
     x = run("Senate Majority Leader Ian Roe met Prime Minister Ola Brekke on Monday.")
     assert "Senate" in names(x)
     assert "Senate Majority" not in names(x)
+
+
+def test_spoke_with_is_a_conversation_but_not_with_reporters() -> None:
+    got = _cores("Chancellor Ilka Ferro spoke with President Ole Brun on Sunday.")
+    assert got == [("held", frozenset({"Ilka Ferro", "Ole Brun"}))]
+    assert _cores("Chancellor Ilka Ferro spoke with reporters on Sunday.") == []
+
+
+def test_the_ceos_of_companies_name_the_companies() -> None:
+    x = run(
+        "The CEOs of Velk Bank, Harn Aviation and Ostmark Steel met with Treasury Secretary "
+        "Ian Roe on Monday."
+    )
+    assert not any(n.startswith("CEOs") for n in names(x))
+    assert meetings(x) == [
+        ("held", frozenset({"Velk Bank", "Harn Aviation", "Ostmark Steel", "Ian Roe"}))
+    ]
