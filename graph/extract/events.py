@@ -220,9 +220,12 @@ class EventFinder:
             objs = objs + [c for c in tok.children if c.dep_ == "npadvmod" and _person_ref(a, c)]
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
-        heard = objs + prep_objects(tok, rule.preps)
-        if any(o.lemma_.lower() in self.rules.press_nouns for o in heard):
-            return None  # "briefed reporters on the talks": an audience, not a party
+        addressed = (
+            _prep_parties(tok, rule.preps) if rule.needs_prep else prep_objects(tok, rule.preps)
+        )
+        heard = objs + addressed + prep_objects(tok, ["in"])
+        if any(self._press(o) for o in heard):
+            return None  # "briefed reporters on the talks", "in an interview": an audience
         if rule.object_lemmas and not any(
             o.lemma_.lower() in rule.object_lemmas
             or any(c.lemma_.lower() in rule.object_lemmas for c in o.subtree)
@@ -275,6 +278,13 @@ class EventFinder:
             for g in prep_objects(tok, ["from", "of"]):
                 found.add(self._resolve(a, g), rule.object)
         return found
+
+    def _press(self, tok: Token) -> bool:
+        """Reporters, an interview or a news outlet ('the Financial Times')."""
+        if tok.lemma_.lower() in self.rules.press_nouns:
+            return True
+        words = [t.lower_ for t in tok.subtree if t.dep_ == "compound" or t is tok]
+        return tok.pos_ == "PROPN" and any(w in self.rules.press_names for w in words)
 
     def _noun(self, a: Anchored, tok: Token, kind: str, name_key: str | None) -> Found | None:
         rules = self.rules.nouns

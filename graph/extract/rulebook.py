@@ -95,6 +95,7 @@ class MeetingRules(_Rule):
     roster: Roster
     status: StatusRules
     press_nouns: list[str] = Field(default_factory=list)
+    press_names: list[str] = Field(default_factory=list)
 
     def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
         """The rule of a verb; a rule with a particle ("bring together") needs it there."""

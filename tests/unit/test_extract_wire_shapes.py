@@ -127,3 +127,9 @@ def test_the_ceos_of_companies_name_the_companies() -> None:
     assert meetings(x) == [
         ("held", frozenset({"Velk Bank", "Harn Aviation", "Ostmark Steel", "Ian Roe"}))
     ]
+
+
+def test_an_interview_with_a_news_outlet_is_no_meeting() -> None:
+    assert _cores("Prime Minister Ian Roe spoke with the Arvstad Times on Monday.") == []
+    assert _cores("Minister Ola Brekke discussed the outlook with Harn Television.") == []
+    assert _cores("Minister Ola Brekke spoke with Dara Halm in an interview on Monday.") == []
