@@ -77,7 +77,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
     if ref is not None and ref.type in PARTY_TYPES:
         out.append(Party(ref, optional))
     lost = None
-    if ref is None and _stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
+    if ref is None and stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
         lost = lost_apposition(a, tok)
     for ch in tok.children:
         dep = ch.dep_
@@ -102,7 +102,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
-            elif ref is None and _stands_for(tok) and _names_body(a, ch):
+            elif ref is None and stands_for(tok) and _names_body(a, ch):
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
                 # stand for the body
                 out += parties(a, ch, optional, depth + 1)
@@ -119,7 +119,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     out += parties(a, obj, optional, depth + 1)
-        elif dep == "prep" and ch.lower_ in WORKPLACE_PREPS and ref is None and _stands_for(tok):
+        elif dep == "prep" and ch.lower_ in WORKPLACE_PREPS and ref is None and stands_for(tok):
             # "Poland's secretary of state in the Ministry of National Defense": an unnamed
             # official stands for the body they work in
             for obj in ch.children:
@@ -192,8 +192,8 @@ def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
     """'met with Poland's secretary of state in the Ministry of National Defense': the parser
     hangs the body on the verb; with an unnamed official as the other side, it is whom
     that official stands for."""
-    if not any(a.ref(t) is None and _stands_for(t) for t in unnamed):
-        return []
+    if not any(a.ref(t) is None and stands_for(t) and not _represents_named(a, t) for t in unnamed):
+        return []  # "the leaders of Japan ... at the White House": they stand for Japan
     out: list[Party] = []
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ in WORKPLACE_PREPS:
@@ -204,7 +204,17 @@ def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
     return out
 
 
-def _stands_for(tok: Token) -> bool:
+def _represents_named(a: Anchored, tok: Token) -> bool:
+    """'the leaders of Japan': an 'of'/'from' phrase names whom they stand for."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in REPRESENT_PREPS
+        and any(g.dep_ == "pobj" and a.ref(g) is not None for g in c.children)
+        for c in tok.children
+    )
+
+
+def stands_for(tok: Token) -> bool:
     """A common noun for people who act for a body: officials, a minister, a delegation."""
     lex = lexicon()
     low = tok.lemma_.lower()

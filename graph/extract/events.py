@@ -23,6 +23,7 @@ from graph.extract.arguments import (
     parties,
     passive_agents,
     prep_objects,
+    stands_for,
     subjects,
     workplace,
 )
@@ -246,6 +247,10 @@ class EventFinder:
             obj_parties = [p for o in objs for p in self._resolve(a, o)]
             if rule.object_types:
                 allowed = {EntityType(t) for t in rule.object_types}
+                if any(a.ref(o) is None and stands_for(o) and _of_phrase(o) for o in objs):
+                    # "hosted the leaders of Japan and the Philippines": unnamed people stand
+                    # for their countries; a country itself is a place visited
+                    allowed.add(EntityType.COUNTRY)
                 obj_parties = [p for p in obj_parties if p.ref.type in allowed]
                 if not obj_parties and not (rule.joins_current and objs) and not passive:
                     return None
@@ -460,7 +465,8 @@ class EventFinder:
         """'A held separate talks with B and C': one meeting of A with each of them; so
         does 'A signed agreements with B and C' (one document with each)."""
         trig = found.trigger
-        mods = {c.lemma_.lower() for c in trig.children if c.dep_ == "amod"}
+        # "separate talks with A and B", "met separately with A and B"
+        mods = {c.lemma_.lower() for c in trig.children if c.dep_ in ("amod", "advmod")}
         if not mods & set(self.rules.nouns.separate_modifiers) and not self._plural_signed(found):
             return [found]
         heads = a.head_tokens()
@@ -937,6 +943,10 @@ def _within_sentence(founds: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _of_phrase(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children)
 
 
 def _prep_parties(verb: Token, preps: list[str]) -> list[Token]:

@@ -133,3 +133,21 @@ def test_an_interview_with_a_news_outlet_is_no_meeting() -> None:
     assert _cores("Prime Minister Ian Roe spoke with the Arvstad Times on Monday.") == []
     assert _cores("Minister Ola Brekke discussed the outlook with Harn Television.") == []
     assert _cores("Minister Ola Brekke spoke with Dara Halm in an interview on Monday.") == []
+
+
+def test_met_separately_makes_one_meeting_with_each() -> None:
+    got = _cores(
+        "Defense Secretary Ian Roe met separately with Japanese Defense Minister Ola Brekke and "
+        "South Korean Defense Minister Dara Halm."
+    )
+    assert ("held", frozenset({"Ian Roe", "Ola Brekke"})) in got
+    assert ("held", frozenset({"Ian Roe", "Dara Halm"})) in got
+    assert len(got) == 2
+
+
+def test_hosting_the_leaders_of_countries() -> None:
+    got = _cores(
+        "Vice President Ian Roe hosted the leaders of Japan and the Philippines at the White "
+        "House on Thursday."
+    )
+    assert got == [("held", frozenset({"Ian Roe", "Japan", "Philippines"}))]
