@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 import random
 import shutil
@@ -678,6 +679,8 @@ def main() -> None:
     )
     parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
+    # PROFILE of a plan over relationship types a bench graph lacks (PART_OF) warns per call.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
     data = generate(args.scale, args.seed)
     stamp = args.home / "bench-graph.json" if args.home else None
