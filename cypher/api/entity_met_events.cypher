@@ -1,6 +1,6 @@
 // The meetings of $id with each counterpart in $others (one page of entity_met), in date
 // order, at most $per_counterpart each, with both roles and the evidence of each side.
-// Same filters as entity_met (a date range; entity_met_summary_events serves the rest). Reports are read for the kept meetings only (after the cut),
+// Same filters as entity_met (a date range; entity_met_summary serves the rest). Reports are read for the kept meetings only (after the cut),
 // not for every meeting of the pair (cypher/README.md, "Reading at a million relationships").
 MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
 WHERE o.id IN $others

@@ -181,7 +181,9 @@ def _paths(
         yield nodes, rels
 
 
-def search(reads: Reads, a: str, b: str, max_hops: int, limit: int) -> list[dict[str, Any]]:
+def search(
+    reads: Reads, a: str, b: str, max_hops: int, limit: int, cite: Citations | None = None
+) -> list[dict[str, Any]]:
     """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships between two
     entities: a ball around each end, over ties and the MET summary (a meeting is one MET
     relationship, not every event of a busy entity), widened one hop at a time on the side
@@ -206,6 +208,9 @@ def search(reads: Reads, a: str, b: str, max_hops: int, limit: int) -> list[dict
         timeout_s=READ_TIMEOUT_S,
     )
     details = {r["key"]: r["items"] for r in rows}
+    if cite is not None:  # the documents the steps' evidence cites came with them
+        for r in rows:
+            cite.known(r["documents"])
     out: list[dict[str, Any]] = []
     for route in routes:
         for nodes, rels in _paths(route, details):
@@ -219,9 +224,9 @@ def shortest_paths(
     reads: Reads, from_ref: str, to_ref: str, max_hops: int, limit: int
 ) -> PathsResponse:
     """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships."""
-    a, b = reads.resolve(from_ref), reads.resolve(to_ref)
-    rows = search(reads, a.id, b.id, max_hops, limit) if a.id != b.id else []
+    a, b = reads.resolve_many(from_ref, to_ref)
     cite = Citations()
+    rows = search(reads, a.id, b.id, max_hops, limit, cite) if a.id != b.id else []
     paths = [explain(r["nodes"], r["rels"], cite) for r in rows]
     cite.resolve(reads.graph)
     return PathsResponse.model_validate({"from": a, "to": b, "max_hops": max_hops, "paths": paths})

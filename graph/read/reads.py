@@ -12,7 +12,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.database.cypher import query
@@ -61,10 +61,19 @@ WARM_UP_TIMEOUT_S = 60.0
 
 
 class Citations:
-    """Collects the Evidence made for one answer, then fills in their documents in one query."""
+    """Collects the Evidence made for one answer, then fills in their documents: those a
+    statement already returned with its rows (:meth:`known`), the rest in one query."""
 
     def __init__(self) -> None:
         self.items: list[Evidence] = []
+        self.refs: dict[str, DocumentRef] = {}
+
+    def known(self, documents: Iterable[Mapping[str, Any]]) -> None:
+        """Documents a statement returned beside its rows (``d {.id, .title, ...}``), so that
+        :meth:`resolve` needs no round trip of its own for them."""
+        for doc in documents:
+            if doc["id"] not in self.refs:
+                self.refs[doc["id"]] = DocumentRef.model_validate(to_native(doc))
 
     def of(self, *rels: Mapping[str, Any] | None) -> list[Evidence]:
         """The evidence entries of relationships' property maps, de-duplicated, in order."""
@@ -96,15 +105,12 @@ class Citations:
         return out
 
     def resolve(self, graph: Graph) -> None:
-        ids = sorted({e.doc_id for e in self.items})
-        if not ids:
-            return
-        rows = graph.read(query("api/document_refs"), {"ids": ids}, timeout_s=READ_TIMEOUT_S)
-        refs = {
-            r["document"]["id"]: DocumentRef.model_validate(to_native(r["document"])) for r in rows
-        }
+        ids = sorted({e.doc_id for e in self.items} - self.refs.keys())
+        if ids:
+            rows = graph.read(query("api/document_refs"), {"ids": ids}, timeout_s=READ_TIMEOUT_S)
+            self.known(r["document"] for r in rows)
         for item in self.items:
-            item.document = refs.get(item.doc_id)
+            item.document = self.refs.get(item.doc_id)
 
 
 def event_summary(props: Mapping[str, Any]) -> EventSummary:
@@ -168,6 +174,20 @@ def decode_cursor(text: str) -> dict[str, Any]:
         raise BadCursor("not a cursor of this API (take next_cursor from a page)") from exc
 
 
+def _ref_text(ref: str) -> str:
+    text = ref.strip()
+    if not text:
+        raise NotFound("an empty name names no entity")
+    return text
+
+
+def ref_params(text: str) -> dict[str, Any]:
+    """The parameters of ``entity_by_ref`` for one reference: the id as given and
+    lower-cased, the lower-cased and normalized name, the keyword index's query."""
+    norm, lower = normalize_name(text), text.lower()
+    return {"ids": [text, lower], "lower": lower, "norm": norm, "exact": exact_query([lower, norm])}
+
+
 class Reads:
     """The API's questions to one graph."""
 
@@ -191,18 +211,22 @@ class Reads:
 
     def resolve(self, ref: str) -> EntityRef:
         """The entity ``ref`` names (id, name or alias, any case); NotFound or Ambiguous."""
-        text = ref.strip()
-        if not text:
-            raise NotFound("an empty name names no entity")
-        norm = normalize_name(text)
-        lower = text.lower()
-        rows = self._read(
-            "api/entity_by_ref",
-            ids=[text, lower],
-            lower=lower,
-            norm=norm,
-            exact=exact_query([lower, norm]),
-        )
+        text = _ref_text(ref)
+        rows = self._read("api/entity_by_ref", **ref_params(text))
+        return self._pick(text, rows)
+
+    def resolve_many(self, *refs: str) -> list[EntityRef]:
+        """The entities ``refs`` name, looked up in one round trip; the first reference that
+        names none or several raises, as :meth:`resolve` would."""
+        texts = [_ref_text(ref) for ref in refs]
+        rows = self._read("api/entity_by_refs", refs=[ref_params(t) for t in texts])
+        found: dict[int, list[Row]] = {}
+        for row in rows:
+            found.setdefault(int(row["n"]), []).append(row)
+        return [self._pick(text, found.get(n, [])) for n, text in enumerate(texts)]
+
+    def _pick(self, text: str, rows: list[Row]) -> EntityRef:
+        """The one entity of a reference's look-up rows (``entity_by_ref``, best first)."""
         if rows and rows[0]["tier"] < 0:
             return _entity(rows[0]["entity"])
         if not rows:
@@ -363,6 +387,7 @@ class Reads:
                 **page_params,
             )[0]
         page: list[Row] = head["page"] if ranged else sorted(head["page"], key=rank)
+        cite = Citations()
         if ranged:
             details = self._read(
                 "api/entity_met_events",
@@ -370,16 +395,10 @@ class Reads:
                 per_counterpart=events_limit,
                 **filters,
             )
-        else:
-            pages = [{"other": r["counterpart"]["id"], "meetings": r["meetings"]} for r in page]
-            details = self._read(
-                "api/entity_met_summary_events",
-                id=entity.id,
-                pages=pages,
-                per_counterpart=events_limit,
-            )
-        meetings_of = {d["other"]: d["meetings"] for d in details}
-        cite = Citations()
+            meetings_of = {d["other"]: d["meetings"] for d in details}
+        else:  # the summary's statement read the page's meetings and their documents too
+            meetings_of = {r["counterpart"]["id"]: r["meetings"] for r in page}
+            cite.known(head["documents"])
         counterparts = []
         for row in page:
             events = [
@@ -416,9 +435,11 @@ class Reads:
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
-        a, b = self.resolve(a_ref), self.resolve(b_ref)
+        a, b = self.resolve_many(a_ref, b_ref)
         rows = [] if a.id == b.id else self._read("api/who_met_summary", a=a.id, b=b.id)
         cite = Citations()
+        for r in rows:
+            cite.known(r["documents"])
         meetings = [
             SharedMeeting(
                 event=event_summary(r["event"]),
