@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from api_bench import api_server, dedicated_neo4j, generate, report, timed, write  # noqa: E402
 
-from graph.database.cypher import query  # noqa: E402
+from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
 
@@ -85,7 +85,10 @@ def main() -> None:
                 pages(lambda: f"/api/v1/entities?limit=8&q={q(rng.choice(words))}"),
             ),
         ]
-        with api_server(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
+        with (
+            api_server(settings, CYPHER_DIR) as base,
+            httpx.Client(base_url=base, timeout=60) as client,
+        ):
             print(f"API at {base}; sequential requests over loopback:")
             for name, make in scenarios:
                 report(name, timed(client, make(), warmup=10))

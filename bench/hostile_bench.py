@@ -135,7 +135,7 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
         # The big load's write transaction signals when it starts (its first statement takes
         # the locks); the second upload starts 0.2 s later, so it is sure to meet them held.
         in_write = threading.Event()
-        big_store = GraphStore(driver, settings.neo4j_database)
+        big_store = GraphStore(Graph(driver, settings.neo4j_database, settings.neo4j_uri))
         real_write = big_store.graph.write
 
         def signalling_write(work: Any, *a: Any, **k: Any) -> Any:

@@ -52,7 +52,7 @@ def rename(
     as_json: JsonOpt = False,
 ) -> None:
     """Give an entity the name you choose (the old one stays an alias); survives reloads."""
-    c = _run(lambda g: Corrections(g.driver, g.database).rename(_entity(g, entity), name))
+    c = _run(lambda g: Corrections(g).rename(_entity(g, entity), name))
     _show(c, f"renamed {c.entity_id}: {c.old_name} -> {c.name} (recorded)", as_json)
 
 
@@ -63,7 +63,7 @@ def split_alias(
 ) -> None:
     """Split an alias off an entity: the documents that call it by that alias only move to a
     new entity with every fact they support; the others keep it, without the alias."""
-    c = _run(lambda g: Corrections(g.driver, g.database).split_alias(_entity(g, entity), alias))
+    c = _run(lambda g: Corrections(g).split_alias(_entity(g, entity), alias))
     moved = ", ".join(c.moved_documents) or "none"
     _show(
         c, f"split {c.alias!r} off {c.from_id} into {c.new_id}; documents moved: {moved}", as_json
@@ -81,7 +81,7 @@ def mark_wrong(
     fact_type = fact_type.upper()
 
     def work(g: Graph) -> CorrectionOut:
-        fix = Corrections(g.driver, g.database)
+        fix = Corrections(g)
         src = _entity(g, source)
         return (fix.unmark if undo else fix.mark_wrong)(fact_type, src, target)
 
@@ -92,7 +92,7 @@ def mark_wrong(
 
 def corrections(as_json: JsonOpt = False) -> None:
     """List the corrections made by hand (renames, split aliases, facts marked wrong)."""
-    found = _run(lambda g: Corrections(g.driver, g.database).all())
+    found = _run(lambda g: Corrections(g).all())
     if as_json:
         out.print_json(data=[c.model_dump(mode="json") for c in found])
         return

@@ -3,10 +3,11 @@ report, document by document, the facts it added and removed."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from cli.store_cmd import _fail, _graph, _print_changes, err, out
 from graph.errors import WhometError
@@ -51,13 +52,25 @@ def _diff_counts(r: LoadReport) -> list[int]:
 
 
 def _print_report(summary: LoadSummary) -> None:
-    table = Table("document", "file", "status", "+facts", "-facts", "+entities", "-entities")
+    # As `whomet load` prints them: ids in full (what `whomet remove` takes), the file by its
+    # name only (--json has the paths), folded when even that is too long.
+    widest = max((len(r.doc_id) for r in summary.reports), default=8)
+    table = Table(
+        Column("document", no_wrap=True, min_width=widest),
+        Column("file", overflow="fold", min_width=8),
+        Column("status", no_wrap=True),
+        Column("facts", no_wrap=True),
+        Column("entities", no_wrap=True),
+    )
     for r in summary.reports:
+        source = summary.sources.get(r.doc_id)
+        facts_in, facts_out, entities_in, entities_out = _diff_counts(r)
         table.add_row(
             r.doc_id,
-            summary.sources.get(r.doc_id, ""),
+            Path(source).name if source else "",
             r.status,
-            *map(str, _diff_counts(r)),
+            f"+{facts_in} -{facts_out}",
+            f"+{entities_in} -{entities_out}",
         )
     if len(summary.reports) <= 50:
         out.print(table)

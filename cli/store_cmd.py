@@ -253,7 +253,9 @@ def _entity_id(reads: Any, ref: str) -> str:
     return entity_id
 
 
-INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord", "Correction"})
+# The store's bookkeeping: name keys, write locks, merge and correction records, and the
+# MET summary's tallies (graph/store/summaries.py); users see them only with --all.
+INTERNAL_LABELS = frozenset({"NameKey", "WriteLock", "MergeRecord", "Correction", "MetTally"})
 INTERNAL_TYPES = frozenset({"KEY_OF"})
 
 

@@ -300,8 +300,12 @@ def _edge_legend(g: nx.Graph) -> list[str]:
     return items
 
 
-def render_html(g: nx.Graph, api_base: str = "") -> str:
-    """The page of a view; ``api_base`` prefixes profile links ("" when served by the API)."""
+def render_html(g: nx.Graph, api_base: str = "", more_href: str | None = None) -> str:
+    """The page of a view; ``api_base`` prefixes profile links ("" when served by the API).
+
+    ``more_href`` (given by the API, which knows the page's URL) is the same view with a
+    higher node cap: a capped page links to it as "show more".
+    """
     net = to_network(g, api_base)
     nodes, edges, heading, _, _, _ = net.get_network_data()
     vis_js, vis_css = _vis_assets()
@@ -315,6 +319,7 @@ def render_html(g: nx.Graph, api_base: str = "") -> str:
         legend=legend(g),
         edge_legend=_edge_legend(g),
         notes=[str(n) for n in g.graph.get("notes", [])],
+        more_href=more_href if g.graph.get("left_out_nodes") else None,
         nodes=nodes,
         edges=edges,
         options=net.options,

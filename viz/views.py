@@ -22,6 +22,16 @@ def _truncation_notes(read: ViewRead) -> list[str]:
     return ["The database holds more than one view reads at once; this view is partial."]
 
 
+def _undated_notes(read: ViewRead) -> list[str]:
+    n = read.undated_left_out
+    if not n:
+        return []
+    return [
+        f"{n:,} meeting{'s' if n != 1 else ''} with no date {'are' if n != 1 else 'is'} not"
+        " shown: a date range cannot place them (the explorer's /meetings lists them)."
+    ]
+
+
 def whole_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
     """Every entity and meeting with their relationships."""
     g = graph_from_rows(read.rows, title="whomet: the whole graph")
@@ -60,5 +70,5 @@ def events_view(read: ViewRead, start: dt.date, end: dt.date, max_nodes: int | N
         "meetings dated in the range (a month or a year counts when it overlaps), "
         "with their hosts and attendees"
     )
-    g.graph["notes"] = _truncation_notes(read)
+    g.graph["notes"] = _truncation_notes(read) + _undated_notes(read)
     return cap_graph(g, max_nodes)

@@ -70,7 +70,7 @@ def rename(
     graph: GraphDep,
     settings: SettingsDep,
 ) -> Response:
-    fix = Corrections(graph.driver, graph.database)
+    fix = Corrections(graph)
     return _apply(
         request, ref, api_key, reads, settings, lambda e: fix.rename(e, name), f"Renamed: {name}"
     )
@@ -86,7 +86,7 @@ def split_alias(
     graph: GraphDep,
     settings: SettingsDep,
 ) -> Response:
-    fix = Corrections(graph.driver, graph.database)
+    fix = Corrections(graph)
     words = f"Split {alias} off into an entity of its own"
     return _apply(
         request, ref, api_key, reads, settings, lambda e: fix.split_alias(e, alias), words
@@ -104,7 +104,7 @@ def mark_wrong(
     settings: SettingsDep,
     undo: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
-    fix = Corrections(graph.driver, graph.database)
+    fix = Corrections(graph)
     fact_type, _, target = fact.partition("|")
     do = fix.unmark if undo else fix.mark_wrong
     words = "Fact put back" if undo else "Fact marked wrong (kept, hidden from every answer)"

@@ -145,7 +145,7 @@ def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
     from api.explorer.fixes import fact_choices
     from graph.corrections.service import Corrections
 
-    wrong = Corrections(reads.graph.driver, reads.graph.database).wrong_of(profile.id)
+    wrong = Corrections(reads.graph).wrong_of(profile.id)
     return render(
         request,
         "entity.html",

@@ -58,7 +58,7 @@ def _write(work: Callable[[], T]) -> T:
 
 
 def _fix(graph: Graph) -> Corrections:
-    return Corrections(graph.driver, graph.database)
+    return Corrections(graph)
 
 
 @router.get("/corrections", response_model=list[CorrectionOut], summary="Corrections made")

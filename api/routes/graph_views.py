@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from urllib.parse import quote, urlencode
 
 import networkx as nx
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep, ReadsDep, SettingsDep
@@ -51,15 +52,30 @@ Format = Annotated[
         description="`html` (the interactive page), `graphml` (Gephi), `json` (node-link), `csv`."
     ),
 ]
+MAX_NODES = 10_000
 MaxNodes = Annotated[
     int | None,
-    Query(ge=1, le=10_000, description="Node cap for this view (default: WHOMET_VIZ_MAX_NODES)."),
+    Query(
+        ge=1, le=MAX_NODES, description="Node cap for this view (default: WHOMET_VIZ_MAX_NODES)."
+    ),
 ]
 
 
-def _respond(g: nx.Graph, fmt: ExportFormat, name: str) -> Response:
+def _more_href(g: nx.Graph, request: Request) -> str | None:
+    """This page with twice the nodes shown (at most all, at most the cap's bound), when the
+    cap left some out: a path without host, so it serves at the root and under ``/api/v1``."""
+    shown, left = g.number_of_nodes(), int(g.graph.get("left_out_nodes") or 0)
+    more = min(2 * shown, shown + left, MAX_NODES)
+    if left <= 0 or more <= shown:
+        return None
+    raw = request.scope.get("raw_path")  # as sent: a name's %2F or %23 stays encoded
+    path = raw.decode("latin-1") if raw else quote(request.url.path)
+    return f"{path}?{urlencode({**request.query_params, 'max_nodes': more})}"
+
+
+def _respond(g: nx.Graph, fmt: ExportFormat, name: str, request: Request) -> Response:
     if fmt is ExportFormat.HTML:
-        return HTMLResponse(render_html(g), headers=PAGE_HEADERS)
+        return HTMLResponse(render_html(g, more_href=_more_href(g, request)), headers=PAGE_HEADERS)
     headers = {
         "Content-Disposition": f'attachment; filename="whomet-{name}.{fmt.value}"',
         "X-Content-Type-Options": "nosniff",
@@ -76,6 +92,7 @@ views_router = APIRouter(prefix="/graph", tags=["graph views"], responses=_VIEW_
 
 @views_router.get("", response_class=HTMLResponse, summary="The whole graph")
 def whole_graph(
+    request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     format: Format = ExportFormat.HTML,
@@ -84,7 +101,7 @@ def whole_graph(
     g = views.whole_view(
         views_read.read_whole_graph(graph), _cap(settings.viz_max_nodes, max_nodes)
     )
-    return _respond(g, format, "graph")
+    return _respond(g, format, "graph", request)
 
 
 @views_router.get(
@@ -102,6 +119,7 @@ def ego_graph(
     ref: Annotated[
         str, Path(min_length=1, max_length=300, description="Entity id, name or alias.")
     ],
+    request: Request,
     graph: GraphDep,
     reads: ReadsDep,
     settings: SettingsDep,
@@ -119,22 +137,24 @@ def ego_graph(
     entity = reads.resolve(ref)
     read = views_read.read_ego(graph, entity.id, hops)
     g = views.ego_view(read, entity.id, hops, _cap(settings.viz_max_nodes, max_nodes))
-    return _respond(g, format, f"entity-{entity.id.replace(':', '-')}")
+    return _respond(g, format, f"entity-{entity.id.replace(':', '-')}", request)
 
 
 @views_router.get("/met", response_class=HTMLResponse, summary="Who met whom")
 def met_graph(
+    request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     format: Format = ExportFormat.HTML,
     max_nodes: MaxNodes = None,
 ) -> Response:
     g = views.met_view(views_read.read_meetings(graph), _cap(settings.viz_max_nodes, max_nodes))
-    return _respond(g, format, "met")
+    return _respond(g, format, "met", request)
 
 
 @views_router.get("/events", response_class=HTMLResponse, summary="Meetings of a date range")
 def events_graph(
+    request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     start: Annotated[dt.date, Query(description="First day (YYYY-MM-DD).")],
@@ -146,7 +166,7 @@ def events_graph(
         raise ApiError(422, "invalid_range", f"the range ends ({end}) before it starts ({start})")
     read = views_read.read_events_between(graph, start, end)
     g = views.events_view(read, start, end, _cap(settings.viz_max_nodes, max_nodes))
-    return _respond(g, format, f"events-{start}-{end}")
+    return _respond(g, format, f"events-{start}-{end}", request)
 
 
 # Mounted at the root (short links to open in a browser) and under /api/v1 with the rest.

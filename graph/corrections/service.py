@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from neo4j import Driver, ManagedTransaction, unit_of_work
+from neo4j import ManagedTransaction, unit_of_work
 from pydantic import BaseModel
 
 from graph.corrections.records import Correction, run, save
@@ -69,8 +69,10 @@ def wrong_id(fact_type: str, source: str, target: str) -> str:
 class Corrections:
     """Rename, split an alias, mark a fact wrong or right again; list what was corrected."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j") -> None:
-        self.graph = Graph(driver, database)
+    def __init__(self, graph: Graph) -> None:
+        """``graph`` is the caller's wrapper, used as is (its URI names the server in an
+        outage)."""
+        self.graph = graph
 
     def rename(self, entity: str, name: str) -> CorrectionOut:
         name = " ".join(name.split())

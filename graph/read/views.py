@@ -103,6 +103,8 @@ class ViewRead(BaseModel):
 
     rows: list[ViewRow]
     truncated: bool = False
+    # Meetings left out because a date range cannot place them (no date, no year).
+    undated_left_out: int = 0
 
 
 def _read(graph: Graph, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -149,10 +151,13 @@ def read_meetings(graph: Graph) -> ViewRead:
 
 
 def read_events_between(graph: Graph, start: dt.date, end: dt.date) -> ViewRead:
-    """Meetings dated within ``[start, end]`` with their hosts and attendees."""
+    """Meetings dated within ``[start, end]`` with their hosts and attendees, and how many
+    meetings have no date to place in any range."""
     if end < start:
         raise WhometError(f"the date range ends ({end}) before it starts ({start})")
-    return _rows(graph, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
+    read = _rows(graph, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
+    read.undated_left_out = int(_read(graph, "viz/events_undated", {})[0]["undated"])
+    return read
 
 
 def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:

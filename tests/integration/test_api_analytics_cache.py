@@ -54,7 +54,7 @@ def test_analytics_are_computed_once_per_graph_version(client: TestClient, graph
     assert CACHE.computed == before + 2 and second.json() == fresh(graph)
 
     named = second.json()[0]
-    Corrections(graph.driver, graph.database).rename(named["id"], "Renamed For The Cache Test")
+    Corrections(graph).rename(named["id"], "Renamed For The Cache Test")
     third = client.get(URL)
     assert CACHE.computed == before + 3
     assert "Renamed For The Cache Test" in [c["name"] for c in third.json()]

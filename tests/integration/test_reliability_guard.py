@@ -32,6 +32,7 @@ TIMEOUT_S = 5.0
 # The child's start-up and the kill: the answer comes by then, whatever the query does.
 DEADLINE_S = TIMEOUT_S + free_cypher.WorkerLimits(TIMEOUT_S).margin_s + 2.0
 
+PROBE_INDEX = "guard_probe_index"
 ADMIN = [
     "CALL dbms.listConfig() YIELD name RETURN name LIMIT 2",
     "SHOW USERS",
@@ -49,6 +50,19 @@ ADMIN = [
     "CREATE (:Hacked)",
     "MATCH (n) DETACH DELETE n",
     "CALL db.createLabel('Hacked')",
+    # More of what the planner sees as SHOW, schema or administration (each harmless if it
+    # ever ran: an unknown database, a wrong current password, a probe index checked below).
+    "SHOW INDEXES",
+    "SHOW CONSTRAINTS",
+    "SHOW FUNCTIONS",
+    "SHOW CURRENT USER",
+    "SHOW SERVERS",
+    "SHOW ALIASES FOR DATABASES",
+    "CREATE USER guard_probe SET PASSWORD 'guard-probe-password'",
+    "ALTER CURRENT USER SET PASSWORD FROM 'not-the-password' TO 'guard-probe-password'",
+    "STOP DATABASE no_such_database",
+    f"CREATE INDEX {PROBE_INDEX} IF NOT EXISTS FOR (n:GuardProbe) ON (n.x)",
+    "CALL db.stats.retrieve('QUERIES')",
 ]
 LINE_ENDS = ["\r", "\u2028", "\u2029", "\u0085", "\r\n"]
 
@@ -96,6 +110,25 @@ def test_the_planner_refuses_what_the_text_guard_misses(
     assert status == 400, answer
     assert code_of(answer) in ("query_refused", "cypher_error"), answer
     assert counts(driver) == before
+
+
+def test_procedures_off_the_allow_list_are_refused_by_the_planner(
+    client: TestClient, graph: Graph
+) -> None:
+    """Read-mode procedures the text guard lets through (``db.stats.retrieve('QUERIES')``
+    returns other clients' query text once collection runs) are refused by the planner's
+    allow-list; and no statement above left its probe index behind."""
+    for query in (
+        "CALL db.stats.retrieve('QUERIES')",
+        "CALL db.stats.status()",
+        "CALL db.info()",
+        "CALL db.awaitIndexes(1)",
+    ):
+        status, answer = post(client, {"query": query})
+        assert (status, code_of(answer)) == (400, "query_refused"), (query, answer)
+        assert "planner" in str(answer["error"]), (query, answer)
+    indexes = graph.read("SHOW INDEXES YIELD name RETURN collect(name) AS names")[0]["names"]
+    assert PROBE_INDEX not in indexes
 
 
 def test_reads_and_allowed_procedures_still_answer(client: TestClient) -> None:

@@ -169,10 +169,13 @@ def test_merge_by_name_and_stats_without_bookkeeping(
     assert drop["id"] in result.stdout and keep["id"] in result.stdout
     assert rows(driver, "MATCH (e:Entity {id: $id}) RETURN e", id=drop["id"]) == []
     user = _json(["stats", "--json"])
-    assert "NameKey" not in user["labels"] and "MergeRecord" not in user["labels"]
+    bookkeeping = {"NameKey", "WriteLock", "MergeRecord", "Correction", "MetTally"}
+    assert not bookkeeping & user["labels"].keys(), user["labels"]
     assert user["labels"]["Entity"] == len(names) - 1
     everything = _json(["stats", "--json", "--all"])
     assert everything["labels"]["MergeRecord"] == 1
+    # The MET summary's tallies (added after this command) are bookkeeping too.
+    assert everything["labels"]["MetTally"] >= 1
 
 
 def test_correction_commands(cli_env: None, corpus: Path, driver: Driver) -> None:
@@ -220,3 +223,43 @@ def test_load_takes_urls_and_folders_of_html(cli_env: None, tmp_path: Path, driv
     again = _json(["load", str(folder), "--json"])
     assert [r["status"] for r in again["reports"]] == ["added"]
     assert len(rows(driver, "MATCH (d:Document) RETURN d.id AS id")) == 2
+
+
+def test_a_name_that_fits_several_entities_lists_them_in_every_command(
+    cli_env: None, tmp_path: Path, driver: Driver
+) -> None:
+    """Issue 14: ambiguity answers with the candidates everywhere a name is accepted, the CLI
+    included; an unknown name gives the closest names. Nothing is changed by either."""
+    repo = Path(__file__).resolve().parents[2]
+    fixtures = repo / "tests" / "fixtures" / "api"
+    # The seed names the Trusted AI Cyber Access Program (TAC), these two the Tallinn
+    # Aviation Council (TAC).
+    sources = [
+        repo / "seeds",
+        fixtures / "003_freight_forum.txt",
+        fixtures / "005_arvo_briefing.txt",
+    ]
+    assert runner.invoke(app, ["load", *map(str, sources)]).exit_code == 0
+    before = rows(driver, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id")
+    tac = [r for r in before if r["name"] in TAC_NAMES]
+    assert len(tac) == 2, before
+    for args in (
+        ["merge", "TAC", tac[0]["id"]],
+        ["rename", "TAC", "Some Other Name"],
+        ["split-alias", "TAC", "TAC"],
+        ["viz", "--entity", "TAC", "--out", str(tmp_path / "tac.html")],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        for candidate in tac:
+            assert candidate["id"] in result.output, (args, result.output)
+    typo = runner.invoke(app, ["rename", "Tallinn Aviation Councel", "Some Other Name"])
+    assert typo.exit_code == 1
+    assert "closest" in typo.output and "Tallinn Aviation Council" in typo.output, typo.output
+    assert rows(driver, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id") == (
+        before
+    )
+    assert not (tmp_path / "tac.html").exists()
+
+
+TAC_NAMES = {"Trusted AI Cyber Access Program", "Tallinn Aviation Council"}

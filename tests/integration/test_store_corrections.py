@@ -23,7 +23,7 @@ MAY18 = dt.date(2026, 5, 18)
 
 @pytest.fixture
 def fix(store: GraphStore, graph: Graph) -> Corrections:
-    return Corrections(store.graph.driver, store.graph.database)
+    return Corrections(store.graph)
 
 
 def view(driver: Driver) -> list[tuple[str, str, list[str], list[str]]]:

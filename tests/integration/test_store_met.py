@@ -80,7 +80,7 @@ def test_load_reload_and_remove_keep_the_summary_exact(store: GraphStore, driver
 def test_merges_splits_and_wrong_facts_keep_the_summary_exact(
     store: GraphStore, driver: Driver, graph: Graph
 ) -> None:
-    fix = Corrections(store.graph.driver, store.graph.database)
+    fix = Corrections(store.graph)
     ds = docs()
     for d in ds:
         store.load(d)

@@ -75,6 +75,23 @@ def test_seed_met_view_round_trips_through_graphml_and_json(
     assert {frozenset((r["source"], r["target"])) for r in rows} == pairs(reference)
 
 
+def test_a_capped_page_links_to_the_same_view_with_more_nodes(
+    client: TestClient, graph: Graph
+) -> None:
+    """Issue 14: a cap with a "show more" control. The link doubles the cap (at most all the
+    view's nodes) and keeps the page's other parameters and prefix."""
+    n = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None).number_of_nodes()
+    assert n > 4, n
+    for prefix in ("", "/api/v1"):
+        page = client.get(f"{prefix}/graph", params={"max_nodes": 2}).text
+        assert f'class="show-more" href="{prefix}/graph?max_nodes=4"' in page
+    almost = client.get("/graph", params={"max_nodes": n - 1}).text
+    assert f'href="/graph?max_nodes={n}"' in almost
+    assert "show-more" not in client.get("/graph", params={"max_nodes": n}).text
+    ego = client.get("/graph/entity/OpenAI", params={"hops": 2, "max_nodes": 2}).text
+    assert 'href="/graph/entity/OpenAI?hops=2&amp;max_nodes=4"' in ego
+
+
 def test_seed_whole_view_keeps_parallel_facts_in_graphml(
     client: TestClient, graph: Graph, neo4j_settings: Settings
 ) -> None:

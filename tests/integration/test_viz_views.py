@@ -234,3 +234,48 @@ def test_bad_range_and_hops_are_refused(graph: Graph) -> None:
         views_read.read_events_between(graph, dt.date(2026, 2, 1), dt.date(2026, 1, 1))
     with pytest.raises(WhometError):
         views_read.read_ego(graph, "per:anyone", 0)
+
+
+def test_the_events_view_counts_the_undated_meetings_it_leaves_out(
+    graph: Graph, store: GraphStore, loaded: Extraction
+) -> None:
+    """Issue 14: a date range once dropped undated meetings without a word. The page now says
+    how many meetings have no date to place (run last: it adds a document, then removes it)."""
+    start, end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
+
+    def notes() -> list[str]:
+        read = views_read.read_events_between(graph, start, end)
+        return [str(n) for n in views.events_view(read, start, end, None).graph["notes"]]
+
+    before = views_read.read_events_between(graph, start, end).undated_left_out
+    sentence = "Acme and Initech held talks."
+    undated = Extraction(
+        document=make_document(sentence, metadata={"title": "Undated talks"}),
+        entities=[
+            Entity(key="acme", name="Acme", type=EntityType.COMPANY, evidence=[_at(sentence)]),
+            Entity(key="ini", name="Initech", type=EntityType.COMPANY, evidence=[_at(sentence)]),
+        ],
+        meetings=[
+            Meeting(
+                key="talks",
+                kind="talks",
+                evidence=_at(sentence),
+                participants=[
+                    Participant(entity="acme", evidence=_at(sentence)),
+                    Participant(entity="ini", evidence=_at(sentence)),
+                ],
+            )
+        ],
+    )
+    report = store.load(undated)
+    try:
+        assert views_read.read_events_between(graph, start, end).undated_left_out == before + 1
+        assert any(f"{before + 1:,} meeting" in n and "no date" in n for n in notes()), notes()
+    finally:
+        store.remove(report.doc_id)
+    if before == 0:
+        assert not any("no date" in n for n in notes()), notes()
+
+
+def _at(sentence: str) -> Evidence:
+    return Evidence(sentence=sentence, start=0, end=len(sentence))

@@ -1,10 +1,12 @@
-"""An outage seen through the store names the server: the store uses the caller's Graph as
-it is (an unwrapped driver once made the message read "Neo4j at  is not reachable")."""
+"""An outage seen through the store or the corrections names the server: both use the
+caller's Graph as it is (an unwrapped driver once made the message read "Neo4j at  is not
+reachable")."""
 
 from __future__ import annotations
 
 import pytest
 
+from graph.corrections.service import Corrections
 from graph.database.db import Graph
 from graph.database.launcher import free_port
 from graph.errors import DatabaseUnavailable
@@ -30,3 +32,10 @@ def test_a_read_during_an_outage_names_the_uri(dead_graph: Graph) -> None:
     with dead_graph, pytest.raises(DatabaseUnavailable) as raised:
         GraphStore(dead_graph).stats()
     assert dead_graph.uri in str(raised.value)
+
+
+def test_a_correction_during_an_outage_names_the_uri(dead_graph: Graph) -> None:
+    with dead_graph, pytest.raises(DatabaseUnavailable) as raised:
+        Corrections(dead_graph).rename("some-entity", "A New Name")
+    assert dead_graph.uri in str(raised.value)
+    assert "Neo4j at  " not in str(raised.value)

@@ -175,6 +175,15 @@ def test_cap_note_is_shown_on_the_page() -> None:
     assert "Showing the 3 most connected of 6 nodes" in page
 
 
+def test_a_capped_page_links_to_more_nodes() -> None:
+    g = graph_from_rows(small_world())
+    page = render_html(cap_graph(g, 3), more_href="/graph?max_nodes=6&hops=2")
+    assert 'class="show-more" href="/graph?max_nodes=6&amp;hops=2"' in page
+    # Nothing left out, or no address to go to (a file written by the CLI): no link.
+    assert "show-more" not in render_html(g, more_href="/graph?max_nodes=6")
+    assert "show-more" not in render_html(cap_graph(g, 3))
+
+
 def test_empty_view_says_so() -> None:
     g = graph_from_rows([])
     assert "Nothing to show" in render_html(g)
