@@ -81,6 +81,10 @@ def entity_met(
             description="`next_cursor` of the previous page: the page after it (no date range).",
         ),
     ] = None,
+    include_undated: Annotated[
+        bool,
+        Query(description="With since/until, keep meetings that have no date (else counted)."),
+    ] = False,
 ) -> MetResponse:
     try:
         return reads.met(
@@ -92,6 +96,7 @@ def entity_met(
             offset=offset,
             events_limit=events_limit,
             cursor=cursor,
+            include_undated=include_undated,
         )
     except BadCursor as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc

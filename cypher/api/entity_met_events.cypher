@@ -1,7 +1,8 @@
 // The meetings of $id with each counterpart in $others (one page of entity_met), in date
 // order, at most $per_counterpart each, with both roles and the evidence of each side.
-// Same filters as entity_met (a date range; entity_met_summary serves the rest). Reports are read for the kept meetings only (after the cut),
-// not for every meeting of the pair (cypher/README.md, "Reading at a million relationships").
+// Same filters as entity_met (a date range, $include_undated; entity_met_summary serves the
+// rest); undated meetings come last. Reports are read for the kept meetings only (after the
+// cut), not for every meeting of the pair (cypher/README.md, "Reading at a million relationships").
 MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
 WHERE o.id IN $others
   AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
@@ -15,7 +16,8 @@ WITH o.id AS other, ev, r1, r2,
       THEN date({year: ev.year, month: ev.month, day: 1}) + duration({months: 1}) - duration({days: 1})
     WHEN ev.year IS NOT NULL
       THEN date({year: ev.year, month: 12, day: 31}) END) AS latest
-WHERE ($since IS NULL OR latest >= $since) AND ($until IS NULL OR earliest <= $until)
+WHERE (($since IS NULL OR latest >= $since) AND ($until IS NULL OR earliest <= $until))
+  OR (earliest IS NULL AND $include_undated)
 WITH other, ev, r1, r2, earliest
 ORDER BY earliest, ev.id
 WITH other, collect({ev: ev, r1: r1, r2: r2})[..$per_counterpart] AS kept

@@ -184,6 +184,11 @@ class MetResponse(_Out):
         description="Pass as `cursor` for the next page (none on the last page, or with a date"
         " range: page those by offset).",
     )
+    undated_left_out: int = Field(
+        default=0,
+        description="Undated meetings (with a counterpart of `type`) that a date range left out"
+        " (include_undated keeps them).",
+    )
 
 
 class SharedMeeting(_Out):

@@ -365,13 +365,20 @@ class Reads:
         offset: int,
         events_limit: int = 20,
         cursor: str | None = None,
+        include_undated: bool = False,
     ) -> MetResponse:
         """Whom ``ref`` met, one page. Without a date range the page comes from the MET
         summary (one relationship per counterpart; ``cursor`` continues after a page); a
-        range needs each meeting's date, so it reads the meetings themselves."""
+        range needs each meeting's date, so it reads the meetings themselves, and says how
+        many undated ones it could not place (``include_undated`` keeps them instead)."""
         after = decode_cursor(cursor) if cursor else None
         entity = self.resolve(ref)
-        filters = {"id": entity.id, "since": since, "until": until}
+        filters = {
+            "id": entity.id,
+            "since": since,
+            "until": until,
+            "include_undated": include_undated,
+        }
         ranged = since is not None or until is not None
         page_params = {"type": type_, "limit": limit, "offset": 0 if after else offset}
         if ranged:
@@ -432,6 +439,7 @@ class Reads:
             offset=offset,
             counterparts=counterparts,
             next_cursor=encode_cursor(page[-1]) if more else None,
+            undated_left_out=int(head["undated_left_out"]) if ranged else 0,
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
