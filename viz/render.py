@@ -300,11 +300,14 @@ def _edge_legend(g: nx.Graph) -> list[str]:
     return items
 
 
-def render_html(g: nx.Graph, api_base: str = "", more_href: str | None = None) -> str:
+def render_html(
+    g: nx.Graph, api_base: str = "", more_href: str | None = None, undated_href: str | None = None
+) -> str:
     """The page of a view; ``api_base`` prefixes profile links ("" when served by the API).
 
     ``more_href`` (given by the API, which knows the page's URL) is the same view with a
-    higher node cap: a capped page links to it as "show more".
+    higher node cap: a capped page links to it as "show more". ``undated_href`` is the same
+    range view with the undated meetings kept, linked when the range left some out.
     """
     net = to_network(g, api_base)
     nodes, edges, heading, _, _, _ = net.get_network_data()
@@ -320,6 +323,7 @@ def render_html(g: nx.Graph, api_base: str = "", more_href: str | None = None) -
         edge_legend=_edge_legend(g),
         notes=[str(n) for n in g.graph.get("notes", [])],
         more_href=more_href if g.graph.get("left_out_nodes") else None,
+        undated_href=undated_href if g.graph.get("undated_left_out") else None,
         nodes=nodes,
         edges=edges,
         options=net.options,

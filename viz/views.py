@@ -23,13 +23,21 @@ def _truncation_notes(read: ViewRead) -> list[str]:
 
 
 def _undated_notes(read: ViewRead) -> list[str]:
-    n = read.undated_left_out
-    if not n:
-        return []
-    return [
-        f"{n:,} meeting{'s' if n != 1 else ''} with no date {'are' if n != 1 else 'is'} not"
-        " shown: a date range cannot place them (the explorer's /meetings lists them)."
-    ]
+    """A range view never drops undated meetings silently: it says how many it left out, or
+    how many of those it draws (they are in no range, only asked for)."""
+    if read.undated_left_out:
+        n = read.undated_left_out
+        return [
+            f"{n:,} meeting{'s' if n != 1 else ''} with no date {'are' if n != 1 else 'is'} not"
+            " shown: a date range cannot place them."
+        ]
+    if read.undated_included:
+        n = read.undated_included
+        return [
+            f"{n:,} meeting{'s' if n != 1 else ''} with no date {'are' if n != 1 else 'is'}"
+            " shown as well: a date range cannot place them; they were asked for."
+        ]
+    return []
 
 
 def whole_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
@@ -71,4 +79,6 @@ def events_view(read: ViewRead, start: dt.date, end: dt.date, max_nodes: int | N
         "with their hosts and attendees"
     )
     g.graph["notes"] = _truncation_notes(read) + _undated_notes(read)
+    g.graph["undated_left_out"] = read.undated_left_out
+    g.graph["undated_included"] = read.undated_included
     return cap_graph(g, max_nodes)

@@ -68,14 +68,29 @@ def _more_href(g: nx.Graph, request: Request) -> str | None:
     more = min(2 * shown, shown + left, MAX_NODES)
     if left <= 0 or more <= shown:
         return None
+    return _same_page(request, max_nodes=more)
+
+
+def _same_page(request: Request, **changes: object) -> str:
+    """This page's path (no host, as sent) with some query parameters changed."""
     raw = request.scope.get("raw_path")  # as sent: a name's %2F or %23 stays encoded
     path = raw.decode("latin-1") if raw else quote(request.url.path)
-    return f"{path}?{urlencode({**request.query_params, 'max_nodes': more})}"
+    return f"{path}?{urlencode({**request.query_params, **changes})}"
+
+
+def _undated_href(g: nx.Graph, request: Request) -> str | None:
+    """This range page with the undated meetings kept, when the range left some out."""
+    if not g.graph.get("undated_left_out"):
+        return None
+    return _same_page(request, include_undated="true")
 
 
 def _respond(g: nx.Graph, fmt: ExportFormat, name: str, request: Request) -> Response:
     if fmt is ExportFormat.HTML:
-        return HTMLResponse(render_html(g, more_href=_more_href(g, request)), headers=PAGE_HEADERS)
+        page = render_html(
+            g, more_href=_more_href(g, request), undated_href=_undated_href(g, request)
+        )
+        return HTMLResponse(page, headers=PAGE_HEADERS)
     headers = {
         "Content-Disposition": f'attachment; filename="whomet-{name}.{fmt.value}"',
         "X-Content-Type-Options": "nosniff",
@@ -152,7 +167,11 @@ def met_graph(
     return _respond(g, format, "met", request)
 
 
-@views_router.get("/events", response_class=HTMLResponse, summary="Meetings of a date range")
+@views_router.get(
+    "/events",
+    response_class=HTMLResponse,
+    summary="Meetings of a date range; says how many undated ones it left out",
+)
 def events_graph(
     request: Request,
     graph: GraphDep,
@@ -161,10 +180,17 @@ def events_graph(
     end: Annotated[dt.date, Query(description="Last day (YYYY-MM-DD).")],
     format: Format = ExportFormat.HTML,
     max_nodes: MaxNodes = None,
+    include_undated: Annotated[
+        bool,
+        Query(
+            description="Also draw the meetings that have no date (else only counted: the"
+            " graph's `undated_left_out` and a note on the page)."
+        ),
+    ] = False,
 ) -> Response:
     if end < start:
         raise ApiError(422, "invalid_range", f"the range ends ({end}) before it starts ({start})")
-    read = views_read.read_events_between(graph, start, end)
+    read = views_read.read_events_between(graph, start, end, include_undated=include_undated)
     g = views.events_view(read, start, end, _cap(settings.viz_max_nodes, max_nodes))
     return _respond(g, format, f"events-{start}-{end}", request)
 

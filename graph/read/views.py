@@ -105,6 +105,8 @@ class ViewRead(BaseModel):
     truncated: bool = False
     # Meetings left out because a date range cannot place them (no date, no year).
     undated_left_out: int = 0
+    # Meetings without a date that a range view drew anyway (asked with include_undated).
+    undated_included: int = 0
 
 
 def _read(graph: Graph, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -150,14 +152,36 @@ def read_meetings(graph: Graph) -> ViewRead:
     return _rows(graph, "viz/meetings", {})
 
 
-def read_events_between(graph: Graph, start: dt.date, end: dt.date) -> ViewRead:
-    """Meetings dated within ``[start, end]`` with their hosts and attendees, and how many
-    meetings have no date to place in any range."""
+def read_events_between(
+    graph: Graph, start: dt.date, end: dt.date, *, include_undated: bool = False
+) -> ViewRead:
+    """Meetings dated within ``[start, end]`` with their hosts and attendees. Meetings with no
+    date cannot be placed in any range: counted as left out, or drawn with ``include_undated``
+    (and then counted as such), so the page never drops them without a word."""
     if end < start:
         raise WhometError(f"the date range ends ({end}) before it starts ({start})")
-    read = _rows(graph, "viz/events_between", {"start": start.isoformat(), "end": end.isoformat()})
-    read.undated_left_out = int(_read(graph, "viz/events_undated", {})[0]["undated"])
+    params = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "include_undated": include_undated,
+    }
+    read = _rows(graph, "viz/events_between", params)
+    if include_undated:
+        read.undated_included = len(
+            {
+                node.id
+                for row in read.rows
+                for node in (row.source, row.target)
+                if node is not None and _undated_meeting(node)
+            }
+        )
+    else:
+        read.undated_left_out = int(_read(graph, "viz/events_undated", {})[0]["undated"])
     return read
+
+
+def _undated_meeting(node: ViewNode) -> bool:
+    return "Event" in node.labels and node.date is None and node.year is None
 
 
 def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
