@@ -58,6 +58,9 @@ class VizReport(BaseModel):
     nodes: int
     edges: int
     notes: list[str]
+    # A date range's meetings with no date: left out (counted), or drawn (--include-undated).
+    undated_left_out: int = 0
+    undated_included: int = 0
 
 
 class Neo4jReport(BaseModel):

@@ -62,6 +62,7 @@ def build_view(
     start: dt.date | None,
     end: dt.date | None,
     max_nodes: int | None,
+    include_undated: bool = False,
 ) -> tuple[nx.Graph, str]:
     """The graph of the view the options ask for, and a short name for it."""
     if entity is not None:
@@ -71,7 +72,7 @@ def build_view(
     if met:
         return views.met_view(views_read.read_meetings(graph), max_nodes), "who met whom"
     if start is not None and end is not None:
-        read = views_read.read_events_between(graph, start, end)
+        read = views_read.read_events_between(graph, start, end, include_undated=include_undated)
         return views.events_view(read, start, end, max_nodes), f"meetings {start}..{end}"
     return views.whole_view(views_read.read_whole_graph(graph), max_nodes), "whole graph"
 
@@ -96,6 +97,13 @@ def viz(
     end: Annotated[
         str | None, typer.Option("--to", help="Meetings up to this date (YYYY-MM-DD).")
     ] = None,
+    include_undated: Annotated[
+        bool,
+        typer.Option(
+            "--include-undated",
+            help="With --from/--to, also draw meetings with no date (else only counted).",
+        ),
+    ] = False,
     fmt: Annotated[
         ExportFormat | None,
         typer.Option("--format", "-f", help="Default: from --out's suffix, else html."),
@@ -126,12 +134,21 @@ def viz(
         raise _fail("a date range needs both --from and --to", code=2)
     if first is not None and last is not None and last < first:
         raise _fail(f"--to ({last}) is before --from ({first})", code=2)
+    if include_undated and first is None:
+        raise _fail("--include-undated goes with a date range (--from/--to)", code=2)
     fmt = fmt or _SUFFIX_FORMATS.get(out.suffix.lower(), ExportFormat.HTML)
     cap = max_nodes if max_nodes is not None else settings.viz_max_nodes
     try:
         with Graph.connect(settings) as graph:
             g, name = build_view(
-                graph, entity=entity, hops=hops, met=met, start=first, end=last, max_nodes=cap
+                graph,
+                entity=entity,
+                hops=hops,
+                met=met,
+                start=first,
+                end=last,
+                max_nodes=cap,
+                include_undated=include_undated,
             )
     except Ambiguous as exc:
         names = ", ".join(f"{c.get('name')} ({c.get('id')})" for c in exc.candidates)
@@ -155,6 +172,8 @@ def viz(
             nodes=g.number_of_nodes(),
             edges=g.number_of_edges(),
             notes=[str(note) for note in g.graph.get("notes", [])],
+            undated_left_out=int(g.graph.get("undated_left_out") or 0),
+            undated_included=int(g.graph.get("undated_included") or 0),
         )
         typer.echo(report.model_dump_json())
         return
@@ -163,6 +182,10 @@ def viz(
     )
     for note in g.graph.get("notes", []):
         typer.echo(f"  note: {note}")
+    if first is not None:  # a range view: its undated count, even when nothing was left out
+        left = int(g.graph.get("undated_left_out") or 0)
+        hint = " (--include-undated draws them)" if left else ""
+        typer.echo(f"  undated meetings left out: {left}{hint}")
 
 
 def analytics(
