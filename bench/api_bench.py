@@ -51,6 +51,7 @@ from graph.store.summaries import backfill  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
+RANGE = "since=2025-01-01&until=2025-06-30"  # inside the synthetic documents' 800 days
 PASSWORD = "whomet-bench-password"
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
 SCRATCH = REPO_ROOT / ".whomet" / "tmp"
@@ -509,6 +510,15 @@ def scenarios(
             f"paths, 4 hops apart ({len(far)} pairs)",
             [f"/api/v1/paths?from={q(a)}&to={q(b)}&max_hops=4" for a, b in rng.choices(far, k=n)],
         ),
+        # A date range reads the meetings themselves (api/entity_met), not the MET summary.
+        (
+            "met, by id, half-year range",
+            [f"/api/v1/entities/{q(rng.choice(active))}/met?{RANGE}" for _ in range(n)],
+        ),
+        (
+            "met, busiest, half-year range",
+            [f"/api/v1/entities/{q(hub)}/met?{RANGE}"] * max(20, n // 10),
+        ),
     ]
     small = sorted(active, key=lambda k: (degree[k], k))[0]
     samples = {
@@ -575,6 +585,14 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
             per_counterpart=20,
             **no_filter,
         )
+    if summary:  # a date range still reads the meetings (include_undated: ignored before it)
+        since, until = (dt.date.fromisoformat(p.split("=")[1]) for p in RANGE.split("&"))
+        for who in ("typical", "hub"):
+            ranged = {"id": samples[who], "type": None, "limit": 50, "offset": 0}
+            ranged |= {"since": since, "until": until, "include_undated": False}
+            out[f"entity_met, range ({who})"] = profile(
+                drv, db, cypher_dir, "api/entity_met", **ranged
+            )
     name = str(
         graph.read(query("api/entity_by_id"), {"ids": [samples["typical"]]})[0]["entity"]["name"]
     )
