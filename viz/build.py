@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -123,3 +123,37 @@ def _add_node(g: nx.MultiDiGraph, node: ViewNode) -> None:
         )
     else:
         g.add_node(node.id, **_node_attrs(node))
+
+
+def fold_event_names(g: nx.MultiDiGraph, named: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Draw a summit once: a named-event entity whose meeting is in ``g`` is folded into it.
+
+    "The Veltria-Ostland Summit" is stored twice, as an entity (a name the text mentions)
+    and as the meeting held under that name; both in one view read as two happenings.
+    The entity's node goes, its relationships (if any) move to the first meeting it names,
+    and each of its meetings keeps the entity's id (``named_entity``) and name. An entity
+    none of whose meetings is in the view stays: it is then the only drawing of it.
+    Returns entity id -> the meeting node that now stands for it.
+    """
+    folded: dict[str, str] = {}
+    for entity, events in sorted(named.items()):
+        present = [ev for ev in events if ev in g and ev != entity]
+        if entity not in g or not present:
+            continue
+        into = present[0]
+        name = g.nodes[entity].get("name")
+        for ev in present:
+            node = g.nodes[ev]
+            node["named_entity"] = entity
+            if name and not node.get("name"):
+                node["name"] = name
+                node["label"] = f"{name} · {node['when']}" if node.get("when") else name
+        for _, target, key, attrs in list(g.out_edges(entity, keys=True, data=True)):
+            if target != into:
+                g.add_edge(into, target, key=key, **attrs)
+        for source, _, key, attrs in list(g.in_edges(entity, keys=True, data=True)):
+            if source != into:
+                g.add_edge(source, into, key=key, **attrs)
+        g.remove_node(entity)
+        folded[entity] = into
+    return folded

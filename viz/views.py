@@ -11,7 +11,7 @@ import datetime as dt
 import networkx as nx
 
 from graph.read.views import ViewRead
-from viz.build import graph_from_rows
+from viz.build import fold_event_names, graph_from_rows
 from viz.cap import cap_graph
 from viz.project import met_projection
 
@@ -43,6 +43,7 @@ def _undated_notes(read: ViewRead) -> list[str]:
 def whole_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
     """Every entity and meeting with their relationships."""
     g = graph_from_rows(read.rows, title="whomet: the whole graph")
+    fold_event_names(g, read.named)
     g.graph["view"] = "whole"
     g.graph["description"] = "entities, meetings and the relationships between them"
     g.graph["notes"] = _truncation_notes(read)
@@ -50,9 +51,11 @@ def whole_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
 
 
 def ego_view(read: ViewRead, center: str, hops: int, max_nodes: int | None) -> nx.Graph:
-    """The neighbourhood of one entity: everything within ``hops`` relationships."""
+    """The neighbourhood of one entity: everything within ``hops`` relationships. A named
+    event (a summit as an entity) is centred on the meeting it names, drawn as one node."""
     g = graph_from_rows(read.rows)
     name = str(g.nodes[center].get("label", center)) if center in g else center
+    center = fold_event_names(g, read.named).get(center, center)
     g.graph["title"] = f"whomet: around {name}"
     g.graph["view"] = "ego"
     g.graph["center"] = center
@@ -73,6 +76,7 @@ def met_view(read: ViewRead, max_nodes: int | None) -> nx.Graph:
 def events_view(read: ViewRead, start: dt.date, end: dt.date, max_nodes: int | None) -> nx.Graph:
     """The meetings of a date range with who hosted and attended them."""
     g = graph_from_rows(read.rows, title=f"whomet: meetings from {start} to {end}")
+    fold_event_names(g, read.named)
     g.graph["view"] = "events"
     g.graph["description"] = (
         "meetings dated in the range (a month or a year counts when it overlaps), "

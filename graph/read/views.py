@@ -107,6 +107,8 @@ class ViewRead(BaseModel):
     undated_left_out: int = 0
     # Meetings without a date that a range view drew anyway (asked with include_undated).
     undated_included: int = 0
+    # Named-event entity id -> the meetings it names (one happening: the views draw one node).
+    named: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def _read(graph: Graph, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -116,7 +118,32 @@ def _read(graph: Graph, name: str, params: Mapping[str, Any]) -> list[dict[str, 
 def _rows(graph: Graph, name: str, params: Mapping[str, Any]) -> ViewRead:
     records = _read(graph, name, {**params, "max_rows": MAX_READ_ROWS})
     rows = [ViewRow.model_validate(rec) for rec in records]
-    return ViewRead(rows=_with_titles(graph, rows), truncated=len(records) >= MAX_READ_ROWS)
+    return ViewRead(
+        rows=_with_titles(graph, rows),
+        truncated=len(records) >= MAX_READ_ROWS,
+        named=read_event_names(graph, _event_name_ids(rows)),
+    )
+
+
+def _event_name_ids(rows: Iterable[ViewRow]) -> list[str]:
+    """The named-event entities (label ``EventName``) among the rows' nodes."""
+    return sorted(
+        {
+            node.id
+            for row in rows
+            for node in (row.source, row.target)
+            if node is not None and "EventName" in node.labels
+        }
+    )
+
+
+def read_event_names(graph: Graph, ids: list[str]) -> dict[str, list[str]]:
+    """For each named-event entity of ``ids``, the meetings it names (none: left out), so a
+    summit that is both an entity and the meeting it names can be drawn once."""
+    if not ids:
+        return {}
+    rows = _read(graph, "viz/event_names", {"ids": ids})
+    return {str(r["entity"]): sorted(str(e) for e in r["events"]) for r in rows if r["events"]}
 
 
 def _with_titles(graph: Graph, rows: list[ViewRow]) -> list[ViewRow]:
@@ -193,8 +220,11 @@ def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
     """
     if not 1 <= hops <= MAX_HOPS:
         raise WhometError(f"hops must be between 1 and {MAX_HOPS}, not {hops}")
-    seen = {center_id}
-    frontier = [center_id]
+    # A named event (a summit as an entity) has no relationships of its own: its
+    # neighbourhood is that of the meetings it names, which stand one step from it.
+    named = read_event_names(graph, [center_id]).get(center_id, [])
+    seen = {center_id, *named}
+    frontier = [center_id, *named]
     truncated = False
     for _ in range(hops):
         if not frontier:
@@ -206,7 +236,7 @@ def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
             truncated = True
             break
     result = _rows(graph, "viz/subgraph", {"ids": sorted(seen)})
-    return ViewRead(rows=result.rows, truncated=truncated or result.truncated)
+    return ViewRead(rows=result.rows, truncated=truncated or result.truncated, named=result.named)
 
 
 def node_ids(rows: Iterable[ViewRow]) -> set[str]:

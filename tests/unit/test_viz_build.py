@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.read.views import ViewRel, ViewRow
-from viz.build import category_of, graph_from_rows
+from viz.build import category_of, fold_event_names, graph_from_rows
 from viz.style import MEETING, OTHER
 
 
@@ -126,3 +126,51 @@ def test_relationship_evidence_lists_are_paired() -> None:
     )
     assert [(e.doc_id, e.sentence) for e in parsed.evidence] == [("a", "first"), ("b", "second")]
     assert ViewRel.model_validate({"type": "HOSTED"}).evidence == []
+
+
+# --- a summit that is both a named-event entity and the meeting it names ---------------------
+
+SUMMIT_NAME = "Veltria-Ostland Summit"
+SUMMIT_ENTITY = {
+    "id": "evn:summit",
+    "name": SUMMIT_NAME,
+    "labels": ["Entity", "EventName"],
+    "type": "Event",
+}
+SUMMIT_MEETING = meeting("evt:summit", name=SUMMIT_NAME, date="2025-03-11")
+
+
+def summit_rows() -> list[ViewRow]:
+    return [
+        row(SUMMIT_ENTITY),
+        row(SUMMIT_MEETING),
+        row(ACME, rel("ATTENDED", "Acme attended the summit."), SUMMIT_MEETING),
+        row(GLOBEX, rel("AGREED_WITH", "Globex backed the summit."), SUMMIT_ENTITY),
+    ]
+
+
+def test_a_named_event_is_folded_into_the_meeting_it_names() -> None:
+    g = graph_from_rows(summit_rows())
+    assert g.number_of_nodes() == 4
+    folded = fold_event_names(g, {"evn:summit": ["evt:summit"]})
+    assert folded == {"evn:summit": "evt:summit"}
+    assert "evn:summit" not in g
+    assert [n for n, a in g.nodes(data=True) if SUMMIT_NAME in a["label"]] == ["evt:summit"]
+    assert g.nodes["evt:summit"]["named_entity"] == "evn:summit"
+    # the entity's own relationship now points at the meeting, with its evidence
+    edge = g.get_edge_data("com:globex", "evt:summit", "AGREED_WITH")
+    assert edge["evidence"][0]["sentence"] == "Globex backed the summit."
+    assert g.has_edge("com:acme", "evt:summit", "ATTENDED")
+
+
+def test_a_named_event_whose_meeting_is_not_in_the_view_stays() -> None:
+    g = graph_from_rows(summit_rows()[:1] + summit_rows()[3:])  # no meeting node
+    assert fold_event_names(g, {"evn:summit": ["evt:summit"]}) == {}
+    assert "evn:summit" in g and g.has_edge("com:globex", "evn:summit", "AGREED_WITH")
+
+
+def test_a_meeting_without_a_name_takes_the_entitys() -> None:
+    bare = meeting("evt:summit", date="2025-03-11")
+    g = graph_from_rows([row(SUMMIT_ENTITY), row(bare)])
+    fold_event_names(g, {"evn:summit": ["evt:summit"]})
+    assert g.nodes["evt:summit"]["label"] == f"{SUMMIT_NAME} · 2025-03-11"
