@@ -173,11 +173,12 @@ def who_met(request: Request, reads: ReadsDep, a: Text = None, b: Text = None) -
 
 @router.get("/meeting/{event_id:path}", response_class=HTMLResponse)
 def meeting(request: Request, event_id: str, reads: ReadsDep) -> HTMLResponse:
+    more = ExplorerReads(reads)
     try:
-        found = ExplorerReads(reads).meeting(event_id)
+        found = more.meeting(event_id)
     except NotFound as exc:
         return render(request, "not_found.html", 404, asked=event_id, message=str(exc), closest=[])
-    return render(request, "meeting.html", meeting=found)
+    return render(request, "meeting.html", meeting=found, names=more.meeting_names(found.event.id))
 
 
 def _fact_spans(doc: DocumentDetail) -> list[Span]:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.errors import NotFound
-from graph.read.models import DocumentSummary, MeetingOut
+from graph.read.models import DocumentSummary, EntityRef, MeetingOut
 from graph.read.reads import Citations, Reads
 from graph.read.serialize import to_native
 
@@ -47,7 +47,13 @@ class ExplorerReads:
         cite.resolve(self.reads.graph)
         return meeting
 
+    def meeting_names(self, event_id: str) -> list[EntityRef]:
+        """The named-event entities the meeting is held under (a summit that is also an
+        entity): its page links them, so the two read as one happening."""
+        return [EntityRef.model_validate(r) for r in self._read("meeting_names", id=event_id)]
+
     def entity_meetings(self, entity_id: str) -> list[MeetingOut]:
+        """The meetings an entity took part in; for a named event, those held under its name."""
         rows = self._read("entity_meetings", id=entity_id, limit=ENTITY_MEETINGS_LIMIT)
         cite = Citations()
         meetings = [self.reads.meeting_of(r["item"], cite) for r in rows]
