@@ -21,7 +21,7 @@ from graph.database.launcher import LocalNeo4j
 from graph.database.schema import apply_schema
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
-from tests.integration import servers
+from tests.support import servers
 from tests.support.met import met_problems
 
 WIPE = "MATCH (n) DETACH DELETE n"

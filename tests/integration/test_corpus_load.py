@@ -11,8 +11,8 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.generated import write_generated
 from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
+from tests.support.generated import write_generated
 from tests.support.store import rows
 
 pytestmark = pytest.mark.db

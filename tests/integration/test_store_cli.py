@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from graph.settings import Settings, get_settings
-from tests.feed_server import FeedServer
-from tests.feed_server import Page as WebPage
+from tests.support.feed_server import FeedServer
+from tests.support.feed_server import Page as WebPage
 from tests.support.store import rows
 
 pytestmark = pytest.mark.db

@@ -21,8 +21,8 @@ import uvicorn
 from graph.database.db import Graph
 from graph.read import views as views_read
 from graph.settings import REPO_ROOT, Settings
-from tests.integration.servers import free_port
 from tests.integration.test_api import SEEDS, load_documents
+from tests.support.servers import free_port
 from viz import views
 
 CHROMIUM = Path("/usr/bin/chromium")

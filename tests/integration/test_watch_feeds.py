@@ -26,8 +26,8 @@ from graph.ingest.watcher import Watcher
 from graph.model import Extraction
 from graph.store.graph_store import GraphStore
 from graph.store.reports import LoadReport
-from tests.feed_server import FeedServer, Page, article_html, rss
 from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
+from tests.support.feed_server import FeedServer, Page, article_html, rss
 
 pytestmark = pytest.mark.db
 

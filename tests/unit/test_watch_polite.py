@@ -9,7 +9,7 @@ import pytest
 
 from graph.errors import DocumentSourceError, DocumentTooLarge
 from graph.ingest.polite import PoliteClient, RobotsRefused
-from tests.feed_server import FeedServer, Page
+from tests.support.feed_server import FeedServer, Page
 
 
 @pytest.fixture()
