@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,13 +9,6 @@ import pytest
 from graph.errors import DocumentSourceError, DocumentTooLarge
 from graph.ingest.polite import PoliteClient, RobotsRefused
 from tests.support.feed_server import FeedServer, Page
-
-
-@pytest.fixture()
-def site() -> Iterator[FeedServer]:
-    server = FeedServer()
-    yield server
-    server.close()
 
 
 def client(interval: float = 0.0, timeout: float = 5.0) -> PoliteClient:
