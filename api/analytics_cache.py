@@ -2,8 +2,8 @@
 
 Betweenness over a few thousand nodes takes tens of seconds, and the analytics routes need no
 key: recomputing on every request let anyone keep the API's workers busy. The graph version
-(``cypher/api/graph_version.cypher``) is read on each request (a few milliseconds); the answer is
-computed by one request at a time and reused until the version changes.
+(:func:`graph.read.version.graph_version`) is read on each request (a few milliseconds); the
+answer is computed by one request at a time and reused until the version changes.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from graph.database.cypher import query
 from graph.database.db import Graph
+from graph.read.version import graph_version
 
 T = TypeVar("T")
 
@@ -37,18 +37,6 @@ class VersionedCache:
                 self.computed += 1
             answer: T = self._answers[key]
             return answer
-
-
-def graph_version(graph: Graph) -> tuple[Any, ...]:
-    row = graph.read(query("api/graph_version"))[0]
-    return (
-        (graph.uri, graph.database),
-        row["nodes"],
-        row["relationships"],
-        tuple(str(v) for v in row["loaded"]),
-        tuple(str(v) for v in row["corrected"]),
-        tuple(str(v) for v in row["merged"]),
-    )
 
 
 CACHE = VersionedCache()

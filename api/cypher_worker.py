@@ -17,39 +17,36 @@ from __future__ import annotations
 import json
 import resource
 import sys
-from typing import Any, LiteralString
+from typing import Any
 
-from neo4j import READ_ACCESS, Bookmarks, GraphDatabase
+from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from graph.read.serialize import collect_rows
+from graph.database.db import Graph
+from graph.read.free_query import ReadLimits, read_rows
 
 
 def run(request: dict[str, Any]) -> dict[str, Any]:
     """Run the request's query and return its rows, cut at ``max_rows`` and ``max_bytes``."""
-    statement: LiteralString = request["query"]  # checked by the guard and the planner
-    max_rows: int = request["max_rows"]
-    max_bytes: int = request["max_bytes"]
-    with (
-        GraphDatabase.driver(
-            request["uri"], auth=(request["user"], request["password"]), max_connection_pool_size=1
-        ) as driver,
-        driver.session(
-            database=request["database"],
-            default_access_mode=READ_ACCESS,
-            fetch_size=100,
-            bookmarks=Bookmarks.from_raw_values(raw) if (raw := request.get("bookmarks")) else None,
-        ) as session,
-        session.begin_transaction(timeout=request["timeout_s"]) as tx,
-    ):
-        result = tx.run(statement, request["parameters"])
-        got = collect_rows(result, max_rows=max_rows, max_bytes=max_bytes)
-        return {
-            "columns": got.columns,
-            "rows": got.rows,
-            "row_count": len(got.rows),
-            "truncated": got.truncated,
-        }
+    limits = ReadLimits(request["max_rows"], request["timeout_s"], request["max_bytes"])
+    with GraphDatabase.driver(
+        request["uri"], auth=(request["user"], request["password"]), max_connection_pool_size=1
+    ) as driver:
+        graph = Graph(driver, request["database"], request["uri"])
+        # The query was checked by the guard and the planner in the API's process.
+        got = read_rows(
+            graph,
+            request["query"],
+            request["parameters"],
+            limits,
+            bookmarks=request.get("bookmarks") or (),
+        )
+    return {
+        "columns": got.columns,
+        "rows": got.rows,
+        "row_count": len(got.rows),
+        "truncated": got.truncated,
+    }
 
 
 def main() -> int:

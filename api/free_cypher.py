@@ -3,7 +3,8 @@
 This is the one place where query text comes from a request, so it is checked by
 :func:`api.cypher_guard.check_read_only` first, then by Neo4j's own planner
 (:mod:`api.cypher_plan`), and then run in a child process (:mod:`api.cypher_worker`)
-where the server itself refuses writes and the API can stop it at its deadline.
+where the server itself refuses writes and the API can stop it at its deadline. The plan and
+the rows come from :mod:`graph.read.free_query`, the runner ``whomet query`` uses too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 
@@ -24,6 +25,7 @@ from api.errors import ApiError
 from api.models import CypherOut
 from graph.database.db import Graph, translate_errors
 from graph.errors import QueryRefused
+from graph.read.free_query import explain
 from graph.settings import REPO_ROOT
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -93,16 +95,12 @@ def _refusal(code: str, message: str) -> Exception:
 
 def _explain(graph: Graph, text: str, parameters: Mapping[str, Any]) -> None:
     """Plan ``text`` without running it and refuse it unless the plan is a plain read."""
-    statement: LiteralString = "EXPLAIN " + text  # type: ignore[assignment, unused-ignore]
     try:
-        with (
-            translate_errors(graph.uri),
-            graph.session(read=True) as s,
-        ):
-            summary = s.run(statement, dict(parameters)).consume()
+        with translate_errors(graph.uri):
+            found = explain(graph, text, parameters)
     except neo4j_errors.Neo4jError as exc:
         raise _refusal(exc.code or "", exc.message or str(exc)) from exc
-    check_plan(summary.query_type, summary.plan, graph.database)
+    check_plan(found.query_type, found.plan, graph.database)
 
 
 @dataclass(frozen=True)

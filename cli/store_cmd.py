@@ -7,10 +7,9 @@ import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, LiteralString
+from typing import Annotated, Any
 
 import typer
-from neo4j import ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 from rich.console import Console
 from rich.table import Column, Table
@@ -22,7 +21,7 @@ from graph.ingest.corpus_load import load_extractions
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary, load_paths
 from graph.ingest.url_load import combine, is_url, load_urls
-from graph.read.serialize import Rows, collect_rows
+from graph.read.free_query import ReadLimits, read_rows
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
 from graph.store.reports import LoadReport
@@ -304,15 +303,9 @@ def run_read(
 ) -> tuple[list[str], list[dict[str, Any]], bool]:
     """Run the user's query in a READ transaction (the server refuses writes there)."""
     # The user's own query, typed at their own terminal, is the query by design.
-    statement: LiteralString = text
-
-    @unit_of_work(timeout=timeout_s)
-    def work(tx: ManagedTransaction) -> Rows:
-        return collect_rows(tx.run(statement, dict(params)), max_rows=max_rows)
-
     try:
-        with translate_errors(graph.uri), graph.session(read=True) as s:
-            got = s.execute_read(work)
+        with translate_errors(graph.uri):
+            got = read_rows(graph, text, params, ReadLimits(max_rows, timeout_s), retry=True)
         return got.columns, got.rows, got.truncated
     except neo4j_errors.Neo4jError as exc:
         code = exc.code or ""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
 from neo4j import (
     READ_ACCESS,
@@ -36,7 +36,9 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.errors import ConfigError, DatabaseBusy, DatabaseUnavailable
-from graph.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the API's /cypher child imports this module, not settings
+    from graph.settings import Settings
 
 P = ParamSpec("P")
 R = TypeVar("R")

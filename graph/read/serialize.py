@@ -1,8 +1,8 @@
 """Turn values read from Neo4j into JSON: graph objects as maps, temporal values as ISO text.
 
-``to_json`` serves free-form Cypher (the API's ``/cypher`` and ``whomet query``, both
-through :func:`collect_rows`), where anything may come back; ``to_native`` serves typed
-routes, where pydantic wants Python dates.
+``to_json`` serves free-form Cypher (the API's ``/cypher`` and ``whomet query``, both run by
+:mod:`graph.read.free_query` through :func:`collect_rows`), where anything may come back;
+``to_native`` serves typed routes, where pydantic wants Python dates.
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from graph.database.launcher import LocalNeo4j
 from graph.database.schema import apply_schema
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
-from tests.integration import servers
+from tests.support import servers
+from tests.support.documents import DOCS, SEEDS, load_documents
 from tests.support.met import met_problems
 
 WIPE = "MATCH (n) DETACH DELETE n"
@@ -117,3 +118,22 @@ def cli_env(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> Iterat
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def empty_cli_env(cli_env: None, driver: Driver, neo4j_settings: Settings) -> None:
+    """:func:`cli_env` on an empty graph (wiped before the test; constraints and indexes stay)."""
+    driver.execute_query(WIPE, database_=neo4j_settings.neo4j_database)
+
+
+@pytest.fixture(scope="module")
+def seeded(graph: Graph) -> None:
+    """The repository's seed articles, loaded once per module by the project's loader."""
+    assert SEEDS, "the repository's seeds/ folder holds no article"
+    load_documents(graph, SEEDS)
+
+
+@pytest.fixture(scope="module")
+def doc_ids(graph: Graph) -> dict[str, str]:
+    """The seed and tests/fixtures/api/, loaded once per module: file name -> document id."""
+    return load_documents(graph, DOCS)

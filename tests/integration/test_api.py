@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,32 +18,13 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from graph.database.db import Graph
-from graph.database.schema import apply_schema
-from graph.ingest.loader import load_paths
-from graph.settings import REPO_ROOT, Settings
-from graph.store.graph_store import GraphStore
+from graph.settings import Settings
+from tests.support.documents import DOCS
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
-SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
-DOCS = SEEDS + sorted(FIXTURES.glob("*.txt"))
 API = "/api/v1"
 
 MSIT = "gov:ministry-of-science-and-ict"
 PORT = "Nordhavn Port Authority"
-
-
-def load_documents(graph: Graph, paths: list[Path]) -> dict[str, str]:
-    """Load the files with the project's loader (read, extract, store); file name -> doc id."""
-    apply_schema(graph)
-    summary = load_paths(paths, GraphStore(graph), progress=False)
-    assert not summary.failures, summary.failures
-    assert len(summary.reports) == len(paths)
-    return {Path(path).name: doc_id for doc_id, path in summary.sources.items()}
-
-
-@pytest.fixture(scope="module")
-def doc_ids(graph: Graph) -> dict[str, str]:
-    return load_documents(graph, DOCS)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from api.cypher_guard import check_read_only
 from graph.database.db import Graph
 from graph.errors import QueryRefused
 from graph.settings import Settings
-from tests.integration.test_api import SEEDS, load_documents
+from tests.support.documents import SEEDS, load_documents
 
 URL = "/api/v1/cypher"
 

@@ -19,8 +19,8 @@ import pytest
 
 from graph.database.db import Graph
 from graph.settings import Settings
-from tests.integration.test_api import SEEDS, load_documents
 from tests.support.child_server import ApiNotReady, api_in_child_process, neo4j_env
+from tests.support.documents import SEEDS, load_documents
 
 KEY = "schemathesis-key"
 MAX_EXAMPLES = 12

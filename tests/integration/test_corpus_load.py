@@ -11,8 +11,7 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.generated import write_generated
-from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
+from tests.support.generated import write_generated
 from tests.support.store import rows
 
 pytestmark = pytest.mark.db
@@ -43,7 +42,7 @@ def _snapshot(driver: Driver) -> dict[str, Any]:
 
 
 def test_load_extractions_gives_the_graph_of_a_direct_load(
-    cli_env: None,  # noqa: F811
+    empty_cli_env: None,
     driver: Driver,
     tmp_path: Path,
 ) -> None:
@@ -66,7 +65,7 @@ def test_load_extractions_gives_the_graph_of_a_direct_load(
 
 
 def test_bad_lines_are_reported_and_the_rest_loaded(
-    cli_env: None,  # noqa: F811
+    empty_cli_env: None,
     driver: Driver,
     tmp_path: Path,
 ) -> None:

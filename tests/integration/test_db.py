@@ -9,7 +9,7 @@ from neo4j.exceptions import ClientError, TransientError
 from graph.database.db import Graph
 from graph.errors import ConfigError, DatabaseUnavailable
 from graph.settings import Settings
-from tests.integration.servers import free_port
+from tests.support.servers import free_port
 
 
 def test_read_returns_plain_dicts(graph: Graph) -> None:

@@ -24,9 +24,9 @@ from graph.read.reads import Reads
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
 from tests.integration import test_viz_browser as viz_browser
-from tests.integration.servers import free_port
-from tests.integration.test_api import DOCS, load_documents
 from tests.integration.test_viz_browser import ARTIFACTS, CHROMIUM, IN_CI, Page
+from tests.support.documents import DOCS, load_documents
+from tests.support.servers import free_port
 
 # The graph pages' browser fixtures: Chromium, and a context that refuses other hosts.
 browser = viz_browser.browser

@@ -19,15 +19,9 @@ from pydantic import SecretStr
 from api.app import create_app
 from graph.database.db import Graph
 from graph.settings import Settings
-from tests.integration.test_api import DOCS, load_documents
 
 pytestmark = pytest.mark.db
 KEY = "explorer-test-key"
-
-
-@pytest.fixture(scope="module")
-def doc_ids(graph: Graph) -> dict[str, str]:
-    return load_documents(graph, DOCS)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from graph.database import neo4j_jars
 from graph.database.db import Graph
 from graph.database.launcher import LocalNeo4j
 from graph.errors import DatabaseUnavailable, LauncherError
-from tests.integration import servers
+from tests.support import servers
 
 pytestmark = pytest.mark.skipif(
     shutil.which("java") is None

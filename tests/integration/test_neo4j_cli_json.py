@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from graph.database.launcher import LocalNeo4j
 from graph.settings import get_settings
-from tests.integration import servers
+from tests.support import servers
 
 pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 

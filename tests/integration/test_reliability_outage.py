@@ -31,7 +31,7 @@ from graph.database.schema import apply_schema
 from graph.ingest.loader import load_paths
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.integration import servers
+from tests.support import servers
 from tests.support.reliability import (
     ApiServer,
     counts,

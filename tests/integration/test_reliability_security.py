@@ -28,13 +28,13 @@ from graph.database.db import Graph
 from graph.database.schema import apply_schema
 from graph.errors import ConfigError
 from graph.settings import Settings, get_settings
-from tests.integration.servers import free_port
 from tests.support.reliability import (
     ApiServer,
     counts,
     rows,
     write_corpus,
 )
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.db
 

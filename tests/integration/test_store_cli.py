@@ -4,7 +4,6 @@ reader and extractor."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +12,8 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.settings import Settings, get_settings
-from tests.feed_server import FeedServer
-from tests.feed_server import Page as WebPage
+from tests.support.feed_server import FeedServer
+from tests.support.feed_server import Page as WebPage
 from tests.support.store import rows
 
 pytestmark = pytest.mark.db
@@ -36,20 +34,6 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def cli_env(
-    monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings, driver: Driver
-) -> Iterator[None]:
-    monkeypatch.setenv("WHOMET_NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("WHOMET_NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("WHOMET_NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
-    monkeypatch.setenv("WHOMET_NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    get_settings.cache_clear()
-    driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
-    yield
-    get_settings.cache_clear()
-
-
-@pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     (tmp_path / "nested").mkdir()
     (tmp_path / "a.md").write_text(DOC_A, encoding="utf-8")
@@ -66,7 +50,7 @@ def _json(args: list[str]) -> Any:
 
 
 def test_load_folder_resolves_one_ministry_across_forms(
-    cli_env: None, corpus: Path, driver: Driver
+    empty_cli_env: None, corpus: Path, driver: Driver
 ) -> None:
     summary = _json(["load", str(corpus), "--json"])
     assert [r["status"] for r in summary["reports"]] == ["added"] * 3
@@ -93,7 +77,7 @@ def test_load_folder_resolves_one_ministry_across_forms(
     assert "3 unchanged" in again.stdout
 
 
-def test_stats_query_and_read_only_refusal(cli_env: None, corpus: Path) -> None:
+def test_stats_query_and_read_only_refusal(empty_cli_env: None, corpus: Path) -> None:
     loaded = runner.invoke(app, ["load", str(corpus), "--workers", "3"])
     assert loaded.exit_code == 0, loaded.output
     assert "3 added" in loaded.stdout
@@ -115,7 +99,7 @@ def test_stats_query_and_read_only_refusal(cli_env: None, corpus: Path) -> None:
 
 
 def test_corrected_file_replaces_and_remove_takes_it_away(
-    cli_env: None, corpus: Path, driver: Driver
+    empty_cli_env: None, corpus: Path, driver: Driver
 ) -> None:
     result = runner.invoke(app, ["load", str(corpus), "--id-from-name"])
     assert result.exit_code == 0, result.output
@@ -135,7 +119,7 @@ def test_corrected_file_replaces_and_remove_takes_it_away(
     assert missing.exit_code == 1 and "no document" in missing.output
 
 
-def test_merge_command(cli_env: None, corpus: Path, driver: Driver) -> None:
+def test_merge_command(empty_cli_env: None, corpus: Path, driver: Driver) -> None:
     assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
     events = sorted(r["id"] for r in rows(driver, "MATCH (e:Event) RETURN e.id AS id"))
     assert len(events) == 2
@@ -147,7 +131,7 @@ def test_merge_command(cli_env: None, corpus: Path, driver: Driver) -> None:
     assert unknown.exit_code == 1 and "per:nobody" in unknown.output
 
 
-def test_load_reports_bad_files_and_keeps_going(cli_env: None, tmp_path: Path) -> None:
+def test_load_reports_bad_files_and_keeps_going(empty_cli_env: None, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(DOC_B, encoding="utf-8")
     result = runner.invoke(app, ["load", str(tmp_path)])
@@ -159,7 +143,7 @@ def test_load_reports_bad_files_and_keeps_going(cli_env: None, tmp_path: Path) -
 
 
 def test_merge_by_name_and_stats_without_bookkeeping(
-    cli_env: None, corpus: Path, driver: Driver
+    empty_cli_env: None, corpus: Path, driver: Driver
 ) -> None:
     assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
     names = rows(driver, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id")
@@ -178,7 +162,7 @@ def test_merge_by_name_and_stats_without_bookkeeping(
     assert everything["labels"]["MetTally"] >= 1
 
 
-def test_correction_commands(cli_env: None, corpus: Path, driver: Driver) -> None:
+def test_correction_commands(empty_cli_env: None, corpus: Path, driver: Driver) -> None:
     assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
     renamed = _json(["rename", "MSIT", "Science Ministry", "--json"])
     assert renamed["kind"] == "rename" and renamed["name"] == "Science Ministry"
@@ -203,7 +187,9 @@ def test_correction_commands(cli_env: None, corpus: Path, driver: Driver) -> Non
     assert nothing.exit_code == 1 and "not called" in nothing.output
 
 
-def test_load_takes_urls_and_folders_of_html(cli_env: None, tmp_path: Path, driver: Driver) -> None:
+def test_load_takes_urls_and_folders_of_html(
+    empty_cli_env: None, tmp_path: Path, driver: Driver
+) -> None:
     html = (Path(__file__).resolve().parents[1] / "fixtures" / "page.html").read_bytes()
     site = FeedServer()
     try:
@@ -226,7 +212,7 @@ def test_load_takes_urls_and_folders_of_html(cli_env: None, tmp_path: Path, driv
 
 
 def test_a_name_that_fits_several_entities_lists_them_in_every_command(
-    cli_env: None, tmp_path: Path, driver: Driver
+    empty_cli_env: None, tmp_path: Path, driver: Driver
 ) -> None:
     """Issue 14: ambiguity answers with the candidates everywhere a name is accepted, the CLI
     included; an unknown name gives the closest names. Nothing is changed by either."""

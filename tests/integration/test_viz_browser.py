@@ -21,8 +21,7 @@ import uvicorn
 from graph.database.db import Graph
 from graph.read import views as views_read
 from graph.settings import REPO_ROOT, Settings
-from tests.integration.servers import free_port
-from tests.integration.test_api import SEEDS, load_documents
+from tests.support.servers import free_port
 from viz import views
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,12 +48,6 @@ pytestmark = [
         reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def seeded(graph: Graph) -> None:
-    assert SEEDS, "the repository's seeds/ folder holds no article"
-    load_documents(graph, SEEDS)
 
 
 @pytest.fixture(scope="module")

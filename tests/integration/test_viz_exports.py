@@ -20,16 +20,9 @@ from typer.testing import CliRunner
 from graph.database.db import Graph
 from graph.read import views as views_read
 from graph.settings import Settings, get_settings
-from tests.integration.test_api import SEEDS, load_documents
 from viz import views
 
 pytestmark = pytest.mark.db
-
-
-@pytest.fixture(scope="module")
-def seeded(graph: Graph) -> None:
-    assert SEEDS, "the repository's seeds/ folder holds no article"
-    load_documents(graph, SEEDS)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import collections
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +25,7 @@ from graph.ingest.watcher import Watcher
 from graph.model import Extraction
 from graph.store.graph_store import GraphStore
 from graph.store.reports import LoadReport
-from tests.feed_server import FeedServer, Page, article_html, rss
-from tests.integration.test_store_cli import cli_env  # noqa: F401 (fixture)
+from tests.support.feed_server import FeedServer, Page, article_html, rss
 
 pytestmark = pytest.mark.db
 
@@ -65,13 +63,6 @@ class CountingStore:
         if extraction.document.meta.url == self.crash_after:
             raise KeyboardInterrupt("killed right after the load committed")
         return report
-
-
-@pytest.fixture()
-def site() -> Iterator[FeedServer]:
-    server = FeedServer()
-    yield server
-    server.close()
 
 
 def _watcher(config: WatchConfig, state_path: Path, store: CountingStore) -> Watcher:
@@ -217,7 +208,7 @@ def test_a_sitemap_index_with_patterns(
 
 def test_the_watch_command_once_then_records(
     site: FeedServer,
-    cli_env: None,  # noqa: F811
+    empty_cli_env: None,
     graph: Graph,
     tmp_path: Path,
 ) -> None:

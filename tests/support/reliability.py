@@ -15,7 +15,7 @@ from neo4j import Driver
 
 from graph.settings import Settings
 from graph.store.plan import FACT_TYPES
-from tests.integration.servers import free_port
+from tests.support.servers import free_port
 
 # Properties that record WHEN something was loaded: they differ between two equal loads.
 VOLATILE = frozenset({"loaded_at", "first_seen", "updated_at", "at"})

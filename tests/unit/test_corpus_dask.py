@@ -9,7 +9,7 @@ import pytest
 
 from graph.ingest.corpus import extract_corpus, process_pool
 from graph.ingest.dask_engine import dask_engine
-from tests.generated import write_generated
+from tests.support.generated import write_generated
 
 
 @pytest.mark.long

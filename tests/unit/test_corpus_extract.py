@@ -17,7 +17,7 @@ from graph.ingest.corpus import (
     process_pool,
     read_source,
 )
-from tests.generated import write_generated
+from tests.support.generated import write_generated
 
 
 def _files(out: Path) -> dict[str, bytes]:

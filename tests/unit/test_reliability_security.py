@@ -23,7 +23,7 @@ from api.cypher_guard import check_read_only
 from cli.main import app as cli_app
 from graph.errors import QueryRefused
 from graph.settings import REPO_ROOT, Settings, get_settings
-from tests.integration.servers import free_port
+from tests.support.servers import free_port
 
 KEY = "unit-security-key-5a1f0c9e"
 FOREIGN = "https://attacker.example"

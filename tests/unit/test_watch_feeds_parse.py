@@ -10,7 +10,7 @@ import pytest
 from graph.errors import ConfigError
 from graph.ingest.feed_config import FeedSource, load_config
 from graph.ingest.feeds import FeedParseError, parse_items
-from tests.feed_server import rss
+from tests.support.feed_server import rss
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id>

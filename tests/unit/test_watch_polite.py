@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from graph.errors import DocumentSourceError, DocumentTooLarge
 from graph.ingest.polite import PoliteClient, RobotsRefused
-from tests.feed_server import FeedServer, Page
-
-
-@pytest.fixture()
-def site() -> Iterator[FeedServer]:
-    server = FeedServer()
-    yield server
-    server.close()
+from tests.support.feed_server import FeedServer, Page
 
 
 def client(interval: float = 0.0, timeout: float = 5.0) -> PoliteClient:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "corpus.py"
+_PATH = Path(__file__).resolve().parents[2] / "bench" / "corpus.py"
 
 
 def corpus_module() -> ModuleType:
