@@ -56,6 +56,7 @@ from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
 from graph.model import Extraction  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
+from graph.store import transaction as store_tx  # noqa: E402
 from graph.store.graph_store import GraphStore  # noqa: E402
 
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
@@ -179,8 +180,53 @@ def extract_corpus(n: int, seed: int, cache: Path | None) -> list[Extraction]:
     return out
 
 
+class StatementClock:
+    """Wall time per named store statement (round trip included), while ``on``: where a
+    grouped load spends its time at a given graph size (``--profile``)."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.spent: dict[str, list[float]] = {}  # name -> [seconds, calls, rows]
+        self.wall = 0.0
+        real = store_tx.Work._run
+
+        def timed(work: store_tx.Work, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            if not self.on:
+                return real(work, name, params)
+            began = time.perf_counter()
+            try:
+                return real(work, name, params)
+            finally:
+                entry = self.spent.setdefault(name, [0.0, 0, 0])
+                entry[0] += time.perf_counter() - began
+                entry[1] += 1
+                batch: Any = next((params[k] for k in ("rows", "ids", "keys") if k in params), [])
+                entry[2] += len(batch) if isinstance(batch, list) else 1
+
+        store_tx.Work._run = timed  # type: ignore[method-assign,assignment]
+
+    def report(self, docs: int) -> None:
+        inside = sum(v[0] for v in self.spent.values())
+        print(
+            f"  profile of the last {docs} documents: {self.wall:.1f} s, of which "
+            f"{inside:.1f} s in store statements (round trips included), the rest in Python "
+            "(plans, grouping, resolution) and the driver"
+        )
+        for name, (sec, calls, rows) in sorted(self.spent.items(), key=lambda kv: -kv[1][0]):
+            print(
+                f"    {name:26} {sec:6.2f} s {int(calls):5} calls {int(rows):7} rows "
+                f"{1000 * sec / max(calls, 1):6.1f} ms/call"
+            )
+
+
 def load_grouped(
-    store: GraphStore, docs: list[Extraction], chunk: int, mark: int = 0, curve: bool = False
+    store: GraphStore,
+    docs: list[Extraction],
+    chunk: int,
+    mark: int = 0,
+    curve: bool = False,
+    clock: StatementClock | None = None,
+    profile_from: int = 0,
 ) -> tuple[float, int, float]:
     """``load_many`` in chunks: (seconds, relationships created, seconds at the ``mark``-th
     document); with ``curve``, a line per 100,000 relationships loaded (net of removals)."""
@@ -192,7 +238,11 @@ def load_grouped(
     # Calls end at every ``chunk`` and at the mark, so the mark's time is that of exactly
     # ``mark`` documents.
     ends = sorted({*range(chunk, len(docs), chunk), len(docs)} | ({mark} if mark else set()))
+    if clock is not None:
+        ends = sorted({*ends, profile_from} - {0})
     for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        if clock is not None and start >= profile_from and not clock.on:
+            clock.on, clock_began = True, time.perf_counter()
         for r in store.load_many(docs[start:end]):
             if isinstance(r, Exception):
                 raise r
@@ -213,6 +263,9 @@ def load_grouped(
             last_t, last_net = now, net
             while next_step <= net:
                 next_step += step
+    if clock is not None and clock.on:
+        clock.wall += time.perf_counter() - clock_began
+        clock.on = False
     return time.perf_counter() - began, created, at_mark
 
 
@@ -386,6 +439,12 @@ def main() -> int:
     ap.add_argument("--password", default=os.environ.get("WHOMET_NEO4J_PASSWORD", ""))
     ap.add_argument("--database", default="neo4j")
     ap.add_argument("--wipe", action="store_true", help="allow emptying --uri's database")
+    ap.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        help="time each store statement over the grouped load's last N documents",
+    )
     ap.add_argument("--heap", default="2g")
     ap.add_argument("--pagecache", default="2g")
     args = ap.parse_args()
@@ -457,8 +516,16 @@ def main() -> int:
                 "relationships/s over each 100,000 loaded"
             )
             grouped = GraphStore(Graph(driver, db))
+            clock = StatementClock() if args.profile else None
+            profile_from = max(0, args.n - args.profile)
             fast_s, fast_rels, fast_mark = load_grouped(
-                grouped, docs, args.chunk, mark=compare, curve=True
+                grouped,
+                docs,
+                args.chunk,
+                mark=compare,
+                curve=True,
+                clock=clock,
+                profile_from=profile_from,
             )
             stats = grouped.stats()
             nodes = graph.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
@@ -472,6 +539,8 @@ def main() -> int:
                 f"({stats.labels.get('Entity', 0)} entities, {stats.labels.get('Event', 0)} events)"
             )
             print(f"  first {compare} docs: {fast_mark:.1f} s ({compare / fast_mark:.1f} docs/s)")
+            if clock is not None:
+                clock.report(args.n - profile_from)
 
             print("\nratios")
             print(
