@@ -99,6 +99,12 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             # person "in apposition" to another person is a list the parser misread
             listed = _person(a, tok) and _person(a, ch) and a.ref(ch) is not ref
             out += parties(a, ch, optional or (ref is not None and not listed), depth + 1)
+            if ref is not None and a.ref(ch) is None:
+                # "A, the US president, and B, the German chancellor,": the parser hangs
+                # the next name of the list on the description
+                for g in ch.children:
+                    if g.dep_ == "conj" and a.ref(g) is not None:
+                        out += parties(a, g, optional, depth + 1)
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
@@ -115,7 +121,8 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 ]
             else:
                 out += parties(a, ch, True, depth + 1)
-        elif dep == "prep" and ch.lower_ in INCLUDING and ref is None:
+        elif dep == "prep" and ch.lower_ in INCLUDING and (ref is None or ref.type in BODY_TYPES):
+            # "officials, including X", "the Chamber of Commerce, including its president X"
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     out += parties(a, obj, optional, depth + 1)
@@ -194,6 +201,8 @@ def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
     that official stands for."""
     if not any(a.ref(t) is None and stands_for(t) and not _represents_named(a, t) for t in unnamed):
         return []  # "the leaders of Japan ... at the White House": they stand for Japan
+    if any(_lists_members(t) for t in [verb, *unnamed]):
+        return []  # "met business leaders at the White House, including X": named already
     out: list[Party] = []
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ in WORKPLACE_PREPS:
@@ -202,6 +211,11 @@ def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
                 if obj.dep_ == "pobj" and ob is not None and ob.type in BODY_TYPES:
                     out.append(Party(ob, False))
     return out
+
+
+def _lists_members(tok: Token) -> bool:
+    """'officials, including X and Y': the people are named by the list."""
+    return any(c.dep_ == "prep" and c.lower_ in INCLUDING for c in tok.children)
 
 
 def _represents_named(a: Anchored, tok: Token) -> bool:

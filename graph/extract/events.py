@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.anchors import Anchored
 from graph.extract.arguments import (
+    INCLUDING,
     PARTY_TYPES,
     Party,
     misread_modifier,
@@ -279,8 +280,9 @@ class EventFinder:
                 for g in prep_objects(o, rule.preps, 3):
                     found.add(self._resolve(a, g), "attendee")
         if rule.object != "none" and any(a.ref(o) is None for o in objs):
-            # "met security chiefs from A and B": the phrase often hangs on the verb
-            for g in prep_objects(tok, ["from", "of"]):
+            # "met security chiefs from A and B": the phrase often hangs on the verb, and so
+            # does the list of who they were ("met business leaders on Monday, including X")
+            for g in prep_objects(tok, ["from", "of", *sorted(INCLUDING)]):
                 found.add(self._resolve(a, g), rule.object)
         return found
 
@@ -576,6 +578,8 @@ class EventFinder:
             return self._he(a, tok)
         if tok.lower_ in ("it", "its") and a.ref(tok) is None:
             return self._it(a, tok)
+        if tok.lower_ == "their" and tok.dep_ == "poss":
+            return _their(a, tok)
         found = parties(a, tok)
         if not found and self._group(tok):
             return self._group_parties(a, tok, self.current)
@@ -892,6 +896,16 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _their(a: Anchored, tok: Token) -> list[Party]:
+    """'A and B shook hands at the start of their meeting': the clause's subjects, when they
+    name two parties or more (a lone subject's 'their' is someone else's)."""
+    clause = tok.head
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    found = [p for s in subjects(clause) if tok not in s.subtree for p in parties(a, s)]
+    return found if sum(not p.optional for p in found) >= 2 else []
 
 
 def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:
