@@ -7,7 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.feed_server import FeedServer
+# Asserts in tests/support/ (check_document, Page.open_drawn, ...) report their values as a
+# test's own do; registered before any support module is imported.
+pytest.register_assert_rewrite("tests.support")
+
+from tests.support.feed_server import FeedServer  # noqa: E402
 
 
 @pytest.fixture()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from neo4j import Driver
@@ -22,6 +24,7 @@ from graph.database.schema import apply_schema
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
 from tests.support import servers
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.documents import DOCS, SEEDS, load_documents
 from tests.support.met import met_problems
 
@@ -137,3 +140,39 @@ def seeded(graph: Graph) -> None:
 def doc_ids(graph: Graph) -> dict[str, str]:
     """The seed and tests/fixtures/api/, loaded once per module: file name -> document id."""
     return load_documents(graph, DOCS)
+
+
+# --- the browser tests: headless Chromium, and a context that refuses other hosts ---------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A browser context in which any request to a host other than 127.0.0.1 is refused."""
+    ctx = browser.new_context(viewport={"width": 1200, "height": 760})
+    ctx.outside = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            ctx.outside.append(url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    try:
+        yield ctx
+    finally:
+        ctx.close()

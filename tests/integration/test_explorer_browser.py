@@ -23,14 +23,9 @@ from graph.ingest.loader import load_paths
 from graph.read.reads import Reads
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.integration import test_viz_browser as viz_browser
-from tests.integration.test_viz_browser import ARTIFACTS, CHROMIUM, IN_CI, Page
+from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page
 from tests.support.documents import DOCS, load_documents
 from tests.support.servers import free_port
-
-# The graph pages' browser fixtures: Chromium, and a context that refuses other hosts.
-browser = viz_browser.browser
-context = viz_browser.context
 
 KEY = "explorer-browser-key"
 pytestmark = [

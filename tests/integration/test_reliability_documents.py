@@ -1,6 +1,6 @@
 """Hostile documents through ``whomet load`` and ``POST /api/v1/documents`` on a real Neo4j.
 
-Every input of ``tests.unit.test_reliability_inputs.BAD_INPUTS`` (generated here,
+Every input of ``tests.support.bad_inputs.BAD_INPUTS`` (generated here,
 never committed) is sent both ways. A refused document must answer a clear error
 and leave the graph's node and relationship counts exactly as they were; a read
 one must be stored with the text the reader made of it, and leave no orphan.
@@ -27,8 +27,8 @@ from graph.database.db import Graph
 from graph.database.schema import apply_schema
 from graph.documents import read_bytes
 from graph.settings import Settings
+from tests.support.bad_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
 from tests.support.reliability import counts, invariant_violations, rows
-from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 

@@ -8,16 +8,18 @@ import pytest
 from neo4j import Driver
 
 from graph.errors import NotFound
-from graph.model import Extraction
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
 from graph.store.plan import InvalidExtraction
 from tests.support.store import (
     COM,
     GOV,
+    MAY18,
     ORG,
     PER,
     Doc,
+    doc_a,
+    doc_b,
     dump,
     entity_ids,
     rows,
@@ -25,55 +27,8 @@ from tests.support.store import (
 
 pytestmark = pytest.mark.db
 
-MAY18 = dt.date(2026, 5, 18)
 MAY11 = dt.date(2026, 5, 11)
 TIMESTAMPS = ("loaded_at", "first_seen", "updated_at")
-
-
-def doc_a(text_extra: str = "") -> Extraction:
-    text = (
-        "The Ministry of Science and ICT (MSIT) hosted a workshop with OpenAI on May 18. "
-        "Sasha Baker, head of national security policy at OpenAI, attended the workshop. "
-        '"Cooperation is essential," Baker said.' + text_extra
-    )
-    d = Doc("doc-a", text)
-    d.entity("m", "Ministry of Science and ICT", GOV, "MSIT", country="KR")
-    d.entity("o", "OpenAI", COM).entity("b", "Sasha Baker", PER)
-    d.meeting(
-        "w",
-        "The Ministry of Science and ICT (MSIT) hosted a workshop with OpenAI on May 18.",
-        "m",
-        ["o", "b"],
-        day=MAY18,
-        kind="workshop",
-    )
-    d.affiliation(
-        "b",
-        "o",
-        "head of national security policy",
-        "Sasha Baker, head of national security policy at OpenAI, attended the workshop.",
-    )
-    d.quote("b", "Cooperation is essential", '"Cooperation is essential," Baker said.')
-    return d.build()
-
-
-def doc_b() -> Extraction:
-    text = (
-        "MSIT and OpenAI held a workshop on May 18 in Seoul. "
-        "The National Intelligence Service also attended."
-    )
-    d = Doc("doc-b", text)
-    d.entity("m", "MSIT", GOV).entity("o", "OpenAI", COM)
-    d.entity("n", "National Intelligence Service", GOV, "NIS", country="KR")
-    d.meeting(
-        "x",
-        "MSIT and OpenAI held a workshop on May 18 in Seoul.",
-        "m",
-        ["o", "n"],
-        day=MAY18,
-        kind="workshop",
-    )
-    return d.build()
 
 
 def test_two_forms_of_one_ministry_make_one_node_with_both_sources(

@@ -13,7 +13,7 @@ from graph.database.db import Graph
 from graph.database.schema import apply_schema
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.integration.test_store import doc_a, doc_b
+from tests.support.store import doc_a, doc_b
 
 pytestmark = pytest.mark.db
 

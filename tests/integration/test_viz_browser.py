@@ -7,35 +7,22 @@ artifacts/seed-graph.png.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 import uvicorn
 
 from graph.database.db import Graph
 from graph.read import views as views_read
-from graph.settings import REPO_ROOT, Settings
+from graph.settings import Settings
+from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page
 from tests.support.servers import free_port
 from viz import views
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-ARTIFACTS = REPO_ROOT / "artifacts"
 # Bodies the issue names for the seed article (the extractor must find them itself).
 NAMED = ("Ministry of Science and ICT", "OpenAI", "Anthropic", "Sasha Baker")
 
@@ -72,66 +59,6 @@ def api_url(neo4j_settings: Settings, seeded: None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=15)
-
-
-class Page:
-    """One browser page that records console errors and every request it makes."""
-
-    def __init__(self, context: Any) -> None:
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page = context.new_page()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-
-    def open_drawn(self, url: str) -> None:
-        self.page.goto(url)
-        # The page marks itself ready once vis-network stabilised, physics is off and it drew.
-        self.page.wait_for_function("document.body.dataset.state === 'ready'", timeout=90_000)
-        assert self.page.locator("#mynetwork canvas").count() == 1
-
-    def nodes(self) -> list[dict[str, Any]]:
-        nodes: list[dict[str, Any]] = self.page.evaluate(
-            """() => network.body.data.nodes.get().map(n => ({
-                   id: n.id, label: n.label, href: n.href || null, category: n.category,
-                   unsafe: !!(n.title && n.title.querySelector &&
-                              n.title.querySelector('script, img, iframe, object, embed'))}))"""
-        )
-        return nodes
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    """A browser context in which any request to a host other than 127.0.0.1 is refused."""
-    ctx = browser.new_context(viewport={"width": 1200, "height": 760})
-    ctx.outside = []
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            ctx.outside.append(url)
-            route.abort()
-
-    ctx.route("**/*", guard)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
 
 
 def _assert_offline(page: Page, context: Any, api_url: str) -> None:

@@ -1,7 +1,8 @@
 """How the integration tests get a real Neo4j: an existing server, Docker, or the local launcher.
 
 Kept out of conftest.py so test modules can build extra throwaway servers
-(the launcher's own tests) the same way the session fixture does.
+(the launcher's own tests) the same way the session fixture does. ``offline_settings``
+is the opposite: settings for the API's unit tests, pointing at no server at all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from graph.settings import REPO_ROOT, Settings
 
@@ -77,6 +79,13 @@ def env_settings() -> Settings | None:
         neo4j_password=os.environ.get("WHOMET_TEST_NEO4J_PASSWORD", TEST_PASSWORD),
         neo4j_database=os.environ.get("WHOMET_TEST_NEO4J_DATABASE", "neo4j"),
     )
+
+
+def offline_settings(**changes: Any) -> Settings:
+    """Settings for an API with no database: a Neo4j URI on a free port, no .env file read."""
+    port = free_port()  # nothing listens there
+    base = Settings(_env_file=None, neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password="x" * 12)
+    return base.model_copy(update=changes)
 
 
 def docker_answers(timeout_s: float = 0.5) -> bool:

@@ -29,6 +29,8 @@ COM = EntityType.COMPANY
 PER = EntityType.PERSON
 ORG = EntityType.ORGANIZATION
 
+MAY18 = dt.date(2026, 5, 18)
+
 
 class Doc:
     """Builds an Extraction over ``text``; evidence is located by quoting a sentence of it."""
@@ -166,3 +168,50 @@ def rows(driver: Driver, cypher: str, **params: Any) -> list[dict[str, Any]]:
 
 def entity_ids(driver: Driver) -> set[str]:
     return {r["id"] for r in rows(driver, "MATCH (e:Entity) RETURN e.id AS id")}
+
+
+# Two articles about one workshop: the store's tests and the Browser queries' tests load both.
+def doc_a(text_extra: str = "") -> Extraction:
+    text = (
+        "The Ministry of Science and ICT (MSIT) hosted a workshop with OpenAI on May 18. "
+        "Sasha Baker, head of national security policy at OpenAI, attended the workshop. "
+        '"Cooperation is essential," Baker said.' + text_extra
+    )
+    d = Doc("doc-a", text)
+    d.entity("m", "Ministry of Science and ICT", GOV, "MSIT", country="KR")
+    d.entity("o", "OpenAI", COM).entity("b", "Sasha Baker", PER)
+    d.meeting(
+        "w",
+        "The Ministry of Science and ICT (MSIT) hosted a workshop with OpenAI on May 18.",
+        "m",
+        ["o", "b"],
+        day=MAY18,
+        kind="workshop",
+    )
+    d.affiliation(
+        "b",
+        "o",
+        "head of national security policy",
+        "Sasha Baker, head of national security policy at OpenAI, attended the workshop.",
+    )
+    d.quote("b", "Cooperation is essential", '"Cooperation is essential," Baker said.')
+    return d.build()
+
+
+def doc_b() -> Extraction:
+    text = (
+        "MSIT and OpenAI held a workshop on May 18 in Seoul. "
+        "The National Intelligence Service also attended."
+    )
+    d = Doc("doc-b", text)
+    d.entity("m", "MSIT", GOV).entity("o", "OpenAI", COM)
+    d.entity("n", "National Intelligence Service", GOV, "NIS", country="KR")
+    d.meeting(
+        "x",
+        "MSIT and OpenAI held a workshop on May 18 in Seoul.",
+        "m",
+        ["o", "n"],
+        day=MAY18,
+        kind="workshop",
+    )
+    return d.build()

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from tests.unit.test_reliability_security import offline_settings
+from tests.support.servers import offline_settings
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from graph.errors import (
     WhometError,
 )
 from graph.ingest.loader import iter_files
-from tests.unit.test_reliability_inputs import ARTICLE, BAD_INPUTS, BadInput
+from tests.support.bad_inputs import ARTICLE, BAD_INPUTS, BadInput
 
 CLASS_STATUS: list[tuple[type[DocumentError], int, str]] = [
     (DocumentTooLarge, 413, "document_too_large"),

@@ -23,16 +23,10 @@ from api.cypher_guard import check_read_only
 from cli.main import app as cli_app
 from graph.errors import QueryRefused
 from graph.settings import REPO_ROOT, Settings, get_settings
-from tests.support.servers import free_port
+from tests.support.servers import offline_settings
 
 KEY = "unit-security-key-5a1f0c9e"
 FOREIGN = "https://attacker.example"
-
-
-def offline_settings(**changes: Any) -> Settings:
-    port = free_port()  # nothing listens there
-    base = Settings(_env_file=None, neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password="x" * 12)
-    return base.model_copy(update=changes)
 
 
 @pytest.fixture

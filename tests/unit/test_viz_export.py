@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pytest
 
-from tests.unit.test_viz_build import small_world
+from tests.support.view_rows import small_world
 from viz.build import graph_from_rows
 from viz.export import ExportFormat, export, to_csv, to_graphml, to_json
 from viz.project import met_projection

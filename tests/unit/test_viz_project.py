@@ -6,7 +6,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.test_viz_build import ACME, GLOBEX, MINISTRY, meeting, rel, row, small_world
+from tests.support.view_rows import ACME, GLOBEX, MINISTRY, meeting, rel, row, small_world
 from viz.build import graph_from_rows
 from viz.project import met_projection
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import networkx as nx
 
-from tests.unit.test_viz_build import (
+from tests.support.view_rows import (
     ACME,
     ANNA,
     MINISTRY,
