@@ -22,8 +22,7 @@ def _cores(body: str) -> list[tuple[str, frozenset[str]]]:
 
 def test_a_titled_name_cut_off_after_the_company_still_joins() -> None:
     x = run(
-        "Trade Minister Rolf Dane had lunch with Vexo Chips chief executive Lena Wirth on "
-        "Thursday."
+        "Trade Minister Rolf Dane had lunch with Vexo Chips chief executive Lena Wirth on Thursday."
     )
     assert len(x.meetings) == 1
     assert {"Rolf Dane", "Lena Wirth"} <= meetings(x)[0][1]
@@ -43,8 +42,7 @@ def test_a_conversation_is_talks_and_a_phone_conversation_a_call() -> None:
     assert meetings(talks) == [("held", frozenset({"Mara Lind", "Ole Brun"}))]
     assert talks.meetings[0].kind not in REMOTE_KINDS
     call = run(
-        "Secretary Mara Lind held a phone conversation with Foreign Minister Ole Brun on "
-        "Wednesday."
+        "Secretary Mara Lind held a phone conversation with Foreign Minister Ole Brun on Wednesday."
     )
     assert [m.kind in REMOTE_KINDS for m in call.meetings] == [True]
 
@@ -73,8 +71,7 @@ def test_one_subject_who_discusses_states_no_meeting() -> None:
 
 def test_their_meeting_of_the_speaker_and_the_listener() -> None:
     got = _cores(
-        "Chancellor Karl Aune told President Tom Hale during their meeting that the deal was "
-        "fair."
+        "Chancellor Karl Aune told President Tom Hale during their meeting that the deal was fair."
     )
     assert got == [("held", frozenset({"Karl Aune", "Tom Hale"}))]
 
