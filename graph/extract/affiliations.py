@@ -291,6 +291,37 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     out.append(Found(person, org, role, current, orgs[0][1]))
 
 
+_PERSON_ITS_ROLE = re.compile(
+    T
+    + r",\s+(?:(former|formerly)\s+)?its\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*|CEO|CTO|CFO|COO)"
+    r"\s*(?=,|\.|$|\s+(?:said|told|met|and)\b)"
+)
+
+
+def its_appositions(tg: Tagged, before: Tagged | None) -> list[Found]:
+    """'Velk Motors said ... Ian Roe, its chief executive, met ...': the organization named
+    last in the sentence before the person, else the one the previous sentence names (when it
+    names one only, or opens with it)."""
+    out: list[Found] = []
+    for m in _PERSON_ITS_ROLE.finditer(tg.s):
+        p = tg.refs[int(m.group(1))]
+        role = m.group(3)
+        if not _is_person(p) or not _has_role_noun(role.lower()):
+            continue
+        here = [(pos, r) for pos, r in tg.tags(0, m.start()) if _is_org(r)]
+        if here:
+            org = here[-1][1]
+        else:
+            prev = [(pos, r) for pos, r in before.tags() if _is_org(r)] if before else []
+            keys = {r.key for _, r in prev}
+            if not prev or len(keys) > 1 and prev[0][0] > 4:
+                continue
+            org = prev[0][1]
+        k = tg.refs.index(org) if org in tg.refs else -1
+        out.append(Found(p, org, _clean_role(role), m.group(2) is None, k))
+    return out
+
+
 _PORTFOLIO_APPOSITION = re.compile(
     T + r",\s+(?:the\s+|a\s+)?(?:(?:former|deputy|vice|first|second|acting)\s+)?"
     r"(minister|secretary)\s+(?:of|for)\s+([a-z][a-z ,&\-]{2,80})"

@@ -314,11 +314,22 @@ def prep_objects(tok: Token, preps: list[str], depth: int = 1) -> list[Token]:
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]
         if c.lower_ in preps:
-            out += objs
+            out += objs + _cut_off(tok, objs)
         elif depth > 1:
             for g in objs:
                 out += prep_objects(g, preps, depth - 1)
     return out
+
+
+def _cut_off(head: Token, objs: list[Token]) -> list[Token]:
+    """'had lunch with Vexo Chips chief executive Lena Wirth': the small model ends the phrase
+    at the company and hangs the titled name, right after it, on the verb."""
+    ends = {g.right_edge.i + 1 for g in objs}
+    return [
+        x
+        for x in head.children
+        if x.dep_ in ("dobj", "npadvmod") and x.pos_ == "PROPN" and x.left_edge.i in ends
+    ]
 
 
 def objects(tok: Token) -> list[Token]:

@@ -279,7 +279,7 @@ class EventFinder:
                     found.definite = True
                 for g in prep_objects(o, rule.preps, 3):
                     found.add(self._resolve(a, g), "attendee")
-        if rule.object != "none" and any(a.ref(o) is None for o in objs):
+        if rule.object != "none" and any(a.ref(t) is None for o in objs for t in (o, *o.conjuncts)):
             # "met security chiefs from A and B": the phrase often hangs on the verb, and so
             # does the list of who they were ("met business leaders on Monday, including X")
             for g in prep_objects(tok, ["from", "of", *sorted(INCLUDING)]):
@@ -355,9 +355,19 @@ class EventFinder:
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
             found.verb = verb
-        with_objs = prep_objects(tok, rules.preps + rules.own_preps.get(tok.lemma_.lower(), []), 3)
+        lemma = tok.lemma_.lower()
+        with_objs = prep_objects(tok, rules.preps, 3)
+        if any(self._press(g) for g in with_objs):
+            return None  # "in a conversation with the Financial Times": an interview
         for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
+        own = prep_objects(tok, rules.own_preps.get(lemma, []), 3)
+        kinds = {EntityType(t) for t in rules.own_prep_types.get(lemma, [])}
+        for g in own:
+            found.add(
+                [p for p in self._resolve(a, g) if not kinds or p.ref.type in kinds], "attendee"
+            )
+        with_objs += own
         for t in a.doc[tok.i + 1 : tok.i + 16]:
             if (
                 t.lower_ in rules.preps
@@ -474,7 +484,10 @@ class EventFinder:
         heads = a.head_tokens()
         after = {r.key for t, r in heads.items() if t > trig.i}
         before = {r.key for t, r in heads.items() if t < trig.i}
-        each = [k for k in found.core() if k in after and k not in before]
+        first = {r.key: t for t, r in sorted(heads.items(), reverse=True)}
+        core = found.core()
+        # in the order the text names them, whatever the hash seed
+        each = sorted((k for k in core if k in after and k not in before), key=first.__getitem__)
         if len(each) < 2:
             return [found]
         base = {k: v for k, v in found.roles.items() if k not in after}
@@ -822,6 +835,7 @@ class EventFinder:
         """'A and B also discussed ...' / 'Both countries exchanged ...' after a meeting."""
         cur = self.current_at(idx)
         if cur is None:
+            self._opening(a, ev, idx)
             return
         verbs = self.rules.continuation.verbs
         for tok in a.doc:
@@ -853,6 +867,20 @@ class EventFinder:
                 self.current_sent = idx
             elif known:
                 self.current_sent = idx
+
+    def _opening(self, a: Anchored, ev: Evidence, idx: int) -> None:
+        """'A and B discussed trade on Monday' with no meeting being told: their talks."""
+        for tok in a.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.rules.continuation.opens:
+                continue
+            if self._negated(tok):
+                continue
+            found = Found("talks", self._status(tok), tok, verb=tok)
+            for s in subjects(tok):
+                found.add(self._resolve(a, s), "attendee")
+            if len(found.core()) >= 2:
+                for dated in self._dated_groups(a, found):
+                    self._place(a, dated, ev, idx)
 
     def _group_subject(self, tok: Token) -> bool:
         return any(self._group(s) for s in subjects(tok))
@@ -904,7 +932,10 @@ def _their(a: Anchored, tok: Token) -> list[Party]:
     clause = tok.head
     while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
-    found = [p for s in subjects(clause) if tok not in s.subtree for p in parties(a, s)]
+    # "A told B during their meeting": the one who speaks and the one spoken to
+    found = [
+        p for s in subjects(clause) + objects(clause) if tok not in s.subtree for p in parties(a, s)
+    ]
     return found if sum(not p.optional for p in found) >= 2 else []
 
 

@@ -1016,6 +1016,8 @@ class _SentenceScanner:
                     person.country_link = cm.id
                     org_a += cut
                     break
+        if org_a < org_b and all(w in self.lex.institutional for w in words[org_a:org_b]):
+            portfolio = True  # "Japanese National Security Adviser X", once the country is cut
         if of_title and person.country_link is None:
             org_b = self._closing_country(person, words, i, org_a, org_b)
         if org_a < org_b:

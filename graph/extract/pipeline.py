@@ -8,6 +8,7 @@ import re
 from graph.extract.affiliations import (
     Found,
     find_affiliations,
+    its_appositions,
     portfolio_affiliations,
     wire_credits,
 )
@@ -96,12 +97,13 @@ def _extract(doc: Document) -> Extraction:
         (k, n.lower()) for k, n in names.items() if types.get(k) == EntityType.GOVERNMENT_BODY
     ]
     agency = _dateline_agency(ctx)
-    for tg in ctx.tagged:
+    for i, tg in enumerate(ctx.tagged):
         found = [
             f
             for f in find_affiliations(tg)
             + portfolio_affiliations(tg, bodies)
             + wire_credits(tg, agency)
+            + its_appositions(tg, ctx.tagged[i - 1] if i else None)
             if f.person.key != f.org.key
             and (f.org.type in ORG_TYPES or f.org.type == EntityType.COUNTRY)
         ]

@@ -43,6 +43,8 @@ class NounRules(_Rule):
     preps: list[str]
     setting_preps: list[str]
     own_preps: dict[str, list[str]] = Field(default_factory=dict)
+    # the kinds of party an own preposition may name ("a visit to X": not a country)
+    own_prep_types: dict[str, list[str]] = Field(default_factory=dict)
     modified_kinds: dict[str, str] = Field(default_factory=dict)
     separate_modifiers: list[str] = Field(default_factory=list)
     travel_governors: list[str]
@@ -61,6 +63,8 @@ class Continuation(_Rule):
     verbs: list[str]
     group_nouns: list[str]
     group_numbers: list[str]
+    # with no meeting being told, these verbs state one when two parties are their subjects
+    opens: list[str] = Field(default_factory=list)
 
 
 class Representation(_Rule):
