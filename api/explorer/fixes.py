@@ -26,6 +26,8 @@ def fact_choices(profile: EntityProfile) -> list[tuple[str, str]]:
     """The entity's facts a user may mark wrong, as (form value, words)."""
     out: list[tuple[str, str]] = []
     for e in profile.events:
+        if e.role == "name":  # held under its name: no fact of the entity to mark wrong
+            continue
         kind = "HOSTED" if e.role == "host" else "ATTENDED"
         out.append((f"{kind}|{e.event.id}", f"{kind.lower()}: {e.event.label}"))
     for a in profile.affiliations:

@@ -184,7 +184,8 @@ def events_graph(
         bool,
         Query(
             description="Also draw the meetings that have no date (else only counted: the"
-            " graph's `undated_left_out` and a note on the page)."
+            " graph's `undated_left_out`, exactly the meetings this adds, and a note on the"
+            " page)."
         ),
     ] = False,
 ) -> Response:

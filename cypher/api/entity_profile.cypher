@@ -1,4 +1,5 @@
-// Profile of one entity: affiliations, events with roles, direct relations, quotes, documents.
+// Profile of one entity: affiliations, events with roles (or held under its name), direct
+// relations, quotes, documents.
 // Relationship properties come back whole; the API zips their parallel evidence lists.
 MATCH (e:Entity {id: $id})
 RETURN e {.*} AS entity,
@@ -27,6 +28,17 @@ RETURN e {.*} AS entity,
     RETURN {event: ev {.*}, type: type(r), rel: properties(r)} AS p
     ORDER BY p.event.date, p.event.year, p.event.month, p.event.day, p.event.id
   } AS events,
+  // A named event (a summit that is also an entity) takes part in nothing: its events are
+  // the meetings held under its name, those a document reports by a name it mentions as
+  // this entity (as viz/event_names and explorer/entity_meetings read them), each with the
+  // reports that name it.
+  COLLECT {
+    MATCH (e:EventName)<-[m:MENTIONS]-(d:Document)-[rp:REPORTS]->(ev:Event)
+    WHERE rp.name IN coalesce(m.names, []) + [m.name]
+    WITH ev, collect(rp {.*, doc_id: d.id}) AS reports
+    RETURN {event: ev {.*}, reports: reports} AS n
+    ORDER BY n.event.date, n.event.year, n.event.month, n.event.day, n.event.id
+  } AS named,
   COLLECT {
     MATCH (e)-[:SAID]->(q:Quote)
     RETURN {id: q.id, text: q.text, doc_ids: [(q)-[:QUOTED_IN]->(d:Document) | d.id]} AS x

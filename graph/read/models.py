@@ -110,9 +110,17 @@ class DirectRelation(_Out):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+# A profile's event may be one the entity took part in, or, for a named event (a summit that
+# is also an entity), a meeting held under its name: the entity is that meeting's name.
+ProfileRole = Literal["host", "attendee", "speaker", "name"]
+
+
 class EventRole(_Out):
     event: EventSummary
-    role: Role
+    role: ProfileRole = Field(
+        description="The entity's role at the event; `name` for a named event (a summit that is"
+        " also an entity): the meeting is held under the entity's name."
+    )
     implied: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -186,8 +194,8 @@ class MetResponse(_Out):
     )
     undated_left_out: int = Field(
         default=0,
-        description="Undated meetings (with a counterpart of `type`) that a date range left out"
-        " (include_undated keeps them).",
+        description="With a date range: how many more meetings this answer would list with"
+        " include_undated=true (held, undated, with a counterpart of `type`); 0 otherwise.",
     )
 
 
@@ -221,7 +229,8 @@ class MeetingOut(_Out):
 class MeetingPage(Page[MeetingOut]):
     undated_left_out: int = Field(
         default=0,
-        description="Undated meetings that a date range left out (include_undated keeps them).",
+        description="With a date range: how many more meetings this answer would list with"
+        " include_undated=true (the undated ones the other filters keep); 0 otherwise.",
     )
 
 

@@ -321,6 +321,12 @@ class Reads:
             )
             for p in row["events"]
         ]
+        taken = {e.event.id for e in events}
+        events += [
+            EventRole(event=event_summary(n["event"]), role="name", evidence=cite.of(*n["reports"]))
+            for n in row["named"]
+            if n["event"]["id"] not in taken
+        ]
         quotes = [
             QuoteOut(id=q["id"], text=q.get("text"), documents=list(q.get("doc_ids") or []))
             for q in row["quotes"]

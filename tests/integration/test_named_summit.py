@@ -166,3 +166,45 @@ def test_the_explorer_links_the_summit_entity_and_its_meeting(
     assert row is not None, search[:2000]
     meetings, documents = re.findall(r'<td class="num">(\d+)</td>', row.group(0))
     assert (meetings, documents) == ("1", "1")
+
+
+def test_the_summits_api_profile_lists_the_meeting_held_under_its_name(
+    client: TestClient, graph: Graph, loaded: dict[str, str]
+) -> None:
+    """``GET /entities/{ref}`` of the summit as an entity: its events are the meetings held
+    under its name (it took part in none), with the sentences that report them; a
+    participant's profile has the same meeting with its own role."""
+    response = client.get(f"/api/v1/entities/{quote(SUMMIT)}")
+    assert response.status_code == 200, response.text
+    profile = response.json()
+    assert profile["id"] == loaded["entity"]
+    named = views_read.read_event_names(graph, [loaded["entity"]])[loaded["entity"]]
+    assert [e["event"]["id"] for e in profile["events"]] == named == [loaded["meeting"]]
+    assert {e["role"] for e in profile["events"]} == {"name"}
+    assert profile["counts"]["events"] == len(named)
+    event = profile["events"][0]
+    assert event["event"]["name"] == SUMMIT and event["implied"] is False
+    reported = graph.read(
+        "MATCH (d:Document)-[rp:REPORTS]->(:Event {id: $id}) RETURN d.id AS doc, rp.sentence AS s",
+        {"id": loaded["meeting"]},
+    )
+    assert reported and {(e["doc_id"], e["sentence"]) for e in event["evidence"]} == {
+        (r["doc"], r["s"]) for r in reported
+    }
+    assert all(e["document"]["id"] == e["doc_id"] for e in event["evidence"])
+
+    mara = client.get(f"/api/v1/entities/{quote('Mara Quell')}").json()
+    roles = {e["event"]["id"]: e["role"] for e in mara["events"]}
+    assert roles.get(loaded["meeting"]) in {"host", "attendee", "speaker"}
+
+
+def test_a_meeting_held_under_the_name_is_not_a_fact_to_mark_wrong(
+    graph: Graph, loaded: dict[str, str]
+) -> None:
+    """The entity page's "mark a fact wrong" lists the entity's own facts: the summit took
+    part in no meeting, so the meeting held under its name is not one of them."""
+    from api.explorer.fixes import fact_choices
+
+    profile = Reads(graph).profile(loaded["entity"])
+    assert [e.event.id for e in profile.events] == [loaded["meeting"]]
+    assert not [value for value, _ in fact_choices(profile) if loaded["meeting"] in value]
