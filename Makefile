@@ -33,8 +33,9 @@ demo: neo4j-start
 # ports and stops it); a test file stays on one worker, so module-scoped wipes still hold.
 # One process: `.venv/bin/pytest` (or `make test PYTEST_WORKERS=0`).
 PYTEST_WORKERS ?= 2
-# `make test` leaves out the scenarios marked `long` (outages, restarts, full-depth fuzz,
-# linear-time checks); `make test-long` runs only those, and .ci/run runs both.
+# `make test` leaves out the scenarios marked `long` (outages, restarts, concurrency races,
+# extraction process pools, full-depth fuzz, linear-time checks); `make test-long` runs only
+# those, and .ci/run runs both.
 test: setup
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=25 -m "not long"
 

@@ -18,7 +18,6 @@ from graph.database.db import Graph, translate_errors
 from graph.database.schema import apply_schema
 from graph.errors import QueryRefused, WhometError
 from graph.ingest.corpus_load import load_extractions
-from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary, load_paths
 from graph.ingest.url_load import combine, is_url, load_urls
 from graph.read.free_query import ReadLimits, read_rows
@@ -67,8 +66,8 @@ def load(
         typer.Option(
             min=1,
             max=64,
-            help="Extraction processes (default: all cores); with --extractions, parallel "
-            "writers (default: 1).",
+            help="Extraction processes (default: one per 32 files, up to all cores); with "
+            "--extractions, parallel writers (default: 1).",
         ),
     ] = None,
     id_from_name: Annotated[
@@ -104,7 +103,7 @@ def load(
                     files,
                     store,
                     force=force,
-                    workers=workers or available_cores(),
+                    workers=workers,
                     id_from_name=id_from_name,
                     follow_links=follow_links,
                 )

@@ -29,6 +29,9 @@ Reader = Callable[[Path], Document]
 Extractor = Callable[[Document], Extraction]
 
 AHEAD_PER_WORKER = 4  # results queued per worker before the consumer must catch up
+# A worker process loads its own NLP model (~2-3 s on one core here, the time of extracting
+# some 30-40 articles), so by default a load starts one process per this many files.
+FILES_PER_PROCESS = 32
 PARENT_CHECK_S = 1.0
 _WARM_UP_TEXT = "The Ministry of Finance met Acme Corp officials in Seoul on Monday, May 4, 2026."
 
@@ -116,6 +119,13 @@ def _in_pool(
             yield first, future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_workers(files: int) -> int:
+    """The extraction processes a load starts when not told: one per ``FILES_PER_PROCESS``
+    files, up to the cores; a few files are extracted in this process, with no model load per
+    worker."""
+    return max(1, min(available_cores(), files // FILES_PER_PROCESS))
 
 
 def processes_for(files: int, workers: int, own_code: bool = False) -> int:

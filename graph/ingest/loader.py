@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 from pydantic import BaseModel, Field
 
 from graph.errors import DatabaseUnavailable, DocumentSourceError, WhometError
-from graph.ingest.extraction_pool import extract_files, processes_for
+from graph.ingest.extraction_pool import default_workers, extract_files, processes_for
 from graph.model import Document, Extraction
 from graph.progress import FileProgress, file_progress
 from graph.store.reports import LoadReport
@@ -152,22 +152,25 @@ def load_paths(
     reader: Reader | None = None,
     extractor: Extractor | None = None,
     force: bool = False,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: bool = True,
     id_from_name: bool = False,
     follow_links: bool = False,
 ) -> LoadSummary:
     """Load every file under ``paths``; failures are collected, not raised, so one bad file
     does not stop the rest (a document's facts commit all or none). ``workers`` processes
-    read and extract (``graph.ingest.extraction_pool``); this process stores, in file order,
-    ``LOAD_BATCH`` documents per ``load_many`` call when the store has it (group
-    transactions, while the workers extract the next batch), else one at a time. Each
-    document keeps the name ``iter_sources`` gives its file, not the path it was read from;
-    a run that loses Neo4j stops and says so in ``interrupted``."""
+    (``None``: ``default_workers`` for the number of files) read and extract
+    (``graph.ingest.extraction_pool``); this process stores, in file order, ``LOAD_BATCH``
+    documents per ``load_many`` call when the store has it (group transactions, while the
+    workers extract the next batch), else one at a time. Each document keeps the name
+    ``iter_sources`` gives its file, not the path it was read from; a run that loses Neo4j
+    stops and says so in ``interrupted``."""
     began = time.perf_counter()
     sources = iter_sources(paths, follow_links=follow_links)
     names = dict(sources)
     files = [path for path, _ in sources]
+    if workers is None:
+        workers = default_workers(len(files))
     summary = LoadSummary(
         workers=processes_for(len(files), workers, reader is not None or extractor is not None)
     )

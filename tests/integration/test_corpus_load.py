@@ -41,6 +41,7 @@ def _snapshot(driver: Driver) -> dict[str, Any]:
     }
 
 
+@pytest.mark.long
 def test_load_extractions_gives_the_graph_of_a_direct_load(
     empty_cli_env: None,
     driver: Driver,

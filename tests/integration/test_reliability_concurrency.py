@@ -34,7 +34,7 @@ from tests.support.reliability import (
     wipe,
 )
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 
 KEY = "concurrency-write-key-0123456789"
 WORKERS = 8

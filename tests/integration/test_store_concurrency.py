@@ -14,7 +14,7 @@ from graph.model import EntityType, Extraction
 from graph.store.graph_store import GraphStore
 from tests.support.store import COM, GOV, PER, Doc, rows
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 
 # (forms a document may use: name and aliases), type
 BODIES: dict[str, tuple[list[tuple[str, ...]], EntityType]] = {

@@ -76,6 +76,7 @@ def test_lines_are_the_typed_extraction_of_each_input(corpus: Path, tmp_path: Pa
     }
 
 
+@pytest.mark.long
 def test_all_cores_write_what_one_process_writes(corpus: Path, tmp_path: Path) -> None:
     one, many = tmp_path / "one", tmp_path / "many"
     extract_corpus(_inputs(corpus), one, engine=process_pool(1), partition_size=5)

@@ -17,7 +17,14 @@ from rich.console import Console
 
 from graph.documents import read_path
 from graph.extract import extract
-from graph.ingest.extraction_pool import extract_documents, extract_files, processes_for
+from graph.ingest.extraction_pool import (
+    FILES_PER_PROCESS,
+    available_cores,
+    default_workers,
+    extract_documents,
+    extract_files,
+    processes_for,
+)
 from graph.progress import file_progress
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
@@ -35,6 +42,7 @@ def files(tmp_path: Path) -> list[Path]:
     return out
 
 
+@pytest.mark.long
 def test_workers_give_the_same_extractions_in_input_order(files: list[Path]) -> None:
     pooled = list(extract_files(files, workers=2))
     here = list(extract_files(files, workers=1))
@@ -47,6 +55,7 @@ def test_workers_give_the_same_extractions_in_input_order(files: list[Path]) -> 
             assert a.model_dump() == b.model_dump()
 
 
+@pytest.mark.long
 def test_workers_extract_documents_already_read(files: list[Path]) -> None:
     docs = [read_path(p) for p in files if p.name != "blank.txt"]
     pooled = list(extract_documents(iter(docs), workers=2))
@@ -62,6 +71,14 @@ def test_when_processes_are_started() -> None:
     assert processes_for(files=1, workers=8) == 0  # one file: not worth a process
     assert processes_for(files=10, workers=1) == 0
     assert processes_for(files=10, workers=4, own_code=True) == 0
+
+
+def test_by_default_a_few_files_start_no_process() -> None:
+    """Each worker loads its own model: a load of a few files is cheaper in one process."""
+    cores = available_cores()
+    assert default_workers(0) == default_workers(FILES_PER_PROCESS - 1) == 1
+    assert default_workers(2 * FILES_PER_PROCESS) == min(cores, 2)
+    assert default_workers(1000 * FILES_PER_PROCESS) == cores
 
 
 def test_the_progress_bar_names_the_file_at_hand() -> None:
@@ -98,6 +115,7 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.long
 def test_workers_exit_when_their_parent_is_killed(files: list[Path], tmp_path: Path) -> None:
     script = tmp_path / "parent.py"
     script.write_text(PARENT, encoding="utf-8")

@@ -84,6 +84,7 @@ def test_a_lost_database_stops_the_run_and_keeps_what_was_stored(
     assert len(summary.reports) == 1
 
 
+@pytest.mark.long
 def test_extraction_processes_keep_the_names_and_stop_on_a_lost_database(folder: Path) -> None:
     """The real extractor on two processes (``graph.ingest.extraction_pool``): the documents still
     keep their names relative to the folder, and a lost database still stops the run."""
