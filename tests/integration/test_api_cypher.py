@@ -13,11 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from api import free_cypher
 from api.app import create_app
-from api.cypher_guard import check_read_only
 from graph.database.db import Graph
 from graph.errors import QueryRefused
+from graph.read import free_query
+from graph.read.cypher_guard import check_read_only
 from graph.settings import Settings
 from tests.support.documents import SEEDS, load_documents
 
@@ -129,7 +129,7 @@ def test_the_planner_is_the_second_lock(
     client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the word check switched off, Neo4j's plan of the query still refuses the write."""
-    monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
     before = counts(graph)
     for text in ("CREATE (:Hacked)", "MATCH (e:Entity) SET e.name = 'pwned'"):
         body = post(client, {"query": text}, expect=400)
@@ -142,8 +142,8 @@ def test_read_only_transaction_is_the_third_lock(
     client: TestClient, graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the word check and the plan check switched off, the READ transaction refuses."""
-    monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
-    monkeypatch.setattr(free_cypher, "check_plan", lambda kind, plan, database: None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
+    monkeypatch.setattr(free_query, "check_plan", lambda kind, plan, database: None)
     before = counts(graph)
     for text in ("CREATE (:Hacked)", "MATCH (e:Entity) SET e.name = 'pwned'"):
         body = post(client, {"query": text}, expect=400)

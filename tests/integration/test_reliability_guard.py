@@ -21,6 +21,7 @@ from api import free_cypher
 from api.app import create_app
 from graph.database.db import Graph
 from graph.database.schema import apply_schema
+from graph.read import free_query
 from graph.settings import Settings
 from tests.support.reliability import counts
 
@@ -113,7 +114,7 @@ def test_a_line_end_no_longer_hides_a_command(
 def test_the_planner_refuses_what_the_text_guard_misses(
     client: TestClient, driver: Driver, hidden: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(free_cypher, "check_read_only", lambda text, database: None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
     before = counts(driver)
     status, answer = post(client, {"query": hidden})
     assert status == 400, answer
