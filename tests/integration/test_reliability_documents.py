@@ -27,7 +27,8 @@ from graph.database.schema import apply_schema
 from graph.documents import read_bytes
 from graph.settings import Settings
 from tests.support.bad_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
-from tests.support.reliability import counts, invariant_violations, rows
+from tests.support.reliability import counts, invariant_violations
+from tests.support.store import rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 

@@ -48,3 +48,11 @@ class Page:
                               n.title.querySelector('script, img, iframe, object, embed'))}))"""
         )
         return nodes
+
+
+def assert_offline(page: Page, context: Any, api_url: str) -> None:
+    """The page reached nothing but the API (and inline data): it works without a network,
+    and drew without a console error."""
+    assert context.outside == [], context.outside
+    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
+    assert page.errors == [], page.errors
