@@ -20,20 +20,12 @@ from graph.ingest.loader import load_paths
 from graph.read.reads import Reads
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page, assert_offline
+from tests.support.browser import ARTIFACTS, BROWSER_MARKS, Page, assert_offline
 from tests.support.documents import DOCS, load_documents
 from tests.support.reliability import ApiServer
 
 KEY = "explorer-browser-key"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.db,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")

@@ -16,22 +16,14 @@ import pytest
 from graph.database.db import Graph
 from graph.read import views as views_read
 from graph.settings import Settings
-from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page, assert_offline
+from tests.support.browser import ARTIFACTS, BROWSER_MARKS, Page, assert_offline
 from tests.support.reliability import ApiServer
 from viz import views
 
 # Bodies the issue names for the seed article (the extractor must find them itself).
 NAMED = ("Ministry of Science and ICT", "OpenAI", "Anthropic", "Sasha Baker")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.db,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")

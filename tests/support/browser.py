@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.settings import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,6 +23,16 @@ CHROMIUM_ARGS = [
 ]
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 ARTIFACTS = REPO_ROOT / "artifacts"
+# The marks of a module that drives Chromium against the test Neo4j.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.db,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
+    ),
+]
 
 
 class Page:
