@@ -1,10 +1,11 @@
 """Run a user's read-only Cypher: guarded, planned, in a READ transaction, timed out, capped.
 
-This is the one place where query text comes from a request, so it is checked by
-:func:`api.cypher_guard.check_read_only` first, then by Neo4j's own planner
-(:mod:`api.cypher_plan`), and then run in a child process (:mod:`api.cypher_worker`)
-where the server itself refuses writes and the API can stop it at its deadline. The plan and
-the rows come from :mod:`graph.read.free_query`, the runner ``whomet query`` uses too.
+This is the one place where query text comes from a request, so it is checked by the text
+guard (:func:`graph.read.free_query.guard_text`) first, then by Neo4j's own planner
+(:func:`graph.read.free_query.check_planned`), and then run in a child process
+(:mod:`api.cypher_worker`) where the server itself refuses writes and the API can stop it at
+its deadline. The checks, the plan and the rows come from :mod:`graph.read.free_query`, the
+runner ``whomet query`` uses too.
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from typing import Any
 
 from neo4j import exceptions as neo4j_errors
 
-from api.cypher_guard import check_read_only, normalize_line_ends
-from api.cypher_plan import check_plan
 from api.errors import ApiError
 from api.models import CypherOut
 from graph.database.db import Graph, translate_errors
 from graph.errors import QueryRefused
-from graph.read.free_query import explain
+from graph.read.free_query import check_planned, guard_text
 from graph.settings import REPO_ROOT
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -97,10 +96,9 @@ def _explain(graph: Graph, text: str, parameters: Mapping[str, Any]) -> None:
     """Plan ``text`` without running it and refuse it unless the plan is a plain read."""
     try:
         with translate_errors(graph.uri):
-            found = explain(graph, text, parameters)
+            check_planned(graph, text, parameters)
     except neo4j_errors.Neo4jError as exc:
         raise _refusal(exc.code or "", exc.message or str(exc)) from exc
-    check_plan(found.query_type, found.plan, graph.database)
 
 
 @dataclass(frozen=True)
@@ -179,8 +177,7 @@ def run_read_only(
     Three locks in turn: the text guard, the planner's verdict, and a READ transaction in a
     child process the API kills at its deadline.
     """
-    text = normalize_line_ends(text)
-    check_read_only(text, graph.database)
+    text = guard_text(text, graph.database)
     _check_text(text)
     _check_text(dict(parameters))
     _check_parameters(dict(parameters))

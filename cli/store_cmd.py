@@ -20,7 +20,7 @@ from graph.errors import QueryRefused, WhometError
 from graph.ingest.corpus_load import load_extractions
 from graph.ingest.loader import LoadSummary, load_paths
 from graph.ingest.url_load import combine, is_url, load_urls
-from graph.read.free_query import ReadLimits, read_rows
+from graph.read.free_query import ReadLimits, check_planned, guard_text, read_rows
 from graph.settings import Settings, get_settings
 from graph.store.graph_store import GraphStore
 from graph.store.reports import LoadReport
@@ -300,10 +300,13 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 def run_read(
     graph: Graph, text: str, params: Mapping[str, Any], *, max_rows: int, timeout_s: float
 ) -> tuple[list[str], list[dict[str, Any]], bool]:
-    """Run the user's query in a READ transaction (the server refuses writes there)."""
-    # The user's own query, typed at their own terminal, is the query by design.
+    """Run the user's query as ``/cypher`` runs it: the text guard, the planner's verdict, then
+    a READ transaction (a terminal is no reason to let ``LOAD CSV`` or ``SHOW USERS`` through).
+    """
+    text = guard_text(text, graph.database)
     try:
         with translate_errors(graph.uri):
+            check_planned(graph, text, params)
             got = read_rows(graph, text, params, ReadLimits(max_rows, timeout_s), retry=True)
         return got.columns, got.rows, got.truncated
     except neo4j_errors.Neo4jError as exc:
@@ -323,7 +326,8 @@ def query(
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON.")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Most rows to print.")] = None,
 ) -> None:
-    """Run read-only Cypher (in a READ transaction: writes are refused by the server)."""
+    """Run read-only Cypher, refused like ``POST /api/v1/cypher`` when it could write or
+    administer (text guard, planner check, READ transaction)."""
     params = parse_params(param or [])
     settings = _settings()
     with _graph() as graph:

@@ -1,11 +1,12 @@
 """Cypher a person wrote, run as a read: the one runner of ``/cypher`` and ``whomet query``.
 
 Named statements go through :meth:`Graph.read`; text a person typed goes through here, so
-both callers get the same READ transaction (the server itself refuses writes there), the
-same time limit and the same rows, serialized by :func:`graph.read.serialize.collect_rows`
-and cut at the same row and byte budgets. Checks made before a query runs (the API's text
-guard and planner verdict) stay with the caller that makes them; the driver's errors are
-raised unchanged, for each caller to answer in its own words (an HTTP status, a CLI line).
+both callers get the same locks before it runs (:func:`guard_text`, the text guard, and
+:func:`check_planned`, the planner's verdict), the same READ transaction (the server itself
+refuses writes there), the same time limit and the same rows, serialized by
+:func:`graph.read.serialize.collect_rows` and cut at the same row and byte budgets. The
+driver's errors are raised unchanged, for each caller to answer in its own words (an HTTP
+status, a CLI line).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any, LiteralString
 from neo4j import Bookmarks, ManagedTransaction, Transaction, unit_of_work
 
 from graph.database.db import Graph
+from graph.read.cypher_guard import check_read_only, normalize_line_ends
+from graph.read.cypher_plan import check_plan
 from graph.read.serialize import Rows, collect_rows
 
 # Records pulled per round trip: a capped answer stops pulling soon after its cap.
@@ -86,3 +89,18 @@ def explain(graph: Graph, query: str, parameters: Mapping[str, Any]) -> QueryPla
     with graph.session(read=True) as session:
         summary = session.run(_statement("EXPLAIN " + query), dict(parameters)).consume()
     return QueryPlan(summary.query_type, summary.plan)
+
+
+def guard_text(text: str, database: str) -> str:
+    """The first lock: the text with its line ends made ``\n`` (so what runs is what was
+    checked), refused (:class:`QueryRefused`) when it could write or administer."""
+    text = normalize_line_ends(text)
+    check_read_only(text, database)
+    return text
+
+
+def check_planned(graph: Graph, text: str, parameters: Mapping[str, Any]) -> None:
+    """The second lock: Neo4j's own plan of ``text`` must be a plain read on ``graph``'s
+    database, for what the text guard misreads (:class:`QueryRefused` otherwise)."""
+    found = explain(graph, text, parameters)
+    check_plan(found.query_type, found.plan, graph.database)

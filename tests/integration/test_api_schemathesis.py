@@ -24,7 +24,7 @@ from tests.support.documents import SEEDS, load_documents
 
 KEY = "schemathesis-key"
 MAX_EXAMPLES = 12
-RUN_TIMEOUT_S = 420
+RUN_TIMEOUT_S = 1200  # ends a hung run only; nothing is asserted about its time
 
 
 @pytest.fixture(scope="module")

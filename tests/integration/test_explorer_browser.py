@@ -7,15 +7,12 @@ What the pages should show is read from the graph, not from the extractor's exac
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 from pydantic import SecretStr
 
 from graph.database.db import Graph
@@ -23,20 +20,12 @@ from graph.ingest.loader import load_paths
 from graph.read.reads import Reads
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page
+from tests.support.browser import ARTIFACTS, BROWSER_MARKS, Page, assert_offline
 from tests.support.documents import DOCS, load_documents
-from tests.support.servers import free_port
+from tests.support.reliability import ApiServer
 
 KEY = "explorer-browser-key"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.db,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -49,31 +38,8 @@ def sources(graph: Graph) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def api_url(neo4j_settings: Settings, sources: dict[str, Path]) -> Iterator[str]:
-    from api.app import create_app
-
-    port = free_port()
-    settings = neo4j_settings.model_copy(update={"api_key": SecretStr(KEY)})
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="whomet-explorer", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the API did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
-def _offline(page: Page, context: Any, api_url: str) -> None:
-    assert context.outside == [], context.outside
-    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
-    assert page.errors == [], page.errors
+    with ApiServer(neo4j_settings.model_copy(update={"api_key": SecretStr(KEY)})) as api:
+        yield api.url
 
 
 @pytest.mark.parametrize(
@@ -91,7 +57,7 @@ def test_api_docs_render_offline(api_url: str, context: Any, path: str, ready: s
     page.page.get_by_text("/api/v1/who-met").first.wait_for(timeout=30_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / f"api-docs-{path.strip('/')}.png"))
-    _offline(page, context, api_url)
+    assert_offline(page, context, api_url)
 
 
 def _a_reported_meeting(graph: Graph) -> dict[str, Any]:
@@ -146,7 +112,7 @@ def test_search_entity_meeting_document_with_highlighted_sentence(
     assert "".join(marked.all_inner_texts()).strip() == sentence
     assert p.locator("mark#focus").is_visible()
     p.screenshot(path=str(ARTIFACTS / "explorer-document.png"), full_page=False)
-    _offline(page, context, api_url)
+    assert_offline(page, context, api_url)
 
 
 def test_merge_in_the_page_survives_reloading_the_documents(
@@ -174,7 +140,7 @@ def test_merge_in_the_page_survives_reloading_the_documents(
     with p.expect_navigation():
         form.locator("button").click()
     assert p.locator(".notice").inner_text().startswith(f"Merged {pair[0]['drop_name']}")
-    _offline(page, context, api_url)
+    assert_offline(page, context, api_url)
 
     # Reload every source of both: remove each document, then load its file again.
     store = GraphStore(graph)
@@ -214,7 +180,7 @@ def test_a_fact_marked_wrong_in_the_page_stays_hidden_after_a_reload_and_comes_b
         form.locator("button").click()
     assert "marked wrong" in p.locator(".notice").first.inner_text()
     assert event not in [e.event.id for e in reads.profile(entity).events]
-    _offline(page, context, api_url)
+    assert_offline(page, context, api_url)
 
     store = GraphStore(graph)
     docs = sorted(set(found[0]["docs"]))

@@ -12,14 +12,17 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import Driver
 from neo4j import exceptions as neo4j_errors
 from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli_app
 from graph.database.db import Graph
+from graph.read import free_query
 from graph.read.free_query import ReadLimits, explain, read_rows
 from graph.settings import Settings
+from tests.support.reliability import counts
 
 pytestmark = pytest.mark.db
 
@@ -94,3 +97,46 @@ def test_api_and_cli_answer_the_same_rows(client: TestClient, cli_env: None, peo
     assert cli["columns"] == api["columns"]
     assert json.dumps(cli["rows"], sort_keys=True) == json.dumps(api["rows"], sort_keys=True)
     assert cli["truncated"] is api["truncated"] is False
+
+
+# What ``/cypher`` refuses, ``whomet query`` refuses too: the same two locks, same words.
+REFUSED = {
+    "line-end-hides-a-call": "//\rCALL dbms.listConfig() YIELD name RETURN name",
+    "write": "CREATE (n) RETURN n",
+    "load-csv-file": "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+    "show-users": "SHOW USERS",
+}
+
+
+def _cli_query(query: str) -> tuple[int, str, str]:
+    done = CliRunner().invoke(cli_app, ["query", query, "--json"])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.output
+    return done.exit_code, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("query", list(REFUSED.values()), ids=list(REFUSED))
+def test_cli_refuses_what_the_api_refuses(
+    query: str, client: TestClient, cli_env: None, driver: Driver
+) -> None:
+    before = counts(driver)
+    response = client.post("/api/v1/cypher", json={"query": query})
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["code"] == "query_refused"
+    code, stdout, stderr = _cli_query(query)
+    assert code == 1 and stdout == "", stdout  # no rows, not even an empty table
+    assert "error: refused" in stderr or "error: the query" in stderr, stderr
+    assert response.json()["error"]["message"] in stderr  # the API's words, from one guard
+    assert counts(driver) == before
+
+
+@pytest.mark.parametrize("query", list(REFUSED.values()), ids=list(REFUSED))
+def test_cli_planner_check_holds_without_the_text_guard(
+    query: str, cli_env: None, driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the text guard switched off, Neo4j's plan still refuses each one in the CLI."""
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
+    before = counts(driver)
+    code, stdout, stderr = _cli_query(query)
+    assert code == 1 and stdout == "", stdout
+    assert "refused" in stderr, stderr
+    assert counts(driver) == before

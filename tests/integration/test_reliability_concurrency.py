@@ -25,14 +25,8 @@ from graph.documents import read_bytes
 from graph.extract import extract
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from tests.support.reliability import (
-    ApiServer,
-    article,
-    invariant_violations,
-    rows,
-    shape,
-    wipe,
-)
+from tests.support.reliability import ApiServer, article, invariant_violations, shape, wipe
+from tests.support.store import rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 

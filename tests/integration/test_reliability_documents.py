@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,8 @@ from graph.database.schema import apply_schema
 from graph.documents import read_bytes
 from graph.settings import Settings
 from tests.support.bad_inputs import ARTICLE, BAD_INPUTS, BadInput, check_document
-from tests.support.reliability import counts, invariant_violations, rows
+from tests.support.reliability import counts, invariant_violations
+from tests.support.store import rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 
@@ -71,14 +71,11 @@ def error_of(response: Any) -> dict[str, str]:
 def test_api_upload(case: BadInput, client: TestClient, driver: Driver) -> None:
     data = case.make()
     before = counts(driver)
-    started = time.monotonic()
     response = client.post(
         f"{API}/documents",
         files={"file": (case.filename, data, "application/octet-stream")},
         headers={"X-API-Key": KEY},
     )
-    elapsed = time.monotonic() - started
-    assert elapsed < case.seconds, elapsed
     assert response.status_code != 500, response.text
     if case.refused:
         assert response.status_code == case.api_status, response.text
@@ -173,9 +170,7 @@ def test_cli_load(case: BadInput, cli_env: None, driver: Driver, tmp_path: Path)
     path = tmp_path / case.filename
     path.write_bytes(case.make())
     before = counts(driver)
-    started = time.monotonic()
     result = runner.invoke(cli_app, ["load", str(path), "--json"])
-    assert time.monotonic() - started < case.seconds
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     if case.refused:
         assert result.exit_code == 1, result.output

@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +36,15 @@ from graph.settings import Settings
 from graph.store.graph_store import GraphStore
 from tests.support import servers
 from tests.support.reliability import (
+    VOLATILE,
     ApiServer,
     counts,
     doc_signature,
-    dump,
     invariant_violations,
-    rows,
     wipe,
     write_corpus,
 )
+from tests.support.store import dump, rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
 
@@ -66,6 +69,40 @@ def own_server() -> Iterator[LocalNeo4j]:
     finally:
         server.stop()
     shutil.rmtree(home, ignore_errors=True)
+
+
+@contextmanager
+def dropping_listener(host: str, port: int) -> Iterator[list[int]]:
+    """Stand in for a stopped Neo4j on its Bolt port: take each connection and drop it.
+
+    Yields a one-item list that holds, once the block is left, how many connections came:
+    the attempts a client made, whatever the machine's speed.
+    """
+    server = socket.create_server((host, port))
+    server.settimeout(0.1)
+    taken = [0]
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            taken[0] += 1
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    result: list[int] = []
+    try:
+        yield result
+    finally:
+        time.sleep(0.5)  # a connection still in the backlog is counted
+        stop.set()
+        thread.join()
+        server.close()
+        result.append(taken[0])
 
 
 def routes(doc_id: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -133,11 +170,15 @@ def test_api_answers_503_while_neo4j_is_down_and_recovers_without_restart(
 
         own_server.stop()
 
-        started = time.monotonic()
-        ready = http.get("/api/v1/ready")
+        # A probe answers at once, without the retries a data request makes: counted as
+        # connections to a stand-in on Neo4j's port, not timed (a busy machine is slow).
+        with dropping_listener(
+            own_server.settings.listen_address, own_server.settings.bolt_port
+        ) as tries:
+            ready = http.get("/api/v1/ready")
         assert ready.status_code == 503
         assert ready.json()["error"]["code"] == "database_unavailable"
-        assert time.monotonic() - started < 15  # a probe answers fast, without retries
+        assert tries == [1], tries  # one attempt (a retried read made 3 within its 3 s)
         assert http.get("/api/v1/health").status_code == 200
 
         writes = [
@@ -157,12 +198,22 @@ def test_api_answers_503_while_neo4j_is_down_and_recovers_without_restart(
 
         own_server.start()
 
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300  # the wait loops here only end a hang
         while http.get("/api/v1/ready").status_code != 200:
             assert time.monotonic() < deadline, "the API did not recover"
             time.sleep(0.5)
-        again = call_all(api.url, routes(doc_id))
-        assert {k: r.status_code for k, r in again.items()} == dict.fromkeys(again, 200)
+        # A restarted server plans every statement afresh: on a busy machine a first read may
+        # outrun its time limit and answer 503 database_busy ("retry later"). Clients retry;
+        # so does this loop, which only ends a hang: every route must come back.
+        deadline = time.monotonic() + 300
+        while True:
+            again = call_all(api.url, routes(doc_id))
+            statuses = {k: r.status_code for k, r in again.items()}
+            assert set(statuses.values()) <= {200, 503}, statuses
+            if statuses == dict.fromkeys(again, 200) or time.monotonic() > deadline:
+                break
+            time.sleep(2)
+        assert statuses == dict.fromkeys(again, 200), statuses
         # Nothing the outage refused was written; the deleted document is still there.
         docs = http.get("/api/v1/documents").json()
         assert [d["id"] for d in docs["items"]] == [doc_id]
@@ -219,23 +270,23 @@ def test_killed_load_leaves_no_half_document_and_rerun_equals_clean_load(
         progress=False,
     )
     assert len(summary.reports) == N_DOCS and not summary.failures
-    clean = dump(driver)
+    clean = dump(driver, leave_out=VOLATILE)
     signatures = {doc_id: doc_signature(driver, doc_id) for doc_id in _documents(driver)}
     assert all(s["facts"] for s in signatures.values())
 
     wipe(driver)
     proc = _cli(folder, neo4j_settings, tmp_path)
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 600
     while len(_documents(driver)) < 5:
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         assert time.monotonic() < deadline, "the load wrote nothing"
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.wait(timeout=120)
     assert proc.returncode == -signal.SIGKILL
 
     # The server rolls back the killed client's open transaction when its socket closes.
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while rows(driver, "MATCH (l:WriteLock) RETURN count(l) AS n")[0]["n"]:
         assert time.monotonic() < deadline
         time.sleep(0.2)
@@ -246,10 +297,10 @@ def test_killed_load_leaves_no_half_document_and_rerun_equals_clean_load(
     assert invariant_violations(driver) == {}
 
     rerun = _cli(folder, neo4j_settings, tmp_path)
-    out, err = rerun.communicate(timeout=300)
+    out, err = rerun.communicate(timeout=900)
     assert rerun.returncode == 0, err.decode()
     assert f"{len(present)} unchanged" in out.decode()
-    assert dump(driver) == clean
+    assert dump(driver, leave_out=VOLATILE) == clean
     assert counts(driver) == (len(clean[0]), len(clean[1]))
 
 
@@ -262,13 +313,12 @@ def test_memory_hungry_query_is_refused_and_the_server_lives_on(own_server: Loca
     server keeps serving."""
     settings = own_server.settings.model_copy(update={"cypher_timeout_s": 60.0})
     bomb = "UNWIND range(1, 40000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n"
-    with ApiServer(settings) as api, httpx.Client(base_url=api.url, timeout=120) as http:
-        started = time.monotonic()
+    with ApiServer(settings) as api, httpx.Client(base_url=api.url, timeout=300) as http:
         response = http.post("/api/v1/cypher", json={"query": bomb})
-        elapsed = time.monotonic() - started
+        # 400, not 408: refused for its memory before the 60 s limit, in the one transaction
+        # the query worker opens (it never retries: graph.read.free_query.read_rows).
         assert response.status_code == 400, response.text
         assert response.json()["error"]["code"] == "query_too_large"
-        assert elapsed < 45, elapsed
         assert http.get("/api/v1/ready").status_code == 200
         ok = http.post("/api/v1/cypher", json={"query": "RETURN 1 AS one"})
         assert ok.status_code == 200 and ok.json()["rows"] == [{"one": 1}]

@@ -39,7 +39,7 @@ def routed(neo4j_settings: Settings) -> Settings:
     return settings
 
 
-def _wait_for_login(settings: Settings, within_s: float = 60.0) -> None:
+def _wait_for_login(settings: Settings, within_s: float = 180.0) -> None:
     """A new driver logs in afresh: wait out the server's lock after earlier tests' wrong
     passwords (Neo.ClientError.Security.AuthenticationRateLimit)."""
     deadline = time.monotonic() + within_s

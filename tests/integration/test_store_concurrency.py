@@ -12,6 +12,7 @@ from neo4j import Driver
 
 from graph.model import EntityType, Extraction
 from graph.store.graph_store import GraphStore
+from tests.support.reliability import shape
 from tests.support.store import COM, GOV, PER, Doc, rows
 
 pytestmark = [pytest.mark.db, pytest.mark.slow, pytest.mark.long]
@@ -69,20 +70,10 @@ def corpus(n: int, seed: int) -> list[Extraction]:
 
 
 def _shape(driver: Driver) -> dict[str, object]:
-    """What must not depend on the order of loading: bodies, events, facts and their sources."""
-    entities = rows(driver, "MATCH (e:Entity) RETURN e.type AS t, e.norm_names AS n")
-    events = rows(driver, "MATCH (e:Event) RETURN toString(e.date) AS d, e.doc_ids AS docs")
-    facts = rows(
-        driver,
-        "MATCH (a)-[r]->(b) WHERE r.doc_ids IS NOT NULL "
-        "RETURN type(r) AS t, a.name AS a, coalesce(b.name, toString(b.date), b.text) AS b, "
-        "r.doc_ids AS docs",
-    )
-    return {
-        "entities": sorted((e["t"], tuple(e["n"])) for e in entities),
-        "events": sorted((e["d"], tuple(e["docs"])) for e in events),
-        "facts": sorted((f["t"], f["a"], f["b"], tuple(f["docs"])) for f in facts),
-        "locks": rows(driver, "MATCH (l:WriteLock) RETURN count(l) AS n")[0]["n"],
+    """What must not depend on the order of loading (bodies, events, facts and their sources,
+    documents), and no write lock left behind."""
+    return shape(driver) | {
+        "locks": rows(driver, "MATCH (l:WriteLock) RETURN count(l) AS n")[0]["n"]
     }
 
 

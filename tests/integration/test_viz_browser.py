@@ -7,64 +7,30 @@ artifacts/seed-graph.png.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 
 from graph.database.db import Graph
 from graph.read import views as views_read
 from graph.settings import Settings
-from tests.support.browser import ARTIFACTS, CHROMIUM, IN_CI, Page
-from tests.support.servers import free_port
+from tests.support.browser import ARTIFACTS, BROWSER_MARKS, Page, assert_offline
+from tests.support.reliability import ApiServer
 from viz import views
 
 # Bodies the issue names for the seed article (the extractor must find them itself).
 NAMED = ("Ministry of Science and ICT", "OpenAI", "Anthropic", "Sasha Baker")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.db,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def api_url(neo4j_settings: Settings, seeded: None) -> Iterator[str]:
     """The real API under uvicorn on a free loopback port, for the module's tests."""
-    from api.app import create_app
-
-    port = free_port()
-    settings = neo4j_settings.model_copy(update={"api_host": "127.0.0.1", "api_port": port})
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="whomet-api", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the API did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
-def _assert_offline(page: Page, context: Any, api_url: str) -> None:
-    assert context.outside == [], context.outside
-    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
-    assert page.errors == []
+    with ApiServer(neo4j_settings) as api:
+        yield api.url
 
 
 def test_seed_graph_page_draws_offline_and_opens_profiles(
@@ -85,7 +51,7 @@ def test_seed_graph_page_draws_offline_and_opens_profiles(
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "seed-graph.png"))
-    _assert_offline(page, context, api_url)
+    assert_offline(page, context, api_url)
 
     # Click OpenAI where it is drawn: the browser opens its page in the explorer.
     target = next(n for n in nodes if n["label"] == "OpenAI")
@@ -117,4 +83,4 @@ def test_other_seed_views_draw_offline(api_url: str, context: Any, path: str) ->
     assert any("Ministry of Science and ICT" in label for label in labels)
     name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "")
     page.page.screenshot(path=str(ARTIFACTS / f"seed-{name}.png"))
-    _assert_offline(page, context, api_url)
+    assert_offline(page, context, api_url)

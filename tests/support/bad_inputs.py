@@ -142,7 +142,6 @@ class BadInput:
     refused: bool
     message: str = ""
     api_status: int = 200
-    seconds: float = 60.0
 
 
 BAD_INPUTS: tuple[BadInput, ...] = (
@@ -174,8 +173,8 @@ BAD_INPUTS: tuple[BadInput, ...] = (
         lambda: codecs.BOM_UTF16_BE + ARTICLE.replace("Seoul", "Busan").encode("utf-16-be"),
         False,
     ),
-    BadInput("twenty-mb", "dump.txt", twenty_megabytes, True, "limit", 413, seconds=20.0),
-    BadInput("long-line", "line.txt", long_line, False, seconds=90.0),
+    BadInput("twenty-mb", "dump.txt", twenty_megabytes, True, "limit", 413),
+    BadInput("long-line", "line.txt", long_line, False),
     BadInput("script-html", "page.html", script_html, False),
     BadInput("overdeep-html", "deep.html", overdeep_html, True, "no article text", 400),
     BadInput("no-article-html", "nav.html", no_article_html, True, "no article text", 400),

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.settings import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,6 +23,16 @@ CHROMIUM_ARGS = [
 ]
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 ARTIFACTS = REPO_ROOT / "artifacts"
+# The marks of a module that drives Chromium against the test Neo4j.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.db,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="no /usr/bin/chromium (Debian's chromium package); required when CI is set",
+    ),
+]
 
 
 class Page:
@@ -48,3 +60,11 @@ class Page:
                               n.title.querySelector('script, img, iframe, object, embed'))}))"""
         )
         return nodes
+
+
+def assert_offline(page: Page, context: Any, api_url: str) -> None:
+    """The page reached nothing but the API (and inline data): it works without a network,
+    and drew without a console error."""
+    assert context.outside == [], context.outside
+    assert all(u.startswith((api_url, "data:", "blob:")) for u in page.requests), page.requests
+    assert page.errors == [], page.errors

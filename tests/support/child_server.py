@@ -38,7 +38,7 @@ def api_in_child_process(
     env: Mapping[str, str],
     *,
     stdout: IO[bytes] | None = None,
-    ready_timeout_s: float = 60.0,
+    ready_timeout_s: float = 180.0,
     cwd: Path | None = None,
 ) -> Iterator[str]:
     """Start ``uvicorn api.app:create_app`` with ``env``; yield its base URL once

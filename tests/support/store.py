@@ -133,37 +133,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def dump(driver: Driver, database: str = "neo4j") -> tuple[set[str], set[str]]:
-    """Every node and relationship with all its labels/type and properties, as comparable text."""
-    nodes = set()
+def dump(driver: Driver, *, leave_out: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """Every node and relationship with its labels/type and properties (but ``leave_out``),
+    as sorted comparable text: two graphs are equal when their dumps are, repeats included."""
+    nodes: list[str] = []
     ref: dict[str, str] = {}
-    with driver.session(database=database) as session:
-        for rec in session.run(
-            "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props"
-        ):
-            props = {k: _plain(v) for k, v in rec["props"].items()}
-            labels = sorted(rec["labels"])
-            key = props.get("id") or props.get("key") or props.get("from_id") or json.dumps(props)
-            ref[rec["eid"]] = f"{':'.join(labels)}[{key}]"
-            nodes.add(json.dumps({"labels": labels, "props": props}, sort_keys=True))
-        rels = set()
-        for rec in session.run(
-            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
-            "properties(r) AS props"
-        ):
-            props = {k: _plain(v) for k, v in rec["props"].items()}
-            rels.add(
-                json.dumps(
-                    {"a": ref[rec["a"]], "type": rec["type"], "b": ref[rec["b"]], "props": props},
-                    sort_keys=True,
-                )
-            )
-    return nodes, rels
+    for rec in rows(
+        driver, "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS p"
+    ):
+        props = {k: _plain(v) for k, v in rec["p"].items() if k not in leave_out}
+        labels = sorted(rec["labels"])
+        key = props.get("id") or props.get("key") or props.get("from_id") or json.dumps(props)
+        ref[rec["eid"]] = f"{':'.join(labels)}[{key}]"
+        nodes.append(json.dumps({"labels": labels, "props": props}, sort_keys=True))
+    rels = [
+        json.dumps(
+            {
+                "a": ref[rec["a"]],
+                "type": rec["t"],
+                "b": ref[rec["b"]],
+                "props": {k: _plain(v) for k, v in rec["p"].items() if k not in leave_out},
+            },
+            sort_keys=True,
+        )
+        for rec in rows(
+            driver,
+            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, "
+            "properties(r) AS p",
+        )
+    ]
+    return sorted(nodes), sorted(rels)
 
 
 def rows(driver: Driver, cypher: str, **params: Any) -> list[dict[str, Any]]:
-    with driver.session() as session:
-        return [r.data() for r in session.run(cypher, params)]
+    """The records of ``cypher`` on the test database, as plain dicts."""
+    records, _, _ = driver.execute_query(cypher, params, database_="neo4j")
+    return [r.data() for r in records]
 
 
 def entity_ids(driver: Driver) -> set[str]:

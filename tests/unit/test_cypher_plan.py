@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from api.cypher_guard import check_read_only, normalize_line_ends
-from api.cypher_plan import check_plan, procedure_name
 from graph.errors import QueryRefused
+from graph.read.cypher_guard import check_read_only, normalize_line_ends
+from graph.read.cypher_plan import check_plan, procedure_name
 
 # Every character that ends a line for some reader of Cypher; each once hid a call after `//`.
 LINE_ENDS = ["\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"]

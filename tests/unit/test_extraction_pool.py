@@ -132,7 +132,7 @@ def test_workers_exit_when_their_parent_is_killed(files: list[Path], tmp_path: P
     assert workers and all(_alive(p) for p in workers)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120  # only ends the wait; they exit within a second or two
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in workers)

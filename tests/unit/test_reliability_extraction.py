@@ -3,14 +3,14 @@
 Hypothesis throws random and adversarial text (and bytes) at
 ``graph.documents`` + ``graph.extract``: the only exception allowed out is a
 :class:`DocumentError` from the reader, and every extraction passes the store's
-consistency checks (``graph.store.plan.plan``). A second test measures CPU time
-on adversarial text of 50k and 400k characters: it must grow about linearly.
+consistency checks (``graph.store.plan.plan``). A second test compares the CPU time
+of the same adversarial family at 50k and 400k characters in one process: the ratio must
+stay far under quadratic. No test bounds the time itself (that depends on the machine);
+``bench/reliability_bench.py`` prints the figures.
 """
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable
 
 import pytest
@@ -22,31 +22,7 @@ from graph.errors import DocumentError
 from graph.extract import extract
 from graph.model import Document, Extraction
 from graph.store.plan import plan
-
-# Pieces that steer the extractor's rules: names, titles, acronyms, dates, meeting verbs,
-# quotes, possessives, brackets, front matter, HTML and chrome phrases.
-TOKENS = [
-    "The", "Ministry", "of", "Finance", "Science", "and", "ICT", "(MSIT)", "MSIT", "OpenAI",
-    "Anthropic", "Inc.", "Corp", "Ltd", "National", "Agency", "Council", "Bank", "Veltra",
-    "Kim", "Min-jun", "Lee", "Choi", "Woo-hyuk", "Jana", "Holm", "Mr.", "Dr.", "Prof.",
-    "U.S.", "Korea's", "Japan's", "Seoul", "Tokyo", "met", "meet", "meets", "meeting",
-    "held", "talks", "with", "attended", "hosted", "visited", "signed", "agreed", "will",
-    "did", "not", "cancelled", "postponed", "said", "told", "reporters", "on", "in", "at",
-    "May", "3,", "2025", "Monday", "last", "week", "next", "month", "2026-02-30",
-    "February", "30,", "13/45/2025", "chief", "executive", "head", "of", "policy", "former",
-    "spokesperson", "minister", "CEO", "\u201c", "\u201d", '"', "'", "'s", "\u2019s",
-    "(", ")", "[", "]", ",", ".", ";", ":", "\u2014", "\u2026", "!", "?", "\n", "\n\n",
-    "---", "title:", "date:", "<p>", "</p>", "<script>", "<html>", "#", "**", "> ",
-    "Copyright", "All rights reserved", "Sign up", "Related", "By", "Photo:", "\u00a9",
-    "\t", "\u00a0", "\u200b", "\ufeff", "\u3002", "과학기술정보통신부", "経済産業省", "é",
-]  # fmt: skip
-
-# For timing, the soup leaves out what makes the reader cut or re-parse the text (chrome
-# phrases, HTML, front matter, short lines), so that all of it reaches the extractor.
-_CUTTERS = {"Copyright", "All rights reserved", "Sign up", "Related", "\u00a9", "---", "title:",
-            "date:", "<p>", "</p>", "<script>", "<html>", "#", "> ", "By", "Photo:", "\n",
-            "\n\n"}  # fmt: skip
-SOUP = [t for t in TOKENS if t not in _CUTTERS]
+from tests.support.slow_texts import FAMILIES, TOKENS, adversarial, growth
 
 adversarial_text = st.lists(
     st.one_of(st.sampled_from(TOKENS), st.text(max_size=6)), min_size=0, max_size=400
@@ -70,7 +46,7 @@ def run_pipeline(read: Callable[[], Document]) -> Extraction | None:
 
 PROPERTY = settings(
     max_examples=150,
-    deadline=None,  # a loaded 2-core machine: bound the time per example below instead
+    deadline=None,  # wall time per example measures the machine; growth is checked below
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
 )
@@ -79,17 +55,13 @@ PROPERTY = settings(
 @PROPERTY
 @given(text=st.text(max_size=3000))
 def test_random_unicode_text(text: str) -> None:
-    started = time.process_time()
     run_pipeline(lambda: make_document(text))
-    assert time.process_time() - started < 10
 
 
 @PROPERTY
 @given(text=adversarial_text, kind=st.sampled_from(["text", "markdown", "html"]))
 def test_adversarial_token_soup(text: str, kind: str) -> None:
-    started = time.process_time()
     run_pipeline(lambda: make_document(text, kind=kind))
-    assert time.process_time() - started < 10
 
 
 @PROPERTY
@@ -106,53 +78,12 @@ def test_adversarial_text_in_every_accepted_encoding(text: str, encoding: str) -
 
 # --- time grows linearly -----------------------------------------------------------------------
 
-FAMILIES: dict[str, Callable[[random.Random, int], str]] = {
-    # Dense reporting: every sentence a meeting, a date, a person with a title (was quadratic).
-    "meetings": lambda r, i: (
-        f"The Ministry of Finance met OpenAI and Anthropic on May {i % 28 + 1}, 2025, in Seoul, "
-        f"said Kim Min-jun, head of policy at NIS. "
-    ),
-    "possessives": lambda r, i: (
-        f"Korea's minister met Japan's envoy in Tokyo on June {i % 28 + 1}. "
-    ),
-    "acronyms": lambda r, i: (
-        f"The Agency {i} (AG{i}) met the Ministry of Trade (MOT); AG{i} said. "
-    ),
-    "quotes": lambda r, i: (
-        f'\u201cWe met them,\u201d said Kim Min-jun. "It went well," Lee Sang-ho said on day {i}. '
-    ),
-    "soup": lambda r, i: " ".join(r.choice(SOUP) for _ in range(12)) + " ",
-    "caps": lambda r, i: (
-        " ".join(
-            r.choice(["Alpha", "Beta", "Council", "Ministry", "of", "Agency", "Union", "Bank"])
-            for _ in range(14)
-        )
-        + ". "
-    ),
-}
 
-
-def adversarial(family: str, size: int) -> str:
-    rng = random.Random(size)
-    make = FAMILIES[family]
-    parts: list[str] = []
-    total = 0
-    i = 0
-    while total < size:
-        piece = make(rng, i) + ("\n\n" if i % 6 == 5 else "")
-        parts.append(piece)
-        total += len(piece)
-        i += 1
-    return "".join(parts)[:size]
-
-
-def cpu_seconds(text: str) -> float:
-    """CPU time of reading and extracting ``text`` (steadier than wall time on a busy machine)."""
-    started = time.process_time()
+def read_and_extract(text: str) -> None:
+    """Read then extract ``text``, checking the reader passed (nearly) all of it on."""
     doc = make_document(text)
-    assert len(doc.text) > 0.9 * len(text)  # the extractor saw (nearly) all of it
+    assert len(doc.text) > 0.9 * len(text)
     extract(doc)
-    return time.process_time() - started
 
 
 @pytest.mark.long
@@ -160,11 +91,12 @@ def cpu_seconds(text: str) -> float:
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_time_grows_linearly_with_length(family: str) -> None:
     small, large = 50_000, 400_000
-    cpu_seconds(adversarial(family, 5_000))  # warm caches (lexicon, regexes)
-    t_small = min(cpu_seconds(adversarial(family, small)) for _ in range(2))
-    t_large = cpu_seconds(adversarial(family, large))
+    t_small, t_large = growth(
+        lambda n: adversarial(family, n), read_and_extract, small, large // small
+    )
     print(f"{family}: {t_small:.2f}s CPU at {small:,} chars, {t_large:.2f}s at {large:,}")
     linear = large / small
-    # A loose bound: quadratic growth would give 64x; allow 3x the linear 8x for noise.
+    # A ratio of the same work in one process, so the machine's speed cancels out: quadratic
+    # growth would give 64x; allow 3x the linear 8x for noise (the floor keeps a tiny t_small
+    # from making the bound flap). The absolute figures: bench/reliability_bench.py.
     assert t_large < 3 * linear * max(t_small, 0.05), (family, t_small, t_large)
-    assert t_large < 60, (family, t_large)  # 400k characters: seconds, not minutes

@@ -4,13 +4,13 @@ The catalogue ``BAD_INPUTS`` (``tests/support/bad_inputs.py``) is shared with th
 integration tests that send the same inputs through ``whomet load`` and
 ``POST /api/v1/documents``; here each one goes through the reader and the extractor
 alone (no database): it is refused with a clear :class:`DocumentError`, or read into
-a Document whose extraction passes the store's own consistency checks, within a
-bounded time.
+a Document whose extraction passes the store's own consistency checks. How long that
+takes is printed by ``bench/reliability_bench.py``; that it grows linearly with the
+text is checked in ``test_extract_robustness.py``.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,6 @@ def read_one(case: BadInput, data: bytes) -> Document:
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda c: c.name)
 def test_reader_and_extractor_on_hostile_bytes(case: BadInput) -> None:
     data = case.make()
-    started = time.monotonic()
     if case.refused:
         with pytest.raises(DocumentError) as refused:
             read_one(case, data)
@@ -46,7 +45,6 @@ def test_reader_and_extractor_on_hostile_bytes(case: BadInput) -> None:
         plan(extraction)  # the store's checks: keys known, evidence inside the text
         if case.name == "impossible-dates":
             assert all(m.date is None or m.date.month != 2 for m in extraction.meetings)
-    assert time.monotonic() - started < case.seconds
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda c: c.name)
@@ -62,15 +60,27 @@ def test_files_on_disk_behave_like_uploads(case: BadInput, tmp_path: Path) -> No
         check_document(case, doc)
 
 
-def test_the_size_cap_is_checked_before_the_file_is_read(tmp_path: Path) -> None:
-    """A file over the cap is refused from its size alone (a sparse 1 GB file reads nothing)."""
+def test_the_size_cap_is_checked_before_the_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file over the cap is refused from its size alone: not one byte of it is read
+    (checked by forbidding reads, not by timing them)."""
     big = tmp_path / "sparse.txt"
     with big.open("wb") as handle:
         handle.truncate(1_000_000_000)
-    started = time.monotonic()
+
+    def no_read(self: Path, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{self} was opened")
+
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    monkeypatch.setattr(Path, "read_text", no_read)
+    monkeypatch.setattr(Path, "open", no_read)
+    small = tmp_path / "small.txt"
+    small.touch()
+    with pytest.raises(AssertionError, match="was opened"):
+        read_path(small)  # the trap catches the reader's way of reading a file
     with pytest.raises(DocumentError, match="limit"):
         read_path(big)
-    assert time.monotonic() - started < 1.0
     assert MAX_DOCUMENT_BYTES <= 5_000_000
 
 

@@ -19,9 +19,9 @@ from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from api.app import create_app
-from api.cypher_guard import check_read_only
 from cli.main import app as cli_app
 from graph.errors import QueryRefused
+from graph.read.cypher_guard import check_read_only
 from graph.settings import REPO_ROOT, Settings, get_settings
 from tests.support.servers import offline_settings
 

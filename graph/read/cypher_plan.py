@@ -1,6 +1,6 @@
 """Let Neo4j's planner say what a user's query would do, and refuse anything but a plain read.
 
-The text guard (:mod:`api.cypher_guard`) is an approximation of Cypher's grammar; the
+The text guard (:mod:`graph.read.cypher_guard`) is an approximation of Cypher's grammar; the
 plan is what the server will actually run. ``EXPLAIN`` plans without executing, so a
 query is refused when its plan is not read-only (``queryType`` other than ``r``), runs on
 another database, or holds an operator that reaches outside the graph or administers
