@@ -79,7 +79,8 @@ def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
                 found = _of_country(a, ch)
                 if found is not None:
                     return found
-            elif ch.dep_ in ("compound", "amod", "nmod") and ch.i < title.i:
+            elif ch.dep_ in ("compound", "amod", "nmod", "poss") and ch.i < title.i:
+                # "Japan's foreign minister, X" as "the Japanese foreign minister, X"
                 found, _ = _scan(a, ch, 0)
                 if found is not None:
                     return found

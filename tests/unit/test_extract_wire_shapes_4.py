@@ -1,0 +1,46 @@
+"""Sentence shapes of wire news and government readouts, round 11 (invented names): a
+country's title in the possessive, counterparts listed after a comma with their titles."""
+
+from __future__ import annotations
+
+from tests.unit._extract_helpers import affiliations, meetings, optional, run
+
+
+def _cores(body: str) -> list[tuple[str, frozenset[str]]]:
+    return meetings(run(body))
+
+
+def test_a_countrys_minister_serves_it_and_the_country_is_only_a_title() -> None:
+    for body in (
+        "Japan's Foreign Minister Kenji Sato met Chancellor Karl Aune on Monday.",
+        "Japan's foreign minister, Kenji Sato, met Chancellor Karl Aune on Monday.",
+        "Chancellor Karl Aune met Japan's foreign minister, Kenji Sato, on Monday.",
+    ):
+        x = run(body)
+        assert meetings(x) == [("held", frozenset({"Kenji Sato", "Karl Aune"}))], body
+        assert optional(x, 0) == {"Japan"}, body
+        assert ("Kenji Sato", "Japan", True) in affiliations(x), body
+
+
+def test_a_countrys_unnamed_minister_still_stands_for_it() -> None:
+    got = _cores("Chancellor Karl Aune met Japan's foreign minister on Monday.")
+    assert got == [("held", frozenset({"Karl Aune", "Japan"}))]
+
+
+def test_counterparts_listed_after_a_comma_with_their_titles_all_take_part() -> None:
+    x = run(
+        "National Security Advisor Ivo Marsh spoke by phone today with his counterparts, "
+        "National Security Advisor Lars Holm of Sweden and National Security Advisor Paulo "
+        "Reis of Brazil."
+    )
+    assert meetings(x) == [("held", frozenset({"Ivo Marsh", "Lars Holm", "Paulo Reis"}))]
+    assert optional(x, 0) == {"Sweden", "Brazil"}
+    assert {("Lars Holm", "Sweden", True), ("Paulo Reis", "Brazil", True)} <= affiliations(x)
+
+
+def test_one_counterpart_after_a_comma_with_a_title_is_the_other_side() -> None:
+    got = _cores(
+        "Trade Minister Rolf Dane spoke with his counterpart, Deputy Trade Minister Ole Brun, "
+        "on Monday."
+    )
+    assert got == [("held", frozenset({"Rolf Dane", "Ole Brun"}))]
