@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
 from graph.extract.lexicon import lexicon
+from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
 if TYPE_CHECKING:
@@ -191,6 +192,9 @@ def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
 def _lost_token(a: Anchored, tok: Token) -> Token | None:
     doc = tok.doc
     k = tok.right_edge.i + 1
+    posted = _posted_holder(a, tok, doc[k] if k < len(doc) else None)
+    if posted is not None:
+        return posted
     near = _titled_name(a, doc[k]) if k < len(doc) else None
     if near is not None and tok not in near.ancestors:
         # "her Polish counterpart Jan Kowal" with no comma: the name was hung on the verb
@@ -204,6 +208,30 @@ def _lost_token(a: Anchored, tok: Token) -> Token | None:
     if k + 1 >= len(doc) or doc[k].text != ",":
         return None
     return _titled_name(a, doc[k + 1])
+
+
+def _posted_holder(a: Anchored, title: Token, after: Token | None) -> Token | None:
+    """'Ambassador to Korea Paulo Reis': the parser makes the name the object of the
+    title's 'to' (or of a 'to' hung on the verb right after the title); the person named
+    there holds the title, the place is where they serve."""
+    if not is_title_word(title.text):
+        return None
+    preps = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if after is not None and after.lower_ == "to" and after.dep_ == "prep":
+        preps.append(after)
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and _person(a, obj) and _place_before(a, prep, obj):
+                return obj
+    return None
+
+
+def _place_before(a: Anchored, prep: Token, name: Token) -> bool:
+    """A country or place is written between 'to' and the name ('to the ROK X')."""
+    between = [t for t in prep.doc[prep.i + 1 : name.i] if a.ref(t) is not a.ref(name)]
+    return any(a.ref(t) is not None for t in between) or any(
+        t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC") for t in between
+    )
 
 
 def _titled_name(a: Anchored, first: Token) -> Token | None:

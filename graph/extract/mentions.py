@@ -218,6 +218,7 @@ PARTY_AFTER = frozenset(
 PLACE_PREPS = frozenset(["in", "near", "across", "outside", "throughout", "around"])
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame"]
+    + ["honorable", "honourable"]  # "the Honorable Ada Crane", in US and Japanese readouts
 )
 GENERIC_HEADS = frozenset(
     [
@@ -1380,7 +1381,9 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
             rest = m.tokens[n:]
             if country is None or len(rest) < 2 or not all(t[:1].isupper() for t in rest):
                 continue
-            if lay.text[m.start - 4 : m.start].rstrip().split()[-1:] != ["of"]:
+            if lay.text[m.start - 4 : m.start].rstrip().split()[-1:] != ["of"] and not (
+                _posted_to(lay.text, m.start)
+            ):
                 break  # "Korea Electric Power": a country starts many names; only "of X Y Z"
             cut = lay.text.find(rest[0], m.start + len(key))
             found.append(
@@ -1398,6 +1401,16 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
             m.start, m.text, m.tokens = cut, lay.text[cut : m.end], rest
             break
     return found
+
+
+_TO_BEFORE = re.compile(r"([A-Za-z\-]+)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,4})?\s+to\s+$")
+
+
+def _posted_to(text: str, start: int) -> bool:
+    """'Ambassador to Korea Paulo Reis', 'Ambassador of Brazil to Korea X': the country a
+    title is posted to comes right before the name ('sold to Korea Zinc' is no title)."""
+    m = _TO_BEFORE.search(text, max(0, start - 60), start)
+    return m is not None and is_title_word(m.group(1))
 
 
 # "ROK-U.S.-Japan", "Korea-Japan", "US-China": capitalized words joined by hyphens

@@ -3,7 +3,7 @@ country's title in the possessive, counterparts listed after a comma with their 
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, meetings, optional, run
+from tests.unit._extract_helpers import affiliations, meetings, names, optional, run
 
 
 def _cores(body: str) -> list[tuple[str, frozenset[str]]]:
@@ -44,3 +44,42 @@ def test_one_counterpart_after_a_comma_with_a_title_is_the_other_side() -> None:
         "on Monday."
     )
     assert got == [("held", frozenset({"Rolf Dane", "Ole Brun"}))]
+
+
+def test_the_honorable_is_no_part_of_the_name() -> None:
+    x = run(
+        "On March 2, Vice-Minister Ren Okada held a telephone conference with the Honorable "
+        "Ada Crane, Deputy Secretary of State of the United States."
+    )
+    assert meetings(x) == [("held", frozenset({"Ren Okada", "Ada Crane"}))]
+    assert "Honorable Ada Crane" not in names(x)
+
+
+def test_an_ambassador_to_a_country_named_before_the_name_holds_the_title() -> None:
+    for body, country in (
+        (
+            "Minister Park Min-ho met with U.S. Ambassador to Korea Ada Crane on March 2.",
+            "United States",
+        ),
+        (
+            "Minister Park Min-ho met with Brazil's Ambassador to Korea Paulo Reis on March 2.",
+            "Brazil",
+        ),
+        (
+            "Minister Park Min-ho met with Brazilian Ambassador to Korea Paulo Reis on March 2.",
+            "Brazil",
+        ),
+    ):
+        x = run(body)
+        assert len(x.meetings) == 1, body
+        core = meetings(x)[0][1]
+        assert "Park Min-ho" in core and len(core) == 2 and country not in core, body
+        person = next(iter(core - {"Park Min-ho"}))
+        assert (person, country, True) in affiliations(x), body
+        assert optional(x, 0) == {country}, body
+
+
+def test_a_firm_sold_to_a_company_named_after_a_country_keeps_its_name() -> None:
+    x = run("Trade Minister Rolf Dane said Vexo Chips sold the plant to Korea Zinc Holdings.")
+    assert any(n.startswith("Korea Zinc") for n in names(x))
+    assert "South Korea" not in names(x)
