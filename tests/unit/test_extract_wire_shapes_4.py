@@ -83,3 +83,17 @@ def test_a_firm_sold_to_a_company_named_after_a_country_keeps_its_name() -> None
     x = run("Trade Minister Rolf Dane said Vexo Chips sold the plant to Korea Zinc Holdings.")
     assert any(n.startswith("Korea Zinc") for n in names(x))
     assert "South Korea" not in names(x)
+
+
+def test_co_chaired_is_one_verb_and_its_subjects_held_the_event() -> None:
+    for body in (
+        "Secretary Ada Crane and Minister Jonas Ek co-chaired the second Veltria-Nordland "
+        "Economic Dialogue in Washington on March 2.",
+        "Secretary Ada Crane and Minister Jonas Ek co-hosted a forum in Oslo on Monday.",
+        "The dialogue was co-chaired by Secretary Ada Crane and Minister Jonas Ek on Monday.",
+    ):
+        assert _cores(body) == [("held", frozenset({"Ada Crane", "Jonas Ek"}))], body
+
+
+def test_a_co_verb_of_no_meeting_states_none() -> None:
+    assert _cores("Secretary Ada Crane co-chaired the budget committee for years.") == []
