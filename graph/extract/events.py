@@ -286,6 +286,15 @@ class EventFinder:
                 found.add(self._resolve(a, g), rule.object)
         return found
 
+    def _addressed(self, a: Anchored, clause: Token) -> list[Party]:
+        """'X told Y during a meeting in Oslo', 'X assured Y at the talks': whom a speaker
+        addressed at a meeting was there too (the press never is)."""
+        speech = {lemma for r in self.rules.verbs if r.id == "tell" for lemma in r.lemmas}
+        if clause.lemma_.lower() not in speech:
+            return []
+        objs = [o for o in objects(clause) if not self._press(o)]
+        return [p for o in objs for p in self._resolve(a, o) if p.ref.type in PARTY_TYPES]
+
     def _press(self, tok: Token) -> bool:
         """Reporters, an interview or a news outlet ('the Financial Times')."""
         if tok.lemma_.lower() in self.rules.press_nouns:
@@ -407,6 +416,8 @@ class EventFinder:
                     found.add(self._resolve(a, s), "attendee")
                 for g in prep_objects(clause, rules.preps):
                     found.add(self._resolve(a, g), "attendee")
+                if head.lower_ != "after":
+                    found.add(self._addressed(a, clause), "attendee")
         if (
             verb is None
             and base.dep_ == "pobj"

@@ -97,3 +97,27 @@ def test_co_chaired_is_one_verb_and_its_subjects_held_the_event() -> None:
 
 def test_a_co_verb_of_no_meeting_states_none() -> None:
     assert _cores("Secretary Ada Crane co-chaired the budget committee for years.") == []
+
+
+def test_whom_a_speaker_told_during_a_meeting_was_at_it() -> None:
+    for body in (
+        "Prime Minister Ilse Varga told President Tomas Hale during a meeting in Oslo that "
+        "the sanctions would stay.",
+        "Prime Minister Ilse Varga assured President Tomas Hale at the talks that the "
+        "sanctions would stay.",
+    ):
+        assert _cores(body) == [("held", frozenset({"Ilse Varga", "Tomas Hale"}))], body
+
+
+def test_telling_the_press_or_telling_after_a_meeting_adds_no_one() -> None:
+    assert (
+        _cores(
+            "Prime Minister Ilse Varga told reporters during a meeting in Oslo that it went well."
+        )
+        == []
+    )
+    got = _cores(
+        "Prime Minister Ilse Varga told President Tomas Hale after a meeting with Chancellor "
+        "Karl Aune that the sanctions would stay."
+    )
+    assert got == [("held", frozenset({"Ilse Varga", "Karl Aune"}))]
