@@ -606,6 +606,12 @@ class EventFinder:
             return _their(a, tok)
         found = parties(a, tok)
         if not found and self._group(tok):
+            speakers = _reported_by(a, tok, self.rules.continuation.reported_by)
+            cur = self.current
+            if len(speakers) >= 2 and (
+                cur is None or all(p.ref.key in cur.participants for p in speakers)
+            ):
+                return speakers  # a meeting being told keeps its own "two sides"
             return self._group_parties(a, tok, self.current)
         if all(p.optional for p in found) and _the_title(tok):
             # "the Indian leader": the country alone is only the title's
@@ -948,6 +954,25 @@ def _their(a: Anchored, tok: Token) -> list[Party]:
         p for s in subjects(clause) + objects(clause) if tok not in s.subtree for p in parties(a, s)
     ]
     return found if sum(not p.optional for p in found) >= 2 else []
+
+
+def _reported_by(a: Anchored, group: Token, verbs: list[str]) -> list[Party]:
+    """'The two leaders met in Geneva, A and B said in a statement': the people who report
+    what 'the two leaders' did, named between the last comma and the verb of saying."""
+    clause = group.head
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    said = clause.head
+    if clause.dep_ != "ccomp" or said.i < clause.i or said.lemma_.lower() not in verbs:
+        return []
+    commas = [t.i for t in a.doc[clause.i : said.i] if t.text == ","]
+    if not commas:
+        return []
+    out: list[Party] = []
+    for i, ref in sorted(a.head_tokens().items()):
+        if commas[-1] < i < said.i and ref.type == EntityType.PERSON:
+            out.append(Party(ref, False))
+    return out
 
 
 def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:

@@ -121,3 +121,24 @@ def test_telling_the_press_or_telling_after_a_meeting_adds_no_one() -> None:
         "Karl Aune that the sanctions would stay."
     )
     assert got == [("held", frozenset({"Ilse Varga", "Karl Aune"}))]
+
+
+def test_the_two_leaders_are_the_people_who_report_their_meeting() -> None:
+    for body, who in (
+        (
+            "The two leaders met in Geneva on Monday, President Tomas Hale and Chancellor "
+            "Karl Aune said in a joint statement.",
+            {"Tomas Hale", "Karl Aune"},
+        ),
+        (
+            "The two ministers held talks in Oslo, Trade Minister Rolf Dane and Foreign "
+            "Minister Ole Brun said.",
+            {"Rolf Dane", "Ole Brun"},
+        ),
+    ):
+        assert _cores(body) == [("held", frozenset(who))], body
+
+
+def test_one_reporter_or_a_body_does_not_name_the_two_leaders() -> None:
+    assert _cores("The two leaders met in Geneva, a spokesman for Chancellor Karl Aune said.") == []
+    assert _cores("The two sides met in Geneva on Monday, the ministry said.") == []
