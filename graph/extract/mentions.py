@@ -220,6 +220,8 @@ HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame"]
     + ["honorable", "honourable"]  # "the Honorable Ada Crane", in US and Japanese readouts
 )
+# military ranks written abbreviated before a name ("Lt. Gen. Eirik Dahl")
+RANKS = frozenset(["gen", "adm", "lt", "col", "maj", "brig", "capt", "cmdr", "sgt", "cpl"])
 GENERIC_HEADS = frozenset(
     [
         "ministry",
@@ -655,6 +657,17 @@ class _SentenceScanner:
             pos += 1
         return pos > len(words[0])
 
+    def _rank_before_name(self, k: int) -> bool:
+        """A military rank abbreviated before a name ('Gen.', 'Adm.', 'Lt.')."""
+        tok = self.toks[k]
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return (
+            tok.text.lower() in RANKS
+            and nxt is not None
+            and nxt.text == "."
+            and (nxt.start == tok.end)
+        )
+
     # ------------------------------------------------------------------ main
     cached_spans: list[tuple[int, int]] | None = None
 
@@ -671,6 +684,12 @@ class _SentenceScanner:
                 honorific = True
                 i += 1
             while j > i and self.toks[j - 1].text in ("and", "of", "for", "on", "&"):
+                j -= 1
+            if i < j and self._rank_before_name(j - 1):
+                # "Chief of Naval Operations Adm. X": the rank and the office before it
+                # are X's title, no name of their own
+                if j - 1 == i or is_title_word(self.toks[i].text):
+                    continue
                 j -= 1
             if i >= j:
                 continue

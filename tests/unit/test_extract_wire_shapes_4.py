@@ -142,3 +142,15 @@ def test_the_two_leaders_are_the_people_who_report_their_meeting() -> None:
 def test_one_reporter_or_a_body_does_not_name_the_two_leaders() -> None:
     assert _cores("The two leaders met in Geneva, a spokesman for Chancellor Karl Aune said.") == []
     assert _cores("The two sides met in Geneva on Monday, the ministry said.") == []
+
+
+def test_an_office_and_an_abbreviated_rank_before_a_name_are_a_title() -> None:
+    for body in (
+        "Deputy Secretary Nora Vale met with Chief of Naval Operations Adm. Eirik Dahl on Monday.",
+        "Deputy Secretary Nora Vale met with Chairman of the Joint Chiefs of Staff Gen. Eirik "
+        "Dahl on Monday.",
+        "Deputy Secretary Nora Vale met with Lt. Gen. Eirik Dahl on Monday.",
+    ):
+        x = run(body)
+        assert meetings(x) == [("held", frozenset({"Nora Vale", "Eirik Dahl"}))], body
+        assert names(x) == {"Nora Vale", "Eirik Dahl"}, body
