@@ -361,6 +361,12 @@ class EventFinder:
             else:
                 for s in subjects(verb):
                     found.add(self._resolve(a, s), role)
+            if base.dep_ == "pobj" and verb.lemma_.lower() in self.rules.attendance.lemmas:
+                # "X will be joined by Y at the talks": the one joined and who joins
+                for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                    found.add(self._resolve(a, s), role)
+                for g in passive_agents(verb):
+                    found.add(parties(a, g), role)
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
             found.verb = verb

@@ -154,3 +154,12 @@ def test_an_office_and_an_abbreviated_rank_before_a_name_are_a_title() -> None:
         x = run(body)
         assert meetings(x) == [("held", frozenset({"Nora Vale", "Eirik Dahl"}))], body
         assert names(x) == {"Nora Vale", "Eirik Dahl"}, body
+
+
+def test_joined_by_at_the_talks_names_both_sides() -> None:
+    planned = run(
+        "Secretary Ada Crane will be joined by Minister Jonas Ek at the talks in Geneva on Friday."
+    )
+    assert meetings(planned) == [("planned", frozenset({"Ada Crane", "Jonas Ek"}))]
+    held = _cores("Secretary Ada Crane was joined by Minister Jonas Ek at the talks in Geneva.")
+    assert held == [("held", frozenset({"Ada Crane", "Jonas Ek"}))]
