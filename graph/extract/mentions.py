@@ -472,6 +472,7 @@ class _SentenceScanner:
                         word in ("of", "for", "on")
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
+                        and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
                     k = m + 1
@@ -487,6 +488,12 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _titled_area(self, i: int, k: int) -> bool:
+        """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
+        '<title> of <area>' goes on with the title."""
+        words = [t.text for t in self.toks[i:k]]
+        return "of" in words and "for" not in words and is_title_word(words[words.index("of") - 1])
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a

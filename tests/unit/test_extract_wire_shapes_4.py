@@ -163,3 +163,29 @@ def test_joined_by_at_the_talks_names_both_sides() -> None:
     assert meetings(planned) == [("planned", frozenset({"Ada Crane", "Jonas Ek"}))]
     held = _cores("Secretary Ada Crane was joined by Minister Jonas Ek at the talks in Geneva.")
     assert held == [("held", frozenset({"Ada Crane", "Jonas Ek"}))]
+
+
+def test_a_secretary_of_an_area_for_a_sub_area_serves_the_department_of_the_area() -> None:
+    for body, who in (
+        (
+            'The Commerce Department acted on Monday. "We will act," said Assistant Secretary '
+            "of Commerce for Export Administration Mara Lind.",
+            "Mara Lind",
+        ),
+        (
+            'The U.S. Commerce Department acted on Monday. "We will act," said Under Secretary '
+            "of Commerce for Industry and Security Alan Brisk.",
+            "Alan Brisk",
+        ),
+    ):
+        x = run(body)
+        orgs = {org for person, org, _ in affiliations(x) if person == who}
+        assert len(orgs) == 1 and "Commerce Department" in next(iter(orgs)), body
+
+
+def test_a_secretary_of_state_for_an_area_serves_the_department_for_it() -> None:
+    x = run(
+        "The Department for Ports and Shipping said on Monday that Secretary of State for Ports "
+        "and Shipping Mara Lind met Trade Minister Rolf Dane."
+    )
+    assert ("Mara Lind", "Department for Ports and Shipping", True) in affiliations(x)
