@@ -1,5 +1,8 @@
 """Sentence shapes of wire news and government readouts, round 11 (invented names): a
-country's title in the possessive, counterparts listed after a comma with their titles."""
+country's title in the possessive, counterparts listed after a comma with their titles,
+"the Honorable", "Ambassador to Korea X", "co-chaired", whom a speaker told during a meeting,
+"the two leaders ..., A and B said", abbreviated ranks, "joined by ... at the talks" and
+"Secretary of <area> for <sub-area> X"."""
 
 from __future__ import annotations
 
