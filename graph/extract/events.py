@@ -839,14 +839,15 @@ class EventFinder:
                 continue
             objs = objects(tok)
             led = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "was led by"
-            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in led):
+            leads = lemma in rules.leader_verbs  # "led/headed the delegation": the group
+            if leads and not any(o.lemma_.lower() in rules.lead_objects for o in led):
                 continue
             found: list[Party] = []
             for s in subjects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
                 found += self._resolve(a, s)
             for g in passive_agents(tok):
                 found += parties(a, g)
-            if lemma != "lead":
+            if not leads:
                 for o in objs:
                     found += self._resolve(a, o)
             for p in found:

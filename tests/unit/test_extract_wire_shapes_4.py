@@ -1,8 +1,8 @@
 """Sentence shapes of wire news and government readouts, round 11 (invented names): a
 country's title in the possessive, counterparts listed after a comma with their titles,
 "the Honorable", "Ambassador to Korea X", "co-chaired", whom a speaker told during a meeting,
-"the two leaders ..., A and B said", abbreviated ranks, "joined by ... at the talks" and
-"Secretary of <area> for <sub-area> X"."""
+"the two leaders ..., A and B said", abbreviated ranks, "joined by ... at the talks",
+"Secretary of <area> for <sub-area> X" and "the delegation was headed by X"."""
 
 from __future__ import annotations
 
@@ -192,3 +192,22 @@ def test_a_secretary_of_state_for_an_area_serves_the_department_for_it() -> None
         "and Shipping Mara Lind met Trade Minister Rolf Dane."
     )
     assert ("Mara Lind", "Department for Ports and Shipping", True) in affiliations(x)
+
+
+def test_who_headed_a_delegation_took_part_in_the_meeting_being_told() -> None:
+    got = _cores(
+        "Veltria and Nordland held the third meeting of the working group in Oslo on March 2. "
+        "The Veltrian delegation was led by Director-General Park Min-ho, and the Nordland "
+        "delegation was headed by Deputy Assistant Secretary Ada Crane."
+    )
+    assert len(got) == 1 and {"Park Min-ho", "Ada Crane"} <= got[0][1]
+    got = _cores(
+        "Brazil and Japan held talks in Tokyo on March 2. Deputy Minister Ada Crane headed the "
+        "Brazilian delegation."
+    )
+    assert len(got) == 1 and "Ada Crane" in got[0][1]
+
+
+def test_heading_an_agency_is_no_part_in_the_meeting() -> None:
+    got = _cores("Brazil and Japan held talks in Tokyo on March 2. Ada Crane heads the agency.")
+    assert got == [("held", frozenset({"Brazil", "Japan"}))]
