@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
 from graph.extract.lexicon import lexicon
+from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ WORKPLACE_PREPS = frozenset({"in", "at"})
 BODY_TYPES = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})
 LIST_DEPS = frozenset({"conj", "appos"})
 MAX_DEPTH = 8
+MAX_TITLE_WORDS = 5  # "Deputy National Security Advisor" before a name
 GROUP_NOUNS = frozenset(
     {
         "delegation",
@@ -77,8 +79,12 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
     if ref is not None and ref.type in PARTY_TYPES:
         out.append(Party(ref, optional))
     lost = None
+    also: list[Token] = []
     if ref is None and stands_for(tok) and not any(c.dep_ == "appos" for c in tok.children):
-        lost = lost_apposition(a, tok)
+        lost_tok = _lost_token(a, tok)
+        if lost_tok is not None:
+            lost = a.ref(lost_tok)
+            also = _listed_after(a, lost_tok) if tok.tag_ == "NNS" else []
     for ch in tok.children:
         dep = ch.dep_
         if dep in ("cc", "punct", "det", "case"):
@@ -110,8 +116,12 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
             elif ref is None and stands_for(tok) and _names_body(a, ch):
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
-                # stand for the body
-                out += parties(a, ch, optional, depth + 1)
+                # stand for the body; "Japan's foreign minister, X": a named holder's
+                # country is a title, as in "Foreign Minister X of Japan"
+                found = parties(a, ch, optional, depth + 1)
+                if _named_holder(a, tok):
+                    found = [_optional_country(p) for p in found]
+                out += found
             elif dep in ("compound", "nmod") and _person(a, tok):
                 # "Minister A and CEO B": the small model may hang one name, with its
                 # title, on the next; a person never modifies another person's name
@@ -147,6 +157,9 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
     if lost is not None:
         # the country on a named person's title is whom they serve, as for any title
         out = [_optional_country(p) for p in out] + [Party(lost, optional)]
+        for t in also:
+            # "his counterparts, A of Sweden and B of Brazil": every one listed
+            out += parties(a, t, optional, depth + 1)
     return _dedupe(out)
 
 
@@ -160,6 +173,11 @@ def _names_body(a: Anchored, ch: Token) -> bool:
     return ch.dep_ in ("amod", "nmod") and ref is not None and ref.type != EntityType.COUNTRY
 
 
+def _named_holder(a: Anchored, title: Token) -> bool:
+    """The title has the person who holds it in apposition ("its minister, X")."""
+    return any(c.dep_ == "appos" and _person(a, c) for c in title.children)
+
+
 def _optional_country(p: Party) -> Party:
     return Party(p.ref, True) if p.ref.type == EntityType.COUNTRY else p
 
@@ -167,11 +185,20 @@ def _optional_country(p: Party) -> Party:
 def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
     """'its chief technology officer, Yoon Ji-hoon,': the parser often hangs the name on
     the verb; the person named right after the comma is the one the noun describes."""
+    found = _lost_token(a, tok)
+    return a.ref(found) if found is not None else None
+
+
+def _lost_token(a: Anchored, tok: Token) -> Token | None:
     doc = tok.doc
     k = tok.right_edge.i + 1
-    if k < len(doc) and _person(a, doc[k]) and tok not in doc[k].ancestors:
+    posted = _posted_holder(a, tok, doc[k] if k < len(doc) else None)
+    if posted is not None:
+        return posted
+    near = _titled_name(a, doc[k]) if k < len(doc) else None
+    if near is not None and tok not in near.ancestors:
         # "her Polish counterpart Jan Kowal" with no comma: the name was hung on the verb
-        return a.ref(doc[k])
+        return near
     # "Ambassador of X to Korea, Philip Goldberg": a short phrase may come between
     limit = min(k + 6, len(doc))
     while k < limit and doc[k].text != ",":
@@ -180,10 +207,56 @@ def lost_apposition(a: Anchored, tok: Token) -> Ref | None:
         k += 1
     if k + 1 >= len(doc) or doc[k].text != ",":
         return None
-    ref = a.ref(doc[k + 1])
-    if ref is None or ref.type != EntityType.PERSON:
+    return _titled_name(a, doc[k + 1])
+
+
+def _posted_holder(a: Anchored, title: Token, after: Token | None) -> Token | None:
+    """'Ambassador to Korea Paulo Reis': the parser makes the name the object of the
+    title's 'to' (or of a 'to' hung on the verb right after the title); the person named
+    there holds the title, the place is where they serve."""
+    if not is_title_word(title.text):
         return None
-    return ref
+    preps = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if after is not None and after.lower_ == "to" and after.dep_ == "prep":
+        preps.append(after)
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and _person(a, obj) and _place_before(a, prep, obj):
+                return obj
+    return None
+
+
+def _place_before(a: Anchored, prep: Token, name: Token) -> bool:
+    """A country or place is written between 'to' and the name ('to the ROK X')."""
+    between = [t for t in prep.doc[prep.i + 1 : name.i] if a.ref(t) is not a.ref(name)]
+    return any(a.ref(t) is not None for t in between) or any(
+        t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC") for t in between
+    )
+
+
+def _titled_name(a: Anchored, first: Token) -> Token | None:
+    """The person a phrase opens with, past a title written before the name ('his
+    counterparts, National Security Advisor X of Sweden')."""
+    doc = first.doc
+    j = first.i
+    while j < min(first.i + MAX_TITLE_WORDS, len(doc)) and a.ref(doc[j]) is None:
+        if doc[j].dep_ != "compound" or not doc[j].text[:1].isupper():
+            return None
+        j += 1
+    if j >= len(doc) or not _person(a, doc[j]):
+        return None
+    person = a.ref(doc[j])
+    if j > first.i and not any(a.ref(t) is person for t in doc[first.i].ancestors):
+        return None  # the capitalized words are not the name's own title
+    name = doc[j]
+    while name.head.i != name.i and a.ref(name.head) is a.ref(name):
+        name = name.head  # the head of the name's own words
+    return name
+
+
+def _listed_after(a: Anchored, name: Token) -> list[Token]:
+    """People listed after a name the parser hung on the verb ('A of Sweden and B')."""
+    return [c for c in name.children if c.dep_ == "conj" and _person(a, c)]
 
 
 def _person(a: Anchored, tok: Token) -> bool:

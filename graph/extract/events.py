@@ -286,6 +286,15 @@ class EventFinder:
                 found.add(self._resolve(a, g), rule.object)
         return found
 
+    def _addressed(self, a: Anchored, clause: Token) -> list[Party]:
+        """'X told Y during a meeting in Oslo', 'X assured Y at the talks': whom a speaker
+        addressed at a meeting was there too (the press never is)."""
+        speech = {lemma for r in self.rules.verbs if r.id == "tell" for lemma in r.lemmas}
+        if clause.lemma_.lower() not in speech:
+            return []
+        objs = [o for o in objects(clause) if not self._press(o)]
+        return [p for o in objs for p in self._resolve(a, o) if p.ref.type in PARTY_TYPES]
+
     def _press(self, tok: Token) -> bool:
         """Reporters, an interview or a news outlet ('the Financial Times')."""
         if tok.lemma_.lower() in self.rules.press_nouns:
@@ -352,6 +361,12 @@ class EventFinder:
             else:
                 for s in subjects(verb):
                     found.add(self._resolve(a, s), role)
+            if base.dep_ == "pobj" and verb.lemma_.lower() in self.rules.attendance.lemmas:
+                # "X will be joined by Y at the talks": the one joined and who joins
+                for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                    found.add(self._resolve(a, s), role)
+                for g in passive_agents(verb):
+                    found.add(parties(a, g), role)
             for g in prep_objects(verb, rules.preps):
                 found.add(self._resolve(a, g), "attendee")
             found.verb = verb
@@ -407,6 +422,8 @@ class EventFinder:
                     found.add(self._resolve(a, s), "attendee")
                 for g in prep_objects(clause, rules.preps):
                     found.add(self._resolve(a, g), "attendee")
+                if head.lower_ != "after":
+                    found.add(self._addressed(a, clause), "attendee")
         if (
             verb is None
             and base.dep_ == "pobj"
@@ -595,6 +612,12 @@ class EventFinder:
             return _their(a, tok)
         found = parties(a, tok)
         if not found and self._group(tok):
+            speakers = _reported_by(a, tok, self.rules.continuation.reported_by)
+            cur = self.current
+            if len(speakers) >= 2 and (
+                cur is None or all(p.ref.key in cur.participants for p in speakers)
+            ):
+                return speakers  # a meeting being told keeps its own "two sides"
             return self._group_parties(a, tok, self.current)
         if all(p.optional for p in found) and _the_title(tok):
             # "the Indian leader": the country alone is only the title's
@@ -816,14 +839,15 @@ class EventFinder:
                 continue
             objs = objects(tok)
             led = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "was led by"
-            if lemma == "lead" and not any(o.lemma_.lower() in rules.lead_objects for o in led):
+            leads = lemma in rules.leader_verbs  # "led/headed the delegation": the group
+            if leads and not any(o.lemma_.lower() in rules.lead_objects for o in led):
                 continue
             found: list[Party] = []
             for s in subjects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
                 found += self._resolve(a, s)
             for g in passive_agents(tok):
                 found += parties(a, g)
-            if lemma != "lead":
+            if not leads:
                 for o in objs:
                     found += self._resolve(a, o)
             for p in found:
@@ -937,6 +961,25 @@ def _their(a: Anchored, tok: Token) -> list[Party]:
         p for s in subjects(clause) + objects(clause) if tok not in s.subtree for p in parties(a, s)
     ]
     return found if sum(not p.optional for p in found) >= 2 else []
+
+
+def _reported_by(a: Anchored, group: Token, verbs: list[str]) -> list[Party]:
+    """'The two leaders met in Geneva, A and B said in a statement': the people who report
+    what 'the two leaders' did, named between the last comma and the verb of saying."""
+    clause = group.head
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    said = clause.head
+    if clause.dep_ != "ccomp" or said.i < clause.i or said.lemma_.lower() not in verbs:
+        return []
+    commas = [t.i for t in a.doc[clause.i : said.i] if t.text == ","]
+    if not commas:
+        return []
+    out: list[Party] = []
+    for i, ref in sorted(a.head_tokens().items()):
+        if commas[-1] < i < said.i and ref.type == EntityType.PERSON:
+            out.append(Party(ref, False))
+    return out
 
 
 def _chain_countries(a: Anchored, tok: Token) -> list[Ref]:

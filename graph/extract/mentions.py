@@ -218,7 +218,10 @@ PARTY_AFTER = frozenset(
 PLACE_PREPS = frozenset(["in", "near", "across", "outside", "throughout", "around"])
 HONORIFICS = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame"]
+    + ["honorable", "honourable"]  # "the Honorable Ada Crane", in US and Japanese readouts
 )
+# military ranks written abbreviated before a name ("Lt. Gen. Eirik Dahl")
+RANKS = frozenset(["gen", "adm", "lt", "col", "maj", "brig", "capt", "cmdr", "sgt", "cpl"])
 GENERIC_HEADS = frozenset(
     [
         "ministry",
@@ -469,6 +472,7 @@ class _SentenceScanner:
                         word in ("of", "for", "on")
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
+                        and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
                     k = m + 1
@@ -484,6 +488,12 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _titled_area(self, i: int, k: int) -> bool:
+        """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
+        '<title> of <area>' goes on with the title."""
+        words = [t.text for t in self.toks[i:k]]
+        return "of" in words and "for" not in words and is_title_word(words[words.index("of") - 1])
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
@@ -654,6 +664,17 @@ class _SentenceScanner:
             pos += 1
         return pos > len(words[0])
 
+    def _rank_before_name(self, k: int) -> bool:
+        """A military rank abbreviated before a name ('Gen.', 'Adm.', 'Lt.')."""
+        tok = self.toks[k]
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return (
+            tok.text.lower() in RANKS
+            and nxt is not None
+            and nxt.text == "."
+            and (nxt.start == tok.end)
+        )
+
     # ------------------------------------------------------------------ main
     cached_spans: list[tuple[int, int]] | None = None
 
@@ -670,6 +691,12 @@ class _SentenceScanner:
                 honorific = True
                 i += 1
             while j > i and self.toks[j - 1].text in ("and", "of", "for", "on", "&"):
+                j -= 1
+            if i < j and self._rank_before_name(j - 1):
+                # "Chief of Naval Operations Adm. X": the rank and the office before it
+                # are X's title, no name of their own
+                if j - 1 == i or is_title_word(self.toks[i].text):
+                    continue
                 j -= 1
             if i >= j:
                 continue
@@ -1380,7 +1407,9 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
             rest = m.tokens[n:]
             if country is None or len(rest) < 2 or not all(t[:1].isupper() for t in rest):
                 continue
-            if lay.text[m.start - 4 : m.start].rstrip().split()[-1:] != ["of"]:
+            if lay.text[m.start - 4 : m.start].rstrip().split()[-1:] != ["of"] and not (
+                _posted_to(lay.text, m.start)
+            ):
                 break  # "Korea Electric Power": a country starts many names; only "of X Y Z"
             cut = lay.text.find(rest[0], m.start + len(key))
             found.append(
@@ -1398,6 +1427,16 @@ def _country_before_name(lay: TextLayout, ments: list[Mention]) -> list[Mention]
             m.start, m.text, m.tokens = cut, lay.text[cut : m.end], rest
             break
     return found
+
+
+_TO_BEFORE = re.compile(r"([A-Za-z\-]+)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,4})?\s+to\s+$")
+
+
+def _posted_to(text: str, start: int) -> bool:
+    """'Ambassador to Korea Paulo Reis', 'Ambassador of Brazil to Korea X': the country a
+    title is posted to comes right before the name ('sold to Korea Zinc' is no title)."""
+    m = _TO_BEFORE.search(text, max(0, start - 60), start)
+    return m is not None and is_title_word(m.group(1))
 
 
 # "ROK-U.S.-Japan", "Korea-Japan", "US-China": capitalized words joined by hyphens

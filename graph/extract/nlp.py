@@ -33,12 +33,50 @@ def pipeline(name: str | None = None) -> Language:
 
     chosen = name or configured_model()
     try:
-        return spacy.load(chosen)
+        nlp = spacy.load(chosen)
     except OSError as exc:
         raise NlpModelMissing(
             f"spaCy pipeline {chosen!r} is not installed; install it as a package "
             f"(the default is pinned in pyproject.toml) or set WHOMET_NLP_MODEL: {exc}"
         ) from exc
+    _keep_co_verbs_whole(nlp)
+    return nlp
+
+
+# "co-chaired", "co-hosts": verbs the tokenizer would split at the hyphen ("co" "-"
+# "chaired"), which wrecks the parse of the whole clause; the rules' governors name them.
+_CO_VERB = re.compile(r"(co-[a-z]+?)(?:s|ed|ing)?")
+_CO_ENDINGS = ("", "s", "ed", "ing")
+
+
+def _co_verbs() -> list[str]:
+    from graph.extract.rulebook import meeting_rules
+
+    return sorted(g for g in meeting_rules().nouns.governors if g.startswith("co-"))
+
+
+def _keep_co_verbs_whole(nlp: Language) -> None:
+    """Each inflection of a 'co-' verb is one token ('co-hosted' -> 'co-host' below)."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer: nothing to teach
+    for verb in _co_verbs():
+        for ending in _CO_ENDINGS:
+            for form in (verb + ending, (verb + ending).capitalize()):
+                tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _fix_co_lemmas(doc: Doc, verbs: frozenset[str]) -> Doc:
+    """The lemmatizer does not know 'co-chaired'; its lemma is the verb the rules name."""
+    for tok in doc:
+        if tok.lower_.startswith("co-"):
+            m = _CO_VERB.fullmatch(tok.lower_)
+            if m is not None and m.group(1) in verbs:
+                tok.lemma_ = m.group(1)
+    return doc
 
 
 # A "sentence" longer than this is not prose (a run of quotes, a table flattened into one
@@ -57,5 +95,6 @@ def _parsable(text: str) -> bool:
 def parse_all(texts: list[str], name: str | None = None) -> list[Doc]:
     """Parse several texts in one batch (much faster than one call each)."""
     nlp = pipeline(name)
+    verbs = frozenset(_co_verbs())
     parsed = iter(nlp.pipe([t for t in texts if _parsable(t)], batch_size=BATCH))
-    return [next(parsed) if _parsable(t) else nlp.make_doc(t) for t in texts]
+    return [_fix_co_lemmas(next(parsed), verbs) if _parsable(t) else nlp.make_doc(t) for t in texts]

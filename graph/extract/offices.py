@@ -41,17 +41,35 @@ def publisher_country(url: str | None) -> str | None:
 
 
 def _body_for_area(area: str, bodies: list[tuple[str, str]]) -> str | None:
-    """The one named body whose name ends in the portfolio ("... of Foreign Affairs")."""
+    """The one named body whose name ends in the portfolio ("... of Foreign Affairs").
+
+    "Secretary of Commerce for Export Administration": the area is Commerce, the department
+    the office sits in; "Secretary of State for Science and Technology": with no State
+    department named, it is what follows "for". Each is tried in turn.
+    """
     area = " ".join(area.casefold().split())
     if not area:
         return None
-    found = {
-        key
-        for key, name in bodies
-        if name.endswith((f" of {area}", f" for {area}"))
-        or name in (f"{area} department", f"{area} ministry", f"department of {area}")
-    }
-    return next(iter(found)) if len(found) == 1 else None
+    tries = [area]
+    if " for " in area:
+        before, _, after = area.partition(" for ")
+        tries += [before, after]
+    for part in tries:
+        found = {key for key, name in bodies if _names_area(name, part)}
+        if len(found) == 1:
+            return next(iter(found))
+    return None
+
+
+def _names_area(name: str, area: str) -> bool:
+    """'Ministry of Trade', 'Commerce Department', 'U.S. Commerce Department' for the area."""
+    if name.endswith((f" of {area}", f" for {area}")):
+        return True
+    if name in (f"{area} department", f"{area} ministry", f"department of {area}"):
+        return True
+    # the department of one country: "U.S. Commerce Department"
+    lead, _, rest = name.partition(" ")
+    return rest in (f"{area} department", f"{area} ministry") and lead in lexicon().countries
 
 
 def portfolio_bodies(

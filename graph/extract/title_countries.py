@@ -71,7 +71,11 @@ def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
             if found is not None:
                 return found
     title = tok.head
-    if tok.dep_ == "appos" and title.i < tok.i and is_title_word(title.text):
+    posted = tok.dep_ == "pobj" and title.lower_ == "to" and title.head.i < title.i
+    if posted:
+        # "Brazil's Ambassador to Korea X": the parser makes the name the object of "to"
+        title = title.head
+    if (tok.dep_ == "appos" or posted) and title.i < tok.i and is_title_word(title.text):
         # "Ambassador of the United States to Korea, Philip Goldberg": the name stands in
         # apposition to its title; "of" names whom the title serves ("to" where it serves)
         for ch in title.children:
@@ -79,7 +83,8 @@ def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
                 found = _of_country(a, ch)
                 if found is not None:
                     return found
-            elif ch.dep_ in ("compound", "amod", "nmod") and ch.i < title.i:
+            elif ch.dep_ in ("compound", "amod", "nmod", "poss") and ch.i < title.i:
+                # "Japan's foreign minister, X" as "the Japanese foreign minister, X"
                 found, _ = _scan(a, ch, 0)
                 if found is not None:
                     return found
