@@ -369,7 +369,7 @@ class Reads:
         type_: str | None,
         limit: int,
         offset: int,
-        events_limit: int = 20,
+        events_limit: int = 5,
         cursor: str | None = None,
         include_undated: bool = False,
     ) -> MetResponse:

@@ -269,6 +269,17 @@ def test_met_counts_first_last_and_filters(client: TestClient) -> None:
     assert page["counterparts"][0] == body["counterparts"][1]
 
 
+def test_met_default_page_is_20_counterparts_with_5_meetings_each(client: TestClient) -> None:
+    body = get(client, f"/entities/{PORT}/met")
+    assert body["limit"] == 20 and body["offset"] == 0
+    wide = get(client, f"/entities/{PORT}/met", limit=200, events_limit=500)
+    assert body["total"] == wide["total"]
+    assert len(body["counterparts"]) == min(20, wide["total"])
+    for short, full in zip(body["counterparts"], wide["counterparts"], strict=False):
+        assert short["entity"] == full["entity"] and short["meetings"] == full["meetings"]
+        assert short["events"] == full["events"][:5]
+
+
 def test_met_errors(client: TestClient) -> None:
     assert_error(get(client, "/entities/Nobody Inc/met", expect=404), "not_found")
     body = get(client, "/entities/Helix Robotix/met", expect=404)
