@@ -51,6 +51,7 @@ from graph.store.summaries import backfill  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
 
 BATCH = 2_000
+OLD_PAGE = "limit=50&events_limit=20"
 RANGE = "since=2025-01-01&until=2025-06-30"  # inside the synthetic documents' 800 days
 PASSWORD = "whomet-bench-password"
 SHARED_LIB = REPO_ROOT / ".whomet" / "neo4j-home" / "lib"
@@ -519,6 +520,16 @@ def scenarios(
             "met, busiest, half-year range",
             [f"/api/v1/entities/{q(hub)}/met?{RANGE}"] * max(20, n // 10),
         ),
+        # the page that was the default before round 6 (50 counterparts x 20 meetings);
+        # last, so that the questions before it draw the same entities as in earlier rounds
+        (
+            "met, by id, limit=50&events_limit=20",
+            [f"/api/v1/entities/{q(rng.choice(active))}/met?{OLD_PAGE}" for _ in range(n)],
+        ),
+        (
+            "met, busiest, limit=50&events_limit=20",
+            [f"/api/v1/entities/{q(hub)}/met?{OLD_PAGE}"] * max(20, n // 10),
+        ),
     ]
     small = sorted(active, key=lambda k: (degree[k], k))[0]
     samples = {
@@ -536,6 +547,7 @@ def paged(graph: Graph, hub: str, n: int) -> list[tuple[str, list[str]]]:
     meetings each, the first page and the next (by cursor; a server without cursors ignores
     it and answers the first page again, the same amount of work)."""
     first = {"id": hub, "type": None, "limit": 10, "offset": 0, "after": None}
+    first |= ref_params(hub)  # since round 6 the statement resolves the reference itself
     rows = graph.read(query("api/entity_met_summary"), first | {"per_counterpart": 5})[0]
     cursor = encode_cursor(sorted(rows["page"], key=rank)[-1])
     base = f"/api/v1/entities/{quote(hub)}/met?limit=10&events_limit=5"
@@ -562,13 +574,22 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
     )
     # Since round 5 the summary's statement reads the page's meetings too (no _events file).
     separate = (cypher_dir / "api" / f"{events}.cypher").is_file()
-    for who in ("typical", "hub"):
+    # the page of 50 counterparts x 20 meetings (the default before round 6) and of 20 x 5
+    # (the default since); `id` for the statements before round 6, the reference after
+    for who, (limit, per) in (
+        ("typical", (50, 20)),
+        ("hub", (50, 20)),
+        ("typical", (20, 5)),
+        ("hub", (20, 5)),
+    ):
+        if not summary and (limit, per) != (50, 20):
+            continue
         eid = samples[who]
-        first = {"id": eid, "type": None, "limit": 50, "offset": 0, **no_filter}
+        first = {"id": eid, "type": None, "limit": limit, "offset": 0, **no_filter}
         if summary:
-            first |= {"after": None, "per_counterpart": 20}
-        out[f"{met} ({who})"] = profile(drv, db, cypher_dir, f"api/{met}", **first)
-        if not separate:
+            first |= {"after": None, "per_counterpart": per, **ref_params(eid)}
+        out[f"{met} ({who}, {limit}x{per})"] = profile(drv, db, cypher_dir, f"api/{met}", **first)
+        if not separate or (limit, per) != (50, 20):
             continue
         # that checkout's statement: its rows carry the meeting keys its _events statement takes
         text = cast(LiteralString, (cypher_dir / "api" / f"{met}.cypher").read_text("utf-8"))
@@ -614,6 +635,18 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
         ]
         out["entity_by_refs (a pair's names)"] = profile(
             drv, db, cypher_dir, "api/entity_by_refs", refs=[ref_params(n) for n in names]
+        )
+    if (cypher_dir / "api" / "who_met_refs.cypher").is_file():  # since round 6: /who-met in one
+        a, b = samples["pair"]
+        out["who_met_refs (a pair that met, by id)"] = profile(
+            drv, db, cypher_dir, "api/who_met_refs", refs=[ref_params(a), ref_params(b)]
+        )
+        names = [
+            str(graph.read(query("api/entity_by_id"), {"ids": [x]})[0]["entity"]["name"])
+            for x in (a, b)
+        ]
+        out["who_met_refs (a pair that met, by name)"] = profile(
+            drv, db, cypher_dir, "api/who_met_refs", refs=[ref_params(n) for n in names]
         )
     who = "who_met_summary" if summary else "who_met"
     a, b = samples["pair"]

@@ -69,11 +69,23 @@ def entity_met(
     since: Annotated[IsoDate | None, Query(description="Meetings on or after this date.")] = None,
     until: Annotated[IsoDate | None, Query(description="Meetings on or before this date.")] = None,
     type: Annotated[EntityType | None, Query(description="Only counterparts of this type.")] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=200,
+            description="Counterparts per page; `total` counts them all, `next_cursor` pages on.",
+        ),
+    ] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     events_limit: Annotated[
-        int, Query(ge=1, le=500, description="Most meetings listed per counterpart.")
-    ] = 20,
+        int,
+        Query(
+            ge=1,
+            le=500,
+            description="Most meetings listed per counterpart (its `meetings` counts them all).",
+        ),
+    ] = 5,
     cursor: Annotated[
         str | None,
         Query(

@@ -369,7 +369,7 @@ class Reads:
         type_: str | None,
         limit: int,
         offset: int,
-        events_limit: int = 20,
+        events_limit: int = 5,
         cursor: str | None = None,
         include_undated: bool = False,
     ) -> MetResponse:
@@ -378,27 +378,27 @@ class Reads:
         range needs each meeting's date, so it reads the meetings themselves, and says how
         many undated ones it could not place (``include_undated`` keeps them instead)."""
         after = decode_cursor(cursor) if cursor else None
-        entity = self.resolve(ref)
+        ranged = since is not None or until is not None
+        page_params = {"type": type_, "limit": limit, "offset": 0 if after else offset}
+        if ranged:
+            entity = self.resolve(ref)
+            if after:
+                raise BadCursor("a cursor pages the answer without a date range only")
+        else:  # the look-up and the page in one statement; the page is the first row's
+            text = _ref_text(ref)
+            summary = {"after": after, "per_counterpart": events_limit, **page_params}
+            head = self._read("api/entity_met_summary", **ref_params(text), **summary)[0]
+            entity = self._pick(text, head["found"])
+            if head["entity_id"] != entity.id:  # the statement did not settle it: by id
+                head = self._read("api/entity_met_summary", **ref_params(entity.id), **summary)[0]
         filters = {
             "id": entity.id,
             "since": since,
             "until": until,
             "include_undated": include_undated,
         }
-        ranged = since is not None or until is not None
-        page_params = {"type": type_, "limit": limit, "offset": 0 if after else offset}
         if ranged:
-            if after:
-                raise BadCursor("a cursor pages the answer without a date range only")
             head = self._read("api/entity_met", **page_params, **filters)[0]
-        else:
-            head = self._read(
-                "api/entity_met_summary",
-                id=entity.id,
-                after=after,
-                per_counterpart=events_limit,
-                **page_params,
-            )[0]
         page: list[Row] = head["page"] if ranged else sorted(head["page"], key=rank)
         cite = Citations()
         if ranged:
@@ -449,8 +449,17 @@ class Reads:
         )
 
     def who_met(self, a_ref: str, b_ref: str) -> WhoMetResponse:
-        a, b = self.resolve_many(a_ref, b_ref)
-        rows = [] if a.id == b.id else self._read("api/who_met_summary", a=a.id, b=b.id)
+        """The held events both ``a_ref`` and ``b_ref`` took part in: the look-up of both
+        and the pair's meetings in one statement (``api/who_met_refs``), which reads the pair
+        of each reference's first row; :meth:`_pick` then decides exactly as
+        :meth:`resolve_many` would (it returns a reference's first row or raises)."""
+        texts = [_ref_text(a_ref), _ref_text(b_ref)]
+        head = self._read("api/who_met_refs", refs=[ref_params(t) for t in texts])[0]
+        found: dict[int, list[Row]] = {}
+        for row in head["found"]:
+            found.setdefault(int(row["n"]), []).append(row)
+        a, b = (self._pick(text, found.get(n, [])) for n, text in enumerate(texts))
+        rows: list[Row] = [] if a.id == b.id else head["meetings"]
         cite = Citations()
         for r in rows:
             cite.known(r["documents"])

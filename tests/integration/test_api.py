@@ -191,6 +191,34 @@ def test_who_met_is_symmetric_and_empty_when_they_did_not(client: TestClient) ->
     assert never["met"] is False and never["meetings"] == []
 
 
+def test_who_met_by_ids_same_as_by_names_and_one_entity_met_no_one(client: TestClient) -> None:
+    by_name = get(client, "/who-met", a="MSIT", b="OpenAI")
+    by_id = get(client, "/who-met", a=MSIT, b=by_name["b"]["id"])
+    assert by_id == by_name
+    alone = get(client, "/who-met", a="OpenAI", b=by_name["b"]["id"])
+    assert alone["a"] == alone["b"] and alone["met"] is False and alone["meetings"] == []
+
+
+def test_who_met_unknown_is_404_with_the_closest_and_shared_acronym_is_409(
+    client: TestClient,
+) -> None:
+    # either side: an acronym two bodies share is a 409 with both as candidates
+    for a, b in (("TAC", "OpenAI"), ("OpenAI", "TAC")):
+        body = get(client, "/who-met", a=a, b=b, expect=409)
+        assert_error(body, "ambiguous")
+        names = {c["name"] for c in body["error"]["candidates"]}
+        assert names == {"Trusted AI Cyber Access Program", "Tallinn Aviation Council"}
+    # a name nobody bears is a 404 naming the closest names; `a` is checked first
+    for a, b in (("Helix Robotix", "OpenAI"), ("OpenAI", "Helix Robotix")):
+        body = get(client, "/who-met", a=a, b=b, expect=404)
+        assert_error(body, "not_found")
+        assert "Helix Robotics" in [c["name"] for c in body["error"]["closest"]]
+    body = get(client, "/who-met", a="Nobody Inc", b="TAC", expect=404)
+    assert "'Nobody Inc'" in body["error"]["message"]
+    body = get(client, "/who-met", a="TAC", b="Nobody Inc", expect=409)
+    assert_error(body, "ambiguous")
+
+
 def test_planned_meeting_does_not_count(client: TestClient) -> None:
     # The council's meeting with the port authority is only announced ("will meet").
     body = get(client, "/who-met", a="Baltic Freight Council", b=PORT)
@@ -241,9 +269,30 @@ def test_met_counts_first_last_and_filters(client: TestClient) -> None:
     assert page["counterparts"][0] == body["counterparts"][1]
 
 
+def test_met_default_page_is_20_counterparts_with_5_meetings_each(client: TestClient) -> None:
+    body = get(client, f"/entities/{PORT}/met")
+    assert body["limit"] == 20 and body["offset"] == 0
+    wide = get(client, f"/entities/{PORT}/met", limit=200, events_limit=500)
+    assert body["total"] == wide["total"]
+    assert len(body["counterparts"]) == min(20, wide["total"])
+    for short, full in zip(body["counterparts"], wide["counterparts"], strict=False):
+        assert short["entity"] == full["entity"] and short["meetings"] == full["meetings"]
+        assert short["events"] == full["events"][:5]
+
+
 def test_met_errors(client: TestClient) -> None:
     assert_error(get(client, "/entities/Nobody Inc/met", expect=404), "not_found")
-    assert_error(get(client, "/entities/TAC/met", expect=409), "ambiguous")
+    body = get(client, "/entities/Helix Robotix/met", expect=404)
+    assert "Helix Robotics" in [c["name"] for c in body["error"]["closest"]]
+    body = get(client, "/entities/TAC/met", expect=409)
+    assert_error(body, "ambiguous")
+    names = {c["name"] for c in body["error"]["candidates"]}
+    assert names == {"Trusted AI Cyber Access Program", "Tallinn Aviation Council"}
+    # by a cursor too: the look-up's answer, not the page's
+    page = get(client, f"/entities/{PORT}/met", limit=1)
+    assert page["next_cursor"]
+    cursor = page["next_cursor"]
+    assert_error(get(client, "/entities/TAC/met", expect=409, cursor=cursor), "ambiguous")
     body = get(client, "/entities/OpenAI/met", expect=422, since="not-a-date")
     assert_error(body, "invalid_request")
     assert body["error"]["details"][0]["loc"] == ["query", "since"]
