@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
+from api.plan_warming import PlanWarming
 from api.routes import (
     analytics,
     corrections,
@@ -90,23 +91,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         graph = Graph.connect(settings, retry_time_s=API_RETRY_TIME_S)
         app.state.graph = graph
         app.state.schema_ready = False
+        warming = PlanWarming(graph, settings)
+        app.state.plan_warming = warming
 
-        def ensure_schema() -> None:
+        def schema() -> None:
             graph.verify()  # fail fast (no retries) when the server is down
             apply_schema(graph)
             app.state.schema_ready = True
 
+        def ensure_schema() -> None:  # /ready's retry once Neo4j answers again
+            schema()
+            warming.start()  # in the background; once
+
         app.state.apply_schema = ensure_schema
         try:
-            ensure_schema()
+            schema()
         except DatabaseUnavailable as exc:
             # Serve anyway: /ready says 503 and retries the schema once Neo4j answers.
             log.warning("Neo4j is not reachable at start (%s); /ready will report it", exc)
         else:
             warm_up(graph)
+            warming.start()
         try:
             yield
         finally:
+            warming.stop()
             graph.close()
 
     app = FastAPI(

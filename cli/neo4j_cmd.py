@@ -15,6 +15,7 @@ from cli.reports import Neo4jReport
 from graph.database.db import Graph
 from graph.database.launcher import LocalNeo4j, ServerStatus
 from graph.database.schema import apply_schema
+from graph.database.warm_plans import read_statements, store_statements, warm_plans
 from graph.errors import WhometError
 from graph.settings import Settings, get_settings
 
@@ -43,7 +44,13 @@ def _server() -> tuple[Settings, LocalNeo4j]:
 _JSON_HELP = "Print the outcome as JSON (status, bolt_uri, http_uri, pid, lib, logs, seconds)."
 
 
-def _report(server: LocalNeo4j, status: str, began: float, state: ServerStatus) -> str:
+def _report(
+    server: LocalNeo4j,
+    status: str,
+    began: float,
+    state: ServerStatus,
+    plans_warmed: int | None = None,
+) -> str:
     return Neo4jReport(
         status=status,
         bolt_uri=state.bolt_uri,
@@ -54,6 +61,7 @@ def _report(server: LocalNeo4j, status: str, began: float, state: ServerStatus) 
         lib=str(server.paths.lib),
         logs=str(server.paths.logs),
         seconds=round(time.monotonic() - began, 2),
+        plans_warmed=plans_warmed,
     ).model_dump_json()
 
 
@@ -79,20 +87,49 @@ def fetch(
     typer.echo(f"Neo4j jars {what} in {server.paths.lib} ({time.monotonic() - began:.1f} s)")
 
 
+def _warm(settings: Settings) -> tuple[int, str]:
+    """Plan the API's and the store's statements on the server just started (bounded; its
+    failures are reported, never fatal): the first loads and requests then skip planning."""
+    try:
+        with Graph.connect(settings) as graph:
+            report = warm_plans(
+                graph,
+                read_statements() + store_statements(),
+                budget_s=settings.warm_plans_budget_s,
+            )
+    except WhometError as exc:
+        return 0, f"not done ({exc})"
+    return len(report.planned), report.describe()
+
+
 @neo4j_app.command()
-def start(as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False) -> None:
+def start(
+    as_json: Annotated[bool, typer.Option("--json", help=_JSON_HELP)] = False,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            help="Plan the named statements once the server answers (WHOMET_WARM_PLANS=0 "
+            "turns it off by default), so the first loads and requests do not."
+        ),
+    ] = True,
+) -> None:
     """Start the server in the background and wait until Bolt answers."""
-    _, server = _server()
+    settings, server = _server()
     began = time.monotonic()
     try:
         status = server.start()
     except WhometError as exc:
         raise _fail(exc) from exc
+    ready_s = time.monotonic() - began
+    warmed = _warm(settings) if warm and settings.warm_plans else None
     if as_json:
-        typer.echo(_report(server, "started", began, status))
+        planned = warmed[0] if warmed else None
+        typer.echo(_report(server, "started", began, status, plans_warmed=planned))
         return
     typer.echo(status.describe())
-    typer.echo(f"  Ready after {time.monotonic() - began:.1f} s; logs in {server.paths.logs}")
+    typer.echo(f"  Ready after {ready_s:.1f} s; logs in {server.paths.logs}")
+    if warmed is not None:
+        typer.echo(f"  Plan warming: {warmed[1]}")
 
 
 @neo4j_app.command()

@@ -75,3 +75,4 @@ class Neo4jReport(BaseModel):
     lib: str
     logs: str
     seconds: float
+    plans_warmed: int | None = None  # start: statements planned after it answered (None: off)

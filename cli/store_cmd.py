@@ -297,23 +297,27 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
     return params
 
 
+# How the CLI names itself in a refusal (the API says "this endpoint").
+QUERY_COMMAND = "`whomet query`"
+
+
 def run_read(
     graph: Graph, text: str, params: Mapping[str, Any], *, max_rows: int, timeout_s: float
 ) -> tuple[list[str], list[dict[str, Any]], bool]:
     """Run the user's query as ``/cypher`` runs it: the text guard, the planner's verdict, then
     a READ transaction (a terminal is no reason to let ``LOAD CSV`` or ``SHOW USERS`` through).
     """
-    text = guard_text(text, graph.database)
+    text = guard_text(text, graph.database, who=QUERY_COMMAND)
     try:
         with translate_errors(graph.uri):
-            check_planned(graph, text, params)
+            check_planned(graph, text, params, who=QUERY_COMMAND)
             got = read_rows(graph, text, params, ReadLimits(max_rows, timeout_s), retry=True)
         return got.columns, got.rows, got.truncated
     except neo4j_errors.Neo4jError as exc:
         code = exc.code or ""
         if code.endswith("Statement.AccessMode") or "Forbidden" in code:
             raise QueryRefused(
-                f"refused: this is a read-only query command ({exc.message})"
+                f"refused by the database: {QUERY_COMMAND} only reads ({exc.message})"
             ) from exc
         raise WhometError(exc.message or str(exc)) from exc
 

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     tx_timeout_s: int = 120
     tx_memory_max: str | None = None
     tx_memory_total_max: str | None = None
+    # Plan the named statements once after a (re)start (`whomet neo4j start`, the API in the
+    # background), so the first requests and loads do not; 0 turns it off. Bounded in time.
+    warm_plans: bool = True
+    warm_plans_budget_s: float = 180.0
 
     # API
     api_host: str = "127.0.0.1"

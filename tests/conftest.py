@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
+
+# Plan warming (graph.database.warm_plans) costs each test server tens of seconds of CPU in
+# the background of every API a test starts; tests/integration/test_warm_plans.py turns it
+# on where it is the subject. Set before any Settings is built (and inherited by children).
+os.environ.setdefault("WHOMET_WARM_PLANS", "0")
 
 # Hypothesis fails an example that takes over 200 ms of wall time by default: on a loaded
 # machine that is a failure about the machine, not the code. How long work takes is

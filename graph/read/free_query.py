@@ -91,16 +91,18 @@ def explain(graph: Graph, query: str, parameters: Mapping[str, Any]) -> QueryPla
     return QueryPlan(summary.query_type, summary.plan)
 
 
-def guard_text(text: str, database: str) -> str:
+def guard_text(text: str, database: str, *, who: str = "this endpoint") -> str:
     """The first lock: the text with its line ends made ``\n`` (so what runs is what was
-    checked), refused (:class:`QueryRefused`) when it could write or administer."""
+    checked), refused (:class:`QueryRefused`, naming ``who``) when it could write or administer."""
     text = normalize_line_ends(text)
-    check_read_only(text, database)
+    check_read_only(text, database, who=who)
     return text
 
 
-def check_planned(graph: Graph, text: str, parameters: Mapping[str, Any]) -> None:
+def check_planned(
+    graph: Graph, text: str, parameters: Mapping[str, Any], *, who: str = "this endpoint"
+) -> None:
     """The second lock: Neo4j's own plan of ``text`` must be a plain read on ``graph``'s
     database, for what the text guard misreads (:class:`QueryRefused` otherwise)."""
     found = explain(graph, text, parameters)
-    check_plan(found.query_type, found.plan, graph.database)
+    check_plan(found.query_type, found.plan, graph.database, who=who)

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli_app
+from cli.store_cmd import QUERY_COMMAND
 from graph.database.db import Graph
 from graph.read import free_query
 from graph.read.free_query import ReadLimits, explain, read_rows
@@ -99,7 +100,8 @@ def test_api_and_cli_answer_the_same_rows(client: TestClient, cli_env: None, peo
     assert cli["truncated"] is api["truncated"] is False
 
 
-# What ``/cypher`` refuses, ``whomet query`` refuses too: the same two locks, same words.
+# What ``/cypher`` refuses, ``whomet query`` refuses too: the same two locks, the same words
+# but for how each names itself ("this endpoint", "`whomet query`").
 REFUSED = {
     "line-end-hides-a-call": "//\rCALL dbms.listConfig() YIELD name RETURN name",
     "write": "CREATE (n) RETURN n",
@@ -125,7 +127,8 @@ def test_cli_refuses_what_the_api_refuses(
     code, stdout, stderr = _cli_query(query)
     assert code == 1 and stdout == "", stdout  # no rows, not even an empty table
     assert "error: refused" in stderr or "error: the query" in stderr, stderr
-    assert response.json()["error"]["message"] in stderr  # the API's words, from one guard
+    # the API's words, from one guard, in the CLI's own terms
+    assert response.json()["error"]["message"].replace("this endpoint", QUERY_COMMAND) in stderr
     assert counts(driver) == before
 
 
@@ -134,9 +137,23 @@ def test_cli_planner_check_holds_without_the_text_guard(
     query: str, cli_env: None, driver: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the text guard switched off, Neo4j's plan still refuses each one in the CLI."""
-    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database, who="": None)
     before = counts(driver)
     code, stdout, stderr = _cli_query(query)
     assert code == 1 and stdout == "", stdout
     assert "refused" in stderr, stderr
     assert counts(driver) == before
+
+
+@pytest.mark.parametrize("query", list(REFUSED.values()), ids=list(REFUSED))
+def test_cli_refusals_speak_of_the_command_not_of_an_endpoint(
+    query: str, cli_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text guard's and the planner's refusals, each in the CLI's terms."""
+    code, _, stderr = _cli_query(query)
+    assert code == 1
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database, who="": None)
+    _, _, planned = _cli_query(query)
+    for said in (stderr, planned):
+        assert "endpoint" not in said and "HTTP" not in said and "/cypher" not in said, said
+    assert f"{QUERY_COMMAND} only reads" in planned, planned
