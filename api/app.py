@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
-from api.plan_warming import PlanWarming
+from api.plan_warming import CountRequests, InFlight, PlanWarming
 from api.routes import (
     analytics,
     corrections,
@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         graph = Graph.connect(settings, retry_time_s=API_RETRY_TIME_S)
         app.state.graph = graph
         app.state.schema_ready = False
-        warming = PlanWarming(graph, settings)
+        warming = PlanWarming(graph, settings, in_flight)
         app.state.plan_warming = warming
 
         def schema() -> None:
@@ -129,10 +129,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    in_flight = InFlight()  # plan warming waits while requests are answered
+    app.state.in_flight = in_flight
     errors.install(app)
     docs_pages.install(app)
     explorer.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(CountRequests, in_flight=in_flight)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -93,16 +93,17 @@ def _blank_literals(text: str) -> str:
     return "".join(out)
 
 
+# How a refusal names what refused (the API's words; ``free_query`` puts the CLI's in).
+CALLER = "this endpoint"
+
+
 def normalize_line_ends(text: str) -> str:
     """``text`` with every line terminator as ``\n`` (what is checked is what is sent)."""
     return _LINE_ENDS.sub("\n", text)
 
 
-def check_read_only(text: str, database: str, *, who: str = "this endpoint") -> None:
+def check_read_only(text: str, database: str) -> None:
     """Raise :class:`QueryRefused` unless ``text`` looks like a read of ``database``.
-
-    ``who`` names the caller in the refusal ("this endpoint" for the API, the command for
-    the CLI), so each says it in its own terms.
 
     ``text`` must already have gone through :func:`normalize_line_ends`; anything else
     is refused here too, so a caller cannot skip it by mistake."""
@@ -117,7 +118,7 @@ def check_read_only(text: str, database: str, *, who: str = "this endpoint") -> 
         match = pattern.search(bare)
         if match:
             word = " ".join(match.group(0).split()).lstrip(".")
-            raise QueryRefused(f"refused: {who} only reads, and the query {reason.format(word)}")
+            raise QueryRefused(f"refused: {CALLER} only reads, and the query {reason.format(word)}")
     for match in _USE.finditer(bare):
         if match.group(1).lower() != database.lower():
             raise QueryRefused(

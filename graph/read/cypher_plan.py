@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graph.errors import QueryRefused
+from graph.read.cypher_guard import CALLER
 
 # Read-only procedures a question about the graph may call.
 ALLOWED_PROCEDURES = frozenset(
@@ -61,18 +62,11 @@ def procedure_name(details: str) -> str:
     return match.group(1).replace("`", "") if match else details
 
 
-def check_plan(
-    query_type: str | None,
-    plan: Mapping[str, Any] | None,
-    database: str,
-    *,
-    who: str = "this endpoint",
-) -> None:
-    """Raise :class:`QueryRefused` unless the planner's answer is a plain read of ``database``
-    (``who`` names the caller in the refusal, as in :func:`check_read_only`)."""
+def check_plan(query_type: str | None, plan: Mapping[str, Any] | None, database: str) -> None:
+    """Raise :class:`QueryRefused` unless the planner's answer is a plain read of ``database``."""
 
     def refuse(what: str) -> QueryRefused:
-        return QueryRefused(f"refused by the query planner: {who} only reads, and {what}")
+        return QueryRefused(f"refused by the query planner: {CALLER} only reads, and {what}")
 
     if query_type != "r":
         kinds = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or the server"}

@@ -18,7 +18,8 @@ from typing import Any, LiteralString
 from neo4j import Bookmarks, ManagedTransaction, Transaction, unit_of_work
 
 from graph.database.db import Graph
-from graph.read.cypher_guard import check_read_only, normalize_line_ends
+from graph.errors import QueryRefused
+from graph.read.cypher_guard import CALLER, check_read_only, normalize_line_ends
 from graph.read.cypher_plan import check_plan
 from graph.read.serialize import Rows, collect_rows
 
@@ -91,18 +92,30 @@ def explain(graph: Graph, query: str, parameters: Mapping[str, Any]) -> QueryPla
     return QueryPlan(summary.query_type, summary.plan)
 
 
-def guard_text(text: str, database: str, *, who: str = "this endpoint") -> str:
+def _said_by(who: str, exc: QueryRefused) -> QueryRefused:
+    """The refusal with ``who`` in place of the API's "this endpoint" (the CLI's own terms)."""
+    return QueryRefused(str(exc).replace(CALLER, who, 1)) if who != CALLER else exc
+
+
+def guard_text(text: str, database: str, *, who: str = CALLER) -> str:
     """The first lock: the text with its line ends made ``\n`` (so what runs is what was
-    checked), refused (:class:`QueryRefused`, naming ``who``) when it could write or administer."""
+    checked), refused (:class:`QueryRefused`, naming ``who``) when it could write or
+    administer."""
     text = normalize_line_ends(text)
-    check_read_only(text, database, who=who)
+    try:
+        check_read_only(text, database)
+    except QueryRefused as exc:
+        raise _said_by(who, exc) from exc
     return text
 
 
 def check_planned(
-    graph: Graph, text: str, parameters: Mapping[str, Any], *, who: str = "this endpoint"
+    graph: Graph, text: str, parameters: Mapping[str, Any], *, who: str = CALLER
 ) -> None:
     """The second lock: Neo4j's own plan of ``text`` must be a plain read on ``graph``'s
-    database, for what the text guard misreads (:class:`QueryRefused` otherwise)."""
+    database, for what the text guard misreads (:class:`QueryRefused`, naming ``who``)."""
     found = explain(graph, text, parameters)
-    check_plan(found.query_type, found.plan, graph.database, who=who)
+    try:
+        check_plan(found.query_type, found.plan, graph.database)
+    except QueryRefused as exc:
+        raise _said_by(who, exc) from exc

@@ -137,7 +137,7 @@ def test_cli_planner_check_holds_without_the_text_guard(
     query: str, cli_env: None, driver: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the text guard switched off, Neo4j's plan still refuses each one in the CLI."""
-    monkeypatch.setattr(free_query, "check_read_only", lambda text, database, who="": None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
     before = counts(driver)
     code, stdout, stderr = _cli_query(query)
     assert code == 1 and stdout == "", stdout
@@ -152,7 +152,7 @@ def test_cli_refusals_speak_of_the_command_not_of_an_endpoint(
     """The text guard's and the planner's refusals, each in the CLI's terms."""
     code, _, stderr = _cli_query(query)
     assert code == 1
-    monkeypatch.setattr(free_query, "check_read_only", lambda text, database, who="": None)
+    monkeypatch.setattr(free_query, "check_read_only", lambda text, database: None)
     _, _, planned = _cli_query(query)
     for said in (stderr, planned):
         assert "endpoint" not in said and "HTTP" not in said and "/cypher" not in said, said

@@ -8,10 +8,11 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.plan_warming import PlanWarming
+from api.plan_warming import InFlight, PlanWarming
 from graph.database.cypher import query
 from graph.database.db import Graph
 from graph.database.schema import apply_schema
@@ -76,6 +77,15 @@ def test_no_time_left_skips_the_rest_without_error(graph: Graph) -> None:
     assert report.planned == [] and report.skipped == ["api/ping", "api/stats_nodes"]
 
 
+def test_warming_waits_while_told_to_and_its_budget_still_ends_it(graph: Graph) -> None:
+    report = warm_plans(graph, ["api/ping"], budget_s=0.2, wait_while=lambda: True)
+    assert report.planned == [] and report.skipped == ["api/ping"]
+    stop = threading.Event()
+    stop.set()
+    stopped = warm_plans(graph, ["api/ping"], budget_s=60, stop=stop, wait_while=lambda: True)
+    assert stopped.planned == [] and stopped.skipped == ["api/ping"]
+
+
 @pytest.fixture()
 def held_warming(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Plan warming that waits for the returned event before it runs (the real warming, on
@@ -114,3 +124,18 @@ def test_warming_off_starts_no_thread(neo4j_settings: Settings) -> None:
     with TestClient(app) as client:
         assert client.get("/api/v1/ready").status_code == 200
         assert app.state.plan_warming.thread is None
+
+
+def test_the_api_counts_the_requests_it_is_answering(neo4j_settings: Settings) -> None:
+    """What plan warming waits on: a request under way counts, a finished one no longer."""
+    app = create_app(neo4j_settings)
+
+    def seen(request: Request) -> dict[str, int]:
+        in_flight: InFlight = request.app.state.in_flight
+        return {"count": in_flight.count}
+
+    app.add_api_route("/test-only/in-flight", seen, methods=["GET"])
+    with TestClient(app) as client:
+        assert client.get("/test-only/in-flight").json() == {"count": 1}
+        assert app.state.in_flight.count == 0
+        assert not app.state.in_flight.busy()
