@@ -87,7 +87,7 @@ def fetch(
     typer.echo(f"Neo4j jars {what} in {server.paths.lib} ({time.monotonic() - began:.1f} s)")
 
 
-def _warm(settings: Settings) -> tuple[int, str]:
+def warm_started_server(settings: Settings) -> tuple[int, str]:
     """Plan the API's and the store's statements on the server just started (bounded; its
     failures are reported, never fatal): the first loads and requests then skip planning."""
     try:
@@ -121,7 +121,7 @@ def start(
     except WhometError as exc:
         raise _fail(exc) from exc
     ready_s = time.monotonic() - began
-    warmed = _warm(settings) if warm and settings.warm_plans else None
+    warmed = warm_started_server(settings) if warm and settings.warm_plans else None
     if as_json:
         planned = warmed[0] if warmed else None
         typer.echo(_report(server, "started", began, status, plans_warmed=planned))

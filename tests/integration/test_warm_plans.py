@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.plan_warming import InFlight, PlanWarming
+from cli.neo4j_cmd import warm_started_server
 from graph.database.cypher import query
 from graph.database.db import Graph
 from graph.database.schema import apply_schema
@@ -139,3 +140,13 @@ def test_the_api_counts_the_requests_it_is_answering(neo4j_settings: Settings) -
         assert client.get("/test-only/in-flight").json() == {"count": 1}
         assert app.state.in_flight.count == 0
         assert not app.state.in_flight.busy()
+
+
+def test_neo4j_starts_warming_plans_every_read_and_store_statement(
+    neo4j_settings: Settings, schema_graph: Graph
+) -> None:
+    """What ``whomet neo4j start`` runs once the server answers (the start itself restarts a
+    server: tests/integration/test_neo4j_cli_json.py, marked long)."""
+    planned, said = warm_started_server(neo4j_settings)
+    assert planned == len(read_statements()) + len(store_statements())
+    assert said.startswith(f"{planned} statements planned in ") and "failed" not in said
