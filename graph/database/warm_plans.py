@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import Query
+from neo4j import NotificationMinimumSeverity, Query
 from neo4j import exceptions as neo4j_errors
 
 from graph.database.cypher import CYPHER_DIR, query
@@ -189,7 +189,9 @@ def warm_plans(
     began = time.monotonic()
     todo = list(names)
     try:
-        with graph.session() as session:
+        # No notifications: on a young graph every statement names labels and properties
+        # that do not exist yet, and the driver would log a warning for each of them.
+        with graph.session(notifications_min_severity=NotificationMinimumSeverity.OFF) as session:
             for i, name in enumerate(todo):
                 left = _wait(began + budget_s, stop, wait_while)
                 if left <= 0 or (stop is not None and stop.is_set()):
