@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import NotificationMinimumSeverity, Query
+from neo4j import NotificationMinimumSeverity, Query, Session
 from neo4j import exceptions as neo4j_errors
 
 from graph.database.cypher import CYPHER_DIR, query
@@ -223,7 +223,7 @@ def _wait(
     return deadline - time.monotonic()
 
 
-def _explain(session: Any, name: str, timeout_s: float, report: WarmReport) -> None:
+def _explain(session: Session, name: str, timeout_s: float, report: WarmReport) -> None:
     try:
         text = query(name)
         params, missing = dummy_params(name, text)
