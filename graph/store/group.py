@@ -21,6 +21,7 @@ from graph.store.reports import LoadReport
 from graph.store.resolve import choose, entity_id
 from graph.store.transaction import (
     WRITE_TIMEOUT_S,
+    Added,
     EventPlacement,
     Settle,
     Work,
@@ -179,7 +180,10 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
 
     entities = {n for i in keep for n in node_ids[i]}
     events = {e for i in keep for e in (set(placed[i].ids) | placed[i].touched)}
-    done = Settle(entities, events, created=created, added_at=now)
+    gained: dict[str, list[dict[str, Any]]] = {}
+    for row in mentions:
+        gained.setdefault(row["id"], []).append(row)
+    done = Settle(entities, events, created=created, added=Added(now, gained))
     settle(w, done, [plans[i].doc_id for i in keep])
     w.unlock()
     # The counters are the transaction's: they go on the group's first report.

@@ -44,6 +44,7 @@ from graph.store.resolve import (
     pick_type,
 )
 from graph.store.summaries import sync as sync_met
+from graph.store.tallies import Tally
 
 # Relationship types a merge or split may re-create (every dynamic type is checked against it).
 MOVABLE_TYPES = FACT_TYPES | {"MENTIONS", "REPORTS"}
@@ -326,7 +327,7 @@ class Settle:
     keys: set[str] = field(default_factory=set)  # resolution keys that may now name nothing
     absorbed: set[str] = field(default_factory=set)  # entities merged away by this load
     created: list[dict[str, Any]] = field(default_factory=list)  # see created_state
-    added_at: Any = None  # the load time, when the entities only gained mentions
+    added: Added | None = None  # the mentions, when the entities only gained mentions
     regrouped: set[str] = field(default_factory=set)  # merged or split: all their events count
 
 
@@ -334,7 +335,7 @@ def settle(w: Work, t: Settle, doc_ids: list[str]) -> None:
     """The tail every load shares, after the documents' facts are written: derived
     properties, garbage, then the corrections made by hand. One place, for one document or a
     group, so that whatever else must follow the facts (summaries) is called once, here."""
-    released = refresh_entities(w, t.entities, t.created, t.added_at)
+    released = refresh_entities(w, t.entities, t.created, t.added)
     refresh_events(w, t.events)
     collect_garbage(w, t.old_entities, sorted(t.events), t.old_quotes, released | t.keys)
     # Corrections made by hand hold. Imported here: the replay reuses this module's steps.
@@ -527,17 +528,28 @@ def mention_rows(p: Plan, node_ids: list[str]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
+@dataclass
+class Added:
+    """Mentions a group load added, by documents loaded at ``at``: the ``mentions_add`` rows
+    of each entity. The entities gained them and lost none, so their counts (``Tally``)
+    and load times follow from the stored ones without a visit of their mentions."""
+
+    at: Any
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
 def refresh_entities(
-    w: Work, ids: Iterable[str], created: Iterable[dict[str, Any]] = (), added_at: Any = None
+    w: Work, ids: Iterable[str], created: Iterable[dict[str, Any]] = (), added: Added | None = None
 ) -> set[str]:
     """Re-derive name, aliases, type, country, dates and keys of entities from their mentions.
 
     Writes only what changed (so a repeated load leaves every property as it was);
     returns the resolution keys that some entity let go of. ``created``: the states of
     entities this transaction created (one mention, known to the caller, see
-    :func:`created_state`), which are then not read back. ``added_at``: the load time when
-    the entities only gained mentions (a group load), so their load times need no visit
-    of their documents.
+    :func:`created_state`), which are then not read back. ``added``: when the entities only
+    gained mentions (a group load), the mentions they gained: added to the counts the nodes
+    hold (``graph/store/tallies.py``) instead of a count of every mention. Otherwise every
+    mention is counted again, and the exact counts are stored with the other properties.
     """
     made = list(created)
     wanted = sorted(set(ids) - {s["id"] for s in made})
@@ -545,21 +557,27 @@ def refresh_entities(
         return set()
     if not wanted:
         read = []
-    elif added_at is not None:
-        read = w.run("entity_state_added", ids=wanted, now=added_at)
+    elif added is not None:
+        read = w.run("entity_state_added", ids=wanted, now=added.at)
     else:
         read = w.run("entity_state", ids=wanted)
-    states = [s for s in read if s["mentions"] > 0] + made
+    tallies: dict[str, Tally] = {}
+    for s in [*read, *made]:
+        tally = Tally.of_props(s["props"]) if s.get("tallied") else None
+        if tally is not None:
+            for mention in added.rows.get(s["id"], []) if added is not None else []:
+                tally.add(mention)
+        else:
+            tally = Tally.of_mentions(
+                s["mentions"], s["names"], s["mains"], s["types"], s["countries"]
+            )
+        if tally.mentions > 0:
+            tallies[s["id"]] = tally
+    states = [s for s in [*read, *made] if s["id"] in tallies]
     own: dict[str, frozenset[str]] = {}
     derived: dict[str, tuple[list[FormCount], EntityType, str | None]] = {}
     for s in states:
-        docs: Counter[str] = Counter()
-        for names in s["names"]:
-            docs.update(set(names))
-        mains = Counter(s["mains"])
-        forms = [FormCount(f, n, mains[f]) for f, n in sorted(docs.items())]
-        etype = pick_type(Counter(s["types"]))
-        country = pick_country(Counter(c for c in s["countries"] if c))
+        forms, etype, country = tallies[s["id"]].derive()
         derived[s["id"]] = (forms, etype, country)
         own[s["id"]] = name_keys([f.form for f in forms], etype).own
     records = merge_records(w, set().union(*own.values()) if own else set())
@@ -583,6 +601,7 @@ def refresh_entities(
         }
         if country is not None:
             props["country"] = country
+        props.update(tallies[s["id"]].props())
         label = TYPE_LABEL[etype]
         drop = [lb for lb in s["labels"] if lb in ENTITY_LABELS and lb != label]
         row: dict[str, Any] = {"id": s["id"], "props": None, "keys": None}

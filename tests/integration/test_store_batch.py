@@ -7,7 +7,7 @@ import json
 import random
 
 import pytest
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
 from graph.errors import WhometError
 from graph.model import EntityType, Extraction
@@ -15,6 +15,9 @@ from graph.store.batching import claims, groups
 from graph.store.graph_store import GraphStore
 from graph.store.plan import plan
 from graph.store.reports import LoadReport
+from graph.store.tallies import PROPS as TALLY_PROPS
+from graph.store.tallies import Tally
+from graph.store.transaction import Work, refresh_entities
 from tests.support.store import COM, GOV, PER, Doc, dump
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
@@ -143,3 +146,118 @@ def test_a_batch_with_a_new_version_and_a_bad_extraction(store: GraphStore, driv
     for d in [*docs[6:], changed.build()]:
         store.load(d)
     assert _graph(driver) == grouped
+
+
+# --- the name/type/country counts kept on entity nodes (graph/store/tallies.py) -----------
+
+
+def _countries(docs: list[Extraction], seed: int) -> list[Extraction]:
+    """The corpus with countries given (or not) at random, so the counts of countries, and
+    of main names against aliases, differ between the documents naming one body."""
+    rng = random.Random(seed)
+    out = []
+    for d in docs:
+        ents = [
+            e.model_copy(update={"country": rng.choice([None, None, "KR", "US"])})
+            for e in d.entities
+        ]
+        out.append(d.model_copy(update={"entities": ents}))
+    return out
+
+
+def _recount(tx: ManagedTransaction, ids: list[str]) -> None:
+    """Re-derive the given entities from every mention (the path removal takes)."""
+    refresh_entities(Work(tx), ids)
+
+
+def _counts_hold(driver: Driver) -> int:
+    """Every entity's stored counts equal a count of its mentions; returns how many hold
+    counts (a node without them is allowed: it is re-counted when a load touches it)."""
+    rows = driver.execute_query(
+        "MATCH (e:Entity) OPTIONAL MATCH ()-[m:MENTIONS]->(e) "
+        "RETURN properties(e) AS props, count(m) AS n, collect(m.names) AS names, "
+        "collect(m.name) AS mains, collect(m.type) AS types, collect(m.country) AS countries"
+    ).records
+    held = 0
+    for r in rows:
+        stored = Tally.of_props(r["props"])
+        if stored is None:
+            continue
+        held += 1
+        full = Tally.of_mentions(r["n"], r["names"], r["mains"], r["types"], r["countries"])
+        assert stored.props() == full.props(), r["props"]["id"]
+    return held
+
+
+def test_counts_added_by_groups_equal_a_full_recount(store: GraphStore, driver: Driver) -> None:
+    """Group loads add to the stored counts; removals, new versions and one-at-a-time loads
+    re-count. After a mix of them the counts, and the name, type and country derived from
+    them, are what a re-count of every mention gives."""
+    docs = _countries(corpus(60, seed=11), seed=11)
+    assert all(isinstance(r, LoadReport) for r in store.load_many(docs[:30]))
+    for d in docs[1:30:3]:
+        store.remove(d.document.id)
+    store.load_many(docs[30:50])
+    for d in docs[50:55]:
+        store.load(d)
+    # New versions of a few (names without aliases, other countries): the one-document
+    # path, which re-counts.
+    for d in docs[3:30:6]:
+        ents = [e.model_copy(update={"aliases": [], "country": "FR"}) for e in d.entities]
+        doc = d.document.model_copy(update={"content_hash": d.document.content_hash + "-v2"})
+        (report,) = store.load_many([d.model_copy(update={"entities": ents, "document": doc})])
+        assert isinstance(report, LoadReport) and report.status == "replaced", report
+    store.load_many(docs[55:] + docs[1:30:3])  # the removed ones come back in groups
+    for d in docs[40:50:2]:
+        store.remove(d.document.id)
+
+    ids = [r["id"] for r in driver.execute_query("MATCH (e:Entity) RETURN e.id AS id").records]
+    assert _counts_hold(driver) == len(ids) > 20
+    incremental = _graph(driver)
+    store.graph.write(_recount, ids)  # writes only what differs from a full re-count
+    assert _graph(driver) == incremental
+
+
+def test_nodes_without_counts_are_recounted_by_a_group_load(
+    store: GraphStore, driver: Driver
+) -> None:
+    """A graph written before the counts existed: a group load that touches such a node
+    re-counts its mentions (and stores the counts); the graph is the one a load of every
+    document by this version gives."""
+    docs = _countries(corpus(50, seed=13), seed=13)
+    store.load_many(docs)
+    reference = _graph(driver)
+
+    _wipe(driver)
+    store.load_many(docs[:30])
+    props = ", ".join(f"e.{p}" for p in sorted(TALLY_PROPS))
+    driver.execute_query(f"MATCH (e:Entity) REMOVE {props}")  # as the previous version left it
+    assert _counts_hold(driver) == 0
+    store.load_many(docs[30:])
+    touched = {
+        r["id"]
+        for r in driver.execute_query(
+            "MATCH (d:Document)-[:MENTIONS]->(e:Entity) WHERE d.id IN $ids RETURN e.id AS id",
+            ids=[d.document.id for d in docs[30:]],
+        ).records
+    }
+    assert touched
+    held = driver.execute_query(
+        "MATCH (e:Entity) WHERE e.tally_mentions IS NOT NULL RETURN e.id AS id"
+    ).records
+    assert {r["id"] for r in held} == touched
+    _counts_hold(driver)
+
+    def without_counts(g: tuple[set[str], set[str]]) -> tuple[set[str], set[str]]:
+        nodes = set()
+        for line in g[0]:
+            item = json.loads(line)
+            item["props"] = {k: v for k, v in item["props"].items() if k not in TALLY_PROPS}
+            nodes.add(json.dumps(item, sort_keys=True))
+        return nodes, g[1]
+
+    assert without_counts(_graph(driver)) == without_counts(reference)
+    # Untouched nodes still lack counts; a re-count (any one-document write) stores them.
+    ids = [r["id"] for r in driver.execute_query("MATCH (e:Entity) RETURN e.id AS id").records]
+    store.graph.write(_recount, ids)
+    assert _graph(driver) == reference
