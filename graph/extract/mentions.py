@@ -771,7 +771,12 @@ class _SentenceScanner:
             skip = k + 1 + (1 if words[k + 1] == "the" else 0)
             low = words[k - 1].lower()
             plural = low.endswith("s") and low not in self.lex.title_prefix  # "The CEOs of X"
-            if skip < len(words) and (plural or not self._has_name_tail(words[skip:])):
+            rest = " ".join(words[skip:]).casefold()
+            if skip < len(words) and (
+                # "Secretary General of the Association of Southeast Asian Nations": a known
+                # name never ends in a person's
+                plural or rest in self.lex.gazetteer or not self._has_name_tail(words[skip:])
+            ):
                 i += skip
                 words = words[skip:]
         # a gazetteer name written with a lowercase part ("SK hynix")
@@ -841,11 +846,39 @@ class _SentenceScanner:
             return  # dateline: "SEOUL \u2014"
         if self.decompose_title(i, j):
             return
+        if self.country_title(i, j, words, honorific):
+            return
         m = self.emit(i, j, "name")
         if honorific:
             m.hints["person"] += 3
         self.context_hints(m, i, j)
         self.acronym_definition(m, j)
+
+    def country_title(self, i: int, j: int, words: list[str], honorific: bool) -> bool:
+        """'Lars Holm, Swedish Trade Minister,', 'U.S. Secretary of Commerce': a country
+        written before a title with no name after it is a mention of that country; the
+        title is read as it would be alone."""
+        for cut in (3, 2, 1):
+            if len(words) <= cut:
+                continue
+            lead = " ".join(words[:cut]).casefold()
+            country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
+            if not country or lead in self.lex.gazetteer:
+                continue
+            rest = words[cut:]
+            stop = next((k for k, w in enumerate(rest) if w in ("of", "for")), len(rest))
+            head = rest[:stop]
+            if (
+                not head
+                or not is_title_word(head[-1])
+                or not all(is_title_word(w) or w in self.lex.institutional for w in head)
+            ):
+                return False
+            m = self.emit(i, i + cut, "country", country=country)
+            m.hints["attributive"] += 1
+            self.part(i + cut, j, honorific)
+            return True
+        return False
 
     @staticmethod
     def _has_name_tail(words: list[str]) -> bool:

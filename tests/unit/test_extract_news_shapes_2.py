@@ -1,10 +1,12 @@
 """Sentence shapes of news copy and government releases, round 12 (invented names): a
 hyphenated East Asian given name in the subject, "the first meeting" told several sentences
-later, ..."""
+later, a country written before a title in apposition ("X, Swedish Trade Minister,"),
+"of the Republic of X" after a titled name, a name hung on its title's "of" phrase, and a
+known organization after "Secretary General of the"."""
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import affiliations, meetings, run
+from tests.unit._extract_helpers import affiliations, meetings, names, run
 
 
 def _cores(body: str) -> list[tuple[str, frozenset[str]]]:
@@ -45,3 +47,52 @@ def test_the_first_meeting_told_later_is_the_first_one() -> None:
     assert len(got) == 2
     assert "Oh Tae-rim" in got[0][1]
     assert "Oh Tae-rim" not in got[1][1]
+
+
+def test_a_country_before_a_title_in_apposition_is_whom_the_person_serves() -> None:
+    for body, country in (
+        ("Minister Lena Dorsk met Lars Holm, Swedish Trade Minister, in Oslo.", "Sweden"),
+        ("Minister Lena Dorsk met Lars Holm, the Swedish Minister for Trade, in Oslo.", "Sweden"),
+        (
+            "Minister Lena Dorsk met with Ada Crane, U.S. Deputy Secretary of State, on Monday.",
+            "United States",
+        ),
+        ("Minister Lena Dorsk met Paulo Reis, Mexican Secretary of Economy, on Monday.", "Mexico"),
+    ):
+        x = run(body)
+        person = next(iter(meetings(x)[0][1] - {"Lena Dorsk"}))
+        assert (person, country, True) in affiliations(x), body
+        assert country in names(x), body
+
+
+def test_a_country_adjective_before_a_company_name_is_no_title() -> None:
+    x = run("Minister Lena Dorsk met executives of Swedish Steel Works on Monday.")
+    assert not any(c == "Sweden" for _, c, _ in affiliations(x))
+
+
+def test_the_formal_name_of_a_country_after_a_titled_name() -> None:
+    for body in (
+        "Secretary Ada Crane met Defense Minister Lars Holm of the Republic of Estonia.",
+        "Secretary Ada Crane welcomed Minister of National Defense Lars Holm of the Republic "
+        "of Estonia to the Pentagon.",
+        "Mr. Kenji Sato held a meeting with Lars Holm, Minister for Foreign Affairs of the "
+        "Kingdom of Sweden.",
+    ):
+        x = run(body)
+        assert len(meetings(x)) == 1, body
+        country = "Estonia" if "Estonia" in body else "Sweden"
+        assert ("Lars Holm", country, True) in affiliations(x), body
+
+
+def test_a_name_hung_on_its_titles_of_phrase_still_holds_the_title() -> None:
+    x = run("Secretary Ada Crane met Minister of National Defense Lars Holm of Estonia.")
+    assert ("Lars Holm", "Estonia", True) in affiliations(x)
+
+
+def test_a_known_organization_after_a_title_is_no_part_of_it() -> None:
+    x = run(
+        "Minister Lena Dorsk met Ada Crane, Secretary General of the Association of Southeast "
+        "Asian Nations, on Monday."
+    )
+    assert ("Ada Crane", "Association of Southeast Asian Nations", True) in affiliations(x)
+    assert not any(n.startswith("Secretary General") for n in names(x))
