@@ -283,6 +283,10 @@ _KNOWN_AS = re.compile(
 )
 
 
+# "the Republic of Korea", "the Kingdom of Sweden": a country's formal name begins so
+STATE_HEADS = frozenset({"Republic", "Kingdom", "State", "Federation", "Commonwealth"})
+
+
 @dataclass
 class Mention:
     id: int
@@ -724,9 +728,17 @@ class _SentenceScanner:
             return True
         # "Canada's Minister of Energy and Natural Resources, X": a title with no name after
         # it names no body ("Natural Resources" is part of the portfolio)
-        return all(is_title_word(w) for w in words[:o]) and not any(
+        alone = all(is_title_word(w) for w in words[:o]) and not any(
             head_type(w) is not None and w not in self.lex.institutional for w in words[o + 1 :]
         )
+        if alone and "of" in words[a + 1 :]:
+            # "Minister of Economy and Finance of Estonia": the country the title serves
+            last = len(words) - 1 - words[::-1].index("of")
+            start = last + 1 + (1 if last + 1 < len(words) and words[last + 1] == "the" else 0)
+            tail = " ".join(words[start:]).casefold()
+            if start < len(words) and (tail in self.lex.countries or words[start] in STATE_HEADS):
+                self.part(i + start, j, False)
+        return alone
 
     def hyphen_demonyms(self) -> None:
         for i, c in enumerate(self.cls):
@@ -755,7 +767,11 @@ class _SentenceScanner:
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
         # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
-        k = 0
+        # ("Foreign Minister of Estonia": the portfolio's area words go with the title)
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in self.lex.institutional:
+            lead += 1
+        k = lead if lead and is_title_word(words[lead]) else 0
         while k < len(words) and (
             is_title_word(words[k])
             # "Vice Chairman and CEO of Acme Corp": titles joined by 'and'
@@ -779,6 +795,7 @@ class _SentenceScanner:
             ):
                 i += skip
                 words = words[skip:]
+                i, words = self._area_then_country(i, words)
         # a gazetteer name written with a lowercase part ("SK hynix")
         nxt0 = self.tok(j)
         if nxt0 is not None and self.cls[j] == "other" and nxt0.text.isalpha():
@@ -854,6 +871,21 @@ class _SentenceScanner:
         self.context_hints(m, i, j)
         self.acronym_definition(m, j)
 
+    def _area_then_country(self, i: int, words: list[str]) -> tuple[int, list[str]]:
+        """'(Minister of) Defense of Estonia', '(Minister of) Foreign Affairs of the Republic
+        of Korea': the title's area, then the country it serves; the country alone is a
+        name."""
+        m = 0
+        while m < len(words) and words[m] in self.lex.institutional:
+            m += 1
+        if not (0 < m < len(words) - 1 and words[m] == "of"):
+            return i, words
+        s2 = m + 1 + (1 if words[m + 1] == "the" else 0)
+        tail = " ".join(words[s2:]).casefold()
+        if s2 < len(words) and (tail in self.lex.countries or words[s2] in STATE_HEADS):
+            return i + s2, words[s2:]
+        return i, words
+
     def country_title(self, i: int, j: int, words: list[str], honorific: bool) -> bool:
         """'Lars Holm, Swedish Trade Minister,', 'U.S. Secretary of Commerce': a country
         written before a title with no name after it is a mention of that country; the
@@ -866,7 +898,7 @@ class _SentenceScanner:
             if not country or lead in self.lex.gazetteer:
                 continue
             rest = words[cut:]
-            stop = next((k for k, w in enumerate(rest) if w in ("of", "for")), len(rest))
+            stop = next((k for k, w in enumerate(rest) if w in ("of", "for", "to")), len(rest))
             head = rest[:stop]
             if (
                 not head

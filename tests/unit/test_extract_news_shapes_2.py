@@ -96,3 +96,22 @@ def test_a_known_organization_after_a_title_is_no_part_of_it() -> None:
     )
     assert ("Ada Crane", "Association of Southeast Asian Nations", True) in affiliations(x)
     assert not any(n.startswith("Secretary General") for n in names(x))
+
+
+def test_a_title_with_its_area_then_of_a_country_serves_that_country() -> None:
+    for body in (
+        "Mr. Kenji Sato had a talk with Mr. Lars Holm, Foreign Minister of Estonia.",
+        "Mr. Kenji Sato met Lars Holm, Minister of Defense of Estonia.",
+        "Mr. Kenji Sato met Lars Holm, Minister of Economy and Finance of Estonia.",
+        "Mr. Kenji Sato met Lars Holm, Health Minister of the Republic of Estonia.",
+        "Minister Lena Dorsk met Lars Holm, the Estonian Ambassador to Korea, on Monday.",
+    ):
+        x = run(body)
+        assert ("Lars Holm", "Estonia", True) in affiliations(x), body
+        assert not any("Defense of" in n or "Finance of" in n for n in names(x)), body
+
+
+def test_an_area_of_a_body_that_is_no_country_stays_out() -> None:
+    x = run("Mr. Kenji Sato met Lars Holm, Minister of Trade of Vexo Chips.")
+    assert not any(c == "Estonia" for _, c, _ in affiliations(x))
+    assert "Trade of Vexo Chips" not in names(x)
