@@ -115,3 +115,21 @@ def test_an_area_of_a_body_that_is_no_country_stays_out() -> None:
     x = run("Mr. Kenji Sato met Lars Holm, Minister of Trade of Vexo Chips.")
     assert not any(c == "Estonia" for _, c, _ in affiliations(x))
     assert "Trade of Vexo Chips" not in names(x)
+
+
+def test_a_delegation_from_a_body_led_by_a_named_leader() -> None:
+    got = _cores(
+        "Deputy Prime Minister Kim Do-hyun met with a delegation from the Estonian parliament "
+        "led by Speaker Lars Holm on May 3."
+    )
+    assert got == [("held", frozenset({"Kim Do-hyun", "Lars Holm"}))]
+
+
+def test_the_speaker_of_a_parliament_presides_over_it() -> None:
+    x = run("Minister Lena Dorsk met Lars Holm, Speaker of the National Assembly, on Monday.")
+    assert ("Lars Holm", "National Assembly", True) in affiliations(x)
+
+
+def test_a_speaker_at_an_event_belongs_to_no_body() -> None:
+    x = run("Ada Crane, a speaker at the Nordic Council, met Minister Lena Dorsk on Monday.")
+    assert not any(p == "Ada Crane" for p, _, _ in affiliations(x))
