@@ -334,6 +334,17 @@ def _caps_surname(words: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _spelled_names() -> dict[str, tuple[str, ...]]:
+    """Known names with a lowercase word or a hyphen in them, by their first word."""
+    out: dict[str, list[str]] = {}
+    for key in lexicon().gazetteer:
+        words = key.split()
+        if len(words) >= 3 and any("-" in w for w in words):
+            out.setdefault(words[0], []).append(key)
+    return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
+
+
 class _SentenceScanner:
     """Finds the mentions of one sentence."""
 
@@ -482,6 +493,7 @@ class _SentenceScanner:
                     k = m + 1
                     continue
                 break
+            k = self._gazetteer_reach(i, k)
             if (
                 k < n
                 and _YEAR.fullmatch(toks[k].text)
@@ -492,6 +504,38 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _spelled_inside(self, i: int, j: int) -> list[tuple[int, int]]:
+        """The token ranges of the known names written with a hyphen within i..j."""
+        index = _spelled_names()
+        out: list[tuple[int, int]] = []
+        for p in range(i, j):
+            for key in index.get(self.toks[p].text.casefold(), ()):
+                start = self.toks[p].start
+                if self.lay.text[start : start + len(key)].casefold() == key:
+                    q = p
+                    while q < j and self.toks[q].end < start + len(key):
+                        q += 1
+                    out.append((p, q + 1))
+        return out
+
+    def _gazetteer_reach(self, i: int, k: int) -> int:
+        """'the Organisation for Economic Co-operation and Development': a known name written
+        with a lowercase word or a hyphen goes on past where the run of capitals stops."""
+        index = _spelled_names()
+        text = self.lay.text
+        for p in range(i, k):
+            for key in index.get(self.toks[p].text.casefold(), ()):
+                start = self.toks[p].start
+                end = start + len(key)
+                if text[start:end].casefold() != key:
+                    continue
+                q = p
+                while q < len(self.toks) and self.toks[q].end < end:
+                    q += 1
+                if q < len(self.toks) and self.toks[q].end == end and q + 1 > k:
+                    return q + 1
+        return k
 
     def _titled_area(self, i: int, k: int) -> bool:
         """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
@@ -537,7 +581,12 @@ class _SentenceScanner:
 
     def split_and(self, i: int, j: int, standalone: set[str]) -> list[tuple[int, int]]:
         """Cut a span at 'and' unless the left part cannot stand alone as a name."""
-        cuts = [k for k in range(i, j) if self.toks[k].text == "and"]
+        inside = self._spelled_inside(i, j)
+        cuts = [
+            k
+            for k in range(i, j)
+            if self.toks[k].text == "and" and not any(a < k < b for a, b in inside)
+        ]
         if not cuts:
             return [(i, j)]
         parts: list[tuple[int, int]] = []

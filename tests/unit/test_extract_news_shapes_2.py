@@ -133,3 +133,17 @@ def test_the_speaker_of_a_parliament_presides_over_it() -> None:
 def test_a_speaker_at_an_event_belongs_to_no_body() -> None:
     x = run("Ada Crane, a speaker at the Nordic Council, met Minister Lena Dorsk on Monday.")
     assert not any(p == "Ada Crane" for p, _, _ in affiliations(x))
+
+
+def test_a_known_name_written_with_a_hyphen_and_and_is_one_name() -> None:
+    x = run(
+        "Mr. Kenji Sato met Ada Crane, Secretary-General of the Organisation for Economic "
+        "Co-operation and Development, on Monday."
+    )
+    assert ("Ada Crane", "OECD", True) in affiliations(x)
+    assert not any(n.startswith("Organisation for") for n in names(x))
+
+
+def test_an_unknown_name_with_a_hyphen_is_cut_as_before() -> None:
+    x = run("Minister Lena Dorsk met Vexo Chips and Nordic Co-op Bank on Monday.")
+    assert "Vexo Chips" in names(x)
