@@ -147,3 +147,13 @@ def test_a_known_name_written_with_a_hyphen_and_and_is_one_name() -> None:
 def test_an_unknown_name_with_a_hyphen_is_cut_as_before() -> None:
     x = run("Minister Lena Dorsk met Vexo Chips and Nordic Co-op Bank on Monday.")
     assert "Vexo Chips" in names(x)
+
+
+def test_telephoned_is_a_phone_call_with_the_one_called() -> None:
+    x = run("Prime Minister Ilse Varga telephoned Chancellor Karl Aune on Monday.")
+    assert meetings(x) == [("held", frozenset({"Ilse Varga", "Karl Aune"}))]
+    assert x.meetings[0].kind == "phone call"
+
+
+def test_telephoning_a_place_or_the_news_is_no_call() -> None:
+    assert _cores("Ilse Varga telephoned Oslo from the plane on Monday.") == []
