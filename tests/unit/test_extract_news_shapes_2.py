@@ -157,3 +157,17 @@ def test_telephoned_is_a_phone_call_with_the_one_called() -> None:
 
 def test_telephoning_a_place_or_the_news_is_no_call() -> None:
     assert _cores("Ilse Varga telephoned Oslo from the plane on Monday.") == []
+
+
+def test_a_company_named_with_a_head_word_in_capitals_is_no_person() -> None:
+    x = run("Velora AI was represented by its chief technology officer, Lee Da-som, at the talks.")
+    assert ("Velora AI", "Company") in {(e.name, e.type.value) for e in x.entities}
+    assert ("Lee Da-som", "Velora AI", True) in affiliations(x)
+
+
+def test_a_surname_in_capitals_still_makes_a_person() -> None:
+    x = run("Mr. KANO Hiroto met Lars Holm on Monday.")
+    assert ("Kano Hiroto", "Person") in {(e.name, e.type.value) for e in x.entities} or (
+        "KANO Hiroto",
+        "Person",
+    ) in {(e.name, e.type.value) for e in x.entities}
