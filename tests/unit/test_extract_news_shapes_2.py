@@ -171,3 +171,16 @@ def test_a_surname_in_capitals_still_makes_a_person() -> None:
         "KANO Hiroto",
         "Person",
     ) in {(e.name, e.type.value) for e in x.entities}
+
+
+def test_exchanging_views_with_someone_states_talks() -> None:
+    got = _cores("Minister Alma Reyes exchanged views with Lars Holm, Foreign Minister of Estonia.")
+    assert got == [("held", frozenset({"Alma Reyes", "Lars Holm"}))]
+
+
+def test_exchanging_views_in_a_meeting_told_is_that_meeting() -> None:
+    got = _cores(
+        "Minister Alma Reyes met Foreign Minister Lars Holm on Monday. Minister Reyes exchanged "
+        "views with Minister Holm on the regional situation."
+    )
+    assert got == [("held", frozenset({"Alma Reyes", "Lars Holm"}))]
