@@ -184,3 +184,9 @@ def test_exchanging_views_in_a_meeting_told_is_that_meeting() -> None:
         "views with Minister Holm on the regional situation."
     )
     assert got == [("held", frozenset({"Alma Reyes", "Lars Holm"}))]
+
+
+def test_former_opening_a_sentence_is_no_part_of_a_company_name() -> None:
+    x = run("Former Vexo Chips executive Lars Holm met Minister Alma Reyes on Monday.")
+    assert "Vexo Chips" in names(x)
+    assert not any(n.startswith("Former") for n in names(x))
