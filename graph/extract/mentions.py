@@ -460,11 +460,20 @@ class _SentenceScanner:
                     continue
                 if (
                     word == "to"
-                    and toks[k - 1].text.lower() in _POSTED_TO
+                    and (toks[k - 1].text.lower() in _POSTED_TO or self._posted_of(i, k))
                     and k + 1 < n
                     and cls[k + 1] in ("cap", "acro")
                 ):
                     k += 2  # "Ambassador to South Korea Xing Hai": the title names the post
+                    continue
+                if (
+                    word == "to"
+                    and self._posted_of(i, k)
+                    and k + 2 < n
+                    and toks[k + 1].text == "the"
+                    and toks[k + 2].text in STATE_HEADS
+                ):
+                    k += 3  # "Ambassador of Estonia to the Republic of Korea Lars Holm"
                     continue
                 if word == "in" and k + 1 < n:
                     m = k + 2 if toks[k + 1].text == "the" else k + 1
@@ -487,6 +496,7 @@ class _SentenceScanner:
                         word in ("of", "for", "on")
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
+                        and not (word == "of" and prev in STATE_HEADS and self._posted_to(i, k))
                         and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
@@ -518,6 +528,26 @@ class _SentenceScanner:
                         q += 1
                     out.append((p, q + 1))
         return out
+
+    def _posted_to(self, i: int, k: int) -> bool:
+        """The run i..k reads '<Ambassador> of <country> to the ...'."""
+        words = [t.text for t in self.toks[i:k]]
+        return "to" in words and self._posted_of(i, i + words.index("to"))
+
+    def _posted_of(self, i: int, k: int) -> bool:
+        """'Ambassador of Estonia' before 'to Korea X': the post goes on with the title."""
+        words = [t.text for t in self.toks[i:k]]
+        if "of" not in words:
+            return False
+        o = words.index("of")
+        rest = words[o + 1 :]
+        if rest[:1] == ["the"]:
+            rest = rest[1:]
+        return (
+            o > 0
+            and words[o - 1].lower() in _POSTED_TO
+            and " ".join(rest).casefold() in self.lex.countries
+        )
 
     def _gazetteer_reach(self, i: int, k: int) -> int:
         """'the Organisation for Economic Co-operation and Development': a known name written
@@ -845,6 +875,8 @@ class _SentenceScanner:
                 i += skip
                 words = words[skip:]
                 i, words = self._area_then_country(i, words)
+                if self._country_to_country(i, j, words):
+                    return
         # a gazetteer name written with a lowercase part ("SK hynix")
         nxt0 = self.tok(j)
         if nxt0 is not None and self.cls[j] == "other" and nxt0.text.isalpha():
@@ -919,6 +951,53 @@ class _SentenceScanner:
             m.hints["person"] += 3
         self.context_hints(m, i, j)
         self.acronym_definition(m, j)
+
+    def _ambassador_of_to(self, i: int, j: int, words: list[str], name_start: int) -> bool:
+        """'Ambassador of Estonia to the Republic of Korea Lars Holm': the person holds the
+        title; the country after 'of' is whom they serve, the one after 'to' their post."""
+        head = words[:name_start]
+        if "of" not in head or "to" not in head:
+            return False
+        o, to = head.index("of"), head.index("to")
+        if not (0 < o < to) or head[o - 1].lower() not in _POSTED_TO:
+            return False
+        if not all(is_title_word(w) for w in head[:o]):
+            return False
+
+        def country_at(a: int, b: int) -> tuple[int, str] | None:
+            if a < b and words[a] == "the":
+                a += 1
+            name = " ".join(words[a:b]).casefold()
+            found = self.lex.countries.get(name)
+            return (a, found) if found and a < b else None
+
+        home = country_at(o + 1, to)
+        post = country_at(to + 1, name_start)
+        if home is None or post is None:
+            return False
+        person = self.emit(i + name_start, j, "person")
+        person.title = " ".join(head[:o])
+        person.hints["person"] += 5
+        self.context_hints(person, i + name_start, j)
+        cm = self.emit(i + home[0], i + to, "country", country=home[1])
+        cm.hints["attributive"] += 1
+        person.country_link = cm.id
+        self.emit(i + post[0], i + name_start, "country", country=post[1])
+        return True
+
+    def _country_to_country(self, i: int, j: int, words: list[str]) -> bool:
+        """'(Ambassador of) Estonia to Korea' with no name after it: two countries."""
+        if "to" not in words:
+            return False
+        to = words.index("to")
+        b = to + 1 + (1 if to + 1 < len(words) and words[to + 1] == "the" else 0)
+        home = self.lex.countries.get(" ".join(words[:to]).casefold())
+        post = self.lex.countries.get(" ".join(words[b:]).casefold())
+        if home is None or post is None or b >= len(words):
+            return False
+        self.emit(i, i + to, "country", country=home)
+        self.emit(i + b, j, "country", country=post)
+        return True
 
     def _area_then_country(self, i: int, words: list[str]) -> tuple[int, list[str]]:
         """'(Minister of) Defense of Estonia', '(Minister of) Foreign Affairs of the Republic
@@ -1034,6 +1113,8 @@ class _SentenceScanner:
             title_start, org_b = 0, 0  # "Chief Cabinet Secretary": one title, no body
         portfolio = of_title = False
         country_before = None
+        if t == name_start and self._ambassador_of_to(i, j, words, name_start):
+            return True
         if t == name_start:
             # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
             link = "of" if "of" in words[:name_start] else "for"

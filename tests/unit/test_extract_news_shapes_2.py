@@ -190,3 +190,16 @@ def test_former_opening_a_sentence_is_no_part_of_a_company_name() -> None:
     x = run("Former Vexo Chips executive Lars Holm met Minister Alma Reyes on Monday.")
     assert "Vexo Chips" in names(x)
     assert not any(n.startswith("Former") for n in names(x))
+
+
+def test_an_ambassador_of_a_country_to_another_before_the_name() -> None:
+    for body in (
+        "Minister Alma Reyes met Ambassador of Estonia to Korea Lars Holm on Monday.",
+        "Minister Alma Reyes met the Ambassador of Estonia to the Republic of Korea Lars Holm "
+        "on Monday.",
+        "Minister Alma Reyes met Lars Holm, Ambassador of Estonia to Korea, on Monday.",
+    ):
+        x = run(body)
+        assert meetings(x) == [("held", frozenset({"Alma Reyes", "Lars Holm"}))], body
+        assert ("Lars Holm", "Estonia", True) in affiliations(x), body
+        assert not any(" to " in n for n in names(x)), body
