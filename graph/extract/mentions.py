@@ -336,11 +336,12 @@ def _caps_surname(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _spelled_names() -> dict[str, tuple[str, ...]]:
-    """Known names with a lowercase word or a hyphen in them, by their first word."""
+    """Known names with a hyphen or a joining word in them ("House of Representatives"),
+    by their first word."""
     out: dict[str, list[str]] = {}
     for key in lexicon().gazetteer:
         words = key.split()
-        if len(words) >= 3 and any("-" in w for w in words):
+        if len(words) >= 3 and any("-" in w or w in ("of", "for", "and") for w in words):
             out.setdefault(words[0], []).append(key)
     return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
 
@@ -550,8 +551,8 @@ class _SentenceScanner:
         )
 
     def _gazetteer_reach(self, i: int, k: int) -> int:
-        """'the Organisation for Economic Co-operation and Development': a known name written
-        with a lowercase word or a hyphen goes on past where the run of capitals stops."""
+        """'the Organisation for Economic Co-operation and Development', 'the House of
+        Representatives': a known name goes on past where the run of capitals stopped."""
         index = _spelled_names()
         text = self.lay.text
         for p in range(i, k):

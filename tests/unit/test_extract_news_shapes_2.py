@@ -203,3 +203,11 @@ def test_an_ambassador_of_a_country_to_another_before_the_name() -> None:
         assert meetings(x) == [("held", frozenset({"Alma Reyes", "Lars Holm"}))], body
         assert ("Lars Holm", "Estonia", True) in affiliations(x), body
         assert not any(" to " in n for n in names(x)), body
+
+
+def test_a_known_name_with_of_after_a_plain_word_is_one_name() -> None:
+    x = run(
+        "Minister Lena Dorsk met Ada Crane, a member of the U.S. House of Representatives, "
+        "on Monday."
+    )
+    assert ("Ada Crane", "U.S. House of Representatives", True) in affiliations(x)
