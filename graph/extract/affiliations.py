@@ -108,6 +108,7 @@ _TAIL_ROLE = re.compile(
     r",\s+(?:a|an|the)?\s*([a-z][a-z\- ]{1,60}?)"
     r"(?:\s+(?:in|at|of)\s+(?:its|their)\b[^,]*)?(?=,|\.|$)"
 )
+_PRESIDING = re.compile(r"(?:(?:Deputy|Vice|First\s+Vice)\s+)?Speaker")
 _NOT_TITLE = re.compile(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b")
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
@@ -270,10 +271,15 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
     if bm is None:
         return
     role_text = (" " + before)[: bm.start()]
+    # "X, Speaker of the National Assembly" presides over it ("a speaker at" names no body)
+    presides = _PRESIDING.fullmatch(_ARTICLE.sub("", role_text.strip())) is not None and bm.group(
+        0
+    ).lstrip().startswith("of")
     if (
         not role_text.strip()
         or not _has_role_noun(role_text)
         and not role_text.strip().startswith("head")
+        and not presides
     ):
         return
     if not _ROLE_WORDS.match(_ARTICLE.sub("", role_text.strip()) or "x") and not _title_words(

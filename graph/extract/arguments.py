@@ -154,6 +154,13 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                         # "Ambassador of the United States, X": the country is X's title
                         found = [_optional_country(p) for p in found]
                     out += found
+                    if ref is None and tok.lemma_.lower() in GROUP_NOUNS:
+                        # "a delegation from the Estonian parliament led by X": the parser
+                        # hangs "led by" on the nearer noun; X leads the delegation
+                        for c in obj.children:
+                            if c.dep_ == "acl" and _led_by(tok, c):
+                                for g in passive_agents(c):
+                                    out += parties(a, g, optional, depth + 1)
     if lost is not None:
         # the country on a named person's title is whom they serve, as for any title
         out = [_optional_country(p) for p in out] + [Party(lost, optional)]

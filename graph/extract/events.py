@@ -790,6 +790,8 @@ class EventFinder:
         noun = trig.lemma_.lower()
         if found.definite and noun in self.settings and cur.kind != noun:
             return True  # "hosted the summit" after a meeting on its sidelines
+        if found.definite and self._points_back(trig) and cur in self.meetings:
+            return False  # "the first meeting", "the earlier talks": one told before
         return (
             trig.pos_ in ("NOUN", "PROPN")
             and bool(core)
@@ -805,6 +807,11 @@ class EventFinder:
             if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
                 return m
         return cur
+
+    @staticmethod
+    def _points_back(trig: Token) -> bool:
+        mods = {c.lower_ for c in trig.children if c.dep_ in ("amod", "advmod")}
+        return bool(mods & {"first", "earlier", "previous", "prior"})
 
     def _ordinal(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
         """'the first meeting' / 'the earlier meeting': not the latest one told."""

@@ -283,6 +283,10 @@ _KNOWN_AS = re.compile(
 )
 
 
+# "the Republic of Korea", "the Kingdom of Sweden": a country's formal name begins so
+STATE_HEADS = frozenset({"Republic", "Kingdom", "State", "Federation", "Commonwealth"})
+
+
 @dataclass
 class Mention:
     id: int
@@ -328,6 +332,18 @@ def _caps_surname(words: list[str]) -> bool:
         and w not in COMMON_ACRONYMS
         and plain_name_token(words[-2])
     )
+
+
+@lru_cache(maxsize=1)
+def _spelled_names() -> dict[str, tuple[str, ...]]:
+    """Known names with a hyphen or a joining word in them ("House of Representatives"),
+    by their first word."""
+    out: dict[str, list[str]] = {}
+    for key in lexicon().gazetteer:
+        words = key.split()
+        if len(words) >= 3 and any("-" in w or w in ("of", "for", "and") for w in words):
+            out.setdefault(words[0], []).append(key)
+    return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
 
 
 class _SentenceScanner:
@@ -445,11 +461,20 @@ class _SentenceScanner:
                     continue
                 if (
                     word == "to"
-                    and toks[k - 1].text.lower() in _POSTED_TO
+                    and (toks[k - 1].text.lower() in _POSTED_TO or self._posted_of(i, k))
                     and k + 1 < n
                     and cls[k + 1] in ("cap", "acro")
                 ):
                     k += 2  # "Ambassador to South Korea Xing Hai": the title names the post
+                    continue
+                if (
+                    word == "to"
+                    and self._posted_of(i, k)
+                    and k + 2 < n
+                    and toks[k + 1].text == "the"
+                    and toks[k + 2].text in STATE_HEADS
+                ):
+                    k += 3  # "Ambassador of Estonia to the Republic of Korea Lars Holm"
                     continue
                 if word == "in" and k + 1 < n:
                     m = k + 2 if toks[k + 1].text == "the" else k + 1
@@ -472,12 +497,14 @@ class _SentenceScanner:
                         word in ("of", "for", "on")
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
+                        and not (word == "of" and prev in STATE_HEADS and self._posted_to(i, k))
                         and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
                     k = m + 1
                     continue
                 break
+            k = self._gazetteer_reach(i, k)
             if (
                 k < n
                 and _YEAR.fullmatch(toks[k].text)
@@ -488,6 +515,58 @@ class _SentenceScanner:
             out.append((i, k))
             i = k
         return out
+
+    def _spelled_inside(self, i: int, j: int) -> list[tuple[int, int]]:
+        """The token ranges of the known names written with a hyphen within i..j."""
+        index = _spelled_names()
+        out: list[tuple[int, int]] = []
+        for p in range(i, j):
+            for key in index.get(self.toks[p].text.casefold(), ()):
+                start = self.toks[p].start
+                if self.lay.text[start : start + len(key)].casefold() == key:
+                    q = p
+                    while q < j and self.toks[q].end < start + len(key):
+                        q += 1
+                    out.append((p, q + 1))
+        return out
+
+    def _posted_to(self, i: int, k: int) -> bool:
+        """The run i..k reads '<Ambassador> of <country> to the ...'."""
+        words = [t.text for t in self.toks[i:k]]
+        return "to" in words and self._posted_of(i, i + words.index("to"))
+
+    def _posted_of(self, i: int, k: int) -> bool:
+        """'Ambassador of Estonia' before 'to Korea X': the post goes on with the title."""
+        words = [t.text for t in self.toks[i:k]]
+        if "of" not in words:
+            return False
+        o = words.index("of")
+        rest = words[o + 1 :]
+        if rest[:1] == ["the"]:
+            rest = rest[1:]
+        return (
+            o > 0
+            and words[o - 1].lower() in _POSTED_TO
+            and " ".join(rest).casefold() in self.lex.countries
+        )
+
+    def _gazetteer_reach(self, i: int, k: int) -> int:
+        """'the Organisation for Economic Co-operation and Development', 'the House of
+        Representatives': a known name goes on past where the run of capitals stopped."""
+        index = _spelled_names()
+        text = self.lay.text
+        for p in range(i, k):
+            for key in index.get(self.toks[p].text.casefold(), ()):
+                start = self.toks[p].start
+                end = start + len(key)
+                if text[start:end].casefold() != key:
+                    continue
+                q = p
+                while q < len(self.toks) and self.toks[q].end < end:
+                    q += 1
+                if q < len(self.toks) and self.toks[q].end == end and q + 1 > k:
+                    return q + 1
+        return k
 
     def _titled_area(self, i: int, k: int) -> bool:
         """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
@@ -533,7 +612,12 @@ class _SentenceScanner:
 
     def split_and(self, i: int, j: int, standalone: set[str]) -> list[tuple[int, int]]:
         """Cut a span at 'and' unless the left part cannot stand alone as a name."""
-        cuts = [k for k in range(i, j) if self.toks[k].text == "and"]
+        inside = self._spelled_inside(i, j)
+        cuts = [
+            k
+            for k in range(i, j)
+            if self.toks[k].text == "and" and not any(a < k < b for a, b in inside)
+        ]
         if not cuts:
             return [(i, j)]
         parts: list[tuple[int, int]] = []
@@ -724,9 +808,17 @@ class _SentenceScanner:
             return True
         # "Canada's Minister of Energy and Natural Resources, X": a title with no name after
         # it names no body ("Natural Resources" is part of the portfolio)
-        return all(is_title_word(w) for w in words[:o]) and not any(
+        alone = all(is_title_word(w) for w in words[:o]) and not any(
             head_type(w) is not None and w not in self.lex.institutional for w in words[o + 1 :]
         )
+        if alone and "of" in words[a + 1 :]:
+            # "Minister of Economy and Finance of Estonia": the country the title serves
+            last = len(words) - 1 - words[::-1].index("of")
+            start = last + 1 + (1 if last + 1 < len(words) and words[last + 1] == "the" else 0)
+            tail = " ".join(words[start:]).casefold()
+            if start < len(words) and (tail in self.lex.countries or words[start] in STATE_HEADS):
+                self.part(i + start, j, False)
+        return alone
 
     def hyphen_demonyms(self) -> None:
         for i, c in enumerate(self.cls):
@@ -755,7 +847,11 @@ class _SentenceScanner:
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
         # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
-        k = 0
+        # ("Foreign Minister of Estonia": the portfolio's area words go with the title)
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in self.lex.institutional:
+            lead += 1
+        k = lead if lead and is_title_word(words[lead]) else 0
         while k < len(words) and (
             is_title_word(words[k])
             # "Vice Chairman and CEO of Acme Corp": titles joined by 'and'
@@ -771,9 +867,17 @@ class _SentenceScanner:
             skip = k + 1 + (1 if words[k + 1] == "the" else 0)
             low = words[k - 1].lower()
             plural = low.endswith("s") and low not in self.lex.title_prefix  # "The CEOs of X"
-            if skip < len(words) and (plural or not self._has_name_tail(words[skip:])):
+            rest = " ".join(words[skip:]).casefold()
+            if skip < len(words) and (
+                # "Secretary General of the Association of Southeast Asian Nations": a known
+                # name never ends in a person's
+                plural or rest in self.lex.gazetteer or not self._has_name_tail(words[skip:])
+            ):
                 i += skip
                 words = words[skip:]
+                i, words = self._area_then_country(i, words)
+                if self._country_to_country(i, j, words):
+                    return
         # a gazetteer name written with a lowercase part ("SK hynix")
         nxt0 = self.tok(j)
         if nxt0 is not None and self.cls[j] == "other" and nxt0.text.isalpha():
@@ -841,11 +945,101 @@ class _SentenceScanner:
             return  # dateline: "SEOUL \u2014"
         if self.decompose_title(i, j):
             return
+        if self.country_title(i, j, words, honorific):
+            return
         m = self.emit(i, j, "name")
         if honorific:
             m.hints["person"] += 3
         self.context_hints(m, i, j)
         self.acronym_definition(m, j)
+
+    def _ambassador_of_to(self, i: int, j: int, words: list[str], name_start: int) -> bool:
+        """'Ambassador of Estonia to the Republic of Korea Lars Holm': the person holds the
+        title; the country after 'of' is whom they serve, the one after 'to' their post."""
+        head = words[:name_start]
+        if "of" not in head or "to" not in head:
+            return False
+        o, to = head.index("of"), head.index("to")
+        if not (0 < o < to) or head[o - 1].lower() not in _POSTED_TO:
+            return False
+        if not all(is_title_word(w) for w in head[:o]):
+            return False
+
+        def country_at(a: int, b: int) -> tuple[int, str] | None:
+            if a < b and words[a] == "the":
+                a += 1
+            name = " ".join(words[a:b]).casefold()
+            found = self.lex.countries.get(name)
+            return (a, found) if found and a < b else None
+
+        home = country_at(o + 1, to)
+        post = country_at(to + 1, name_start)
+        if home is None or post is None:
+            return False
+        person = self.emit(i + name_start, j, "person")
+        person.title = " ".join(head[:o])
+        person.hints["person"] += 5
+        self.context_hints(person, i + name_start, j)
+        cm = self.emit(i + home[0], i + to, "country", country=home[1])
+        cm.hints["attributive"] += 1
+        person.country_link = cm.id
+        self.emit(i + post[0], i + name_start, "country", country=post[1])
+        return True
+
+    def _country_to_country(self, i: int, j: int, words: list[str]) -> bool:
+        """'(Ambassador of) Estonia to Korea' with no name after it: two countries."""
+        if "to" not in words:
+            return False
+        to = words.index("to")
+        b = to + 1 + (1 if to + 1 < len(words) and words[to + 1] == "the" else 0)
+        home = self.lex.countries.get(" ".join(words[:to]).casefold())
+        post = self.lex.countries.get(" ".join(words[b:]).casefold())
+        if home is None or post is None or b >= len(words):
+            return False
+        self.emit(i, i + to, "country", country=home)
+        self.emit(i + b, j, "country", country=post)
+        return True
+
+    def _area_then_country(self, i: int, words: list[str]) -> tuple[int, list[str]]:
+        """'(Minister of) Defense of Estonia', '(Minister of) Foreign Affairs of the Republic
+        of Korea': the title's area, then the country it serves; the country alone is a
+        name."""
+        m = 0
+        while m < len(words) and words[m] in self.lex.institutional:
+            m += 1
+        if not (0 < m < len(words) - 1 and words[m] == "of"):
+            return i, words
+        s2 = m + 1 + (1 if words[m + 1] == "the" else 0)
+        tail = " ".join(words[s2:]).casefold()
+        if s2 < len(words) and (tail in self.lex.countries or words[s2] in STATE_HEADS):
+            return i + s2, words[s2:]
+        return i, words
+
+    def country_title(self, i: int, j: int, words: list[str], honorific: bool) -> bool:
+        """'Lars Holm, Swedish Trade Minister,', 'U.S. Secretary of Commerce': a country
+        written before a title with no name after it is a mention of that country; the
+        title is read as it would be alone."""
+        for cut in (3, 2, 1):
+            if len(words) <= cut:
+                continue
+            lead = " ".join(words[:cut]).casefold()
+            country = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
+            if not country or lead in self.lex.gazetteer:
+                continue
+            rest = words[cut:]
+            stop = next((k for k, w in enumerate(rest) if w in ("of", "for", "to")), len(rest))
+            head = rest[:stop]
+            if (
+                not head
+                or not is_title_word(head[-1])
+                or not all(is_title_word(w) or w in self.lex.institutional for w in head)
+            ):
+                return False
+            m = self.emit(i, i + cut, "country", country=country)
+            m.hints["attributive"] += 1
+            self.part(i + cut, j, honorific)
+            return True
+        return False
 
     @staticmethod
     def _has_name_tail(words: list[str]) -> bool:
@@ -920,6 +1114,8 @@ class _SentenceScanner:
             title_start, org_b = 0, 0  # "Chief Cabinet Secretary": one title, no body
         portfolio = of_title = False
         country_before = None
+        if t == name_start and self._ambassador_of_to(i, j, words, name_start):
+            return True
         if t == name_start:
             # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
             link = "of" if "of" in words[:name_start] else "for"

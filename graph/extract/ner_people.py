@@ -64,7 +64,9 @@ def _person_context(ent: Span) -> bool:
     if len(texts) >= 3 and any(len(w) == 2 and w[0].isupper() and w[1] == "." for w in texts[1:-1]):
         return True  # a middle initial: "Philip S. Goldberg"
     words = [t.text for t in ent if t.is_alpha]
-    caps = [w for w in words if len(w) >= 2 and w.isupper()]
+    # "Hanbit AI": a word in capitals that heads organizations' names is no surname
+    heads = lexicon().org_heads
+    caps = [w for w in words if len(w) >= 2 and w.isupper() and w not in heads]
     return bool(caps) and len(caps) < len(words)
 
 

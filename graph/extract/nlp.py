@@ -92,9 +92,76 @@ def _parsable(text: str) -> bool:
     return len(text) <= MAX_PARSED_CHARS and _WORD.search(text) is not None
 
 
+# "Park Min-ho", "CHO Tae-yul": a hyphenated given name after an East Asian family name. The
+# tokenizer splits it at the hyphen ("Min" "-" "ho"), and the small model then misreads the
+# clause around it: the verb after a titled name becomes a modifier of its object
+# ("Minister Park Min-ho held talks with": "held" an adjective of "talks"). Kept whole, the
+# name reads like an adjective ("High-level"). So the text is parsed with the hyphen left
+# out ("Minho", a name), and the parse is laid back over the text as written.
+_GIVEN_NAME = re.compile(r"\b([A-Za-z]{1,8}) ([A-Z][a-z]{1,4})-([a-z]{2,5})\b")
+
+
+def _name_hyphens(text: str) -> list[int]:
+    """Where the hyphens inside East Asian given names are (their offsets)."""
+    from graph.extract.lexicon import lexicon
+
+    surnames = lexicon().east_asian_surnames
+    return [m.end(2) for m in _GIVEN_NAME.finditer(text) if m.group(1).casefold() in surnames]
+
+
+def _without(text: str, cuts: list[int]) -> str:
+    out, last = [], 0
+    for c in cuts:
+        out.append(text[last:c])
+        last = c + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _as_written(doc: Doc, text: str, cuts: list[int]) -> Doc:
+    """``doc`` (parsed from ``text`` without the hyphens at ``cuts``) over ``text`` itself."""
+    from spacy.tokens import Doc as _Doc
+
+    def shift(pos: int) -> int:  # an offset of the parsed text -> one of ``text``
+        for c in cuts:
+            if c <= pos:
+                pos += 1
+        return pos
+
+    words, spaces = [], []
+    for tok in doc:
+        start = shift(tok.idx)
+        end = shift(tok.idx + len(tok.text) - 1) + 1
+        words.append(text[start:end])
+        spaces.append(bool(tok.whitespace_))
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    out = _Doc(
+        doc.vocab,
+        words=words,
+        spaces=spaces,
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ if t.text == w else w for t, w in zip(doc, words, strict=True)],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+        ents=ents,
+    )
+    return out
+
+
 def parse_all(texts: list[str], name: str | None = None) -> list[Doc]:
     """Parse several texts in one batch (much faster than one call each)."""
     nlp = pipeline(name)
     verbs = frozenset(_co_verbs())
-    parsed = iter(nlp.pipe([t for t in texts if _parsable(t)], batch_size=BATCH))
-    return [_fix_co_lemmas(next(parsed), verbs) if _parsable(t) else nlp.make_doc(t) for t in texts]
+    cuts = [_name_hyphens(t) for t in texts]
+    fed = [_without(t, c) if c else t for t, c in zip(texts, cuts, strict=True)]
+    parsed = iter(nlp.pipe([f for f in fed if _parsable(f)], batch_size=BATCH))
+    out: list[Doc] = []
+    for t, f, c in zip(texts, fed, cuts, strict=True):
+        if not _parsable(f):
+            out.append(nlp.make_doc(t))
+            continue
+        doc = _fix_co_lemmas(next(parsed), verbs)
+        out.append(_as_written(doc, t, c) if c else doc)
+    return out

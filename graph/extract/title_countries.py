@@ -19,7 +19,7 @@ from graph.model import EntityType
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MAX_DEPTH = 4
+MAX_DEPTH = 6  # "Minister for Foreign Affairs of the Kingdom of Sweden": six levels down
 
 
 def title_countries(a: Anchored) -> list[tuple[Ref, Ref]]:
@@ -91,10 +91,19 @@ def _country_near(a: Anchored, tok: Token, person: Ref) -> Ref | None:
     return None
 
 
+# "of the Republic of Estonia": the country's formal name, hung on its head word
+_STATE_WORDS = frozenset({"republic", "kingdom", "state", "federation", "commonwealth"})
+
+
 def _of_country(a: Anchored, prep: Token) -> Ref | None:
     for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
         ref = a.ref(obj)
-        if obj.dep_ == "pobj" and ref is not None and ref.type == EntityType.COUNTRY:
+        if ref is None and obj.lower_ in _STATE_WORDS:
+            inner = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
+            return _of_country(a, inner[0]) if inner else None
+        if ref is not None and ref.type == EntityType.COUNTRY:
             return ref
     return None
 
@@ -102,7 +111,17 @@ def _of_country(a: Anchored, prep: Token) -> Ref | None:
 def titled_person(a: Anchored, tok: Token) -> bool:
     """A title stands before the name or in apposition after it."""
     words = [c for c in tok.subtree if c.i < tok.i]
-    return any(is_title_word(w.text) for w in words) or any(c.dep_ == "appos" for c in tok.children)
+    if any(is_title_word(w.text) for w in words) or any(c.dep_ == "appos" for c in tok.children):
+        return True
+    # "Minister of National Defense Lars Holm of Estonia": the parser hangs the name on the
+    # title's own "of" phrase
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i < prep.i
+        and is_title_word(prep.head.text)
+    )
 
 
 def _title_between(a: Anchored, left: Token, name: Token) -> bool:
