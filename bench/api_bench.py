@@ -467,16 +467,22 @@ def report(name: str, samples: list[float]) -> None:
     )
 
 
+def event_degree(data: Synthetic) -> dict[str, int]:
+    """How many meetings each entity takes part in (the facts that point at an event)."""
+    degree: dict[str, int] = {}
+    for fact in data.facts:
+        if fact["target_kind"] == "event":
+            degree[fact["source"]] = degree.get(fact["source"], 0) + 1
+    return degree
+
+
 def scenarios(
     data: Synthetic, n: int, seed: int
 ) -> tuple[list[tuple[str, list[str]]], dict[str, Any]]:
     """The timed questions (name, request paths) and the sample values used for PROFILE."""
     rng = random.Random(seed + 1)
     by_id = {e["id"]: e["props"]["name"] for e in data.entities}
-    degree: dict[str, int] = {}
-    for fact in data.facts:
-        if fact["target_kind"] == "event":
-            degree[fact["source"]] = degree.get(fact["source"], 0) + 1
+    degree = event_degree(data)
     hub = max(degree, key=lambda k: degree[k])
     active = sorted(degree)
     typical = sorted(active, key=lambda k: (degree[k], k))[len(active) // 2]

@@ -34,7 +34,15 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_bench import PASSWORD, SCRATCH, SHARED_LIB, generate, hop_pairs, write  # noqa: E402
+from api_bench import (  # noqa: E402
+    PASSWORD,
+    SCRATCH,
+    SHARED_LIB,
+    event_degree,
+    generate,
+    hop_pairs,
+    write,
+)
 
 from graph.database.cypher import query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
@@ -65,10 +73,7 @@ def routes(scale: float, seed: int) -> list[tuple[str, str]]:
     data = generate(scale, seed)
     rng = random.Random(seed + 3)
     name = {e["id"]: e["props"]["name"] for e in data.entities}
-    degree: dict[str, int] = {}
-    for fact in data.facts:
-        if fact["target_kind"] == "event":
-            degree[fact["source"]] = degree.get(fact["source"], 0) + 1
+    degree = event_degree(data)
     active = sorted(degree, key=lambda k: (degree[k], k))
     typical = active[len(active) // 2]
     a, b = data.met_pairs[0]
