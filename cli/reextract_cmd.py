@@ -3,13 +3,11 @@ report, document by document, the facts it added and removed."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Column, Table
 
-from cli.store_cmd import _fail, _graph, _print_changes, err, out
+from cli.store_cmd import _fail, _graph, out, print_document_table
 from graph.errors import WhometError
 from graph.ingest.extraction_pool import available_cores
 from graph.ingest.loader import LoadSummary
@@ -52,32 +50,11 @@ def _diff_counts(r: LoadReport) -> list[int]:
 
 
 def _print_report(summary: LoadSummary) -> None:
-    # As `whomet load` prints them: ids in full (what `whomet remove` takes), the file by its
-    # name only (--json has the paths), folded when even that is too long.
-    widest = max((len(r.doc_id) for r in summary.reports), default=8)
-    table = Table(
-        Column("document", no_wrap=True, min_width=widest),
-        Column("file", overflow="fold", min_width=8),
-        Column("status", no_wrap=True),
-        Column("facts", no_wrap=True),
-        Column("entities", no_wrap=True),
-    )
-    for r in summary.reports:
-        source = summary.sources.get(r.doc_id)
+    def cells(r: LoadReport) -> tuple[str, str]:
         facts_in, facts_out, entities_in, entities_out = _diff_counts(r)
-        table.add_row(
-            r.doc_id,
-            Path(source).name if source else "",
-            r.status,
-            f"+{facts_in} -{facts_out}",
-            f"+{entities_in} -{entities_out}",
-        )
-    if len(summary.reports) <= 50:
-        out.print(table)
-    for r in summary.reports:
-        _print_changes(r)
-    for f in summary.failures:
-        err.print(f"[red]failed:[/red] {f.path}: {f.error}", highlight=False)
+        return f"+{facts_in} -{facts_out}", f"+{entities_in} -{entities_out}"
+
+    print_document_table(summary, ("facts", "entities"), cells)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status().items()))
     added = sum(_diff_counts(r)[0] for r in summary.reports)
     removed = sum(_diff_counts(r)[1] for r in summary.reports)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -126,30 +126,14 @@ def load(
 
 
 def _print_summary(summary: LoadSummary, *, extracted: bool = True) -> None:
-    # Ids in full (they are what `whomet remove` takes); the file by its name only (--json
-    # has the paths), folded onto more lines when even that is too long.
-    widest = max((len(r.doc_id) for r in summary.reports), default=8)
-    table = Table(
-        Column("document", no_wrap=True, min_width=widest),
-        Column("file", overflow="fold", min_width=8),
-        Column("status", no_wrap=True),
-        Column("nodes +/-", no_wrap=True),
-        Column("rels +/-", no_wrap=True),
-    )
-    for r in summary.reports:
-        table.add_row(
-            r.doc_id,
-            Path(summary.sources[r.doc_id]).name if summary.sources.get(r.doc_id) else "",
-            r.status,
+    print_document_table(
+        summary,
+        ("nodes +/-", "rels +/-"),
+        lambda r: (
             f"+{r.nodes_created} -{r.nodes_removed}",
             f"+{r.relationships_created} -{r.relationships_removed}",
-        )
-    if len(summary.reports) <= 50:
-        out.print(table)
-    for r in summary.reports:
-        _print_changes(r)
-    for f in summary.failures:
-        err.print(f"[red]failed:[/red] {f.path}: {f.error}", highlight=False)
+        ),
+    )
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status().items()))
     t = summary.totals()
     out.print(
@@ -164,6 +148,32 @@ def _print_summary(summary: LoadSummary, *, extracted: bool = True) -> None:
         ),
         highlight=False,
     )
+
+
+def print_document_table(
+    summary: LoadSummary,
+    headers: tuple[str, str],
+    cells: Callable[[LoadReport], tuple[str, str]],
+) -> None:
+    """One row per document (``load``, ``reextract``), then each document's changes and the
+    failures. Ids in full (they are what `whomet remove` takes); the file by its name only
+    (--json has the paths), folded onto more lines when even that is too long."""
+    widest = max((len(r.doc_id) for r in summary.reports), default=8)
+    table = Table(
+        Column("document", no_wrap=True, min_width=widest),
+        Column("file", overflow="fold", min_width=8),
+        Column("status", no_wrap=True),
+        *(Column(h, no_wrap=True) for h in headers),
+    )
+    for r in summary.reports:
+        source = summary.sources.get(r.doc_id)
+        table.add_row(r.doc_id, Path(source).name if source else "", r.status, *cells(r))
+    if len(summary.reports) <= 50:
+        out.print(table)
+    for r in summary.reports:
+        _print_changes(r)
+    for f in summary.failures:
+        err.print(f"[red]failed:[/red] {f.path}: {f.error}", highlight=False)
 
 
 def _print_changes(r: LoadReport) -> None:
