@@ -18,6 +18,7 @@ from api import docs_pages, errors, explorer
 from api.body_limit import BodySizeLimit
 from api.plan_warming import CountRequests, InFlight, PlanWarming
 from api.routes import (
+    API_PREFIX,
     analytics,
     corrections,
     cypher,
@@ -38,7 +39,6 @@ from graph.settings import Settings, get_settings
 
 log = logging.getLogger("whomet.api")
 
-API_PREFIX = "/api/v1"
 _ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     entities.router,

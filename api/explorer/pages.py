@@ -76,14 +76,29 @@ def pager(request: Request, total: int, page: int) -> dict[str, Any]:
     }
 
 
-def lookup_failure(request: Request, exc: NotFound | Ambiguous, asked: str) -> HTMLResponse:
-    """The chooser (several entities fit) or the closest names (none does)."""
+def lookup_failure(
+    request: Request, exc: NotFound | Ambiguous, asked: str, link: str = "/entity/"
+) -> HTMLResponse:
+    """The chooser (several entities fit) or the closest names (none does); each name links
+    to ``link`` + its id (the entity page, or the graph page that asked)."""
     if isinstance(exc, Ambiguous):
         return render(
-            request, "choose.html", 409, asked=asked, message=str(exc), candidates=exc.candidates
+            request,
+            "choose.html",
+            409,
+            asked=asked,
+            message=str(exc),
+            candidates=exc.candidates,
+            link=link,
         )
     return render(
-        request, "not_found.html", 404, asked=asked, message=str(exc), closest=exc.closest
+        request,
+        "not_found.html",
+        404,
+        asked=asked,
+        message=str(exc),
+        closest=exc.closest,
+        link=link,
     )
 
 

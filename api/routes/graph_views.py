@@ -16,7 +16,10 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep, ReadsDep, SettingsDep
 from api.errors import ERROR_RESPONSES, ApiError, as_json_errors
+from api.explorer.pages import lookup_failure
 from api.models import ErrorResponse
+from api.routes import API_PREFIX
+from graph.errors import Ambiguous, NotFound
 from graph.read import views as views_read
 from viz import views
 from viz.export import MEDIA_TYPES, ExportFormat, export
@@ -85,6 +88,16 @@ def _undated_href(g: nx.Graph, request: Request) -> str | None:
     return _same_page(request, include_undated="true")
 
 
+def _wants_page(request: Request, fmt: ExportFormat) -> bool:
+    """A browser that asked for the page at the root: it gets the explorer's chooser or
+    closest names instead of JSON. ``/api/v1`` and every other client keep JSON errors."""
+    return (
+        fmt is ExportFormat.HTML
+        and not request.url.path.startswith(f"{API_PREFIX}/")
+        and "text/html" in request.headers.get("accept", "")
+    )
+
+
 def _respond(g: nx.Graph, fmt: ExportFormat, name: str, request: Request) -> Response:
     if fmt is ExportFormat.HTML:
         page = render_html(
@@ -125,8 +138,16 @@ def whole_graph(
     summary="The ego network of one entity",
     responses=as_json_errors(
         {
-            404: {"model": ErrorResponse, "description": "No entity by that id, name or alias"},
-            409: {"model": ErrorResponse, "description": "The name fits several entities"},
+            404: {
+                "model": ErrorResponse,
+                "description": "No entity by that id, name or alias (a browser at the root gets "
+                "a page of the closest names instead)",
+            },
+            409: {
+                "model": ErrorResponse,
+                "description": "The name fits several entities (a browser at the root gets a "
+                "page to choose from instead)",
+            },
         }
     ),
 )
@@ -149,7 +170,12 @@ def ego_graph(
     format: Format = ExportFormat.HTML,
     max_nodes: MaxNodes = None,
 ) -> Response:
-    entity = reads.resolve(ref)
+    try:
+        entity = reads.resolve(ref)
+    except (NotFound, Ambiguous) as exc:
+        if not _wants_page(request, format):
+            raise
+        return lookup_failure(request, exc, ref, link="/graph/entity/")
     read = views_read.read_ego(graph, entity.id, hops)
     g = views.ego_view(read, entity.id, hops, _cap(settings.viz_max_nodes, max_nodes))
     return _respond(g, format, f"entity-{entity.id.replace(':', '-')}", request)
@@ -199,4 +225,4 @@ def events_graph(
 # Mounted at the root (short links to open in a browser) and under /api/v1 with the rest.
 router = APIRouter()
 router.include_router(views_router)
-router.include_router(views_router, prefix="/api/v1")
+router.include_router(views_router, prefix=API_PREFIX)

@@ -114,6 +114,46 @@ def test_a_name_several_entities_bear_gets_a_chooser(client: TestClient, graph: 
         assert href("entity", entity_id) in html
 
 
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def test_a_graph_page_for_a_name_it_cannot_settle_offers_a_choice(
+    client: TestClient, graph: Graph
+) -> None:
+    """A browser at ``/graph/entity/{name}`` gets the chooser (409) or the closest names (404)
+    as a page whose links open the graph page; ``/api/v1`` and non-browser clients keep
+    JSON errors."""
+    shared = graph.read(
+        "MATCH (e:Entity) UNWIND e.aliases AS alias WITH alias, collect(e.id) AS ids "
+        "WHERE size(ids) > 1 RETURN alias, ids ORDER BY alias LIMIT 1"
+    )
+    assert shared, "the fixtures hold no alias that two entities share"
+    named = one(
+        graph,
+        "MATCH (e:Entity) WHERE size(e.name) >= 8 AND NOT e.name CONTAINS ' ' "
+        "RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
+    )
+    typo = named["name"][:-2] + "zq"
+    cases = [
+        (shared[0]["alias"], 409, "ambiguous", shared[0]["ids"]),
+        (typo, 404, "not_found", [named["id"]]),
+    ]
+    for asked, status, code, ids in cases:
+        response = client.get(f"/graph/entity/{asked}", headers=BROWSER)
+        assert response.status_code == status
+        assert response.headers["content-type"].startswith("text/html")
+        html = unescape(response.text)
+        for entity_id in ids:
+            assert href("graph/entity", entity_id) in html
+        for path, headers in (
+            (f"/api/v1/graph/entity/{asked}", BROWSER),
+            (f"/graph/entity/{asked}", {}),
+        ):
+            answer = client.get(path, headers=headers)
+            assert answer.status_code == status
+            assert answer.json()["error"]["code"] == code
+
+
 def test_time_filters_count_the_undated_they_leave_out(client: TestClient, graph: Graph) -> None:
     undated = one(graph, "MATCH (ev:Event) WHERE ev.year IS NULL RETURN count(ev) AS n")["n"]
     everything = one(graph, "MATCH (ev:Event) RETURN count(ev) AS n")["n"]

@@ -122,7 +122,6 @@ def test_ego_view_of_an_unknown_entity_is_404(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("path", "status", "code"),
     [
-        ("/graph/entity/nobody-by-this-name", 404, "not_found"),
         ("/api/v1/graph/entity/nobody-by-this-name", 404, "not_found"),
         ("/graph/events?start=2026-05-31&end=2026-05-01", 422, "invalid_range"),
         ("/api/v1/graph/events?start=May&end=2026-05-01", 422, "invalid_request"),
@@ -134,7 +133,9 @@ def test_view_errors_are_json_even_for_a_browser(
     client: TestClient, path: str, status: int, code: str
 ) -> None:
     """A page route answers its errors like the rest of the API: JSON with a code and a
-    message, whatever the client accepts; the OpenAPI document says so too."""
+    message, whatever the client accepts; the OpenAPI document says so too. (A browser at
+    the root asking for a name the graph cannot settle gets the explorer's chooser or closest
+    names instead: tests/integration/test_explorer_pages.py.)"""
     response = client.get(path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
