@@ -15,10 +15,10 @@ from rich.table import Table
 from cli.reports import VizReport
 from graph.database.db import Graph
 from graph.errors import Ambiguous, WhometError
+from graph.read import analytics as analytics_mod
 from graph.read import views as views_read
 from graph.read.reads import Reads
 from graph.settings import Settings, get_settings
-from viz import analytics as analytics_mod
 from viz import views
 from viz.export import ExportFormat, export
 from viz.render import render_html

@@ -1,7 +1,7 @@
 """Network analytics of the who-met-whom graph: centrality, brokers, communities, components.
 
 Computed with networkx on the whole projection (never capped: the numbers
-describe the data, not a drawing), once per graph version (``api.analytics_cache``).
+describe the data, not a drawing), once per graph version (``graph.read.analytics_cache``).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Annotated
 import networkx as nx
 from fastapi import APIRouter, Query
 
-from api.analytics_cache import CACHE
 from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES
+from graph.read import analytics
 from graph.read import views as views_read
-from viz import analytics
-from viz.analytics import Analytics, Centrality, Group, Overview
+from graph.read.analytics import Analytics, Centrality, Group, Overview
+from graph.read.analytics_cache import CACHE
 from viz.views import met_view
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"], responses=ERROR_RESPONSES)

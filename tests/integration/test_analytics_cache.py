@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.analytics_cache import CACHE
 from api.app import create_app
 from graph.corrections.service import Corrections
 from graph.database.db import Graph
 from graph.database.schema import apply_schema
 from graph.ingest.loader import load_paths
+from graph.read import analytics
 from graph.read import views as views_read
+from graph.read.analytics_cache import CACHE
 from graph.settings import Settings
 from graph.store.graph_store import GraphStore
-from viz import analytics
 from viz.views import met_view
 
 pytestmark = pytest.mark.db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from viz.analytics import analyse, centrality, communities, components, overview
+from graph.read.analytics import analyse, centrality, communities, components, overview
 
 
 def two_groups_and_a_broker() -> nx.Graph:
