@@ -2,6 +2,12 @@
 same-day document's load time and the lock wait of an upload behind it.
 
     .venv/bin/python bench/hostile_bench.py [-n 8000] [--uri bolt://... --password ... --wipe]
+    .venv/bin/python bench/hostile_bench.py --distinct 990 --same-day-only
+
+``--distinct N`` replaces the repeated sentence (which the extractor now folds into one
+meeting) with a hand-built extraction of N different meetings on one day, all sharing one
+host (no spaCy): the reports the store groups inside its write transaction, near the cap
+of 1,000 per day. The second upload reports one of those meetings again.
 
 By default it starts a throwaway Neo4j (as ``bench/load_bench.py`` does) and stops it at
 the end. The API runs in its own process (uvicorn), so its memory is measured alone:
@@ -11,6 +17,7 @@ the peak resident size (``VmHWM``) before and after each query.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 import tempfile
@@ -32,11 +39,18 @@ from graph.database.db import (
 )
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
+from graph.errors import NotFound  # noqa: E402
 from graph.extract import extract  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from graph.store.graph_store import GraphStore  # noqa: E402
 from graph.store.plan import plan  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
+from tests.support.store import (  # noqa: E402
+    PER,
+    made_up_word,
+    one_meeting,
+    same_day_meetings,
+)
 
 SENTENCE = (
     "On March 3, 2026, Korean Science Minister Bae Kyung-hoon met OpenAI chief executive"
@@ -105,6 +119,21 @@ def api_figures(settings: Settings, timeout_s: float) -> None:
             )
 
 
+def distinct_figures(settings: Settings, n: int) -> None:
+    """The store step of ``n`` different same-day meetings sharing one host, and the lock
+    wait of a second upload that reports one of them again (hand-built, no extraction)."""
+    hub = "Ministry of Hubs"
+    started = time.monotonic()
+    extraction = same_day_meetings(f"distinct-{n}", hub, n)
+    other = one_meeting("distinct-second", hub, f"Jo {made_up_word(0)}", PER)
+    print(
+        f"distinct same-day document: {n} different meetings of one host on 2026-05-18,"
+        f" {len(extraction.document.text) / 1e3:.0f} kB of text;"
+        f" built in {time.monotonic() - started:.2f} s (no extraction)"
+    )
+    store_figures(settings, extraction, other)
+
+
 def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
     big = folder / f"same-day-{n}.txt"
     body = "\n\n".join([SENTENCE] * n)
@@ -119,6 +148,10 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
         f" {len(extraction.meetings)} meetings"
     )
     other = extract(read_bytes(second.read_bytes(), filename=second.name))
+    store_figures(settings, extraction, other)
+
+
+def store_figures(settings: Settings, extraction: Any, other: Any) -> None:
     with open_driver(settings) as driver:
         wipe(driver, settings.neo4j_database)
         apply_schema(Graph(driver, settings.neo4j_database))
@@ -134,8 +167,10 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
         for label in ("cold (fresh server: statements planned on first use)", "warm"):
             print(f"  {label}:")
             race(driver, settings, store, extraction, other)
-            store.remove(store_doc_id(extraction))
-            store.remove(store_doc_id(other))
+            for doc in (extraction, other):
+                # NotFound: the big load failed (its figure says why)
+                with contextlib.suppress(NotFound):
+                    store.remove(store_doc_id(doc))
 
 
 def race(driver: Any, settings: Settings, store: GraphStore, extraction: Any, other: Any) -> None:
@@ -157,7 +192,10 @@ def race(driver: Any, settings: Settings, store: GraphStore, extraction: Any, ot
 
     def load_big() -> None:
         t0 = time.monotonic()
-        big_store.load(extraction)
+        try:
+            big_store.load(extraction)
+        except Exception as exc:  # a timed-out write transaction is a figure too
+            print(f"    the same-day document's load FAILED: {type(exc).__name__}: {exc}"[:400])
         times["big_end"] = time.monotonic()
         times["big"] = times["big_end"] - t0
 
@@ -209,11 +247,20 @@ def main() -> int:
     ap.add_argument("--heap", default="1g")
     ap.add_argument("--pagecache", default="256m")
     ap.add_argument("--same-day-only", action="store_true", help="skip the API's attacks")
+    ap.add_argument(
+        "--distinct",
+        type=int,
+        metavar="N",
+        help="instead of -n repeats: N different same-day meetings sharing one host",
+    )
     args = ap.parse_args()
     print(f"hostile_bench {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     with server(args) as settings:
-        with tempfile.TemporaryDirectory() as tmp:
-            same_day_figures(settings, args.n, Path(tmp))
+        if args.distinct:
+            distinct_figures(settings, args.distinct)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                same_day_figures(settings, args.n, Path(tmp))
         if not args.same_day_only:
             api_figures(settings, args.timeout)
     return 0
