@@ -98,6 +98,7 @@ def test_a_load_stuck_behind_a_lock_is_stopped_by_the_write_timeout(
         with pytest.raises(Exception) as caught:
             store.load(stuck)
         took = time.monotonic() - started
+        print(f"stopped after {took:.1f} s with a {LIMIT_S} s limit: {caught.value!r}"[:160])
         assert took < LIMIT_S + MARGIN_S, f"stopped after {took:.1f} s"
         code = getattr(caught.value, "code", None)
         assert code in TIMED_OUT, repr(caught.value)
@@ -124,8 +125,10 @@ def test_a_load_stuck_behind_a_lock_is_stopped_by_the_write_timeout(
 # compared when the day is grouped, inside the load's write transaction).
 BIG_MEETINGS = 200
 # How long after the big document's commit the small one may take to commit (it only
-# waited for the day's lock; its own work is a handful of statements).
-AFTER_BIG_S = 30.0
+# waited for the day's lock; its own work is a handful of statements, some planned for the
+# first time: 7.5-24.6 s at load averages of 17-28 on the 2-core machine). The attack it
+# guards against held the next upload for 22 minutes.
+AFTER_BIG_S = 45.0
 
 
 def test_a_small_upload_about_the_same_party_and_day_waits_only_for_the_big_commit(
