@@ -2,6 +2,12 @@
 same-day document's load time and the lock wait of an upload behind it.
 
     .venv/bin/python bench/hostile_bench.py [-n 8000] [--uri bolt://... --password ... --wipe]
+    .venv/bin/python bench/hostile_bench.py --distinct 990 --same-day-only
+
+``--distinct N`` replaces the repeated sentence (which the extractor now folds into one
+meeting) with a hand-built extraction of N different meetings on one day, all sharing one
+host (no spaCy): the reports the store groups inside its write transaction, near the cap
+of 1,000 per day. The second upload reports one of those meetings again.
 
 By default it starts a throwaway Neo4j (as ``bench/load_bench.py`` does) and stops it at
 the end. The API runs in its own process (uvicorn), so its memory is measured alone:
@@ -11,7 +17,9 @@ the peak resident size (``VmHWM``) before and after each query.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import functools
 import sys
 import tempfile
 import threading
@@ -32,11 +40,19 @@ from graph.database.db import (
 )
 from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
+from graph.errors import NotFound  # noqa: E402
 from graph.extract import extract  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.store import transaction  # noqa: E402
 from graph.store.graph_store import GraphStore  # noqa: E402
 from graph.store.plan import plan  # noqa: E402
 from tests.support.child_server import api_in_child_process, neo4j_env  # noqa: E402
+from tests.support.store import (  # noqa: E402
+    PER,
+    made_up_word,
+    one_meeting,
+    same_day_meetings,
+)
 
 SENTENCE = (
     "On March 3, 2026, Korean Science Minister Bae Kyung-hoon met OpenAI chief executive"
@@ -105,6 +121,21 @@ def api_figures(settings: Settings, timeout_s: float) -> None:
             )
 
 
+def distinct_figures(settings: Settings, n: int) -> None:
+    """The store step of ``n`` different same-day meetings sharing one host, and the lock
+    wait of a second upload that reports one of them again (hand-built, no extraction)."""
+    hub = "Ministry of Hubs"
+    started = time.monotonic()
+    extraction = same_day_meetings(f"distinct-{n}", hub, n)
+    other = one_meeting("distinct-second", hub, f"Jo {made_up_word(0)}", PER)
+    print(
+        f"distinct same-day document: {n} different meetings of one host on 2026-05-18,"
+        f" {len(extraction.document.text) / 1e3:.0f} kB of text;"
+        f" built in {time.monotonic() - started:.2f} s (no extraction)"
+    )
+    store_figures(settings, extraction, other)
+
+
 def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
     big = folder / f"same-day-{n}.txt"
     body = "\n\n".join([SENTENCE] * n)
@@ -119,6 +150,10 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
         f" {len(extraction.meetings)} meetings"
     )
     other = extract(read_bytes(second.read_bytes(), filename=second.name))
+    store_figures(settings, extraction, other)
+
+
+def store_figures(settings: Settings, extraction: Any, other: Any) -> None:
     with open_driver(settings) as driver:
         wipe(driver, settings.neo4j_database)
         apply_schema(Graph(driver, settings.neo4j_database))
@@ -134,55 +169,85 @@ def same_day_figures(settings: Settings, n: int, folder: Path) -> None:
         for label in ("cold (fresh server: statements planned on first use)", "warm"):
             print(f"  {label}:")
             race(driver, settings, store, extraction, other)
-            store.remove(store_doc_id(extraction))
-            store.remove(store_doc_id(other))
+            for doc in (extraction, other):
+                # NotFound: the big load failed (its figure says why)
+                with contextlib.suppress(NotFound):
+                    store.remove(store_doc_id(doc))
 
 
 def race(driver: Any, settings: Settings, store: GraphStore, extraction: Any, other: Any) -> None:
-    """Load the big document; 0.2 s into its write transaction, a second upload about the
-    same parties and day; then that second upload alone, to tell its lock wait."""
+    """Load the big document; once its write transaction holds its locks, a second upload
+    about the same parties and day; then that second upload alone, to tell its lock wait."""
     times: dict[str, float] = {}
-    # The big load's write transaction signals when it starts (its first statement takes
-    # the locks); the second upload starts 0.2 s later, so it is sure to meet them held.
-    in_write = threading.Event()
+    # The big load's write transaction signals when it starts, and when its locks are taken
+    # (``document_upsert`` returned: the resolution keys and the days); the second upload
+    # starts then, so it is sure to meet them held.
+    in_write, locked = threading.Event(), threading.Event()
+    attempts: list[float] = []
     big_store = GraphStore(Graph(driver, settings.neo4j_database, settings.neo4j_uri))
     real_write = big_store.graph.write
+    real_run = transaction.Work.run
 
     def signalling_write(work: Any, *a: Any, **k: Any) -> Any:
+        @functools.wraps(work)  # keeps unit_of_work's timeout (an attribute of ``work``)
         def wrapped(tx: Any, *aa: Any, **kk: Any) -> Any:
+            attempts.append(time.monotonic())  # the driver runs it again after a retry
             in_write.set()
             return work(tx, *aa, **kk)
 
         return real_write(wrapped, *a, **k)
 
+    def signalling_run(w: transaction.Work, name: str, **params: Any) -> Any:
+        out = real_run(w, name, **params)
+        if name == "document_upsert" and threading.current_thread().name == "big-load":
+            times.setdefault("locked", time.monotonic())
+            locked.set()
+        return out
+
     def load_big() -> None:
         t0 = time.monotonic()
-        big_store.load(extraction)
+        try:
+            big_store.load(extraction)
+        except Exception as exc:  # a timed-out write transaction is a figure too
+            print(f"    the same-day document's load FAILED: {type(exc).__name__}: {exc}"[:400])
         times["big_end"] = time.monotonic()
         times["big"] = times["big_end"] - t0
+        locked.set()
 
     big_store.graph.write = signalling_write  # type: ignore[method-assign]
-    thread = threading.Thread(target=load_big)
-    thread.start()
-    seen = in_write.wait(timeout=600)
-    tx_started = time.monotonic()
-    time.sleep(0.2)
-    t0 = time.monotonic()
-    store.load(other)
-    times["second_end"] = time.monotonic()
-    times["second"] = times["second_end"] - t0
-    thread.join()
-    held_after = times["big_end"] - t0  # how long the big write still ran after it started
+    transaction.Work.run = signalling_run  # type: ignore[method-assign]
+    try:
+        thread = threading.Thread(target=load_big, name="big-load")
+        thread.start()
+        seen = in_write.wait(timeout=600)
+        tx_started = time.monotonic()
+        locked.wait(timeout=600)
+        t0 = time.monotonic()
+        try:
+            store.load(other)
+        except Exception as exc:  # it waits inside its own transaction: its timeout counts
+            print(f"    the second upload FAILED: {type(exc).__name__}: {exc}"[:300])
+        times["second_end"] = time.monotonic()
+        times["second"] = times["second_end"] - t0
+        thread.join()
+    finally:
+        transaction.Work.run = real_run  # type: ignore[method-assign]
     print(f"    load of the same-day document (plan + write transaction): {times['big']:.2f} s")
     print(
-        f"    its write transaction: {times['big_end'] - tx_started:.2f} s (seen starting: {seen})"
+        f"    its write transaction: {times['big_end'] - tx_started:.2f} s (seen starting: {seen});"
+        f" attempts {len(attempts)}, the last began"
+        f" {(attempts[-1] if attempts else tx_started) - tx_started:.2f} s after the first;"
+        f" its locks taken {times.get('locked', float('nan')) - tx_started:.2f} s in"
     )
+    held_after = times["big_end"] - t0  # how long the big write still ran after it started
     print(
-        f"    a second upload about the same parties and day, started 0.2 s into that write:"
+        f"    a second upload about the same parties and day, started once the big write held"
+        f" its locks:"
         f" {times['second']:.2f} s; it finished {times['second_end'] - times['big_end']:.2f} s"
         f" after the big write committed, which ran {held_after:.2f} s after it started"
     )
-    store.remove(store_doc_id(other))
+    with contextlib.suppress(NotFound):  # not there when it failed above
+        store.remove(store_doc_id(other))
     t0 = time.monotonic()
     store.load(other)
     alone = time.monotonic() - t0
@@ -209,11 +274,20 @@ def main() -> int:
     ap.add_argument("--heap", default="1g")
     ap.add_argument("--pagecache", default="256m")
     ap.add_argument("--same-day-only", action="store_true", help="skip the API's attacks")
+    ap.add_argument(
+        "--distinct",
+        type=int,
+        metavar="N",
+        help="instead of -n repeats: N different same-day meetings sharing one host",
+    )
     args = ap.parse_args()
     print(f"hostile_bench {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     with server(args) as settings:
-        with tempfile.TemporaryDirectory() as tmp:
-            same_day_figures(settings, args.n, Path(tmp))
+        if args.distinct:
+            distinct_figures(settings, args.distinct)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                same_day_figures(settings, args.n, Path(tmp))
         if not args.same_day_only:
             api_figures(settings, args.timeout)
     return 0

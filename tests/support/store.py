@@ -220,3 +220,36 @@ def doc_b() -> Extraction:
         kind="workshop",
     )
     return d.build()
+
+
+def made_up_word(i: int) -> str:
+    """A made-up word of letters only, different for every ``i`` (no two share a name key)."""
+    out = ""
+    i += 26 * 27
+    while i:
+        i, r = divmod(i, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out.capitalize()
+
+
+def one_meeting(doc_id: str, hub: str, guest: str, guest_type: EntityType = COM) -> Extraction:
+    """``hub`` (a government body) met ``guest`` on May 18, 2026: one sentence."""
+    text = f"The {hub} met {guest} on May 18."
+    return (
+        Doc(doc_id, text, published=MAY18)
+        .entity("hub", hub, GOV)
+        .entity("guest", guest, guest_type)
+        .meeting("m", text, "hub", ["guest"], day=MAY18)
+        .build()
+    )
+
+
+def same_day_meetings(doc_id: str, hub: str, n: int) -> Extraction:
+    """``n`` different meetings on May 18, 2026, each of ``hub`` with a person of its own
+    (``Jo <made_up_word(i)>``): the shape whose reports the store groups in its transaction."""
+    sentences = [f"The {hub} met Jo {made_up_word(i)} on May 18." for i in range(n)]
+    doc = Doc(doc_id, " ".join(sentences), published=MAY18).entity("hub", hub, GOV)
+    for i, sentence in enumerate(sentences):
+        doc.entity(f"p{i}", f"Jo {made_up_word(i)}", PER)
+        doc.meeting(f"m{i}", sentence, "hub", [f"p{i}"], day=MAY18)
+    return doc.build()
