@@ -33,6 +33,7 @@ from graph.errors import (
     QueryRefused,
     UnsupportedDocument,
     WhometError,
+    WriteTimedOut,
 )
 
 log = logging.getLogger("whomet.api")
@@ -102,8 +103,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: {"model": ErrorResponse, "description": "Unexpected failure (no details are exposed)"},
     503: {
         "model": ErrorResponse,
-        "description": "Neo4j is not reachable, or too busy to finish the read in time "
-        "(`Retry-After` says when to try again)",
+        "description": "Neo4j is not reachable, too busy to finish the read in time, or "
+        "stopped a write at its time limit (`write_timed_out`: nothing of it was stored); "
+        "`Retry-After` says when to try again",
     },
 }
 
@@ -165,6 +167,15 @@ def install(app: FastAPI) -> None:
         log.warning("database busy: %s", exc)
         return error_response(
             503, "database_busy", "Neo4j did not finish the read in time; retry later"
+        )
+
+    @app.exception_handler(WriteTimedOut)
+    async def _write_timed_out(_: Request, exc: WriteTimedOut) -> JSONResponse:
+        log.warning("write stopped: %s", exc)
+        return error_response(
+            503,
+            "write_timed_out",
+            "Neo4j stopped the write at its time limit; nothing of it was stored; retry later",
         )
 
     @app.exception_handler(DatabaseUnavailable)

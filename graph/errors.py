@@ -50,6 +50,13 @@ class DatabaseBusy(DatabaseUnavailable):
     driver's retries did not outlast. A retry later may succeed."""
 
 
+class WriteTimedOut(WhometError):
+    """Neo4j stopped a write at its time limit, or while it waited for a lock another write
+    held: the transaction was rolled back and nothing of it is stored. A retry later may
+    succeed. Not :class:`DatabaseUnavailable`: the server answers, so a batch goes on with
+    its other documents."""
+
+
 class QueryRefused(WhometError):
     """A query was refused before it reached the database (writes, admin calls)."""
 

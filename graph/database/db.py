@@ -35,7 +35,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.errors import ConfigError, DatabaseBusy, DatabaseUnavailable
+from graph.errors import ConfigError, DatabaseBusy, DatabaseUnavailable, WriteTimedOut
 
 if TYPE_CHECKING:  # annotations only: the API's /cypher child imports this module, not settings
     from graph.settings import Settings
@@ -58,6 +58,13 @@ _TIMED_OUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
     "Neo.TransientError.Transaction.TransactionTimedOut",
+)
+# A write stopped by its time limit: while a statement ran, or while it waited for a lock
+# (the server then stops the transaction's lock client).
+_WRITE_STOPPED_CODES = (
+    *_TIMED_OUT_CODES,
+    "Neo.ClientError.Transaction.LockClientStopped",
+    "Neo.TransientError.Transaction.LockClientStopped",
 )
 
 
@@ -192,12 +199,21 @@ class Graph:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> R:
-        """Run ``work`` in one managed write transaction, retried on transient errors.
+        """Run ``work`` in one managed write transaction, retried on transient errors; a
+        transaction stopped by its time limit raises :class:`WriteTimedOut`.
 
         ``work`` may run more than once, so it must only talk to the transaction.
         """
         with translate_errors(self.uri), self.session() as session:
-            return session.execute_write(work, *args, **kwargs)
+            try:
+                return session.execute_write(work, *args, **kwargs)
+            except neo4j_errors.Neo4jError as exc:
+                if exc.code not in _WRITE_STOPPED_CODES:
+                    raise
+                raise WriteTimedOut(
+                    f"Neo4j at {self.uri} stopped the write at its time limit ({exc.code});"
+                    " nothing of it was stored; retry later"
+                ) from exc
 
     def session(self, *, read: bool = False, **options: Any) -> Session:
         """A session on this database; behind a routing URI it shares the bookmarks of

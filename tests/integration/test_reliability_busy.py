@@ -13,12 +13,13 @@ from collections.abc import Iterator
 import pytest
 from fastapi import Request
 from fastapi.testclient import TestClient
+from neo4j import ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
 from api.app import create_app
 from api.errors import RETRY_AFTER_S
 from graph.database.db import Graph
-from graph.errors import DatabaseBusy, DatabaseUnavailable
+from graph.errors import DatabaseBusy, DatabaseUnavailable, WriteTimedOut
 from graph.settings import Settings
 
 pytestmark = [pytest.mark.db]
@@ -28,6 +29,14 @@ API = "/api/v1"
 BURN = "UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n"
 TINY_TIMEOUT_S = 0.05
 BURN_ROUTE = "/api/v1/test-only/burn"
+BURN_WRITE_ROUTE = "/api/v1/test-only/burn-write"
+
+
+@unit_of_work(timeout=TINY_TIMEOUT_S)
+def _burn_write(tx: ManagedTransaction) -> None:
+    """A write that would store a node after seconds of work; stopped by its time limit."""
+    tx.run("CREATE (:BurnMark {at: 1})").consume()
+    tx.run(BURN).consume()
 
 
 def assert_busy(response: object) -> None:
@@ -52,7 +61,12 @@ def client(neo4j_settings: Settings) -> Iterator[TestClient]:
         graph: Graph = request.app.state.graph
         return graph.read(BURN, timeout_s=TINY_TIMEOUT_S)
 
+    def burn_write(request: Request) -> None:
+        graph: Graph = request.app.state.graph
+        graph.write(_burn_write)
+
     app.add_api_route(BURN_ROUTE, burn, methods=["GET"])
+    app.add_api_route(BURN_WRITE_ROUTE, burn_write, methods=["POST"])
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
@@ -77,6 +91,26 @@ def test_a_timed_out_read_answers_503_database_busy_with_retry_after(client: Tes
     assert_busy(client.get(BURN_ROUTE))
     # ...and the API keeps serving.
     assert client.get(f"{API}/ready").status_code == 200
+
+
+def test_a_write_past_its_timeout_raises_write_timed_out_and_stores_nothing(graph: Graph) -> None:
+    with pytest.raises(WriteTimedOut) as caught:
+        graph.write(_burn_write)
+    cause = caught.value.__cause__
+    assert isinstance(cause, neo4j_errors.Neo4jError)
+    assert cause.code is not None and "TimedOut" in cause.code
+    # The server answers: a batch goes on with its other documents (not DatabaseUnavailable).
+    assert not isinstance(caught.value, DatabaseUnavailable)
+    assert graph.read("MATCH (b:BurnMark) RETURN count(b) AS n") == [{"n": 0}]
+
+
+def test_a_timed_out_write_answers_503_write_timed_out_not_500(client: TestClient) -> None:
+    response = client.post(BURN_WRITE_ROUTE)
+    assert response.status_code == 503, response.text
+    assert response.headers["Retry-After"] == str(RETRY_AFTER_S)
+    error = response.json()["error"]
+    assert error["code"] == "write_timed_out"
+    assert "Traceback" not in error["message"]
 
 
 def test_unreachable_neo4j_answers_503_with_retry_after(neo4j_settings: Settings) -> None:
