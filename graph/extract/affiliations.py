@@ -145,6 +145,11 @@ _PEOPLE_THEN_BODIES = re.compile(
     + r",?\s+and\s+(?:the\s+)?"
     + T
 )
+_TITLE_OF_COUNTRY = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:of|for)\s+"
+    r"(?:the\s+(?:Republic|Kingdom)\s+of\s+)?(?:the\s+)?"
+)
+_REPORTED = re.compile(r"\s(?:said|says|told|added|stated|announced|confirmed)\.?$")
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
     + T
@@ -268,6 +273,8 @@ def _area_words(words: list[str]) -> bool:
 
 def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Found]) -> None:
     text = clause.strip()
+    if _REPORTED.search(text):
+        return  # "met X, a spokesperson for the company said": the speaker, not X's job
     current = True
     fm = _FORMER.match(text)
     if fm:
@@ -300,6 +307,14 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
             role = _clean_role(state.group(1))
             out.append(Found(person, org, role, current, int(first.group(1))))
         return
+    if org.type == EntityType.COUNTRY and _TITLE_OF_COUNTRY.fullmatch(text[: first.start()]):
+        # "X, Ambassador Extraordinary and Plenipotentiary of Sweden [to Japan]": the parser
+        # often reads the joined title as a list of names; the title serves the country
+        after = text[first.end() :].strip()
+        words = re.sub(r"\b(?:of|for|and|the|Republic|Kingdom)\b", " ", text[: first.start()])
+        if (not after or after.startswith("to ")) and all(is_title_word(w) for w in words.split()):
+            out.append(Found(person, org, None, current, int(first.group(1))))
+            return
     if not _is_org(org):
         # "of Dutch developer Quarry Labs": skip a country or place modifier
         later = [t for t in tags[1:] if _is_org(tg.refs[int(t.group(1))])]

@@ -383,6 +383,12 @@ class EventFinder:
         for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
         own = prep_objects(tok, rules.own_preps.get(lemma, []), 3)
+        signed = {w for r in self.rules.verbs if r.kind == "signing" for w in r.object_lemmas}
+        for c in tok.conjuncts if kind == "signing" else ():
+            if c.lemma_.lower() in signed:
+                # "the signing of (1) a memorandum, (2) a letter ... by A and B": the parser
+                # may hang the later documents, and their "by", on the noun itself
+                own += prep_objects(c, rules.own_preps.get(lemma, []), 3)
         kinds = {EntityType(t) for t in rules.own_prep_types.get(lemma, [])}
         for g in own:
             found.add(

@@ -154,3 +154,39 @@ def test_the_heads_of_two_bodies_then_two_names_pair_in_order() -> None:
         got = {(p, o) for p, o, _ in affiliations(x)}
         assert got == {("Tomas Brek", "Halden Robotics"), ("Rafael Ortiz", "Morrow Motors")}, body
         assert {"Tomas Brek", "Rafael Ortiz", "Inga Solberg"} <= meetings(x)[0][1], body
+
+
+def test_ambassador_extraordinary_and_plenipotentiary_is_one_title() -> None:
+    for body in (
+        "On June 2, Mr. Rafael Ortiz, Minister for Foreign Affairs, received a courtesy call "
+        "from H.E. Mr. Tomas Brek, Ambassador Extraordinary and Plenipotentiary of the Kingdom "
+        "of Norway to Peru.",
+        "Tomas Brek, Ambassador Extraordinary and Plenipotentiary of Norway, called on "
+        "Minister Rafael Ortiz.",
+    ):
+        x = run(body)
+        assert not {"Extraordinary", "Plenipotentiary"} & names(x), body
+        assert ("Tomas Brek", "Norway", True) in affiliations(x), body
+        assert {"Tomas Brek", "Rafael Ortiz"} <= meetings(x)[0][1], body
+    assert _cores("The court held an extraordinary session on Monday.") == []
+
+
+def test_a_numbered_list_of_documents_signed_by_two_people() -> None:
+    x = run(
+        "The Ministry of Fisheries (Minister Inga Solberg) announced the signing of (1) a "
+        "memorandum on trade, (2) a letter of intent on ports, and (3) an arrangement on "
+        "fisheries on June 2 by Minister Inga Solberg and Secretary Tomas Brek."
+    )
+    got = meetings(x)
+    assert len(got) == 1 and got[0][0] == "held"
+    assert {"Inga Solberg", "Tomas Brek"} <= got[0][1]
+
+
+def test_a_spokesperson_reporting_is_no_apposition_of_the_name_before() -> None:
+    x = run(
+        "Halden Robotics chief executive Lars Holm met Peru's President Rafael Ortiz, a "
+        "spokesperson for the company said."
+    )
+    assert ("Rafael Ortiz", "Halden Robotics", True) not in affiliations(x)
+    assert ("Lars Holm", "Halden Robotics", True) in affiliations(x)
+    assert ("Rafael Ortiz", "Peru", True) in affiliations(x)
