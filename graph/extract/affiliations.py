@@ -149,6 +149,7 @@ _TITLE_OF_COUNTRY = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:of|for)\s+"
     r"(?:the\s+(?:Republic|Kingdom)\s+of\s+)?(?:the\s+)?"
 )
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|FORMER|[Ee]x-?)\s*$")
 _REPORTED = re.compile(r"\s(?:said|says|told|added|stated|announced|confirmed)\.?$")
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
@@ -493,7 +494,10 @@ def find_affiliations(tg: Tagged) -> list[Found]:
                 out.append(Found(r, country, ment.title, True, k))
                 continue
             if _is_org(org):
-                out.append(Found(r, org, ment.title, True, j))
+                # "Former Vexo Chips chief executive X": the post is behind X
+                at = s.find(f"\ue000{j}\ue001")
+                former = at > 0 and _FORMER_BEFORE.search(s, 0, at) is not None
+                out.append(Found(r, org, ment.title, not former, j))
                 continue
         if ment.country_link is not None and ment.country_link in by_mention:
             j, country = by_mention[ment.country_link]
@@ -620,7 +624,9 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             and words[-1] in lexicon().role_nouns
             and not _NOT_TITLE.search(m.group(2))
         ):
-            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+            # "former Vexo Chips chief executive X": the post is behind X
+            former = _FORMER_BEFORE.search(s, 0, m.start()) is not None
+            out.append(Found(p, o, _clean_role(m.group(2)), not former, int(m.group(1))))
     for m in _APPOINTED.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):

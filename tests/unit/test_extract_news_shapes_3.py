@@ -190,3 +190,16 @@ def test_a_spokesperson_reporting_is_no_apposition_of_the_name_before() -> None:
     assert ("Rafael Ortiz", "Halden Robotics", True) not in affiliations(x)
     assert ("Lars Holm", "Halden Robotics", True) in affiliations(x)
     assert ("Rafael Ortiz", "Peru", True) in affiliations(x)
+
+
+def test_a_former_post_before_the_name_is_no_current_affiliation() -> None:
+    for body in (
+        "Former Halden Robotics chief executive Lars Holm met Minister Inga Solberg on Monday.",
+        "Minister Inga Solberg met former Halden Robotics chief executive Lars Holm on Monday.",
+    ):
+        x = run(body)
+        assert affiliations(x) == {("Lars Holm", "Halden Robotics", False)}, body
+        assert meetings(x) == [("held", frozenset({"Lars Holm", "Inga Solberg"}))], body
+    x = run("Halden Robotics chief executive Lars Holm met Minister Inga Solberg on Monday.")
+    assert ("Lars Holm", "Halden Robotics", True) in affiliations(x)
+    assert "Halden Robotics" in meetings(x)[0][1]
