@@ -110,6 +110,47 @@ _TAIL_ROLE = re.compile(
 )
 _PRESIDING = re.compile(r"(?:(?:Deputy|Vice|First\s+Vice)\s+)?Speaker")
 _NOT_TITLE = re.compile(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b")
+# "the chief executive of Vexo Chips, Lars Holm,": an unnamed title, its body, then its holder
+_TITLE_OF_BODY_PERSON = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+    r"((?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*(?:\s+of\s+Mission)?)\s+(?:of|at)\s+(?:the\s+)?"
+    + T
+    + r",\s+"
+    + T
+    + r"(?=\s*[,.;]|\s*$|\s+(?:and|who)\b)"
+)
+# "the heads of A and B, X and Y" / "X and Y, the chief executives of A and B": one each,
+# in the order written
+_PLURAL_ROLE = r"((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*s)"
+_BODIES_THEN_PEOPLE = re.compile(
+    r"\b(?:the|their)\s+"
+    + _PLURAL_ROLE
+    + r"\s+of\s+(?:the\s+)?"
+    + T
+    + r",?\s+and\s+(?:the\s+)?"
+    + T
+    + r",\s+"
+    + T
+    + r",?\s+and\s+"
+    + T
+)
+_PEOPLE_THEN_BODIES = re.compile(
+    T
+    + r",?\s+and\s+"
+    + T
+    + r",\s+(?:the|their)\s+"
+    + _PLURAL_ROLE
+    + r"\s+of\s+(?:the\s+)?"
+    + T
+    + r",?\s+and\s+(?:the\s+)?"
+    + T
+)
+_TITLE_OF_COUNTRY = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:and\s+)?){1,5}(?:of|for)\s+"
+    r"(?:the\s+(?:Republic|Kingdom)\s+of\s+)?(?:the\s+)?"
+)
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|FORMER|[Ee]x-?)\s*$")
+_REPORTED = re.compile(r"\s(?:said|says|told|added|stated|announced|confirmed)\.?$")
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
     + T
@@ -184,16 +225,57 @@ def _apposition(tg: Tagged, p_idx: int, p_end: int, out: list[Found]) -> None:
 
 
 def _title_words(text: str) -> bool:
-    """'Vice Chairman and CEO': capitalized titles, joined by 'and'."""
+    """'Vice Chairman and CEO': capitalized titles, joined by 'and'; 'Director-General for
+    North American Affairs': a title, then the policy area it covers."""
     words = _ARTICLE.sub("", text.strip()).replace(",", " ").split()
     nouns = lexicon().role_nouns
+    if words[-1:] == ["Mission"] and [w.lower() for w in words[-3:-1]] in (
+        ["head", "of"],
+        ["chief", "of"],
+    ):
+        words = words[:-2]  # "Deputy Head of Mission": a diplomat's title, no body
+    link = next((k for k, w in enumerate(words) if w in ("for", "of")), None)
+    if link is not None and 0 < link < len(words) - 1 and _area_words(words[link + 1 :]):
+        words = words[:link]
     return bool(words) and all(
         is_title_word(w) or w.lower() in nouns or w in ("and", "&") for w in words
     )
 
 
+def _pair_each(
+    tg: Tagged, role: str, bodies: list[str], people: list[str], out: list[Found]
+) -> bool:
+    """'the heads of A and B, X and Y': X is A's, Y is B's (a plural role, two of each)."""
+    singular = role.split()[-1][:-1]
+    if singular not in lexicon().role_nouns and not is_title_word(singular):
+        return False
+    orgs = [tg.refs[int(b)] for b in bodies]
+    persons = [tg.refs[int(p)] for p in people]
+    if not all(_is_org(o) for o in orgs) or not all(_is_person(p) for p in persons):
+        return False
+    if orgs[0] is orgs[1] or persons[0] is persons[1]:
+        return False
+    lone = _clean_role(" ".join(role.split()[:-1] + [singular]))
+    for o, p, b in zip(orgs, persons, bodies, strict=True):
+        out.append(Found(p, o, lone, True, int(b)))
+    return True
+
+
+def _area_words(words: list[str]) -> bool:
+    """'North American Affairs', 'Policy Planning': capitalized words ending in a policy
+    area, with no word that heads an organization's name."""
+    lex = lexicon()
+    return (
+        words[-1] in lex.institutional
+        and all(w[:1].isupper() or w in ("and", "&") for w in words)
+        and not any(w in lex.org_heads for w in words)
+    )
+
+
 def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Found]) -> None:
     text = clause.strip()
+    if _REPORTED.search(text):
+        return  # "met X, a spokesperson for the company said": the speaker, not X's job
     current = True
     fm = _FORMER.match(text)
     if fm:
@@ -226,11 +308,21 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
             role = _clean_role(state.group(1))
             out.append(Found(person, org, role, current, int(first.group(1))))
         return
+    if org.type == EntityType.COUNTRY and _TITLE_OF_COUNTRY.fullmatch(text[: first.start()]):
+        # "X, Ambassador Extraordinary and Plenipotentiary of Sweden [to Japan]": the parser
+        # often reads the joined title as a list of names; the title serves the country
+        after = text[first.end() :].strip()
+        words = re.sub(r"\b(?:of|for|and|the|Republic|Kingdom)\b", " ", text[: first.start()])
+        if (not after or after.startswith("to ")) and all(is_title_word(w) for w in words.split()):
+            out.append(Found(person, org, None, current, int(first.group(1))))
+            return
     if not _is_org(org):
         # "of Dutch developer Quarry Labs": skip a country or place modifier
         later = [t for t in tags[1:] if _is_org(tg.refs[int(t.group(1))])]
         if not later or later[0].start() - first.end() > 60:
             return
+        if re.fullmatch(r"\s+to\s+(?:the\s+)?", text[first.end() : later[0].start()]):
+            return  # "Ambassador of Japan to the United Nations": the body is the post
         first = later[0]
         org = tg.refs[int(first.group(1))]
     before = text[: first.start()]
@@ -402,7 +494,10 @@ def find_affiliations(tg: Tagged) -> list[Found]:
                 out.append(Found(r, country, ment.title, True, k))
                 continue
             if _is_org(org):
-                out.append(Found(r, org, ment.title, True, j))
+                # "Former Vexo Chips chief executive X": the post is behind X
+                at = s.find(f"\ue000{j}\ue001")
+                former = at > 0 and _FORMER_BEFORE.search(s, 0, at) is not None
+                out.append(Found(r, org, ment.title, not former, j))
                 continue
         if ment.country_link is not None and ment.country_link in by_mention:
             j, country = by_mention[ment.country_link]
@@ -421,9 +516,15 @@ def find_affiliations(tg: Tagged) -> list[Found]:
                     o = refs[k]
                     if _is_org(o) or (o.type == EntityType.COUNTRY and bm.group(2)):
                         out.append(Found(r, o, ment.title, True, k))
+    paired: set[int] = set()
+    for m in _BODIES_THEN_PEOPLE.finditer(s):
+        _pair_each(tg, m.group(1), [m.group(2), m.group(3)], [m.group(4), m.group(5)], out)
+    for m in _PEOPLE_THEN_BODIES.finditer(s):
+        if _pair_each(tg, m.group(3), [m.group(4), m.group(5)], [m.group(1), m.group(2)], out):
+            paired.add(int(m.group(2)))  # its apposition names both bodies
     for m in TAG.finditer(s):
         r = refs[int(m.group(1))]
-        if _is_person(r):
+        if _is_person(r) and int(m.group(1)) not in paired:
             _apposition(tg, int(m.group(1)), m.end(), out)
     for m in _REPRESENTED.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
@@ -438,6 +539,18 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):
             out.append(Found(p, o, None, True, int(m.group(1))))
+    for m in _TITLE_OF_BODY_PERSON.finditer(s):
+        o, p = refs[int(m.group(2))], refs[int(m.group(3))]
+        role = m.group(1)
+        last = role.split()[-1].lower()
+        if (
+            _is_person(p)
+            and (_is_org(o) or o.type == EntityType.COUNTRY)
+            and (last in lexicon().role_nouns or is_title_word(last) or role.endswith("Mission"))
+            and not (last.endswith("s") and last[:-1] in lexicon().role_nouns)  # "the heads of"
+            and (_ROLE_WORDS.match(role) or _title_words(role))
+        ):
+            out.append(Found(p, o, _clean_role(role), True, int(m.group(2))))
     for m in _POSS_ROLE_PERSON.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
         if _is_org(o) and _is_person(p) and _has_role_noun(m.group(2)):
@@ -511,7 +624,9 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             and words[-1] in lexicon().role_nouns
             and not _NOT_TITLE.search(m.group(2))
         ):
-            out.append(Found(p, o, _clean_role(m.group(2)), True, int(m.group(1))))
+            # "former Vexo Chips chief executive X": the post is behind X
+            former = _FORMER_BEFORE.search(s, 0, m.start()) is not None
+            out.append(Found(p, o, _clean_role(m.group(2)), not former, int(m.group(1))))
     for m in _APPOINTED.finditer(s):
         o, p = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_org(o) and _is_person(p):

@@ -146,6 +146,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep == "prep" and ch.lower_ in REPRESENT_PREPS:
             for obj in ch.children:
                 if obj.dep_ == "pobj":
+                    if lost is None and ref is None and stands_for(tok):
+                        # "the chief executive of Vexo Chips, Lars Holm,": the parser hangs
+                        # the name on the body, the nearer noun; the name holds the title
+                        lost = _holder_after(a, obj)
                     # a named person's "of Sweden" is a title; an unnamed one's is whom
                     # they represent; "Ministry of Trade [and B]" is still the name itself
                     inside = ref is not None and a.ref(obj) is ref
@@ -168,6 +172,26 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             # "his counterparts, A of Sweden and B of Brazil": every one listed
             out += parties(a, t, optional, depth + 1)
     return _dedupe(out)
+
+
+def _holder_after(a: Anchored, body: Token) -> Ref | None:
+    """The person in apposition to the body of an unnamed title ('the president of Chile,
+    Mateo Rojas,'), when the body is named and the person follows its comma."""
+    ref = a.ref(body)
+    if ref is None or ref.type not in PARTY_TYPES:
+        return None
+    doc = body.doc
+    for c in body.children:
+        k = c.left_edge.i
+        if (
+            c.dep_ == "appos"
+            and _person(a, c)
+            and k >= 2
+            and doc[k - 1].text == ","
+            and a.ref(doc[k - 2]) is ref
+        ):
+            return a.ref(c)
+    return None
 
 
 def _names_body(a: Anchored, ch: Token) -> bool:

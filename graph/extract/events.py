@@ -187,6 +187,8 @@ class EventFinder:
                 return None
             if rule.needs_prep and not _prep_parties(tok, rule.preps):
                 return None  # "the two leaders discussed trade": a continuation, read there
+            if rule.no_infinitive and any(c.dep_ == "xcomp" for c in tok.children):
+                return None  # "called on the parties to show restraint": an appeal
             return self._verb(a, tok, rule.id)
         if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
             kind = self.rules.nouns.lemmas.get(lemma) or self.rules.nouns.lemmas.get(low)
@@ -267,8 +269,12 @@ class EventFinder:
         with_objects = (
             _prep_parties(tok, rule.preps) if rule.needs_prep else prep_objects(tok, rule.preps, 2)
         )
+        allowed_prep = {EntityType(t) for t in rule.prep_types}
         for g in with_objects:
-            found.add(self._resolve(a, g), "attendee")
+            found.add(
+                [p for p in self._resolve(a, g) if not allowed_prep or p.ref.type in allowed_prep],
+                "attendee",
+            )
         found.add(workplace(a, tok, with_objects + objs), "attendee")
         if rule.object_lemmas:
             # "signed an agreement with X", "signed letters of intent on cooperation with X":
@@ -377,6 +383,12 @@ class EventFinder:
         for g in with_objs:
             found.add(self._resolve(a, g), "attendee")
         own = prep_objects(tok, rules.own_preps.get(lemma, []), 3)
+        signed = {w for r in self.rules.verbs if r.kind == "signing" for w in r.object_lemmas}
+        for c in tok.conjuncts if kind == "signing" else ():
+            if c.lemma_.lower() in signed:
+                # "the signing of (1) a memorandum, (2) a letter ... by A and B": the parser
+                # may hang the later documents, and their "by", on the noun itself
+                own += prep_objects(c, rules.own_preps.get(lemma, []), 3)
         kinds = {EntityType(t) for t in rules.own_prep_types.get(lemma, [])}
         for g in own:
             found.add(
@@ -906,6 +918,13 @@ class EventFinder:
                 continue
             if self._negated(tok):
                 continue
+            rule = self.rules.verb_rule(tok.lemma_.lower(), set())
+            if (
+                rule is not None
+                and rule.object_lemmas
+                and not any(o.lemma_.lower() in rule.object_lemmas for o in objects(tok))
+            ):
+                continue  # "A and B exchanged views", not "exchanged gifts"
             found = Found("talks", self._status(tok), tok, verb=tok)
             for s in subjects(tok):
                 found.add(self._resolve(a, s), "attendee")

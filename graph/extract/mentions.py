@@ -863,6 +863,13 @@ class _SentenceScanner:
             )
         ):
             k += 1
+        if (
+            0 < k < len(words) - 2
+            and words[k - 1].lower() in ("head", "chief")
+            and words[k : k + 2] == ["of", "Mission"]
+            and words[k + 2] in ("of", "at")
+        ):
+            k += 2  # "Deputy Head of Mission of the Swedish Embassy": the title is whole
         if 0 < k < len(words) - 1 and words[k] in ("of", "for", "at"):
             skip = k + 1 + (1 if words[k + 1] == "the" else 0)
             low = words[k - 1].lower()
@@ -873,8 +880,11 @@ class _SentenceScanner:
                 # name never ends in a person's
                 plural or rest in self.lex.gazetteer or not self._has_name_tail(words[skip:])
             ):
+                link = words[k]
                 i += skip
                 words = words[skip:]
+                if link == "for" and self._portfolio_area(words):
+                    return  # "Director-General for North American Affairs": no body
                 i, words = self._area_then_country(i, words)
                 if self._country_to_country(i, j, words):
                     return
@@ -999,6 +1009,18 @@ class _SentenceScanner:
         self.emit(i, i + to, "country", country=home)
         self.emit(i + b, j, "country", country=post)
         return True
+
+    def _portfolio_area(self, words: list[str]) -> bool:
+        """'(Director-General for) North American Affairs', '(Envoy for) Climate Policy': the
+        area of a title's 'for' phrase, ending in a policy-area word, names no body."""
+        key = " ".join(words).casefold()
+        if key in self.lex.gazetteer or key in self.lex.countries:
+            return False
+        return (
+            words[-1] in self.lex.institutional
+            and all(w[:1].isupper() or w in ("and", "&") for w in words)
+            and not any(head_type(w) is not None for w in words)
+        )
 
     def _area_then_country(self, i: int, words: list[str]) -> tuple[int, list[str]]:
         """'(Minister of) Defense of Estonia', '(Minister of) Foreign Affairs of the Republic
@@ -1273,6 +1295,23 @@ class _SentenceScanner:
         return org_b
 
     # ------------------------------------------------------------------ context
+    def _title_body_before(self, body: Mention) -> bool:
+        """'the chief executive of <body>': a singular title, unnamed, then 'of' or 'at'."""
+        k = next((t for t, tok in enumerate(self.toks) if tok.start == body.start), None)
+        if k is None:
+            return False
+        if k >= 1 and self.toks[k - 1].text == "the":
+            k -= 1
+        if k < 3 or self.toks[k - 1].text not in ("of", "at"):
+            return False
+        word = self.toks[k - 2].text.lower()
+        if word not in self.lex.role_nouns and not is_title_word(word):
+            return False
+        if word.endswith("s") and word[:-1] in self.lex.role_nouns | self.lex.title_prefix:
+            return False  # "the heads of A, B and C": a list of bodies
+        before = self.toks[k - 3].text.lower()
+        return before in ("the", "its", "their", "his", "her") or before in self.lex.role_nouns
+
     def context_hints(self, m: Mention, i: int, j: int) -> None:
         h = m.hints
         lex = self.lex
@@ -1318,7 +1357,11 @@ class _SentenceScanner:
         earlier = [x for x in self.out[-3:] if x is not m and x.end <= m.start]
         if w1 in (",", "and") and earlier and earlier[-1].sent == self.sent.index:
             prev = earlier[-1]
-            if prev.end >= (p2.end if p2 is not None else 0) and (
+            if w1 == "," and self._title_body_before(prev):
+                # "the chief executive of Vexo Chips, Lars Holm,": the name after the body
+                # of an unnamed title holds it; it does not continue a list of bodies
+                h["person"] += 3
+            elif prev.end >= (p2.end if p2 is not None else 0) and (
                 prev.hints["company"] >= 3 or prev.hints["org"] >= 3
             ):
                 h["company"] += prev.hints["company"]

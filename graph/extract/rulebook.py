@@ -31,6 +31,10 @@ class VerbRule(_Rule):
     particles: list[str] = Field(default_factory=list)  # any one of these will do
     joins_current: bool = False  # with no named object, the subject joins the meeting told
     needs_prep: bool = False  # counts only with an object in one of its preps ("with X")
+    # the kinds of party its prepositions may name ("called on X": a person, not a country)
+    prep_types: list[str] = Field(default_factory=list)
+    # a "to"-infinitive on the verb makes it an appeal, not a meeting ("called on X to act")
+    no_infinitive: bool = False
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 

@@ -138,8 +138,10 @@ def _scan(a: Anchored, tok: Token, depth: int) -> tuple[Ref | None, bool]:
     found = ref
     titled = is_title_word(tok.text) or any(is_title_word(p) for p in tok.text.split("-"))
     for ch in tok.children:
-        if ch.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "punct"):
+        if ch.dep_ in ("relcl", "acl", "advcl", "cc", "punct"):
             continue
+        if ch.dep_ == "conj" and not is_title_word(ch.text):
+            continue  # "Ambassador Extraordinary and Plenipotentiary of X": one title
         sub, sub_titled = _scan(a, ch, depth + 1)
         titled = titled or sub_titled
         if found is None:
