@@ -22,12 +22,17 @@ _api_key = APIKeyHeader(
 )
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies that only hand over what the app holds are coroutines: FastAPI runs a plain
+# function dependency in its thread pool, a hand-off per dependency and request (two on every
+# read route, before the route's own); a coroutine that does no I/O runs on the event loop.
+
+
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
     """The one Graph (one driver) opened by the app's lifespan."""
     graph: Graph = request.app.state.graph
     return graph
@@ -37,7 +42,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 
 
-def get_reads(graph: GraphDep) -> Reads:
+async def get_reads(graph: GraphDep) -> Reads:
     return Reads(graph)
 
 

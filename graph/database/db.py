@@ -14,6 +14,8 @@ reaches one server: no bookmarks needed there).
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
@@ -28,7 +30,6 @@ from neo4j import (
     Neo4jDriver,
     Query,
     Record,
-    RoutingControl,
     Session,
 )
 from neo4j import exceptions as neo4j_errors
@@ -45,6 +46,7 @@ R = TypeVar("R")
 
 CONNECTION_TIMEOUT_S = 5.0
 MAX_RETRY_TIME_S = 15.0
+RETRY_DELAY_S = 1.0  # the driver's first wait before a managed transaction's retry, doubling
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _UNREACHABLE = (
@@ -156,15 +158,23 @@ def open_driver(settings: Settings, *, retry_time_s: float = MAX_RETRY_TIME_S) -
 class Graph:
     """A driver bound to one database: reads are routed as reads, writes are retried."""
 
-    def __init__(self, driver: Driver, database: str, uri: str = "") -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        database: str,
+        uri: str = "",
+        *,
+        retry_time_s: float = MAX_RETRY_TIME_S,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.uri = uri
+        self.retry_time_s = retry_time_s
 
     @classmethod
     def connect(cls, settings: Settings, *, retry_time_s: float = MAX_RETRY_TIME_S) -> Graph:
         driver = open_driver(settings, retry_time_s=retry_time_s)
-        return cls(driver, settings.neo4j_database, settings.neo4j_uri)
+        return cls(driver, settings.neo4j_database, settings.neo4j_uri, retry_time_s=retry_time_s)
 
     def verify(self) -> None:
         """Fail now (DatabaseUnavailable / ConfigError) rather than at the first query."""
@@ -181,17 +191,33 @@ class Graph:
         """Run a read-only query; the server refuses it if it tries to write.
 
         A read that runs out of ``timeout_s`` (or of the server's transaction timeout), or
-        meets a transient error the driver's retries did not outlast, raises
-        :class:`DatabaseBusy`.
+        meets a transient error the retries (until ``retry_time_s``, as the driver retries a
+        managed transaction) did not outlast, raises :class:`DatabaseBusy`. It is sent as an
+        auto-commit transaction in a READ session (:meth:`_read_once`): one round trip.
         """
+        deadline = time.monotonic() + self.retry_time_s
+        delay = RETRY_DELAY_S
         with translate_errors(self.uri, read=True):
-            records, _, _ = self.driver.execute_query(
-                Query(query, timeout=timeout_s),
-                dict(params or {}),
-                routing_=RoutingControl.READ,
-                database_=self.database,
-            )
-        return [record_data(record) for record in records]
+            while True:
+                try:
+                    return self._read_once(query, params, timeout_s)
+                except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as exc:
+                    # what execute_query's managed transaction retried, until the same deadline
+                    wait = delay * random.uniform(0.8, 1.2)
+                    if not exc.is_retryable() or time.monotonic() + wait > deadline:
+                        raise
+                time.sleep(wait)
+                delay *= 2
+
+    def _read_once(
+        self, query: LiteralString, params: Mapping[str, Any] | None, timeout_s: float | None
+    ) -> list[dict[str, Any]]:
+        """One auto-commit read: RUN and PULL of every row (``fetch_size=-1``) in one round
+        trip, where a managed transaction (``execute_query``) also sends BEGIN with it and
+        COMMIT after it, a second round trip that a read-only statement does not need."""
+        with self.session(read=True, fetch_size=-1) as session:
+            result = session.run(Query(query, timeout=timeout_s), dict(params or {}))
+            return [record_data(record) for record in result]
 
     def write(
         self,
