@@ -3,7 +3,10 @@
 Builds the same synthetic graph as ``bench/api_bench.py`` (a dedicated Neo4j in a
 throwaway folder unless ``--uri`` names an empty one), serves the API in a subprocess,
 then requests each kind of explorer page in turn from an httpx client and prints
-p50/p95 per page (sequential requests over loopback, after a warm-up).
+p50/p95 per page (sequential requests over loopback, after a warm-up). The pages are the
+ones a user opens: the lists, an entity page and the ego-graph frame it loads, a meeting,
+a document, the "did X meet Y" form, a month of the events graph, and the page of a named
+event (a summit that is also an entity: ``--named`` of them are added to the graph).
 
     .venv/bin/python bench/explorer_bench.py                 # ~125k relationships
     .venv/bin/python bench/explorer_bench.py --requests 100
@@ -12,6 +15,7 @@ p50/p95 per page (sequential requests over loopback, after a warm-up).
 from __future__ import annotations
 
 import argparse
+import calendar
 import random
 import sys
 import time
@@ -24,11 +28,50 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_bench import api_server, dedicated_neo4j, generate, report, timed, write  # noqa: E402
+from api_bench import (  # noqa: E402
+    Synthetic,
+    _entity,
+    api_server,
+    dedicated_neo4j,
+    event_degree,
+    generate,
+    report,
+    timed,
+    write,
+)
 
 from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
+
+
+def name_meetings(data: Synthetic, n_names: int, seed: int) -> list[str]:
+    """Hold some meetings under a name, as the store keeps a summit: an ``EventName``
+    entity the reporting document mentions by that name, and the meeting reported with
+    it (``cypher/README.md``, "A named event"). Each name names one to three meetings;
+    returns the ids of the named-event entities."""
+    rng = random.Random(seed + 2)
+    held = [e for e in data.events if e["props"]["status"] == "held"]
+    ids: list[str] = []
+    for i in range(n_names):
+        name = f"Synthetic Summit {i}"
+        entity = _entity("Event", "EventName", "evn", name)
+        data.entities.append(entity)
+        ids.append(entity["id"])
+        for event in rng.sample(held, rng.randint(1, 3)):
+            event["props"]["name"] = name
+            event["report"]["name"] = name
+            data.mentions.append(
+                {"doc_id": event["doc_id"], "entity_id": entity["id"], "names": [name]}
+            )
+    return ids
+
+
+def month(rng: random.Random) -> str:
+    """``start=..&end=..`` of a random month of 2024-2025 (the generated meetings' dates)."""
+    year, m = rng.choice((2024, 2025)), rng.randint(1, 12)
+    last = calendar.monthrange(year, m)[1]
+    return f"start={year}-{m:02d}-01&end={year}-{m:02d}-{last:02d}"
 
 
 def main() -> None:
@@ -37,9 +80,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="timed requests per page")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--uri", help="an EMPTY Neo4j to use instead of starting one")
+    parser.add_argument("--named", type=int, default=100, help="named events to add")
     args = parser.parse_args()
 
     data = generate(args.scale, args.seed)
+    summits = name_meetings(data, args.named, args.seed)
     with dedicated_neo4j(args.uri) as settings:
         with Graph.connect(settings) as graph:
             if graph.read(query("api/bench/counts"))[0]["nodes"]:
@@ -60,6 +105,15 @@ def main() -> None:
         events = [e["props"]["id"] for e in data.events]
         docs = [d["id"] for d in data.documents]
         words = [names[i].split()[0][:4] for i in active]
+        degree = event_degree(data)
+        busiest = sorted(degree, key=lambda i: (-degree[i], i))[:10]
+        met = [(a, b) for a, b in data.met_pairs if a != b]
+        ego = "hops=2&max_nodes=60"  # as the entity page's frame asks
+
+        def who_met(a: str, b: str | None = None) -> str:
+            while b is None or b == a:
+                b = rng.choice(active)
+            return f"/who-met?a={q(a)}&b={q(b)}"
 
         def pages(make: Callable[[], str]) -> Callable[[], list[str]]:
             return lambda: [make() for _ in range(n)]
@@ -72,6 +126,24 @@ def main() -> None:
                 pages(lambda: f"/entity/{q(rng.choice(active))}"),
             ),
             ("/entity/{name}", pages(lambda: f"/entity/{q(names[rng.choice(active)])}")),
+            (
+                "/graph/entity/{id} frame (random)",
+                pages(lambda: f"/graph/entity/{q(rng.choice(active))}?{ego}"),
+            ),
+            (
+                "/graph/entity/{id} frame (busiest)",
+                pages(lambda: f"/graph/entity/{q(rng.choice(busiest))}?{ego}"),
+            ),
+            ("/entity/{id} (named event)", pages(lambda: f"/entity/{q(rng.choice(summits))}")),
+            ("/who-met?a&b (a pair that met)", pages(lambda: who_met(*rng.choice(met)))),
+            (
+                "/who-met?a&b (random pair)",
+                pages(lambda: who_met(rng.choice(active))),
+            ),
+            (
+                "/who-met?a&b (busiest + random)",
+                pages(lambda: who_met(rng.choice(busiest))),
+            ),
             ("/meeting/{id}", pages(lambda: f"/meeting/{q(rng.choice(events))}")),
             ("/document/{id}", pages(lambda: f"/document/{q(rng.choice(docs))}")),
             ("/meetings?page=N", pages(lambda: f"/meetings?page={rng.randint(1, 200)}")),
@@ -80,6 +152,7 @@ def main() -> None:
                 pages(lambda: f"/meetings?since=2025-{rng.randint(1, 12):02d}-01&until=2025-12-31"),
             ),
             ("/documents?page=N", pages(lambda: f"/documents?page={rng.randint(1, 100)}")),
+            ("/graph/events (a month)", pages(lambda: f"/graph/events?{month(rng)}")),
             (
                 "/api/v1/entities?q= (type-ahead)",
                 pages(lambda: f"/api/v1/entities?limit=8&q={q(rng.choice(words))}"),

@@ -36,7 +36,11 @@ MEETING_PATH = "/meeting/"
 # (vis-network's in-browser stabilisation of 1,000 nodes takes seconds); below, the
 # browser's bounded stabilisation gives the nicer picture quickly.
 PHYSICS_MAX_NODES = 150
-# Zoomed out on a big graph, a label smaller than this many screen pixels is not drawn:
+# From this many nodes on, a page does not draw every name at once (at 40-65 nodes they
+# overlapped): the names of the most connected nodes show at the first zoom, the others
+# as one zooms in, and the edges are drawn thinner and lighter. Below it, every name shows.
+LABEL_ALL_BELOW = 40
+# Zoomed out on a crowded graph, a label smaller than this many screen pixels is not drawn:
 # the names of the hubs (larger fonts) show first, the rest as one zooms in.
 BIG_LABEL_DRAW_THRESHOLD = 7
 # ...except the names of this many hubs, drawn large enough to be read at the first,
@@ -44,6 +48,11 @@ BIG_LABEL_DRAW_THRESHOLD = 7
 HUB_LABELS = 20
 HUB_LABEL_PIXELS = 12  # screen pixels of a hub's name at the first zoom
 FIT_PIXELS = 700  # the shorter side of a typical graph pane, in screen pixels
+# How much closer one zooms before the names hidden at the first zoom appear.
+REVEAL_ZOOM = 1.6
+# Edges of a crowded view: thin and light, so the nodes and their names stand out.
+THIN_EDGE_WIDTH = 0.6
+THIN_EDGE_COLOR = "#c5ccd4"
 
 
 def hub_font_size(n_nodes: int) -> int:
@@ -53,10 +62,39 @@ def hub_font_size(n_nodes: int) -> int:
     return math.ceil(HUB_LABEL_PIXELS / min(fit_scale, 1.0))
 
 
+def crowded(n_nodes: int) -> bool:
+    """Whether a graph of this size names only its hubs until one zooms in."""
+    return n_nodes >= LABEL_ALL_BELOW
+
+
+def label_ranks(g: nx.Graph, importance: dict[Any, float]) -> dict[Any, int]:
+    """The order in which a crowded page names its nodes: most connected first (ties by id,
+    so the order is stable). The page names, at its first zoom, the first ``HUB_LABELS``
+    of them whose names do not overlap a name already placed (``viz/templates/graph.html``)."""
+    ranked = sorted(g.nodes, key=lambda n: (-importance[n], str(n)))
+    return {node: rank for rank, node in enumerate(ranked)}
+
+
 def hubs(g: nx.Graph, importance: dict[Any, float]) -> set[Any]:
     """The ``HUB_LABELS`` most connected nodes (ties by id, so the choice is stable)."""
-    ranked = sorted(g.nodes, key=lambda n: (-importance[n], str(n)))
-    return set(ranked[:HUB_LABELS])
+    return {n for n, rank in label_ranks(g, importance).items() if rank < HUB_LABELS}
+
+
+def label_rule(n_nodes: int) -> dict[str, Any] | None:
+    """What the page does with names at its first zoom, in screen pixels; ``None`` when
+    every name shows (a small graph). The page reads it when it has fitted the graph:
+    the first ``hubs`` nodes by rank whose names do not overlap are drawn at ``hubPixels``
+    or more, the other names are drawn only once one zooms in ``revealZoom`` times closer
+    (vis-network skips a label under ``drawPixels``)."""
+    if not crowded(n_nodes):
+        return None
+    return {
+        "hubs": HUB_LABELS,
+        "hubPixels": HUB_LABEL_PIXELS,
+        "drawPixels": BIG_LABEL_DRAW_THRESHOLD,
+        "revealZoom": REVEAL_ZOOM,
+        "inside": sorted(LABEL_INSIDE),  # shapes that draw their name inside (else below)
+    }
 
 
 @dataclass(frozen=True)
@@ -114,9 +152,12 @@ def physics_options(n_nodes: int, directed: bool) -> dict[str, Any]:
     if positioned(n_nodes):
         options["physics"]["enabled"] = False
         options["physics"]["stabilization"]["enabled"] = False
+    if crowded(n_nodes):
         label_scaling = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD, "maxVisible": 30}}
         options["nodes"]["scaling"] = label_scaling
         options["edges"]["scaling"] = label_scaling
+        options["edges"]["width"] = THIN_EDGE_WIDTH
+        options["edges"]["color"]["color"] = THIN_EDGE_COLOR
     return options
 
 
@@ -211,8 +252,13 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
     )
     importance = _importance(g)
     degree = dict(g.degree())
-    positions = spring_positions(g) if positioned(g.number_of_nodes()) else {}
-    named = hubs(g, importance) if positions else set()
+    n_nodes = g.number_of_nodes()
+    positions = spring_positions(g) if positioned(n_nodes) else {}
+    ranks = label_ranks(g, importance) if crowded(n_nodes) else {}
+    # Laid out here, the first zoom is known well enough to size the hubs' names on the
+    # server; the page corrects it to the zoom it fits (graph.html), as for smaller graphs.
+    named = {n for n, rank in ranks.items() if rank < HUB_LABELS} if positions else set()
+    thin = THIN_EDGE_WIDTH if ranks else 1.0
     for node, attrs in g.nodes(data=True):
         style = style_of(str(attrs.get("category", "")))
         options: dict[str, Any] = {
@@ -241,7 +287,9 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
         if node in positions:
             options["x"], options["y"] = positions[node]
         if node in named:
-            options["font"] = {**options["font"], "size": hub_font_size(g.number_of_nodes())}
+            options["font"] = {**options["font"], "size": hub_font_size(n_nodes)}
+        if node in ranks:
+            options["rank"] = ranks[node]
         net.add_node(
             str(node), label=_clip(str(attrs.get("label", node))), shape=style.shape, **options
         )
@@ -257,7 +305,7 @@ def to_network(g: nx.Graph, api_base: str = "") -> Network:
                 str(source),
                 str(target),
                 title=met_tooltip(attrs, labels[source], labels[target]),
-                width=1 + 1.5 * math.log2(weight) if weight > 1 else 1,
+                width=round(thin * (1 + 1.5 * math.log2(weight)), 2),
                 arrows={"to": {"enabled": False}},
                 **caption,
             )
@@ -327,6 +375,7 @@ def render_html(
         nodes=nodes,
         edges=edges,
         options=net.options,
+        label_rule=label_rule(g.number_of_nodes()),
         vis_js=vis_js,
         vis_css=vis_css,
     )
