@@ -67,7 +67,7 @@ def build_view(
     """The graph of the view the options ask for, and a short name for it."""
     if entity is not None:
         ref = Reads(graph).resolve(entity)
-        read = views_read.read_ego(graph, ref.id, hops)
+        read = views_read.read_ego(graph, ref.id, hops, views_read.ego_budget(max_nodes))
         return views.ego_view(read, ref.id, hops, max_nodes), f"entity {ref.name}"
     if met:
         return views.met_view(views_read.read_meetings(graph), max_nodes), "who met whom"

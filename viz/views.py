@@ -17,9 +17,14 @@ from viz.project import met_projection
 
 
 def _truncation_notes(read: ViewRead) -> list[str]:
-    if not read.truncated:
-        return []
-    return ["The database holds more than one view reads at once; this view is partial."]
+    if read.truncated:
+        return ["The database holds more than one view reads at once; this view is partial."]
+    if read.capped:
+        return [
+            "A large neighbourhood: only its best connected nodes were read "
+            "(ask for more nodes to read more)."
+        ]
+    return []
 
 
 def _undated_notes(read: ViewRead) -> list[str]:

@@ -176,8 +176,9 @@ def ego_graph(
         if not _wants_page(request, format):
             raise
         return lookup_failure(request, exc, ref, link="/graph/entity/")
-    read = views_read.read_ego(graph, entity.id, hops)
-    g = views.ego_view(read, entity.id, hops, _cap(settings.viz_max_nodes, max_nodes))
+    cap = _cap(settings.viz_max_nodes, max_nodes)
+    read = views_read.read_ego(graph, entity.id, hops, views_read.ego_budget(cap))
+    g = views.ego_view(read, entity.id, hops, cap)
     return _respond(g, format, f"entity-{entity.id.replace(':', '-')}", request)
 
 

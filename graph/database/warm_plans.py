@@ -83,6 +83,7 @@ DUMMIES: Mapping[str, Any] = {
     "others": ["x"],
     "per_counterpart": 5,
     "refs": [_REF],
+    "seen": ["x"],
     "since": None,
     "source": None,
     "start": "2026-01-01",

@@ -103,6 +103,8 @@ class ViewRead(BaseModel):
 
     rows: list[ViewRow]
     truncated: bool = False
+    # An ego read that kept only the best connected nodes of each hop (its budget ran out).
+    capped: bool = False
     # Meetings left out because a date range cannot place them (no date, no year).
     undated_left_out: int = 0
     # Meetings without a date that a range view drew anyway (asked with include_undated).
@@ -211,12 +213,26 @@ def _undated_meeting(node: ViewNode) -> bool:
     return "Event" in node.labels and node.date is None and node.year is None
 
 
-def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
+# A capped ego view reads this many times its node cap (at least EGO_MIN_READ nodes): enough
+# to choose the best connected among, little enough that a busy entity's page stays fast.
+EGO_READ_FACTOR = 5
+EGO_MIN_READ = 500
+
+
+def ego_budget(max_nodes: int | None) -> int | None:
+    """How many nodes an ego view capped at ``max_nodes`` reads (None: uncapped, all)."""
+    return None if max_nodes is None else max(EGO_READ_FACTOR * max_nodes, EGO_MIN_READ)
+
+
+def read_ego(graph: Graph, center_id: str, hops: int, budget: int | None = None) -> ViewRead:
     """The nodes within ``hops`` relationships of ``center_id`` and the relationships among them.
 
     Walks one hop per query (variable-length bounds cannot be parameters), then reads
     the induced subgraph, so edges between two far nodes are kept as networkx's
-    ``ego_graph`` would keep them.
+    ``ego_graph`` would keep them. With ``budget`` (a view capped at a few nodes reads a few
+    times that many), each hop keeps only its best connected new nodes until ``budget``
+    nodes are read, so a busy entity's page does not read its whole neighbourhood; the
+    read says so (``capped``).
     """
     if not 1 <= hops <= MAX_HOPS:
         raise WhometError(f"hops must be between 1 and {MAX_HOPS}, not {hops}")
@@ -225,18 +241,33 @@ def read_ego(graph: Graph, center_id: str, hops: int) -> ViewRead:
     named = read_event_names(graph, [center_id]).get(center_id, [])
     seen = {center_id, *named}
     frontier = [center_id, *named]
-    truncated = False
+    truncated = capped = False
+    limit = min(budget, MAX_READ_ROWS) if budget is not None else MAX_READ_ROWS
     for _ in range(hops):
         if not frontier:
             break
-        found = _read(graph, "viz/neighbours", {"ids": frontier, "max_rows": MAX_READ_ROWS})
+        if budget is None:
+            found = _read(graph, "viz/neighbours", {"ids": frontier, "max_rows": MAX_READ_ROWS})
+        else:
+            room = limit - len(seen)
+            if room <= 0:
+                capped = True
+                break
+            params = {"ids": frontier, "seen": sorted(seen), "limit": room}
+            found = _read(graph, "viz/neighbours_ranked", params)
+            capped = capped or len(found) >= room
         frontier = sorted({str(rec["id"]) for rec in found} - seen)
         seen.update(frontier)
-        if len(seen) >= MAX_READ_ROWS:
+        if budget is None and len(seen) >= MAX_READ_ROWS:
             truncated = True
             break
     result = _rows(graph, "viz/subgraph", {"ids": sorted(seen)})
-    return ViewRead(rows=result.rows, truncated=truncated or result.truncated, named=result.named)
+    return ViewRead(
+        rows=result.rows,
+        truncated=truncated or result.truncated,
+        capped=capped,
+        named=result.named,
+    )
 
 
 def node_ids(rows: Iterable[ViewRow]) -> set[str]:

@@ -185,6 +185,30 @@ def test_ego_view_matches_networkx_ego_graph(graph: Graph, loaded: Extraction) -
         assert ego.number_of_edges() == whole.subgraph(reference.nodes).number_of_edges()
 
 
+def test_a_capped_ego_read_keeps_the_best_connected_within_its_budget(
+    graph: Graph, loaded: Extraction
+) -> None:
+    whole = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None)
+    anna = ids_by_name(whole)["Anna Lee"]
+    full = views_read.read_ego(graph, anna, 2)
+    roomy = views_read.read_ego(graph, anna, 2, budget=10_000)
+    assert views_read.node_ids(roomy.rows) == views_read.node_ids(full.rows)
+    assert not roomy.capped and not full.capped
+
+    undirected = nx.Graph(whole.to_undirected())
+    neighbours = set(undirected.neighbors(anna))
+    assert len(neighbours) >= 2, "the fixture's Anna Lee needs two neighbours"
+    budget = 2  # the centre and its one best connected neighbour
+    tight = views_read.read_ego(graph, anna, 2, budget=budget)
+    read = views_read.node_ids(tight.rows)
+    assert tight.capped
+    assert anna in read and len(read) == budget
+    (kept,) = read - {anna}
+    assert undirected.degree(kept) == max(undirected.degree(n) for n in neighbours)
+    note = views.ego_view(tight, anna, 2, max_nodes=None).graph["notes"]
+    assert any("best connected" in line for line in note)
+
+
 def test_events_of_a_range_include_month_and_year_precision(
     graph: Graph, loaded: Extraction
 ) -> None:
