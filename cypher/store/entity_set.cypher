@@ -1,10 +1,12 @@
-// Write what changed about entities: the derived properties (the whole map, so dropped values
-// disappear) and the label of the type, and/or the resolution keys (:NameKey) that name them.
+// Write what changed about entities: the derived properties that changed (row.props holds only
+// those; a null value removes a property the entity no longer has, see changed_props in
+// graph/store/transaction.py) and the label of the type, and/or the resolution keys (:NameKey)
+// that name them.
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
 CALL (e, row) {
   WITH e, row WHERE row.props IS NOT NULL
-  SET e = row.props
+  SET e += row.props
   REMOVE e:$(row.drop_labels)
   SET e:$(row.label)
 }

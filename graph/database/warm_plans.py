@@ -101,6 +101,7 @@ DUMMIES: Mapping[str, Any] = {
     "keys": ["x"],
     "lock": True,
     "locks": ["x"],
+    "meetings": [{"date": _DAY, "participants": ["x", "y"]}],
     "names": ["x"],
     "node": "x",
     "now": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),

@@ -11,6 +11,7 @@ document of the group reaches (through a key the other does not name) waits for 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,12 +156,15 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
     }
     created = [created_state(row, now) for row in mentions if row["id"] in new_ids]
 
-    # Events: the reports of every day of the group in one read, clustered per document
-    # (documents of one group share no day).
+    # Events: the stored reports the group's meetings can join, in one read, clustered per
+    # document (documents of one group share no day). Only the events of the day that hold two
+    # of a meeting's participants (the least resolve.same_event links) can change, so a busy
+    # day's other reports are not read (event_day_linked).
     of_key = {i: {key: node_ids[i][j] for key, j in plans[i].entity_of_key.items()} for i in keep}
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
-    if days:
-        for row in w.run("event_day_reports", dates=sorted(days)):
+    linked = meeting_rows(plans, keep, of_key)
+    if linked:
+        for row in w.run("event_day_linked", meetings=linked):
             by_day.setdefault(row["date"].to_native(), []).append(row)
     placed: dict[int, EventPlacement] = {}
     for i in keep:
@@ -198,3 +202,18 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
             **(w.counts if i == first else {}),
         )
     return out
+
+
+def meeting_rows(
+    plans: Sequence[Plan], keep: Iterable[int], of_key: dict[int, dict[str, str]]
+) -> list[dict[str, Any]]:
+    """One ``event_day_linked`` row per dated meeting of the kept documents that could join a
+    stored event: its day and its participants' node ids (two at least, see
+    :func:`graph.store.resolve.same_event`)."""
+    rows: list[dict[str, Any]] = []
+    for i in keep:
+        for m in plans[i].meetings:
+            parts = sorted({of_key[i][k] for k in m.participants})
+            if m.date is not None and len(parts) >= 2:
+                rows.append({"date": m.date, "participants": parts})
+    return rows

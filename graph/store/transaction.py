@@ -605,8 +605,9 @@ def refresh_entities(
         label = TYPE_LABEL[etype]
         drop = [lb for lb in s["labels"] if lb in ENTITY_LABELS and lb != label]
         row: dict[str, Any] = {"id": s["id"], "props": None, "keys": None}
-        if props != s["props"] or drop or label not in s["labels"]:
-            row.update(props=props, label=label, drop_labels=drop)
+        changed = changed_props(s["props"], props)
+        if changed or drop or label not in s["labels"]:
+            row.update(props=changed, label=label, drop_labels=drop)
         keys = expand(own[s["id"]], records)
         if keys != set(s["keys"]):
             row["keys"] = sorted(keys)
@@ -616,6 +617,16 @@ def refresh_entities(
     if set_rows:
         w.run("entity_set", rows=set_rows)
     return released
+
+
+def changed_props(stored: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    """What ``SET e += ...`` needs to turn ``stored`` into ``props``: the keys whose value
+    differs, and ``None`` for each stored key ``props`` drops (a ``null`` in ``+=`` removes
+    the property). A busy entity gaining mentions changes its counts and ``updated_at``, not
+    its names, so the unchanged (and indexed) name lists are not rewritten."""
+    out = {k: v for k, v in props.items() if k not in stored or stored[k] != v}
+    out.update((k, None) for k in stored if k not in props)
+    return out
 
 
 def created_state(row: dict[str, Any], loaded_at: Any) -> dict[str, Any]:

@@ -261,3 +261,60 @@ def test_nodes_without_counts_are_recounted_by_a_group_load(
     ids = [r["id"] for r in driver.execute_query("MATCH (e:Entity) RETURN e.id AS id").records]
     store.graph.write(_recount, ids)
     assert _graph(driver) == reference
+
+
+def _day_corpus() -> list[Extraction]:
+    """Many meetings on one busy day: pairs that share no one, meetings that share one
+    participant with an event (not the same meeting), and meetings that join two events
+    into one (a new report sharing two participants with each)."""
+    day = dt.date(2026, 6, 1)
+    companies = [f"Company {c}" for c in "ABCDEFGHIJKLMNOP"]
+    pairs = [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11), (12, 13), (14, 15)]
+    meetings: list[tuple[int, ...]] = [*pairs]
+    meetings += [(1, 2), (3, 4), (0, 1, 2, 3), (5, 6), (4, 5, 6, 7), (8, 9, 10, 11), (13, 14)]
+    meetings += [(12, 13, 14, 15), (0, 1), (9, 10)]
+    out = []
+    for i, parts in enumerate(meetings):
+        names = [companies[k] for k in parts]
+        text = f"The {names[0]} met {', '.join(names[1:])} on Monday."
+        doc = Doc(f"busy{i:02d}", text)
+        for k in parts:
+            doc.entity(f"c{k}", companies[k], COM)
+        keys = [f"c{k}" for k in parts]
+        doc.meeting("m", text, keys[0], keys[1:], day=day)
+        out.append(doc.build())
+    return out
+
+
+def test_group_loads_read_only_the_events_a_meeting_can_join(
+    store: GraphStore, driver: Driver
+) -> None:
+    """A group reads the events of a busy day that hold two of a new meeting's participants
+    (event_day_linked), not every report of the day: the events (and their merges) are
+    still those of one-at-a-time loads, whatever the calls, and removal stays exact."""
+    docs = _day_corpus()
+    for d in docs:
+        store.load(d)
+    one_by_one = _graph(driver)
+    events = driver.execute_query("MATCH (ev:Event) RETURN count(ev) AS n").records[0]["n"]
+    assert 1 < events < len(docs)  # some meetings joined, some did not
+
+    for cut in (1, 5, 8, 11):
+        _wipe(driver)
+        store.load_many(docs[:cut])
+        store.load_many(docs[cut:])
+        assert _graph(driver) == one_by_one, cut
+        again = store.load_many(docs)
+        assert {r.status for r in again if isinstance(r, LoadReport)} == {"unchanged"}
+        assert _graph(driver) == one_by_one, cut
+
+    # Removing the meetings that joined events, after group loads, equals never loading them.
+    drop = [d.document.id for d in docs[8:11]]
+    for doc_id in drop:
+        store.remove(doc_id)
+    after_group = _graph(driver)
+    _wipe(driver)
+    for d in docs:
+        if d.document.id not in drop:
+            store.load(d)
+    assert after_group == _graph(driver)
