@@ -82,24 +82,10 @@ def lookup_failure(
     """The chooser (several entities fit) or the closest names (none does); each name links
     to ``link`` + its id (the entity page, or the graph page that asked)."""
     if isinstance(exc, Ambiguous):
-        return render(
-            request,
-            "choose.html",
-            409,
-            asked=asked,
-            message=str(exc),
-            candidates=exc.candidates,
-            link=link,
-        )
-    return render(
-        request,
-        "not_found.html",
-        404,
-        asked=asked,
-        message=str(exc),
-        closest=exc.closest,
-        link=link,
-    )
+        page, status, names = "choose.html", 409, {"candidates": exc.candidates}
+    else:
+        page, status, names = "not_found.html", 404, {"closest": exc.closest}
+    return render(request, page, status, asked=asked, message=str(exc), link=link, **names)
 
 
 def _offset(page: int) -> int:
