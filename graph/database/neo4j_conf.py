@@ -23,9 +23,11 @@ MIN_JAVA = 17
 _SIZE = re.compile(r"^[1-9][0-9]*[kmg]$", re.IGNORECASE)
 _JAVA_VERSION = re.compile(r'version "(\d+)(?:\.(\d+))?')
 
-# Flags Neo4j 5.26 ships in its own neo4j.conf (server.jvm.additional).
+# The collector flag per ``Settings.neo4j_gc``; G1 is what Neo4j ships.
+GC_FLAGS: dict[str, str] = {"g1": "-XX:+UseG1GC", "serial": "-XX:+UseSerialGC"}
+
+# The other flags Neo4j 5.26 ships in its own neo4j.conf (server.jvm.additional).
 JVM_FLAGS: tuple[str, ...] = (
-    "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
     "-XX:+UnlockExperimentalVMOptions",
     "-XX:+TrustFinalNonStaticFields",
@@ -187,6 +189,7 @@ def server_command(java: str, settings: Settings, paths: ServerPaths) -> list[st
         java,
         f"-Xms{heap}",
         f"-Xmx{heap}",
+        GC_FLAGS[settings.neo4j_gc],
         *JVM_FLAGS,
         "-cp",
         classpath,

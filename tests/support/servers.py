@@ -64,6 +64,9 @@ def local_settings(home: Path, password: str = TEST_PASSWORD) -> Settings:
         neo4j_database="neo4j",
         heap_size="512m",
         pagecache_size="128m",
+        # A 512 MB heap needs no concurrent collector; G1's background threads took cores
+        # the tests needed (docs/scaling.md, "The test suite's time").
+        neo4j_gc="serial",
         start_timeout_s=180.0,
     )
 

@@ -86,12 +86,20 @@ def test_server_command(settings: Settings) -> None:
     command = server_command("/opt/java/bin/java", settings, paths)
     assert command[0] == "/opt/java/bin/java"
     assert f"-Xmx{settings.heap_size}" in command and f"-Xms{settings.heap_size}" in command
+    assert "-XX:+UseG1GC" in command and "-XX:+UseSerialGC" not in command
+
     classpath = command[command.index("-cp") + 1].split(":")
     assert f"{paths.lib}/*" in classpath
     assert command[command.index(ENTRY_POINT) + 1 :] == [
         f"--home-dir={paths.home}",
         f"--config-dir={paths.conf_dir}",
     ]
+
+
+def test_server_command_serial_gc(settings: Settings) -> None:
+    serial = settings.model_copy(update={"neo4j_gc": "serial"})
+    command = server_command("java", serial, ServerPaths.for_settings(serial))
+    assert "-XX:+UseSerialGC" in command and "-XX:+UseG1GC" not in command
 
 
 @pytest.mark.parametrize(
