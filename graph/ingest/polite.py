@@ -78,7 +78,6 @@ class PoliteClient:
         wait = self._last.get(host, -1e18) + gap - time.monotonic()
         if wait > 0:
             time.sleep(wait)
-        self._last[host] = time.monotonic()
 
     def _rules(self, url: str) -> urllib.robotparser.RobotFileParser | None:
         """The host's robots.txt (cached an hour); None means everything is allowed."""
@@ -138,7 +137,18 @@ class PoliteClient:
         return fetched
 
     def _get(self, url: str, *, max_bytes: int, headers: dict[str, str] | None = None) -> Fetched:
-        self._pace(urlsplit(url).netloc)
+        host = urlsplit(url).netloc
+        self._pace(host)
+        try:
+            return self._stream(url, max_bytes=max_bytes, headers=headers)
+        finally:
+            # The gap runs from the end of the last answer: a slow answer or a late arrival
+            # at the host never lets two requests reach it closer than the delay.
+            self._last[host] = time.monotonic()
+
+    def _stream(
+        self, url: str, *, max_bytes: int, headers: dict[str, str] | None = None
+    ) -> Fetched:
         chunks: list[bytes] = []
         size = 0
         try:
