@@ -179,3 +179,33 @@ def test_a_manual_merge_of_a_removed_entity_forgets_the_removal(
     store.merge("com:openai", BOGUS)
     assert removed(driver) == [] and Corrections(graph).all() == []
     assert "The Board" in Reads(graph).profile("com:openai").aliases
+
+
+def test_a_removal_follows_its_body_loaded_again_under_another_id(
+    store: GraphStore, graph: Graph, driver: Driver
+) -> None:
+    """Its documents removed, the entity comes back from a document that names it only by its
+    acronym (another id): a resolution key the removed node had names it, so it stays removed."""
+    t1 = "The Nordic Robotics Institute (NRI) met OpenAI on May 18."
+    d1 = Doc("n1", t1).entity("n", "Nordic Robotics Institute", ORG, "NRI")
+    d1.entity("o", "OpenAI", COM).meeting("k", t1, None, ["n", "o"], day=MAY18)
+    store.load(d1.build())
+    [first] = rows(driver, "MATCH (e:Organization) RETURN e.id AS id")
+    Removals(graph).remove(first["id"])
+    store.remove("n1")
+    t2 = "NRI met OpenAI on May 18."
+    d2 = Doc("n2", t2).entity("n", "NRI", ORG).entity("o", "OpenAI", COM)
+    d2.meeting("k", t2, None, ["n", "o"], day=MAY18)
+    store.load(d2.build())
+    [again] = rows(driver, "MATCH (e:Organization) RETURN e.id AS id")
+    assert again["id"] != first["id"]
+    assert removed(driver) == [again["id"]]
+    assert [c.entity_id for c in Corrections(graph).all()] == [again["id"]]
+    assert (
+        Reads(graph)
+        .met("com:openai", since=None, until=None, type_=None, limit=5, offset=0)
+        .counterparts
+        == []
+    )
+    Removals(graph).restore(again["id"])
+    assert removed(driver) == [] and Corrections(graph).all() == []
