@@ -1,4 +1,4 @@
-"""``whomet rename | split-alias | mark-wrong | corrections``: corrections by hand.
+"""``whomet rename | split-alias | mark-wrong | remove-entity | corrections``: corrections by hand.
 
 Like ``whomet merge``, each is recorded in the graph (``:Correction``) and applied again
 after every load, so reloading or re-extracting the documents does not undo it. An entity
@@ -13,6 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from cli.store_cmd import _fail, _graph, out
+from graph.corrections.removal import RemovalOut, Removals
 from graph.corrections.service import CorrectionOut, Corrections
 from graph.database.db import Graph
 from graph.errors import Ambiguous, WhometError
@@ -39,7 +40,7 @@ def _run(work: Callable[[Graph], T]) -> T:
             raise _fail(str(exc)) from exc
 
 
-def _show(c: CorrectionOut, words: str, as_json: bool) -> None:
+def _show(c: CorrectionOut | RemovalOut, words: str, as_json: bool) -> None:
     if as_json:
         out.print_json(c.model_dump_json())
     else:
@@ -90,8 +91,27 @@ def mark_wrong(
     _show(c, f"{'restored' if undo else 'marked wrong'}: {what}", as_json)
 
 
+def remove_entity(
+    entity: Annotated[str, typer.Argument(help="Id, name or alias of the entity.")],
+    undo: Annotated[bool, typer.Option("--undo", help="Restore a removed entity.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Remove a bogus entity from every answer and view: never deleted, recorded so that
+    reloading its documents keeps it removed (``--undo`` restores it)."""
+
+    def work(g: Graph) -> RemovalOut:
+        fix = Removals(g)
+        if undo:
+            return fix.restore(fix.find(entity).id)
+        return fix.remove(fix.target(entity).id)
+
+    r = _run(work)
+    _show(r, f"{'restored' if undo else 'removed'} {r.id} ({r.name})", as_json)
+
+
 def corrections(as_json: JsonOpt = False) -> None:
-    """List the corrections made by hand (renames, split aliases, facts marked wrong)."""
+    """List the corrections made by hand (renames, split aliases, facts marked wrong,
+    removed entities)."""
     found = _run(lambda g: Corrections(g).all())
     if as_json:
         out.print_json(data=[c.model_dump(mode="json") for c in found])
@@ -101,6 +121,8 @@ def corrections(as_json: JsonOpt = False) -> None:
             words = f"{c.entity_id}: {c.old_name} -> {c.name}"
         elif c.kind == "split":
             words = f"{c.alias!r} split off {c.from_id} into {c.new_id}"
+        elif c.kind == "remove":
+            words = f"{c.entity_id} ({c.name}) removed"
         else:
             words = f"{c.source_id} -{c.type}-> {c.target_id} ({c.target_name})"
         out.print(f"{c.at}  {c.kind:<6}  {words}", highlight=False)
@@ -111,4 +133,5 @@ def register(app: typer.Typer) -> None:
     app.command("rename")(rename)
     app.command("split-alias")(split_alias)
     app.command("mark-wrong")(mark_wrong)
+    app.command("remove-entity")(remove_entity)
     app.command("corrections")(corrections)

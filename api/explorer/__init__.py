@@ -8,9 +8,10 @@ from fastapi.staticfiles import StaticFiles
 
 def install(app: FastAPI) -> None:
     """Mount the pages at the root and their stylesheet and script under /static/explorer."""
-    from api.explorer import corrections, fixes, pages
+    from api.explorer import corrections, fixes, pages, removal
 
     app.mount(pages.STATIC_URL, StaticFiles(directory=pages.STATIC), name="explorer")
     app.include_router(pages.router)
     app.include_router(corrections.router)
     app.include_router(fixes.router)
+    app.include_router(removal.router)

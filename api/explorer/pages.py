@@ -136,12 +136,29 @@ def _timeline(meetings: list[MeetingOut]) -> tuple[list[MeetingOut], list[Meetin
     return dated, undated
 
 
+def _missing_entity(request: Request, reads: Reads, exc: NotFound, ref: str) -> HTMLResponse:
+    """The 404 of an entity page; when ``ref`` names an entity removed by hand, it says so and
+    offers to restore it (the reads no longer find it, so its page is the place to undo)."""
+    from graph.corrections.removal import Removals
+
+    try:
+        gone = Removals(reads.graph).find(ref)
+    except (NotFound, Ambiguous):
+        return lookup_failure(request, exc, ref)
+    words = f"{gone.name} was removed by hand: it is left out of every answer and view."
+    return render(
+        request, "not_found.html", 404, asked=ref, message=words, closest=[], removed=gone
+    )
+
+
 @router.get("/entity/{ref:path}", response_class=HTMLResponse)
 def entity(request: Request, ref: str, reads: ReadsDep) -> HTMLResponse:
     try:
         profile = reads.profile(ref)
-    except (NotFound, Ambiguous) as exc:
+    except Ambiguous as exc:
         return lookup_failure(request, exc, ref)
+    except NotFound as exc:
+        return _missing_entity(request, reads, exc, ref)
     dated, undated = _timeline(ExplorerReads(reads).entity_meetings(profile.id))
     from api.explorer.fixes import fact_choices
     from graph.corrections.service import Corrections

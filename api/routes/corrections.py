@@ -1,4 +1,5 @@
-"""Corrections by hand over HTTP: merge, rename, split an alias, mark a fact wrong (or right).
+"""Corrections by hand over HTTP: merge, rename, split an alias, mark a fact wrong (or right),
+remove an entity (or restore it).
 
 Each needs the API key (``X-API-Key``), like document writes, and is recorded in the graph
 so that loading the documents again does not undo it (see ``graph/corrections``).
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import GraphDep, ReadsDep, WriteAccess
 from api.errors import ERROR_RESPONSES, ApiError
+from graph.corrections.removal import RemovalOut, Removals
 from graph.corrections.service import CorrectionOut, Corrections
 from graph.database.db import Graph
 from graph.errors import Ambiguous, NotFound, WhometError
@@ -101,3 +103,22 @@ def mark_wrong(body: FactIn, graph: GraphDep, reads: ReadsDep, _: WriteAccess) -
 def unmark(body: FactIn, graph: GraphDep, reads: ReadsDep, _: WriteAccess) -> CorrectionOut:
     source = reads.resolve(body.source).id
     return _write(lambda: _fix(graph).unmark(body.type.upper(), source, body.target))
+
+
+@router.post("/entities/{ref}/remove", response_model=RemovalOut, summary="Remove an entity")
+def remove(ref: Ref, graph: GraphDep, _: WriteAccess) -> RemovalOut:
+    """Hide a bogus entity from every read (its documents and facts stay; recorded, so loading
+    the documents again keeps it removed). Removing it again answers the same."""
+    fix = Removals(graph)
+    entity = fix.target(ref).id
+    return _write(lambda: fix.remove(entity))
+
+
+@router.post(
+    "/entities/{ref}/restore", response_model=RemovalOut, summary="Undo an entity's removal"
+)
+def restore(ref: Ref, graph: GraphDep, _: WriteAccess) -> RemovalOut:
+    """Bring a removed entity back; ``ref`` names it among the removed ones."""
+    fix = Removals(graph)
+    entity = fix.find(ref).id
+    return _write(lambda: fix.restore(entity))

@@ -6,6 +6,6 @@ RETURN size(docs) AS total,
   [d IN docs[$offset..($offset + $limit)] | d {
      .id, .title, .published, .source, .author, .url, .path, .content_hash,
      .extractor_version, .loaded_at,
-     entities: COUNT { (d)-[:MENTIONS]->(:Entity) },
+     entities: COUNT { (d)-[:MENTIONS]->(:Entity&!Removed) },
      events: COUNT { (d)-[:REPORTS]->(:Event) }
   }] AS items

@@ -1,6 +1,7 @@
 // Whom $id met, one row per counterpart, ranked (most meetings, then latest), one page, within
 // a date range ($since/$until): without one, /met reads the MET summary (entity_met_summary).
-// Met: both HOSTED or non-implied ATTENDED the same Event whose status is 'held'.
+// Met: both HOSTED or non-implied ATTENDED the same Event whose status is 'held' (an entity
+// removed by hand, :Removed, met no one).
 // Dates: `earliest`/`latest` bound an event known only to the month or year; $since/$until
 // keep an event that may fall in the range. An undated event (no date, no year) cannot be
 // placed in a range: kept with $include_undated, else counted in `undated_left_out` (the
@@ -12,7 +13,7 @@
 // sorting their events (min/max of [earliest, id, event] lists order like
 // `ORDER BY earliest, ev.id`, undated last); properties are projected for the page only.
 // Both subqueries aggregate, so an entity with no meeting in the range is one row too.
-MATCH (e:Entity {id: $id})
+MATCH (e:Entity {id: $id}) WHERE NOT e:Removed
 CALL (e) {
   MATCH (e)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})
   WHERE NOT coalesce(r1.implied, false)
@@ -35,13 +36,13 @@ CALL (e) {
 }
 WITH e, keys, size([ev IN undated WHERE EXISTS {
     MATCH (ev)<-[r2:HOSTED|ATTENDED]-(o:Entity)
-    WHERE o <> e AND NOT coalesce(r2.implied, false) AND ($type IS NULL OR o.type = $type)
+    WHERE o <> e AND NOT o:Removed AND NOT coalesce(r2.implied, false) AND ($type IS NULL OR o.type = $type)
   }]) AS undated_left_out
 CALL (e, keys) {
   UNWIND keys AS key
   WITH key, key[2] AS ev
   MATCH (ev)<-[r2:HOSTED|ATTENDED]-(o:Entity)
-  WHERE o <> e AND NOT coalesce(r2.implied, false)
+  WHERE o <> e AND NOT o:Removed AND NOT coalesce(r2.implied, false)
     AND ($type IS NULL OR o.type = $type)
   WITH DISTINCT o, ev, key
   WITH o, count(ev) AS count, min(key[0]) AS first_date, max(key[0]) AS last_date,

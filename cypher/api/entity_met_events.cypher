@@ -4,7 +4,7 @@
 // rest); undated meetings come last. Reports are read for the kept meetings only (after the
 // cut), not for every meeting of the pair (cypher/README.md, "Reading at a million relationships").
 MATCH (e:Entity {id: $id})-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
-WHERE o.id IN $others
+WHERE o.id IN $others AND NOT e:Removed AND NOT o:Removed
   AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
 WITH o.id AS other, ev, r1, r2,
   coalesce(ev.date, CASE WHEN ev.year IS NOT NULL

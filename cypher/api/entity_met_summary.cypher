@@ -19,7 +19,7 @@
 // roles and the evidence of each side. `documents`: the documents that evidence cites, so
 // the answer needs no further round trip (one statement per page, where there were three).
 CALL () {
-  OPTIONAL MATCH (byid:Entity) WHERE byid.id IN $ids
+  OPTIONAL MATCH (byid:Entity) WHERE byid.id IN $ids AND NOT byid:Removed
   WITH byid LIMIT 1
   CALL (byid) {
     WITH byid WHERE byid IS NOT NULL
@@ -28,7 +28,7 @@ CALL () {
     WITH byid WHERE byid IS NULL
     CALL db.index.fulltext.queryNodes('entity_lookup', $exact) YIELD node AS e
     WITH e
-    WHERE e:Entity AND (toLower(e.name) = $lower
+    WHERE e:Entity AND NOT e:Removed AND (toLower(e.name) = $lower
        OR $norm IN coalesce(e.norm_names, [])
        OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $lower))
     RETURN e {.id, .name, .type, .aliases} AS entity,

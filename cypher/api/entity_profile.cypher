@@ -1,26 +1,26 @@
 // Profile of one entity: affiliations, events with roles (or held under its name), direct
-// relations, quotes, documents.
+// relations, quotes, documents. Entities removed by hand (:Removed) are left out of each.
 // Relationship properties come back whole; the API zips their parallel evidence lists.
-MATCH (e:Entity {id: $id})
+MATCH (e:Entity {id: $id}) WHERE NOT e:Removed
 RETURN e {.*} AS entity,
   COLLECT {
-    MATCH (e)-[r:REPRESENTS]->(o:Entity)
+    MATCH (e)-[r:REPRESENTS]->(o:Entity&!Removed)
     RETURN {direction: 'out', type: 'REPRESENTS', other: o {.id, .name, .type}, rel: properties(r)} AS x
     UNION
-    MATCH (e)<-[r:REPRESENTS]-(o:Entity)
+    MATCH (e)<-[r:REPRESENTS]-(o:Entity&!Removed)
     RETURN {direction: 'in', type: 'REPRESENTS', other: o {.id, .name, .type}, rel: properties(r)} AS x
     UNION
-    MATCH (e)-[r:PART_OF|OPERATES]->(o:Entity)
+    MATCH (e)-[r:PART_OF|OPERATES]->(o:Entity&!Removed)
     RETURN {direction: 'out', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
     UNION
-    MATCH (e)<-[r:PART_OF|OPERATES]-(o:Entity)
+    MATCH (e)<-[r:PART_OF|OPERATES]-(o:Entity&!Removed)
     RETURN {direction: 'in', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
   } AS affiliations,
   COLLECT {
-    MATCH (e)-[r:BRIEFED|REQUESTED|AGREED_WITH]->(o:Entity)
+    MATCH (e)-[r:BRIEFED|REQUESTED|AGREED_WITH]->(o:Entity&!Removed)
     RETURN {direction: 'out', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
     UNION
-    MATCH (e)<-[r:BRIEFED|REQUESTED|AGREED_WITH]-(o:Entity)
+    MATCH (e)<-[r:BRIEFED|REQUESTED|AGREED_WITH]-(o:Entity&!Removed)
     RETURN {direction: 'in', type: type(r), other: o {.id, .name, .type}, rel: properties(r)} AS x
   } AS relations,
   COLLECT {
@@ -49,7 +49,7 @@ RETURN e {.*} AS entity,
     ORDER BY m.document.published DESC, m.document.id
   } AS documents,
   COUNT {
-    MATCH (e)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity)
+    MATCH (e)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(o:Entity&!Removed)
     WHERE o <> e AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
     RETURN DISTINCT o
   } AS met

@@ -25,7 +25,7 @@ WITH collect(CASE WHEN kept THEN ev END) AS events, count(CASE WHEN undated_out 
 RETURN size(events) AS total, undated_left_out,
   [ev IN events[$offset..($offset + $limit)] | {
      event: ev {.*},
-     participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) |
+     participants: [(p:Entity&!Removed)-[r:HOSTED|ATTENDED]->(ev) |
                     {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}],
      reports: [(d:Document)-[rp:REPORTS]->(ev) | rp {.*, doc_id: d.id}]
   }] AS items

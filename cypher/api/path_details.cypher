@@ -23,7 +23,7 @@ CALL () {
     coalesce(r.doc_ids, []) AS cited
   UNION ALL
   UNWIND $ids AS id
-  MATCH (e:Entity {id: id})
+  MATCH (e:Entity {id: id}) WHERE NOT e:Removed
   RETURN id AS key, [e {.id, .name, .type}] AS items, [] AS cited
 }
 RETURN key, items,

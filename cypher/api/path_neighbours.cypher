@@ -5,6 +5,6 @@
 // `degree` (a count kept per node, no relationship read) is what expanding it would cost.
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})-[r:MET|REPRESENTS|PART_OF|OPERATES]-(y:Entity)
-WHERE x <> y
+WHERE x <> y AND NOT y:Removed  // a removed entity (:Removed) is no step of a route
 RETURN id AS from, y.id AS to, type(r) = 'MET' AS met, elementId(r) AS rel,
   COUNT { (y)-[:MET|REPRESENTS|PART_OF|OPERATES]-() } AS degree

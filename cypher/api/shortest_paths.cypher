@@ -7,7 +7,7 @@
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:HOSTED|ATTENDED|REPRESENTS|PART_OF|OPERATES*..6]-(b))
 WHERE all(r IN relationships(p) WHERE NOT coalesce(r.implied, false))
-  AND all(n IN nodes(p) WHERE NOT n:Event OR n.status = 'held')
+  AND all(n IN nodes(p) WHERE (NOT n:Event OR n.status = 'held') AND NOT n:Removed)
 WITH p LIMIT $limit
 RETURN [n IN nodes(p) | CASE WHEN n:Event
           THEN {kind: 'event', props: n {.*}}

@@ -3,6 +3,7 @@
 // from whichever of the two has fewer HOSTED/ATTENDED relationships (a degree read, no
 // scan), and the other side is checked from each event (a few participants each).
 MATCH (a:Entity {id: $a}), (b:Entity {id: $b})
+WHERE NOT a:Removed AND NOT b:Removed
 WITH a, b, COUNT { (a)-[:HOSTED|ATTENDED]->() } <= COUNT { (b)-[:HOSTED|ATTENDED]->() } AS a_smaller
 CALL (a, b, a_smaller) {
   WITH a, b WHERE a_smaller

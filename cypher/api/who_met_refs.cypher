@@ -10,7 +10,7 @@ CALL () {
   UNWIND range(0, size($refs) - 1) AS n
   CALL (n) {
     WITH $refs[n] AS ref
-    OPTIONAL MATCH (byid:Entity) WHERE byid.id IN ref.ids
+    OPTIONAL MATCH (byid:Entity) WHERE byid.id IN ref.ids AND NOT byid:Removed
     WITH ref, byid LIMIT 1
     CALL (ref, byid) {
       WITH byid WHERE byid IS NOT NULL
@@ -19,7 +19,7 @@ CALL () {
       WITH ref, byid WHERE byid IS NULL
       CALL db.index.fulltext.queryNodes('entity_lookup', ref.exact) YIELD node AS e
       WITH ref, e
-      WHERE e:Entity AND (toLower(e.name) = ref.lower
+      WHERE e:Entity AND NOT e:Removed AND (toLower(e.name) = ref.lower
          OR ref.norm IN coalesce(e.norm_names, [])
          OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = ref.lower))
       RETURN e {.id, .name, .type, .aliases} AS entity,

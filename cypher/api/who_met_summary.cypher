@@ -5,6 +5,7 @@
 // `documents`: the documents each row's evidence cites, so the answer needs no further
 // round trip for them.
 MATCH (a:Entity {id: $a})-[m:MET]-(b:Entity {id: $b})
+WHERE NOT a:Removed AND NOT b:Removed
 UNWIND m.meetings AS key
 MATCH (ev:Event {id: substring(key, 11)})
 MATCH (a)-[r1:HOSTED|ATTENDED]->(ev)<-[r2:HOSTED|ATTENDED]-(b)

@@ -18,6 +18,6 @@ WITH collect(d) AS docs, undated_left_out
 RETURN size(docs) AS total, undated_left_out,
   [d IN docs[$offset..($offset + $limit)] | d {
      .id, .title, .published, .source, .author, .url, .loaded_at,
-     entities: COUNT { (d)-[:MENTIONS]->(:Entity) },
+     entities: COUNT { (d)-[:MENTIONS]->(:Entity&!Removed) },
      events: COUNT { (d)-[:REPORTS]->(:Event) }
   }] AS items

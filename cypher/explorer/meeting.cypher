@@ -2,7 +2,7 @@
 MATCH (ev:Event {id: $id})
 RETURN {
   event: ev {.*},
-  participants: [(p:Entity)-[r:HOSTED|ATTENDED]->(ev) |
+  participants: [(p:Entity&!Removed)-[r:HOSTED|ATTENDED]->(ev) |
                  {entity: p {.id, .name, .type}, type: type(r), rel: properties(r)}],
   reports: [(d:Document)-[rp:REPORTS]->(ev) | rp {.*, doc_id: d.id}]
 } AS item

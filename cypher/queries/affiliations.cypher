@@ -3,11 +3,11 @@
 // Run in Neo4j Browser (http://127.0.0.1:7474/browser/):
 //   :param name => 'Sasha Baker'
 // then run this query. X is matched by name, alias or normalized name.
-MATCH (x:Entity)
+MATCH (x:Entity&!Removed)
 WHERE toLower(x.name) = toLower($name)
    OR $name IN coalesce(x.aliases, [])
    OR toLower($name) IN coalesce(x.norm_names, [])
-MATCH (x)-[r:REPRESENTS|PART_OF|OPERATES]-(other:Entity)
+MATCH (x)-[r:REPRESENTS|PART_OF|OPERATES]-(other:Entity&!Removed)
 RETURN x.name AS x,
        CASE WHEN startNode(r) = x THEN type(r) ELSE '<-' + type(r) END AS relation,
        other.name AS other,

@@ -4,12 +4,13 @@
 //   :param from => 'Sasha Baker'
 //   :param to => 'Choi Woo-hyuk'
 // then run this query. Both are matched by name, alias or normalized name.
-MATCH (a:Entity), (b:Entity)
+MATCH (a:Entity&!Removed), (b:Entity&!Removed)
 WHERE (toLower(a.name) = toLower($from) OR $from IN coalesce(a.aliases, [])
        OR toLower($from) IN coalesce(a.norm_names, []))
   AND (toLower(b.name) = toLower($to) OR $to IN coalesce(b.aliases, [])
        OR toLower($to) IN coalesce(b.norm_names, []))
   AND a <> b
 MATCH p = allShortestPaths((a)-[:HOSTED|ATTENDED|REPRESENTS|PART_OF|OPERATES*..8]-(b))
+WHERE none(n IN nodes(p) WHERE n:Removed)
 RETURN p
 LIMIT 25

@@ -2,7 +2,7 @@
 // event, with the event, its date, each side's part and the sentences that say so.
 // Run in Neo4j Browser (http://127.0.0.1:7474/browser/): no parameters needed, paste and run.
 // From the terminal: whomet query "$(cat cypher/queries/who_met_whom.cypher)"
-MATCH (a:Entity)-[ra:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[rb:HOSTED|ATTENDED]-(b:Entity)
+MATCH (a:Entity&!Removed)-[ra:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[rb:HOSTED|ATTENDED]-(b:Entity&!Removed)
 WHERE a.id < b.id
   AND NOT coalesce(ra.implied, false)
   AND NOT coalesce(rb.implied, false)

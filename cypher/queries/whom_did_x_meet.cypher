@@ -4,11 +4,11 @@
 //   :param name => 'MSIT'
 // then run this query. X is matched by name, alias or normalized name.
 // From the terminal: whomet query "$(cat cypher/queries/whom_did_x_meet.cypher)" -p name=MSIT
-MATCH (x:Entity)
+MATCH (x:Entity&!Removed)
 WHERE toLower(x.name) = toLower($name)
    OR $name IN coalesce(x.aliases, [])
    OR toLower($name) IN coalesce(x.norm_names, [])
-MATCH (x)-[rx:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[ro:HOSTED|ATTENDED]-(other:Entity)
+MATCH (x)-[rx:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[ro:HOSTED|ATTENDED]-(other:Entity&!Removed)
 WHERE other <> x
   AND NOT coalesce(rx.implied, false)
   AND NOT coalesce(ro.implied, false)

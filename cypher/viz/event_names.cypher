@@ -4,7 +4,7 @@
 // merged later still finds its meetings by the names each document used.
 UNWIND $ids AS id
 MATCH (en:Entity {id: id})
-WHERE en:EventName
+WHERE en:EventName AND NOT en:Removed
 MATCH (en)<-[m:MENTIONS]-(:Document)-[rp:REPORTS]->(ev:Event)
 WHERE rp.name IN coalesce(m.names, []) + [m.name]
 RETURN en.id AS entity, collect(DISTINCT ev.id) AS events

@@ -22,7 +22,7 @@ LIMIT $max_rows
 CALL (e) {
   RETURN e AS a, null AS r, null AS b
   UNION ALL
-  MATCH (p:Entity)-[r:HOSTED|ATTENDED]->(e)
+  MATCH (p:Entity&!Removed)-[r:HOSTED|ATTENDED]->(e)
   RETURN p AS a, r, e AS b
 }
 RETURN

@@ -1,6 +1,6 @@
 // Who took part in which held meeting: the rows the who-met-whom projection is built from.
 // A participant hosted the event or attended it in person (not merely implied).
-MATCH (p:Entity)-[r:HOSTED|ATTENDED]->(e:Event)
+MATCH (p:Entity&!Removed)-[r:HOSTED|ATTENDED]->(e:Event)
 WHERE e.status = 'held' AND coalesce(r.implied, false) = false
 WITH p, r, e
 ORDER BY e.id, p.id

@@ -2,7 +2,7 @@
 CALL () {
   UNWIND $ids AS id
   CALL (id) {
-    MATCH (n:Entity {id: id}) RETURN n
+    MATCH (n:Entity {id: id}) WHERE NOT n:Removed RETURN n
     UNION
     MATCH (n:Event {id: id}) RETURN n
   }
@@ -10,7 +10,7 @@ CALL () {
   UNION ALL
   UNWIND $ids AS id
   CALL (id) {
-    MATCH (n:Entity {id: id}) RETURN n
+    MATCH (n:Entity {id: id}) WHERE NOT n:Removed RETURN n
     UNION
     MATCH (n:Event {id: id}) RETURN n
   }

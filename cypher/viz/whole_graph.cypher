@@ -4,13 +4,13 @@
 // $max_rows bounds each half of the read.
 CALL () {
   MATCH (n)
-  WHERE n:Entity OR n:Event
+  WHERE (n:Entity OR n:Event) AND NOT n:Removed
   RETURN n AS a, null AS r, null AS b
   ORDER BY n.id
   LIMIT $max_rows
   UNION ALL
   MATCH (a)-[r:HOSTED|ATTENDED|REPRESENTS|PART_OF|OPERATES|BRIEFED|REQUESTED|AGREED_WITH]->(b)
-  WHERE (a:Entity OR a:Event) AND (b:Entity OR b:Event)
+  WHERE (a:Entity OR a:Event) AND (b:Entity OR b:Event) AND NOT a:Removed AND NOT b:Removed
   RETURN a, r, b
   ORDER BY a.id, type(r), b.id
   LIMIT $max_rows

@@ -1,4 +1,5 @@
-"""Corrections a user makes by hand: rename an entity, split an alias off it, mark a fact wrong.
+"""Corrections a user makes by hand: rename an entity, split an alias off it, mark a fact
+wrong, remove a bogus entity (``removal``).
 
 Each is a ``:Correction`` node that the store applies again after every load that touches
 what it names, so reloading or re-extracting the documents does not undo it. Nothing here

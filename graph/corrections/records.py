@@ -16,7 +16,7 @@ from graph.database.cypher import query
 if TYPE_CHECKING:
     from graph.store.transaction import Work
 
-KINDS = ("rename", "split", "wrong")
+KINDS = ("rename", "split", "wrong", "remove")
 
 
 def run(w: Work, name: str, **params: Any) -> list[dict[str, Any]]:

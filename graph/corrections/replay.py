@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 
 def replay(w: Work, ids: Iterable[str], docs: Iterable[str] = ()) -> None:
     """Apply again every correction naming one of ``ids`` (or holding facts of ``docs``)."""
+    ids = set(ids)
+    from graph.corrections.removal import reapply  # imports the reads: only when replayed
+
     found = touching(w, ids, docs)
+    reapply(w, found, ids)
     for c in found:
         if c.kind == "split":
             apply_split(w, c)
@@ -190,8 +194,13 @@ def restore(w: Work, c: Correction) -> bool:
 
 def after_merge(w: Work, drop_id: str, keep_id: str) -> None:
     """A manual merge: corrections naming the dropped node now name the kept one, and a split
-    between the two is forgotten (merging them back is how a split is undone)."""
+    between the two is forgotten (merging them back is how a split is undone), and so is a
+    removal of the dropped node (the merged whole is what the user keeps)."""
+    from graph.corrections.removal import after_merge as removal_after_merge
+
     for c in touching(w, [drop_id]):
+        if removal_after_merge(w, c, drop_id):
+            continue
         if c.kind == "split" and {c.get("from_id"), c.get("new_id")} == {drop_id, keep_id}:
             forget(w, [c.id])
             continue

@@ -38,7 +38,7 @@ class CorrectionOut(BaseModel):
     """One recorded correction, as the CLI and the API show it."""
 
     id: str
-    kind: Literal["rename", "split", "wrong"]
+    kind: Literal["rename", "split", "wrong", "remove"]
     at: str | None = None
     entity_id: str | None = None
     name: str | None = None

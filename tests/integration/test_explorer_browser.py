@@ -197,3 +197,46 @@ def test_a_fact_marked_wrong_in_the_page_stays_hidden_after_a_reload_and_comes_b
         undo.locator("button").click()
     assert "put back" in p.locator(".notice").first.inner_text()
     assert event in [e.event.id for e in reads.profile(entity).events]
+
+
+def test_an_entity_removed_in_the_page_stays_removed_after_a_reload_and_is_restored(
+    api_url: str, context: Any, graph: Graph, sources: dict[str, Path]
+) -> None:
+    found = graph.read(
+        """
+        MATCH (e:Entity)<-[:MENTIONS]-(d:Document)
+        WITH e, collect(d.id) AS docs ORDER BY e.id LIMIT 1
+        RETURN e.id AS id, e.name AS name, docs
+        """
+    )
+    assert found, "the fixtures hold no entity"
+    entity, name = found[0]["id"], found[0]["name"]
+    page = Page(context)
+    p = page.page
+    p.goto(f"{api_url}/entity/{quote(entity, safe='')}")
+    form = p.locator("#remove-form")
+    form.locator("input[name=api_key]").fill(KEY)
+    with p.expect_navigation() as landed:
+        form.locator("button").click()
+    assert landed.value is not None and landed.value.status == 404  # its page is gone
+    assert p.locator("h1").inner_text() == f"{name} was removed"
+    # offline, and the one console error is the page's own 404 status
+    assert context.outside == [] and all(u.startswith(api_url) for u in page.requests)
+    assert len(page.errors) == 1 and "404" in page.errors[0], page.errors
+
+    store = GraphStore(graph)
+    docs = sorted(set(found[0]["docs"]))
+    for doc_id in docs:
+        store.remove(doc_id)
+    summary = load_paths([sources[d] for d in docs], store, progress=False)
+    assert not summary.failures
+    assert graph.read("MATCH (e:Removed) RETURN e.id AS id") == [{"id": entity}]
+
+    p.goto(f"{api_url}/entity/{quote(entity, safe='')}")
+    restore = p.locator("#restore-form")
+    restore.locator("input[name=api_key]").fill(KEY)
+    with p.expect_navigation():
+        restore.locator("button").click()
+    assert p.locator("h1.entity-name").inner_text() == Reads(graph).resolve(entity).name
+    assert "Restored" in p.locator(".notice").first.inner_text()
+    assert not graph.read("MATCH (e:Removed) RETURN e")

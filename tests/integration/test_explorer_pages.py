@@ -211,3 +211,36 @@ def test_merge_from_the_page_needs_the_key(client: TestClient, graph: Graph) -> 
     )
     assert wrong.status_code == 401
     assert graph.read("MATCH (e:Entity {id: $id}) RETURN e", {"id": pair["drop"]})
+
+
+def test_remove_from_the_page_then_restore_from_its_404(client: TestClient, graph: Graph) -> None:
+    row = one(
+        graph,
+        "MATCH (e:Entity)-[:HOSTED|ATTENDED]->(ev:Event)<-[:HOSTED|ATTENDED]-(o:Entity) "
+        "WHERE e <> o RETURN e.id AS id, e.name AS name, ev.id AS ev, o.id AS other "
+        "ORDER BY e.id, ev.id, o.id LIMIT 1",
+    )
+    link = href("entity", row["id"])
+    assert 'id="remove-form"' in page(client, f"/entity/{row['id']}")
+    assert link in page(client, f"/meeting/{row['ev']}")
+    url = f"/entity/{quote(row['id'], safe='')}"
+    wrong = client.post(f"{url}/remove", data={"api_key": "nope"}, follow_redirects=False)
+    assert wrong.status_code == 401
+    assert not graph.read("MATCH (e:Removed) RETURN e")
+    try:
+        done = client.post(f"{url}/remove", data={"api_key": KEY}, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"] == url
+        gone = page(client, url, expect=404)
+        assert f'action="{url}/restore"' in gone and row["name"] in gone
+        assert link not in page(client, f"/meeting/{row['ev']}")
+        assert link not in page(client, f"/entity/{row['other']}")
+        assert link not in page(client, "/search", q=row["name"])
+        refused = client.post(f"{url}/restore", data={"api_key": "nope"}, follow_redirects=False)
+        assert refused.status_code == 401
+        assert page(client, url, expect=404)
+    finally:
+        back = client.post(f"{url}/restore", data={"api_key": KEY}, follow_redirects=False)
+    assert back.status_code == 303 and back.headers["location"].startswith(f"{url}?corrected=")
+    assert row["name"] in page(client, url)
+    assert link in page(client, f"/meeting/{row['ev']}")
+    assert not graph.read("MATCH (e:Removed) RETURN e")

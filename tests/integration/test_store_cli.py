@@ -187,6 +187,27 @@ def test_correction_commands(empty_cli_env: None, corpus: Path, driver: Driver) 
     assert nothing.exit_code == 1 and "not called" in nothing.output
 
 
+def test_remove_entity_command(empty_cli_env: None, corpus: Path, driver: Driver) -> None:
+    assert runner.invoke(app, ["load", str(corpus)]).exit_code == 0
+    gone = "MATCH (e:Removed) RETURN e.id AS id"
+    [anthropic] = rows(driver, "MATCH (e:Entity {name: 'Anthropic'}) RETURN e.id AS id")
+    removed = _json(["remove-entity", "anthropic", "--json"])
+    assert (removed["id"], removed["removed"]) == (anthropic["id"], True)
+    assert rows(driver, gone) == [anthropic]
+    again = runner.invoke(app, ["remove-entity", "Anthropic"])  # found among the removed
+    assert again.exit_code == 0 and f"removed {anthropic['id']}" in again.stdout, again.output
+    assert [c["kind"] for c in _json(["corrections", "--json"])] == ["remove"]
+    assert runner.invoke(app, ["load", str(corpus), "--force"]).exit_code == 0
+    assert rows(driver, gone) == [anthropic]
+    restored = runner.invoke(app, ["remove-entity", "Anthropic", "--undo"])
+    assert restored.exit_code == 0 and "restored" in restored.stdout, restored.output
+    assert rows(driver, gone) == [] and _json(["corrections", "--json"]) == []
+    twice = runner.invoke(app, ["remove-entity", "Anthropic", "--undo"])
+    assert twice.exit_code == 1 and "no removed entity" in twice.output, twice.output
+    unknown = runner.invoke(app, ["remove-entity", "Anthropik"])
+    assert unknown.exit_code == 1 and "Anthropic" in unknown.output, unknown.output
+
+
 def test_load_takes_urls_and_folders_of_html(
     empty_cli_env: None, tmp_path: Path, driver: Driver
 ) -> None:
@@ -233,6 +254,7 @@ def test_a_name_that_fits_several_entities_lists_them_in_every_command(
         ["merge", "TAC", tac[0]["id"]],
         ["rename", "TAC", "Some Other Name"],
         ["split-alias", "TAC", "TAC"],
+        ["remove-entity", "TAC"],
         ["viz", "--entity", "TAC", "--out", str(tmp_path / "tac.html")],
     ):
         result = runner.invoke(app, args)

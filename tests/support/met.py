@@ -8,9 +8,11 @@ from neo4j import Driver
 
 from graph.store.summaries import meeting_key, summary
 
-# Every pair that met, recounted from the facts (the definition of "met", read in full).
+# Every pair that met, recounted from the facts (the definition of "met", read in full; an
+# entity removed by hand, :Removed, met no one).
 RECOUNT = """
-MATCH (a:Entity)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})<-[r2:HOSTED|ATTENDED]-(b:Entity)
+MATCH (a:Entity&!Removed)-[r1:HOSTED|ATTENDED]->(ev:Event {status: 'held'})
+      <-[r2:HOSTED|ATTENDED]-(b:Entity&!Removed)
 WHERE a.id < b.id AND NOT coalesce(r1.implied, false) AND NOT coalesce(r2.implied, false)
 WITH DISTINCT a, b, ev
 RETURN a.id AS a, b.id AS b, collect([coalesce(ev.date, CASE WHEN ev.year IS NOT NULL
@@ -20,7 +22,8 @@ RETURN a.id AS a, b.id AS b, collect([coalesce(ev.date, CASE WHEN ev.year IS NOT
 KEPT = "MATCH (a)-[m:MET]->(b) RETURN a.id AS a, b.id AS b, properties(m) AS props"
 TALLIES = """
 MATCH (ev:Event {status: 'held'})
-WITH ev, COLLECT { MATCH (ev)<-[r:HOSTED|ATTENDED]-(o:Entity) WHERE NOT coalesce(r.implied, false)
+WITH ev, COLLECT { MATCH (ev)<-[r:HOSTED|ATTENDED]-(o:Entity&!Removed)
+                   WHERE NOT coalesce(r.implied, false)
                    RETURN DISTINCT o.id AS id ORDER BY id } AS ids
 WHERE size(ids) >= 2
 RETURN ev.id AS event, ids
