@@ -47,8 +47,12 @@ WITH undated, ranked, rels, ranked[..$limit] AS kept
 WITH undated, ranked, rels, kept,
   [r IN rels WHERE startNode(r) IN kept AND endNode(r) IN kept] AS shown
 RETURN
-  [n IN kept | n {.*, date: toString(n.date), labels: labels(n)}] AS nodes,
-  [r IN shown | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id,
+  [n IN kept | n {.id, .name, .type, .kind, .description, .status, .location, .country,
+    .aliases, date: toString(n.date), .date_text, .date_precision, .year, .month, .day,
+    labels: labels(n)}] AS nodes,
+  // Only what the view draws: no lookup keys, no evidence offsets.
+  [r IN shown | r {.role, .implied, .title, .detail, .current, .doc_ids, .sentences,
+    type: type(r), source: startNode(r).id, target: endNode(r).id,
     titles: COLLECT {
       UNWIND coalesce(r.doc_ids, []) AS doc_id
       MATCH (d:Document {id: doc_id})
@@ -57,6 +61,7 @@ RETURN
   }] AS links,
   size(ranked) AS total_nodes, size(rels) AS total_links,
   size(ranked) - size(kept) AS left_out_nodes, size(rels) - size(shown) AS left_out_links,
-  [n IN ranked[$limit..$limit + $examples] | n {.*, date: toString(n.date), labels: labels(n)}]
-    AS left_out,
+  [n IN ranked[$limit..$limit + $examples] | n {.id, .name, .type, .kind, .description,
+    .status, .location, .country, .aliases, date: toString(n.date), .date_text,
+    .date_precision, .year, .month, .day, labels: labels(n)}] AS left_out,
   undated
