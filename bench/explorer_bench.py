@@ -10,16 +10,25 @@ event (a summit that is also an entity: ``--named`` of them are added to the gra
 
     .venv/bin/python bench/explorer_bench.py                 # ~125k relationships
     .venv/bin/python bench/explorer_bench.py --requests 100
+    .venv/bin/python bench/explorer_bench.py --home .whomet/tmp/explorer-s1 \
+        --before-tree ../main --pages events "frame"   # before/after, interleaved
+
+``--home`` keeps the server's folder and reuses its graph on the next run (same scale, seed
+and named events). ``--before-tree`` serves another checkout's API too, on the same graph, and
+sends each page to both in turn (before-after, then after-before: ABBA), so both meet the
+same machine load; ``--pages`` keeps the pages whose name contains one of the words given.
 """
 
 from __future__ import annotations
 
 import argparse
 import calendar
+import json
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,13 +45,13 @@ from api_bench import (  # noqa: E402
     event_degree,
     generate,
     report,
-    timed,
     write,
 )
 
 from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
+from graph.settings import Settings  # noqa: E402
 
 
 def name_meetings(data: Synthetic, n_names: int, seed: int) -> list[str]:
@@ -74,6 +83,57 @@ def month(rng: random.Random) -> str:
     return f"start={year}-{m:02d}-01&end={year}-{m:02d}-{last:02d}"
 
 
+def timed_pair(clients: list[httpx.Client], paths: list[str], warmup: int) -> list[list[float]]:
+    """Milliseconds per request for each client on the same ``paths``: each path goes to
+    every client in turn, the order reversed on every other path (ABBA), so a burst of load
+    on the machine falls on both alike."""
+    for path in paths[:warmup]:
+        for client in clients:
+            client.get(path).raise_for_status()
+    out: list[list[float]] = [[] for _ in clients]
+    for i, path in enumerate(paths):
+        order = list(range(len(clients)))
+        for k in order if i % 2 == 0 else order[::-1]:
+            began = time.perf_counter()
+            response = clients[k].get(path)
+            out[k].append((time.perf_counter() - began) * 1000)
+            response.raise_for_status()
+    return out
+
+
+def load_average() -> str:
+    """The 1-minute load average, to print beside each page's figures."""
+    with open("/proc/loadavg", encoding="ascii") as f:
+        return f.read().split()[0]
+
+
+@contextmanager
+def bench_graph(args: argparse.Namespace, data: Synthetic) -> Iterator[Settings]:
+    """The server with the benchmark's graph: written once, or reused from ``--home`` when
+    the graph there was built with the same scale, seed and named events."""
+    stamp = args.home / "explorer-graph.json" if args.home else None
+    wanted = {"scale": args.scale, "seed": args.seed, "named": args.named}
+    with dedicated_neo4j(args.uri, args.home) as settings:
+        with Graph.connect(settings) as graph:
+            counts = graph.read(query("api/bench/counts"))[0]
+            if stamp is not None and stamp.is_file() and json.loads(stamp.read_text()) == wanted:
+                rels = int(counts["relationships"])
+                print(f"reusing the graph in {args.home}: {counts['nodes']} nodes, {rels} rels")
+            elif counts["nodes"]:
+                raise SystemExit(f"{settings.neo4j_uri} is not empty; the benchmark needs its own")
+            else:
+                apply_schema(graph)
+                began = time.perf_counter()
+                nodes, rels = write(graph, data)
+                took = time.perf_counter() - began
+                print(f"graph: {nodes} nodes, {rels} relationships ({took:.0f} s)")
+                if stamp is not None:
+                    stamp.write_text(json.dumps(wanted))
+            if rels < 100_000:
+                raise SystemExit("fewer than 100,000 relationships: raise --scale")
+        yield settings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1 = ~125k relationships")
@@ -81,22 +141,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--uri", help="an EMPTY Neo4j to use instead of starting one")
     parser.add_argument("--named", type=int, default=100, help="named events to add")
+    parser.add_argument(
+        "--home", type=Path, help="keep the server's folder here; reuse its graph if built"
+    )
+    parser.add_argument(
+        "--before-tree",
+        type=Path,
+        help="another checkout (e.g. main) whose API to time beside this one, interleaved",
+    )
+    parser.add_argument(
+        "--pages", nargs="+", help="time only the pages whose name contains one of these words"
+    )
     args = parser.parse_args()
 
     data = generate(args.scale, args.seed)
     summits = name_meetings(data, args.named, args.seed)
-    with dedicated_neo4j(args.uri) as settings:
-        with Graph.connect(settings) as graph:
-            if graph.read(query("api/bench/counts"))[0]["nodes"]:
-                raise SystemExit(f"{settings.neo4j_uri} is not empty; the benchmark needs its own")
-            apply_schema(graph)
-            began = time.perf_counter()
-            nodes, rels = write(graph, data)
-            print(
-                f"graph: {nodes} nodes, {rels} relationships ({time.perf_counter() - began:.0f} s)"
-            )
-            if rels < 100_000:
-                raise SystemExit("fewer than 100,000 relationships: raise --scale")
+    with bench_graph(args, data) as settings:
         rng = random.Random(args.seed + 1)
         n = args.requests
         q = quote
@@ -158,13 +218,24 @@ def main() -> None:
                 pages(lambda: f"/api/v1/entities?limit=8&q={q(rng.choice(words))}"),
             ),
         ]
-        with (
-            api_server(settings, CYPHER_DIR) as base,
-            httpx.Client(base_url=base, timeout=60) as client,
-        ):
-            print(f"API at {base}; sequential requests over loopback:")
+        if args.pages:
+            scenarios = [s for s in scenarios if any(w in s[0] for w in args.pages)]
+        trees: list[tuple[str, Path | None]] = [("this checkout", None)]
+        if args.before_tree is not None:
+            trees = [("before", args.before_tree.resolve()), ("after", None)]
+        with ExitStack() as stack:
+            clients = []
+            for label, tree in trees:  # "before" first: the API applies its schema on start
+                cypher_dir = tree / "cypher" if tree is not None else CYPHER_DIR
+                base = stack.enter_context(api_server(settings, cypher_dir, tree))
+                print(f"{label}: API at {base} (statements from {cypher_dir})")
+                clients.append(stack.enter_context(httpx.Client(base_url=base, timeout=60)))
+            print("sequential requests over loopback; load average (1 min) after each page:")
             for name, make in scenarios:
-                report(name, timed(client, make(), warmup=10))
+                samples = timed_pair(clients, make(), warmup=10)
+                for (label, _), times in zip(trees, samples, strict=True):
+                    report(f"{name} [{label}]" if len(trees) > 1 else name, times)
+                print(f"    load average {load_average()}")
 
 
 if __name__ == "__main__":

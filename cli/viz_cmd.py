@@ -67,12 +67,15 @@ def build_view(
     """The graph of the view the options ask for, and a short name for it."""
     if entity is not None:
         ref = Reads(graph).resolve(entity)
-        read = views_read.read_ego(graph, ref.id, hops, views_read.ego_budget(max_nodes))
+        budget = views_read.ego_budget(max_nodes)
+        read = views_read.read_ego(graph, ref.id, hops, budget, max_nodes=max_nodes)
         return views.ego_view(read, ref.id, hops, max_nodes), f"entity {ref.name}"
     if met:
         return views.met_view(views_read.read_meetings(graph), max_nodes), "who met whom"
     if start is not None and end is not None:
-        read = views_read.read_events_between(graph, start, end, include_undated=include_undated)
+        read = views_read.read_events_between(
+            graph, start, end, include_undated=include_undated, max_nodes=max_nodes
+        )
         return views.events_view(read, start, end, max_nodes), f"meetings {start}..{end}"
     return views.whole_view(views_read.read_whole_graph(graph), max_nodes), "whole graph"
 

@@ -25,6 +25,9 @@ CREATE RANGE INDEX document_loaded_at IF NOT EXISTS FOR (n:Document) ON (n.loade
 
 // Meetings by date range.
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+// Meetings without a day (precision month, year, day_of_month or unknown): the events view
+// (viz/events_ranked) finds them by a seek on their precision instead of a scan of every event.
+CREATE RANGE INDEX event_date_precision IF NOT EXISTS FOR (n:Event) ON (n.date_precision);
 // Reports by the day of the meeting: event clustering re-groups every report of a day.
 CREATE RANGE INDEX reports_date IF NOT EXISTS FOR ()-[r:REPORTS]-() ON (r.date);
 

@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from graph.read.views import LeftOut
+from viz.build import display_label
+
 EXAMPLES = 8  # names of left-out nodes quoted on the page
 
 
@@ -37,11 +40,31 @@ def cap_graph(g: nx.Graph, max_nodes: int | None, keep: Iterable[str] = ()) -> n
     return capped
 
 
+def mark_left_out(g: nx.Graph, left_out: LeftOut | None) -> None:
+    """Say on ``g`` what a read capped in the database left out, as :func:`cap_graph` says it
+    (the same note and counts, so the page's "show more" works alike)."""
+    if left_out is None or left_out.nodes <= 0:
+        return
+    names = [display_label(n) for n in left_out.examples]
+    g.graph["notes"] = [
+        *g.graph.get("notes", []),
+        _note_text(
+            g.number_of_nodes(), left_out.total_nodes, left_out.links, names, left_out.nodes
+        ),
+    ]
+    g.graph["left_out_nodes"] = left_out.nodes
+    g.graph["left_out_edges"] = left_out.links
+
+
 def _note(g: nx.Graph, capped: nx.Graph, left: list[str]) -> str:
-    names = ", ".join(str(g.nodes[n].get("label", n)) for n in left[:EXAMPLES])
-    more = "…" if len(left) > EXAMPLES else ""
+    names = [str(g.nodes[n].get("label", n)) for n in left[:EXAMPLES]]
+    links = g.number_of_edges() - capped.number_of_edges()
+    return _note_text(capped.number_of_nodes(), g.number_of_nodes(), links, names, len(left))
+
+
+def _note_text(shown: int, total: int, links: int, names: list[str], left: int) -> str:
+    more = "…" if left > len(names[:EXAMPLES]) else ""
     return (
-        f"Showing the {capped.number_of_nodes():,} most connected of {g.number_of_nodes():,} "
-        f"nodes: left out {len(left):,} nodes and "
-        f"{g.number_of_edges() - capped.number_of_edges():,} links (e.g. {names}{more})."
+        f"Showing the {shown:,} most connected of {total:,} nodes: left out {left:,} nodes and "
+        f"{links:,} links (e.g. {', '.join(names[:EXAMPLES])}{more})."
     )

@@ -4,7 +4,9 @@ vis-network's physics in the browser.
 A Fruchterman-Reingold spring layout in numpy (networkx's own needs scipy for more than
 500 nodes): seeded, so the same view is drawn the same way, with iterations bounded by
 the graph's size. The all-pairs repulsion is computed in row blocks (bounded memory),
-x and y apart, which is several times faster than a pairwise-difference array.
+x and y apart, which is several times faster than a pairwise-difference array, and in
+float32: positions end rounded to a tenth of a canvas unit, and the half-size arrays made the
+300-node events page's layout about twice as fast (docs/scaling.md, issue 14).
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ def spring_positions(g: nx.Graph, seed: int = SEED) -> dict[Hashable, tuple[floa
     pairs = {(index[u], index[v]) for u, v in g.edges() if u != v}
     edges = np.array(sorted(pairs), dtype=np.intp).reshape(-1, 2)
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2))
-    k = 1.0 / math.sqrt(n)
+    pos = rng.random((n, 2), dtype=np.float32)
+    k = 1.0 / math.sqrt(n)  # a Python float: numpy keeps the arrays float32
     iterations = iterations_for(n)
     temperature = 0.1
     cooling = temperature / (iterations + 1)

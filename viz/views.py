@@ -12,7 +12,7 @@ import networkx as nx
 
 from graph.read.views import ViewRead
 from viz.build import fold_event_names, graph_from_rows
-from viz.cap import cap_graph
+from viz.cap import cap_graph, mark_left_out
 from viz.project import met_projection
 
 
@@ -66,6 +66,7 @@ def ego_view(read: ViewRead, center: str, hops: int, max_nodes: int | None) -> n
     g.graph["center"] = center
     g.graph["description"] = f"within {hops} hop{'s' if hops != 1 else ''} of {name}"
     g.graph["notes"] = _truncation_notes(read)
+    mark_left_out(g, read.left_out)  # the read ranked and capped in the database
     return cap_graph(g, max_nodes, keep=[center])
 
 
@@ -90,4 +91,5 @@ def events_view(read: ViewRead, start: dt.date, end: dt.date, max_nodes: int | N
     g.graph["notes"] = _truncation_notes(read) + _undated_notes(read)
     g.graph["undated_left_out"] = read.undated_left_out
     g.graph["undated_included"] = read.undated_included
+    mark_left_out(g, read.left_out)  # the read ranked and capped in the database
     return cap_graph(g, max_nodes)

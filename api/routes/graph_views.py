@@ -177,7 +177,7 @@ def ego_graph(
             raise
         return lookup_failure(request, exc, ref, link="/graph/entity/")
     cap = _cap(settings.viz_max_nodes, max_nodes)
-    read = views_read.read_ego(graph, entity.id, hops, views_read.ego_budget(cap))
+    read = views_read.read_ego(graph, entity.id, hops, views_read.ego_budget(cap), max_nodes=cap)
     g = views.ego_view(read, entity.id, hops, cap)
     return _respond(g, format, f"entity-{entity.id.replace(':', '-')}", request)
 
@@ -218,8 +218,11 @@ def events_graph(
 ) -> Response:
     if end < start:
         raise ApiError(422, "invalid_range", f"the range ends ({end}) before it starts ({start})")
-    read = views_read.read_events_between(graph, start, end, include_undated=include_undated)
-    g = views.events_view(read, start, end, _cap(settings.viz_max_nodes, max_nodes))
+    cap = _cap(settings.viz_max_nodes, max_nodes)
+    read = views_read.read_events_between(
+        graph, start, end, include_undated=include_undated, max_nodes=cap
+    )
+    g = views.events_view(read, start, end, cap)
     return _respond(g, format, f"events-{start}-{end}", request)
 
 

@@ -64,6 +64,8 @@ DUMMIES: Mapping[str, Any] = {
     # API reads
     "a": "x",
     "b": "x",
+    "center": "x",
+    "examples": 8,
     "after": None,  # /met's cursor (absent on a first page); store pages pass a string
     "end": "2026-01-01",
     "entity_id": None,
@@ -82,6 +84,7 @@ DUMMIES: Mapping[str, Any] = {
     "offset": 0,
     "others": ["x"],
     "per_counterpart": 5,
+    "pinned": ["x"],
     "refs": [_REF],
     "seen": ["x"],
     "since": None,
@@ -92,6 +95,7 @@ DUMMIES: Mapping[str, Any] = {
     "to": "x",
     "type": None,
     "until": None,
+    "vague": ["month"],
     # store statements (the loader, corrections, re-extraction)
     "dates": [_DAY],
     "doc_id": "x",

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.database.cypher import query
 from graph.database.db import Graph
 from graph.errors import WhometError
+from graph.model import DatePrecision
 
 # Upper bound on rows (and on ego-network ids) one view reads; the views cap far lower.
 MAX_READ_ROWS = 50_000
 MAX_HOPS = 4
 READ_TIMEOUT_S = 30.0
+# Names of left-out nodes a capped read returns, for the page's note (viz.cap.EXAMPLES).
+LEFT_OUT_EXAMPLES = 8
+# A meeting without a day (known to the month or year, or not at all) has one of these: the
+# events view finds those by an index seek on date_precision, the rest by one on date.
+VAGUE_PRECISIONS = sorted(p for p in get_args(DatePrecision) if p != "day")
 
 
 class ViewNode(BaseModel):
@@ -76,13 +82,19 @@ class ViewRel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _zip_evidence(cls, data: Any) -> Any:
-        """The store keeps evidence as parallel lists (``doc_ids``, ``sentences``); pair them."""
+        """The store keeps evidence as parallel lists (``doc_ids``, ``sentences``); pair them,
+        with the documents' titles when the read brought them (``titles``: id, title pairs)."""
         if not isinstance(data, Mapping) or data.get("evidence") is not None:
             return data
         doc_ids = list(data.get("doc_ids") or [])
         sentences = list(data.get("sentences") or [])
+        titles = {str(pair[0]): pair[1] for pair in data.get("titles") or []}
         evidence = [
-            {"doc_id": str(doc_id), "sentence": sentences[i] if i < len(sentences) else None}
+            {
+                "doc_id": str(doc_id),
+                "sentence": sentences[i] if i < len(sentences) else None,
+                "title": titles.get(str(doc_id)),
+            }
             for i, doc_id in enumerate(doc_ids)
         ]
         return {**data, "evidence": evidence}
@@ -98,10 +110,23 @@ class ViewRow(BaseModel):
     target: ViewNode | None = None
 
 
+class LeftOut(BaseModel):
+    """What a read capped in the database left out: the view had ``total_nodes`` nodes and
+    ``total_links`` links; ``examples`` are the best connected of the nodes left out."""
+
+    total_nodes: int
+    total_links: int
+    nodes: int
+    links: int
+    examples: list[ViewNode] = Field(default_factory=list)
+
+
 class ViewRead(BaseModel):
     """Rows of one view and whether the read stopped at its bound."""
 
     rows: list[ViewRow]
+    # Set by a read ranked and capped in the database (the view holds only what it kept).
+    left_out: LeftOut | None = None
     truncated: bool = False
     # An ego read that kept only the best connected nodes of each hop (its budget ran out).
     capped: bool = False
@@ -182,35 +207,75 @@ def read_meetings(graph: Graph) -> ViewRead:
 
 
 def read_events_between(
-    graph: Graph, start: dt.date, end: dt.date, *, include_undated: bool = False
+    graph: Graph,
+    start: dt.date,
+    end: dt.date,
+    *,
+    include_undated: bool = False,
+    max_nodes: int | None = None,
 ) -> ViewRead:
     """Meetings dated within ``[start, end]`` with their hosts and attendees. Meetings with no
     date cannot be placed in any range: counted as left out, or drawn with ``include_undated``
-    (and then counted as such), so the page never drops them without a word."""
+    (and then counted as such), so the page never drops them without a word.
+
+    Ranked and capped at ``max_nodes`` in the database (one statement, starting from index
+    seeks), so a busy month reads what the page draws and the counts of the rest."""
     if end < start:
         raise WhometError(f"the date range ends ({end}) before it starts ({start})")
     params = {
         "start": start.isoformat(),
         "end": end.isoformat(),
         "include_undated": include_undated,
+        "vague": VAGUE_PRECISIONS,
+        "limit": max_nodes if max_nodes is not None and max_nodes > 0 else MAX_READ_ROWS,
+        "examples": LEFT_OUT_EXAMPLES,
     }
-    read = _rows(graph, "viz/events_between", params)
+    read = _ranked(graph, "viz/events_ranked", params)
+    undated = int(read.pop("undated"))
+    result = ViewRead.model_validate(read)
     if include_undated:
-        read.undated_included = len(
-            {
-                node.id
-                for row in read.rows
-                for node in (row.source, row.target)
-                if node is not None and _undated_meeting(node)
-            }
-        )
+        result.undated_included = undated
     else:
-        read.undated_left_out = int(_read(graph, "viz/events_undated", {})[0]["undated"])
-    return read
+        result.undated_left_out = undated
+    return result
 
 
-def _undated_meeting(node: ViewNode) -> bool:
-    return "Event" in node.labels and node.date is None and node.year is None
+def _ranked(graph: Graph, name: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """A ranked, capped view read: each kept node once (``nodes``) and the links among them
+    (``links``, with source and target ids) turned into view rows, and what it left out; the
+    statement's other columns are returned as they are."""
+    (record,) = _read(graph, name, params)
+    nodes = {str(n["id"]): ViewNode.model_validate(n) for n in record["nodes"]}
+    rows = [ViewRow(source=node) for node in nodes.values()]
+    rows += [
+        ViewRow(
+            source=nodes[str(link["source"])],
+            rel=ViewRel.model_validate(link),
+            target=nodes[str(link["target"])],
+        )
+        for link in record["links"]
+    ]
+    left_out = LeftOut(
+        total_nodes=record["total_nodes"],
+        total_links=record["total_links"],
+        nodes=record["left_out_nodes"],
+        links=record["left_out_links"],
+        examples=[ViewNode.model_validate(n) for n in record["left_out"]],
+    )
+    extra = {k: record[k] for k in record if k not in _RANKED_COLUMNS}
+    named = read_event_names(graph, _event_name_ids(rows))
+    return {"rows": rows, "left_out": left_out, "named": named, **extra}
+
+
+_RANKED_COLUMNS = {
+    "nodes",
+    "links",
+    "total_nodes",
+    "total_links",
+    "left_out_nodes",
+    "left_out_links",
+    "left_out",
+}
 
 
 # A capped ego view reads this many times its node cap (at least EGO_MIN_READ nodes): enough
@@ -224,7 +289,14 @@ def ego_budget(max_nodes: int | None) -> int | None:
     return None if max_nodes is None else max(EGO_READ_FACTOR * max_nodes, EGO_MIN_READ)
 
 
-def read_ego(graph: Graph, center_id: str, hops: int, budget: int | None = None) -> ViewRead:
+def read_ego(
+    graph: Graph,
+    center_id: str,
+    hops: int,
+    budget: int | None = None,
+    *,
+    max_nodes: int | None = None,
+) -> ViewRead:
     """The nodes within ``hops`` relationships of ``center_id`` and the relationships among them.
 
     Walks one hop per query (variable-length bounds cannot be parameters), then reads
@@ -232,7 +304,8 @@ def read_ego(graph: Graph, center_id: str, hops: int, budget: int | None = None)
     ``ego_graph`` would keep them. With ``budget`` (a view capped at a few nodes reads a few
     times that many), each hop keeps only its best connected new nodes until ``budget``
     nodes are read, so a busy entity's page does not read its whole neighbourhood; the
-    read says so (``capped``).
+    read says so (``capped``). With ``max_nodes`` the nodes read are ranked and capped in the
+    database (the centre kept first), so only what the page draws comes back (``left_out``).
     """
     if not 1 <= hops <= MAX_HOPS:
         raise WhometError(f"hops must be between 1 and {MAX_HOPS}, not {hops}")
@@ -261,6 +334,18 @@ def read_ego(graph: Graph, center_id: str, hops: int, budget: int | None = None)
         if budget is None and len(seen) >= MAX_READ_ROWS:
             truncated = True
             break
+    if max_nodes is not None and max_nodes > 0:
+        pinned = [center_id, *named]
+        params = {
+            "ids": sorted(seen),
+            "center": center_id,
+            "pinned": pinned,
+            # A named event's entity is folded into its first meeting: one more to keep.
+            "limit": max_nodes + (1 if named else 0),
+            "examples": LEFT_OUT_EXAMPLES,
+        }
+        ranked = _ranked(graph, "viz/subgraph_ranked", params)
+        return ViewRead(**ranked, truncated=truncated, capped=capped)
     result = _rows(graph, "viz/subgraph", {"ids": sorted(seen)})
     return ViewRead(
         rows=result.rows,

@@ -46,6 +46,8 @@ def test_indexes_online(graph: Graph) -> None:
     assert rows["entity_names"]["properties"] == ["name", "aliases"]
     assert rows["event_date"]["type"] == "RANGE"
     assert rows["event_date"]["properties"] == ["date"]
+    assert rows["event_date_precision"]["type"] == "RANGE"
+    assert rows["event_date_precision"]["properties"] == ["date_precision"]
     assert all(row["state"] == "ONLINE" for row in rows.values())
 
 

@@ -239,6 +239,74 @@ def test_cap_applies_to_views_from_the_database(graph: Graph, loaded: Extraction
     assert g.graph["notes"] and "left out" in g.graph["notes"][-1]
 
 
+def _participation(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The events view of every meeting, from the whole view (read apart): the meetings and
+    their hosts and attendees, linked as the events view links them."""
+    links = [
+        (u, v, k) for u, v, k, a in whole.edges(keys=True, data=True) if a["type"] in MEETING_LINKS
+    ]
+    return nx.MultiDiGraph(whole.edge_subgraph(links))
+
+
+MEETING_LINKS = {"HOSTED", "ATTENDED"}
+
+
+def _evidence(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, str]]]:
+    return {(u, v, k): a["evidence"] for u, v, k, a in g.edges(keys=True, data=True)}
+
+
+def test_a_capped_events_view_keeps_evidence_titles_and_counts_what_it_left_out(
+    graph: Graph, loaded: Extraction
+) -> None:
+    """The events view is ranked and capped in the database: what it keeps is drawn as the
+    uncapped view draws it (each link's evidence with its document's title), and what it
+    leaves out is counted, nodes and links, as the page's note says."""
+    start, end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
+    whole = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None)
+    full = _participation(whole)
+    assert len([n for n, a in full.nodes(data=True) if a["kind"] == "event"]) == len(
+        loaded.meetings
+    ), "every meeting of the fixture is in the range"
+    uncapped = views.events_view(
+        views_read.read_events_between(graph, start, end), start, end, None
+    )
+    assert set(uncapped.nodes) == set(full.nodes)
+    assert _evidence(uncapped) == _evidence(full)
+    assert {ev.get("title") for evs in _evidence(full).values() for ev in evs} == {TITLE}
+    degree = dict(full.degree())  # links in the view, as the ranking counts them
+    for cap in range(1, full.number_of_nodes()):
+        read = views_read.read_events_between(graph, start, end, max_nodes=cap)
+        g = views.events_view(read, start, end, cap)
+        kept, left = set(g.nodes), set(full.nodes) - set(g.nodes)
+        assert len(kept) == cap
+        assert min(degree[n] for n in kept) >= max(degree[n] for n in left), cap
+        assert _evidence(g) == _evidence(full.subgraph(kept)), cap
+        assert g.graph["left_out_nodes"] == len(left)
+        assert g.graph["left_out_edges"] == full.number_of_edges() - g.number_of_edges()
+        assert any(f"left out {len(left):,} nodes" in n for n in g.graph["notes"]), cap
+        assert g.graph["undated_left_out"] == uncapped.graph["undated_left_out"]
+
+
+def test_a_capped_ego_read_is_the_ego_view_capped(graph: Graph, loaded: Extraction) -> None:
+    """The ego view ranked and capped in the database keeps the centre and the best connected
+    of its neighbourhood, with their links and evidence as read in full, and counts the rest."""
+    whole = views.whole_view(views_read.read_whole_graph(graph), max_nodes=None)
+    anna = ids_by_name(whole)["Anna Lee"]
+    full = views.ego_view(views_read.read_ego(graph, anna, 2), anna, 2, max_nodes=None)
+    degree = dict(full.degree())  # links in the view, as the ranking counts them
+    for cap in range(1, full.number_of_nodes()):
+        read = views_read.read_ego(graph, anna, 2, views_read.ego_budget(cap), max_nodes=cap)
+        g = views.ego_view(read, anna, 2, cap)
+        kept, left = set(g.nodes), set(full.nodes) - set(g.nodes)
+        assert anna in kept and len(kept) == cap
+        others = kept - {anna}
+        if others and left:
+            assert min(degree[n] for n in others) >= max(degree[n] for n in left), cap
+        assert _evidence(g) == _evidence(full.subgraph(kept)), cap
+        assert g.graph["left_out_nodes"] == len(left)
+        assert g.graph["left_out_edges"] == full.number_of_edges() - g.number_of_edges()
+
+
 def test_loading_again_leaves_the_views_unchanged(
     graph: Graph, driver: Driver, neo4j_settings: Settings, loaded: Extraction
 ) -> None:
@@ -294,6 +362,8 @@ def test_the_events_view_counts_the_undated_meetings_it_leaves_out(
     report = store.load(undated)
     try:
         assert views_read.read_events_between(graph, start, end).undated_left_out == before + 1
+        capped = views_read.read_events_between(graph, start, end, max_nodes=1)
+        assert capped.undated_left_out == before + 1
         assert any(f"{before + 1:,} meeting" in n and "no date" in n for n in notes()), notes()
     finally:
         store.remove(report.doc_id)
