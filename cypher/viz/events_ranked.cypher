@@ -27,7 +27,7 @@ WITH collect(CASE WHEN NOT undated OR $include_undated THEN e END) AS events,
   count(CASE WHEN undated THEN 1 END) AS undated
 CALL (events) {
   UNWIND events AS e
-  MATCH (:Entity)-[r:HOSTED|ATTENDED]->(e)
+  MATCH (:Entity&!Removed)-[r:HOSTED|ATTENDED]->(e)
   RETURN collect(r) AS rels
 }
 CALL (events, rels) {
@@ -53,7 +53,7 @@ RETURN
   // Only what the view draws: no lookup keys, no evidence offsets.
   [r IN shown | r {.role, .implied, .title, .detail, .current, .doc_ids, .sentences,
     type: type(r), source: startNode(r).id, target: endNode(r).id,
-    titles: COLLECT {
+    doc_titles: COLLECT {
       UNWIND coalesce(r.doc_ids, []) AS doc_id
       MATCH (d:Document {id: doc_id})
       RETURN [doc_id, d.title]

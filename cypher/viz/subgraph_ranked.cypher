@@ -7,7 +7,7 @@
 // from its lower-elementId end.
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (n:Entity {id: id}) RETURN n
+  MATCH (n:Entity {id: id}) WHERE NOT n:Removed RETURN n
   UNION
   MATCH (n:Event {id: id}) RETURN n
 }
@@ -43,7 +43,7 @@ RETURN
   // Only what the view draws: no lookup keys, no evidence offsets.
   [r IN shown | r {.role, .implied, .title, .detail, .current, .doc_ids, .sentences,
     type: type(r), source: startNode(r).id, target: endNode(r).id,
-    titles: COLLECT {
+    doc_titles: COLLECT {
       UNWIND coalesce(r.doc_ids, []) AS doc_id
       MATCH (d:Document {id: doc_id})
       RETURN [doc_id, d.title]

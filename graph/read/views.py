@@ -83,12 +83,13 @@ class ViewRel(BaseModel):
     @classmethod
     def _zip_evidence(cls, data: Any) -> Any:
         """The store keeps evidence as parallel lists (``doc_ids``, ``sentences``); pair them,
-        with the documents' titles when the read brought them (``titles``: id, title pairs)."""
+        with the documents' titles when the read brought them (``doc_titles``: id, title
+        pairs; not ``titles``, which a REPRESENTS relationship holds: its job titles)."""
         if not isinstance(data, Mapping) or data.get("evidence") is not None:
             return data
         doc_ids = list(data.get("doc_ids") or [])
         sentences = list(data.get("sentences") or [])
-        titles = {str(pair[0]): pair[1] for pair in data.get("titles") or []}
+        titles = {str(pair[0]): pair[1] for pair in data.get("doc_titles") or []}
         evidence = [
             {
                 "doc_id": str(doc_id),

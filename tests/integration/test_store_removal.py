@@ -17,7 +17,13 @@ from graph.errors import NotFound
 from graph.model import Extraction
 from graph.read.paths import shortest_paths
 from graph.read.reads import Reads
-from graph.read.views import node_ids, read_meetings, read_whole_graph
+from graph.read.views import (
+    node_ids,
+    read_ego,
+    read_events_between,
+    read_meetings,
+    read_whole_graph,
+)
 from graph.store.graph_store import GraphStore
 from tests.support.store import COM, ORG, PER, Doc, dump, rows
 
@@ -74,6 +80,12 @@ def answers(graph: Graph) -> dict[str, Any]:
         "relations": sorted(r.target.id for r in r2.facts.relations),
         "whole_graph": sorted(node_ids(read_whole_graph(graph).rows)),
         "meetings_view": sorted(node_ids(read_meetings(graph).rows)),
+        # the ranked views: capped (one statement each) and uncapped
+        "events_view": sorted(node_ids(read_events_between(graph, MAY18, MAY18).rows)),
+        "events_capped": sorted(
+            node_ids(read_events_between(graph, MAY18, MAY18, max_nodes=50).rows)
+        ),
+        "ego_capped": sorted(node_ids(read_ego(graph, "per:sasha-baker", 2, max_nodes=50).rows)),
         "who_met": len(reads.who_met("Sasha Baker", "OpenAI").meetings),
     }
 
@@ -89,6 +101,7 @@ def test_a_removed_entity_leaves_every_read_and_its_meetings_keep_the_others(
         store.load(d)
     before = answers(graph)
     assert BOGUS in before["search"] and BOGUS in before["met"] and BOGUS in before["mentions"]
+    assert all(BOGUS in before[k] for k in ("events_view", "events_capped", "ego_capped"))
     out = Removals(graph).remove(BOGUS)
     assert (out.id, out.removed, out.correction_id) == (BOGUS, True, f"remove:{BOGUS}")
     reads = Reads(graph)
