@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.documents.frontmatter import MetadataDateError, parse_meta_date
+from graph.documents.headers import speech_header, statement_title
 from graph.model import DocumentMeta
 
 _PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -229,19 +230,24 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
     idx = 0
     while idx < len(lines) and not lines[idx].strip():
         idx += 1
+    head: list[str] = []  # the title line, when it is taken as the title
     if idx < len(lines):
         first = lines[idx].strip().lstrip("#").strip()
         more = any(ln.strip() for ln in lines[idx + 1 :])
         if meta.title is None and _title_like(first) and more:
             meta.title = first
+            head.append(first)
             idx += 1
         elif meta.title is not None and " ".join(first.split()) == " ".join(meta.title.split()):
+            head.append(first)
             idx += 1
     rest = lines[idx:]
     start = next((i for i, ln in enumerate(rest) if is_prose(ln.strip())), None)
+    own = statement_title(head[0]) if head else None
     if start is None:
         start = 0
     else:
+        own = own or speech_header(head + rest[:start])
         for ln in rest[:start]:
             name = _byline(ln.strip(), phrases)
             if name and meta.author is None:
@@ -303,6 +309,8 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    if own is not None and body:
+        body = f"{own}\n\n{body}"  # the document's own header: it names the speaker
     if meta.title is None and body:
         meta.title = _first_words(body.split("\n", 1)[0], 16)
     return Body(body, cut_at)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
 from graph.extract.lexicon import lexicon
+from graph.extract.rulebook import meeting_rules
 from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
@@ -94,6 +95,11 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             # "a delegation led by X": the leader stands for the group
             for g in passive_agents(ch):
                 out += parties(a, g, optional, depth + 1)
+            continue
+        if ref is None and _members_named(tok, ch):
+            # "met a delegation which included A and B": the clause names who it was
+            for o in objects(ch):
+                out += parties(a, o, optional, depth + 1)
             continue
         if _is_clause(ch):
             continue
@@ -293,6 +299,17 @@ def _listed_after(a: Anchored, name: Token) -> list[Token]:
 def _person(a: Anchored, tok: Token) -> bool:
     ref = a.ref(tok)
     return ref is not None and ref.type == EntityType.PERSON
+
+
+def _members_named(group: Token, clause: Token) -> bool:
+    """'a group that included A, B and C': a relative clause of a group noun that lists its
+    members (``representation.member_lemmas`` / ``member_subjects`` in the rules)."""
+    rules = meeting_rules().representation
+    if clause.dep_ != "relcl" or clause.lemma_.lower() not in rules.member_lemmas:
+        return False
+    if group.lemma_.lower() not in rules.member_subjects:
+        return False
+    return all(c.lower_ in RELATIVES for c in clause.children if c.dep_ in SUBJECTS)
 
 
 def _led_by(group: Token, clause: Token) -> bool:

@@ -62,6 +62,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
     places: frozenset[str] = frozenset()  # casefolded
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
+    regions: frozenset[str] = frozenset()  # words of world regions ("East Asian", "Pacific")
     leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
     government_domains: dict[str, str] = field(default_factory=dict)  # domain suffix -> country
 
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
     lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.given_names = frozenset(data_words("given_names.txt"))
     lex.institutional = frozenset(data_words("institutional_words.txt"))
+    lex.regions = frozenset(data_words("region_words.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
     gaz = json.loads(_data("gazetteer.json"))
     for org in gaz["organizations"]:

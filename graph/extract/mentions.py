@@ -667,6 +667,8 @@ class _SentenceScanner:
             )
             if is_title_word(left[-1]) and is_title_word(right[0]):
                 join = True  # Vice Chair and President (a title, the name follows)
+            elif self._regions_joined(left, right):
+                join = True  # Bureau of East Asian and Pacific Affairs: one body
             elif (
                 titled
                 and lead < len(left)
@@ -708,6 +710,20 @@ class _SentenceScanner:
             else:
                 merged.append((a, b))
         return merged
+
+    def _regions_joined(self, left: list[str], right: list[str]) -> bool:
+        """'... of East Asian' + 'Pacific Affairs [Bureau]': an 'and' between two regions
+        of one office's name, which goes on with a policy-area or head word."""
+        regions = self.lex.regions
+        if not left or not right or left[-1] not in regions or right[0] not in regions:
+            return False
+        k = 0
+        while k < len(right) and right[k] in regions:
+            k += 1
+        tail = right[k:]
+        return bool(tail) and all(
+            w in self.lex.institutional or head_type(w) is not None for w in tail
+        )
 
     def _acronym_spans(self, i: int, j: int) -> bool:
         """True when '(ACR)' right after tokens i..j spells their initials."""
@@ -1067,6 +1083,8 @@ class _SentenceScanner:
     def _has_name_tail(words: list[str]) -> bool:
         if len(words) < 2 or head_type(words[-1]):
             return False
+        if all(w in lexicon().regions for w in words[-2:]):
+            return False  # "... for East Asian": a region, the area of a title
         return (
             is_korean_given(words[-1])
             or all(plain_name_token(w) for w in words[-2:])
