@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from graph.documents.frontmatter import MetadataDateError, parse_meta_date
-from graph.documents.headers import speech_header, statement_title
+from graph.documents.headers import readout_title, speech_header, statement_title
 from graph.model import DocumentMeta
 
 _PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -243,7 +243,7 @@ def clean_body(text: str, meta: DocumentMeta) -> Body:
             idx += 1
     rest = lines[idx:]
     start = next((i for i, ln in enumerate(rest) if is_prose(ln.strip())), None)
-    own = statement_title(head[0]) if head else None
+    own = (statement_title(head[0]) or readout_title(head[0])) if head else None
     if start is None:
         start = 0
     else:

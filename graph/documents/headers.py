@@ -25,6 +25,7 @@ class HeaderPhrases:
     honorific: tuple[str, ...]
     title: frozenset[str]
     small: frozenset[str]
+    readout: tuple[tuple[str, str], ...]  # ("call with", "spoke by phone with"), longest first
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,10 @@ def header_phrases() -> HeaderPhrases:
         honorific=longest_first("honorific"),
         title=words("title"),
         small=words("small"),
+        readout=tuple(
+            (kind.strip(), verb.strip())
+            for kind, _, verb in (line.partition("=") for line in longest_first("readout"))
+        ),
     )
 
 
@@ -71,6 +76,23 @@ def statement_title(line: str) -> str | None:
     if _starts(line, header_phrases().statement) is None or len(line.split()) < 3:
         return None
     return line if _ENDS_SENTENCE.search(line) else line + "."
+
+
+_READOUT = re.compile(r"readout of (?P<who>.+?)(?:'s|\u2019s) (?P<rest>.+)$", re.IGNORECASE)
+
+
+def readout_title(line: str) -> str | None:
+    """Read "Readout of <X>'s Meeting with <Y>" as "<X> met with <Y>.": the title
+    names the meeting and its sides, which the readout's text often calls only "the
+    Secretary" and "they". Only that shape; "Readout of <Event>" names no meeting."""
+    m = _READOUT.match(" ".join(line.split()).rstrip("."))
+    if m is None:
+        return None
+    rest = m.group("rest")
+    for kind, verb in header_phrases().readout:
+        if rest.lower().startswith(kind + " ") and len(rest) > len(kind) + 1:
+            return f"{m.group('who')} {verb} {rest[len(kind) + 1 :]}."
+    return None
 
 
 def _upper(line: str) -> bool:

@@ -251,7 +251,7 @@ def _posted_holder(a: Anchored, title: Token, after: Token | None) -> Token | No
     """'Ambassador to Korea Paulo Reis': the parser makes the name the object of the
     title's 'to' (or of a 'to' hung on the verb right after the title); the person named
     there holds the title, the place is where they serve."""
-    if not is_title_word(title.text):
+    if not _title_token(title):
         return None
     preps = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "to"]
     if after is not None and after.lower_ == "to" and after.dep_ == "prep":
@@ -261,6 +261,15 @@ def _posted_holder(a: Anchored, title: Token, after: Token | None) -> Token | No
             if obj.dep_ == "pobj" and _person(a, obj) and _place_before(a, prep, obj):
                 return obj
     return None
+
+
+def _title_token(tok: Token) -> bool:
+    """'Ambassador', or 'designate' of 'Ambassador-designate', which the parser splits in
+    three and heads by its last word."""
+    if is_title_word(tok.text):
+        return True
+    doc, i = tok.doc, tok.i
+    return i >= 2 and doc[i - 1].text == "-" and is_title_word(f"{doc[i - 2].text}-{tok.text}")
 
 
 def _place_before(a: Anchored, prep: Token, name: Token) -> bool:
@@ -353,7 +362,9 @@ def stands_for(tok: Token) -> bool:
     """A common noun for people who act for a body: officials, a minister, a delegation."""
     lex = lexicon()
     low = tok.lemma_.lower()
-    return low in lex.role_nouns or low in lex.title_prefix or low in GROUP_NOUNS
+    if low in lex.role_nouns or low in lex.title_prefix or low in GROUP_NOUNS:
+        return True
+    return _title_token(tok)  # "designate" of "Ambassador-designate"
 
 
 def _dedupe(found: list[Party]) -> list[Party]:

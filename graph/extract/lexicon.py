@@ -55,6 +55,7 @@ class Lexicon:
     role_nouns: frozenset[str] = frozenset()
     national_titles: frozenset[str] = frozenset()  # offices of a national government
     abroad_titles: frozenset[str] = frozenset()  # offices held in another country
+    title_suffixes: tuple[str, ...] = ()  # "-designate": a title not yet taken up
     given_names: frozenset[str] = frozenset()
     east_asian_surnames: frozenset[str] = frozenset()
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
     lex.role_nouns = frozenset(titles.get("role", []))
     lex.national_titles = frozenset(titles.get("national", []))
     lex.abroad_titles = frozenset(titles.get("abroad", []))
+    lex.title_suffixes = tuple(titles.get("suffix", []))
     lex.given_names = frozenset(data_words("given_names.txt"))
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))

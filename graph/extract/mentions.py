@@ -191,6 +191,16 @@ _POSTED_TO = frozenset(
     {"ambassador", "envoy", "representative", "consul", "consul-general"}
     | {"delegation", "mission", "embassy", "representation", "office"}
 )
+
+
+def _posted(word: str) -> bool:
+    """'Ambassador', 'Ambassador-designate': a title posted to a place ('to Peru')."""
+    low = word.lower()
+    return low in _POSTED_TO or any(
+        low.removesuffix(s) in _POSTED_TO for s in lexicon().title_suffixes if low.endswith(s)
+    )
+
+
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -461,11 +471,20 @@ class _SentenceScanner:
                     continue
                 if (
                     word == "to"
-                    and (toks[k - 1].text.lower() in _POSTED_TO or self._posted_of(i, k))
+                    and (_posted(toks[k - 1].text) or self._posted_of(i, k))
                     and k + 1 < n
                     and cls[k + 1] in ("cap", "acro")
                 ):
                     k += 2  # "Ambassador to South Korea Xing Hai": the title names the post
+                    continue
+                if (
+                    word == "to"
+                    and _posted(toks[k - 1].text)
+                    and k + 2 < n
+                    and toks[k + 1].text == "the"
+                    and cls[k + 2] in ("cap", "acro")
+                ):
+                    k += 3  # "Permanent Representative to the United Nations Ana Ruiz"
                     continue
                 if (
                     word == "to"
@@ -544,11 +563,7 @@ class _SentenceScanner:
         rest = words[o + 1 :]
         if rest[:1] == ["the"]:
             rest = rest[1:]
-        return (
-            o > 0
-            and words[o - 1].lower() in _POSTED_TO
-            and " ".join(rest).casefold() in self.lex.countries
-        )
+        return o > 0 and _posted(words[o - 1]) and " ".join(rest).casefold() in self.lex.countries
 
     def _gazetteer_reach(self, i: int, k: int) -> int:
         """'the Organisation for Economic Co-operation and Development', 'the House of
@@ -986,7 +1001,7 @@ class _SentenceScanner:
         if "of" not in head or "to" not in head:
             return False
         o, to = head.index("of"), head.index("to")
-        if not (0 < o < to) or head[o - 1].lower() not in _POSTED_TO:
+        if not (0 < o < to) or not _posted(head[o - 1]):
             return False
         if not all(is_title_word(w) for w in head[:o]):
             return False
@@ -1079,6 +1094,23 @@ class _SentenceScanner:
             return True
         return False
 
+    def _after_post(self, words: list[str]) -> int | None:
+        """'Representative to the United Nations John Doe', 'Ambassador to the Holy See Ana
+        Ruiz': the known place or body of a posted title ends where the name begins."""
+        if "to" not in words:
+            return None
+        o = words.index("to")
+        if o == 0 or not _posted(words[o - 1]):
+            return None
+        b = o + 1 + (1 if words[o + 1 : o + 2] == ["the"] else 0)
+        for e in range(len(words) - 1, b, -1):
+            key = " ".join(words[b:e]).casefold()
+            if key in self.lex.countries or key in self.lex.gazetteer:
+                tail = words[e:]
+                ok = 1 <= len(tail) <= 4 and all(plain_name_token(w) for w in tail)
+                return e if ok else None
+        return None
+
     @staticmethod
     def _has_name_tail(words: list[str]) -> bool:
         if len(words) < 2 or head_type(words[-1]):
@@ -1097,8 +1129,10 @@ class _SentenceScanner:
         n = len(words)
         if n < 2:
             return False
-        name_start: int | None = None
-        if n >= 3 and is_korean_given(words[-1]) and plain_name_token(words[-2]):
+        name_start = self._after_post(words)
+        if name_start is not None:
+            pass  # the name follows the post's known country or body
+        elif n >= 3 and is_korean_given(words[-1]) and plain_name_token(words[-2]):
             name_start = n - 2
         else:
             k = n
@@ -1178,10 +1212,13 @@ class _SentenceScanner:
                 person.title = " ".join(words[s:name_start])
                 person.hints["person"] += 5
                 self.context_hints(person, i + name_start, j)
-                post = " ".join(words[o + 1 : name_start]).casefold()
+                b = o + 1 + (1 if words[o + 1] == "the" else 0)
+                post = " ".join(words[b:name_start]).casefold()
                 if post in self.lex.countries:
-                    pm = self.emit(i + o + 1, i + name_start, "country")
+                    pm = self.emit(i + b, i + name_start, "country")
                     pm.country = self.lex.countries[post]
+                elif b < name_start:
+                    self.emit(i + b, i + name_start, "name")  # the body of the post
                 if home and s > 0:
                     cm = self.emit(i, i + s, "country", country=home)
                     cm.hints["attributive"] += 1

@@ -256,7 +256,8 @@ def token_class(tok: str) -> str:
     if "-" in tok:
         parts = tok.split("-")
         if parts[-1] in COMPOUND_SUFFIXES or (parts[-1].islower() and len(parts[-1]) > 5):
-            return "hyph"
+            # "Ambassador-designate" opens a titled name like "Ambassador"; "Seoul-based" not
+            return "cap" if is_title_word(tok) else "hyph"
     return "cap"
 
 
@@ -266,7 +267,11 @@ def head_type(word: str) -> str | None:
 
 def is_title_word(tok: str) -> bool:
     low = tok.lower()
-    titles = lexicon().title_prefix
+    lex = lexicon()
+    titles = lex.title_prefix
+    for suffix in lex.title_suffixes:
+        if low.endswith(suffix) and low.removesuffix(suffix) in titles:
+            return True  # "Ambassador-designate": still a title, not a name part
     # "Ministers", "Vice Ministers": a plural title names no one
     return low in titles or (low.endswith("s") and low[:-1] in titles)
 

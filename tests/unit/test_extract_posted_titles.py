@@ -1,0 +1,58 @@
+"""Posted titles written before a name: "<title> to <country or body> <Name>".
+
+"Ambassador-designate to Peru Jane Roe", "Permanent Representative to the United Nations
+Ola Brekke": the name is a person (never glued to the title or the post, never an
+organization), the post is its own country or body, and the person takes part in the
+meeting. A posted title with no name after it names no one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit._extract_helpers import entities, meetings, names, run
+
+POSTED = [
+    ("Alma Reyes met Ambassador-designate to Peru Jane Roe in Lima.", "Jane Roe", "Peru"),
+    ("Alma Reyes met Ambassador to Japan Ola Brekke on Monday.", "Ola Brekke", "Japan"),
+    (
+        "Permanent Representative to the United Nations Ola Brekke met Alma Reyes.",
+        "Ola Brekke",
+        "United Nations",
+    ),
+    ("Alma Reyes met with Envoy-designate to the European Union Jane Roe.", "Jane Roe", None),
+    ("Ambassador to the Holy See Jane Roe met Alma Reyes on Friday.", "Jane Roe", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "post"), POSTED)
+def test_posted_title_keeps_the_person(sentence: str, person: str, post: str | None) -> None:
+    x = run(sentence)
+    assert (person, "Person") in entities(x)
+    glued = [n for n in names(x) if person in n and n != person]
+    assert glued == []
+    if post is not None:
+        assert post in names(x)
+    assert ("held", frozenset({"Alma Reyes", person})) in meetings(x)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ambassador-designate to Peru met reporters in Lima.",
+        "Staff of the Embassy to Japan met in Tokyo on Monday.",
+        "Alma Reyes thanked the Ambassador to Japan for the visit.",
+    ],
+)
+def test_posted_title_without_a_name_names_no_person(sentence: str) -> None:
+    x = run(sentence)
+    people = {n for n, t in entities(x) if t == "Person"} - {"Alma Reyes"}
+    assert people == set()
+    assert all(len(p) < 2 for _, p in meetings(x))
+
+
+def test_designate_suffix_does_not_make_a_compound_modifier_a_title() -> None:
+    x = run("Alma Reyes met Seoul-based analyst Jane Roe and Vice-President-designate Ola Brekke.")
+    kinds = dict(entities(x))
+    assert kinds.get("Jane Roe") == "Person"
+    assert kinds.get("Ola Brekke") == "Person"
