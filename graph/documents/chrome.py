@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from graph.data_files import phrase_sections
 from graph.documents.frontmatter import MetadataDateError, parse_meta_date
 from graph.documents.headers import readout_title, speech_header, statement_title
 from graph.model import DocumentMeta
@@ -42,18 +42,10 @@ class ChromePhrases:
 @lru_cache(maxsize=1)
 def chrome_phrases() -> ChromePhrases:
     """The phrase lists from the data file, longest first so 'sign up for' beats 'sign up'."""
-    text = resources.files("graph").joinpath("data/chrome_phrases.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {"footer": [], "credit": [], "byline": []}
-    current: list[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-            continue
-        if current is not None:
-            current.append(line.lower())
+    read = phrase_sections("chrome_phrases.txt")
+    sections = {
+        k: [line.lower() for line in read.get(k, [])] for k in ("footer", "credit", "byline")
+    }
     return ChromePhrases(
         footer=tuple(sorted(sections["footer"], key=len, reverse=True)),
         credit=tuple(sorted(sections["credit"], key=len, reverse=True)),

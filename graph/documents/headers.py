@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from graph.data_files import phrase_sections
 
 _MAX_LINES = 8  # a speech header is a few lines: speaker, office, occasion, date, place
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
@@ -31,18 +32,9 @@ class HeaderPhrases:
 @lru_cache(maxsize=1)
 def header_phrases() -> HeaderPhrases:
     """The sections of the data file, lower case, longest phrase first."""
-    text = resources.files("graph").joinpath("data/header_phrases.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-            continue
-        if current is not None:
-            current.append(line.lower())
+    sections = {
+        k: [line.lower() for line in v] for k, v in phrase_sections("header_phrases.txt").items()
+    }
 
     def longest_first(name: str) -> tuple[str, ...]:
         return tuple(sorted(sections.get(name, []), key=len, reverse=True))

