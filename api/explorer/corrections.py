@@ -31,6 +31,15 @@ def key_problem(settings: Settings, given: str) -> tuple[int, str] | None:
     return None
 
 
+def key_refused(request: Request, settings: Settings, given: str, back: str) -> Response | None:
+    """The page that refuses a write with this key, or None when the key may write."""
+    problem = key_problem(settings, given)
+    if problem is None:
+        return None
+    status, words = problem
+    return render(request, "correction_failed.html", status, message=words, back=back)
+
+
 @router.post("/entity/{keep_ref:path}/merge", response_model=None)
 def merge(
     request: Request,
@@ -41,10 +50,9 @@ def merge(
     graph: GraphDep,
     settings: SettingsDep,
 ) -> Response:
-    problem = key_problem(settings, api_key)
-    if problem is not None:
-        status, words = problem
-        return render(request, "correction_failed.html", status, message=words, back=keep_ref)
+    refused = key_refused(request, settings, api_key, keep_ref)
+    if refused is not None:
+        return refused
     try:
         keep = reads.resolve(keep_ref)
         drop = reads.resolve(other)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import GraphDep, ReadsDep, SettingsDep
-from api.explorer.corrections import FormText, key_problem
+from api.explorer.corrections import FormText, key_refused
 from api.explorer.pages import render
 from graph.corrections.service import CorrectionOut, Corrections
 from graph.errors import Ambiguous, NotFound, WhometError
@@ -47,10 +47,9 @@ def _apply(
     work: Callable[[str], CorrectionOut],
     done: str,
 ) -> Response:
-    problem = key_problem(settings, api_key)
-    if problem is not None:
-        status, words = problem
-        return render(request, "correction_failed.html", status, message=words, back=ref)
+    refused = key_refused(request, settings, api_key, ref)
+    if refused is not None:
+        return refused
     try:
         entity = reads.resolve(ref).id
         work(entity)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import GraphDep, SettingsDep
-from api.explorer.corrections import key_problem
+from api.explorer.corrections import key_refused
 from api.explorer.fixes import KeyText
 from api.explorer.pages import render
 from graph.corrections.removal import RemovalOut, Removals
@@ -29,10 +29,9 @@ def _apply(
     find: Callable[[str], EntityRef],
     work: Callable[[str], RemovalOut],
 ) -> Response:
-    problem = key_problem(settings, api_key)
-    if problem is not None:
-        status, words = problem
-        return render(request, "correction_failed.html", status, message=words, back=ref)
+    refused = key_refused(request, settings, api_key, ref)
+    if refused is not None:
+        return refused
     try:
         done = work(find(ref).id)
     except Ambiguous as exc:
