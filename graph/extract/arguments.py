@@ -343,6 +343,22 @@ def workplace(a: Anchored, verb: Token, unnamed: list[Token]) -> list[Party]:
     return out
 
 
+def site_owners(a: Anchored, site: Token) -> list[Party]:
+    """'toured Vexo Motors' plant', 'the headquarters of Vexo Motors': an unnamed site stands
+    for whoever is named as owning it (possessor, modifier or "of" phrase)."""
+    if a.ref(site) is not None:
+        return []
+    out: list[Party] = []
+    for ch in site.children:
+        if ch.dep_ in ("poss", "compound", "nmod") and a.ref(ch) is not None:
+            out += parties(a, ch)
+        elif ch.dep_ == "prep" and ch.lower_ == "of":
+            for obj in ch.children:
+                if obj.dep_ == "pobj":
+                    out += parties(a, obj)
+    return _dedupe(out)
+
+
 def _lists_members(tok: Token) -> bool:
     """'officials, including X and Y': the people are named by the list."""
     return any(c.dep_ == "prep" and c.lower_ in INCLUDING for c in tok.children)

@@ -24,6 +24,7 @@ from graph.extract.arguments import (
     parties,
     passive_agents,
     prep_objects,
+    site_owners,
     stands_for,
     subjects,
     workplace,
@@ -248,6 +249,15 @@ class EventFinder:
                 found.add(parties(a, g), subj_role)
         if rule.object != "none":
             obj_parties = [p for o in objs for p in self._resolve(a, o)]
+            for o in objs:
+                if o.lemma_.lower() in rule.site_lemmas:
+                    # "toured Vexo Motors' plant with its president": the owner is visited
+                    # and whoever the parser hangs on the site went along
+                    for t in (o, *o.conjuncts):
+                        obj_parties += site_owners(a, t)
+                        obj_parties += [
+                            p for g in prep_objects(t, rule.preps) for p in self._resolve(a, g)
+                        ]
             if rule.object_types:
                 allowed = {EntityType(t) for t in rule.object_types}
                 if any(a.ref(o) is None and stands_for(o) and _of_phrase(o) for o in objs):

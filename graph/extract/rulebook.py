@@ -27,6 +27,8 @@ class VerbRule(_Rule):
     preps: list[str] = Field(default_factory=list)
     object_types: list[str] = Field(default_factory=list)
     object_lemmas: list[str] = Field(default_factory=list)
+    # places that stand for their owner ("toured Vexo Motors' plant" visits Vexo Motors)
+    site_lemmas: list[str] = Field(default_factory=list)
     particle: str | None = None  # a word ("together") or a phrase ("by phone") it needs
     particles: list[str] = Field(default_factory=list)  # any one of these will do
     joins_current: bool = False  # with no named object, the subject joins the meeting told

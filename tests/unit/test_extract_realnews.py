@@ -656,7 +656,6 @@ def test_role_with_a_capitalized_area_before_at_the_ministry() -> None:
     assert ("Dara Halm", "Ministry of Ports", True) in affiliations(x)
 
 
-@V2_GAP
 def test_touring_a_companys_plant_is_a_visit() -> None:
     x = run(
         "Velk Mining CEO Ian Roe met Ostmark Steel CEO Ola Brekke on Wednesday. Roe also "
