@@ -64,6 +64,9 @@ class Found:
     verb: Token | None = None  # the verb that carries the arguments (for dated groups)
     date_at: int | None = None  # character offset of the date phrase that dates it
     sides: frozenset[str] = frozenset()  # countries its name states ("the Korea-Japan summit")
+    # "met the heads of eight banks": the other side is people the sentence does not name,
+    # whom a roster after it may name ("The meeting was attended by ...")
+    unnamed_side: bool = False
 
     def add(self, found: list[Party], role: str) -> None:
         for p in found:
@@ -247,6 +250,7 @@ class EventFinder:
                 found.add(self._resolve(a, s), "attendee")
             for g in passive_agents(tok):
                 found.add(parties(a, g), subj_role)
+        found.unnamed_side = _unnamed_side(a, objs + addressed)
         if rule.object != "none":
             obj_parties = [p for o in objs for p in self._resolve(a, o)]
             for o in objs:
@@ -388,6 +392,7 @@ class EventFinder:
             found.verb = verb
         lemma = tok.lemma_.lower()
         with_objs = prep_objects(tok, rules.preps, 3)
+        found.unnamed_side = _unnamed_side(a, with_objs)
         if any(self._press(g) for g in with_objs):
             return None  # "in a conversation with the Financial Times": an interview
         for g in with_objs:
@@ -433,18 +438,18 @@ class EventFinder:
                     found.add(parties(a, g), role)
                 for g in prep_objects(c, rules.preps):
                     found.add(self._resolve(a, g), "attendee")
-        if verb is None and base.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "after"):
+        setting = rules.clause_preps.get(head.lower_)
+        if verb is None and base.dep_ == "pobj" and setting is not None:
             # "At the meeting, A and B agreed": the clause's subject took part
             clause = head.head
             if self._negated(clause):
                 return None  # "X was not involved in the meeting"
             # "after the meeting, X said" says nothing of X; "X said after talks with Y" does
-            if clause.pos_ in ("VERB", "AUX") and (head.lower_ != "after" or with_objs):
-                for s in subjects(clause):
-                    found.add(self._resolve(a, s), "attendee")
+            if clause.pos_ in ("VERB", "AUX") and (setting == "at" or with_objs):
+                found.add(self._clause_subjects(a, clause), "attendee")
                 for g in prep_objects(clause, rules.preps):
                     found.add(self._resolve(a, g), "attendee")
-                if head.lower_ != "after":
+                if setting == "at":
                     found.add(self._addressed(a, clause), "attendee")
         if (
             verb is None
@@ -648,6 +653,23 @@ class EventFinder:
             return self._led_group(a, tok)
         return found
 
+    def _clause_subjects(self, a: Anchored, clause: Token) -> list[Party]:
+        """The parties of a clause's subject. 'X said rates would fall, speaking after talks
+        with Y': a participle has the main clause's subject, though the parser may hang it
+        on a nearer verb whose subject is no party."""
+        found = [p for s in subjects(clause) for p in self._resolve(a, s)]
+        if not found and clause.tag_ == "VBG" and clause.dep_ == "acl":
+            return self._resolve(a, clause.head)  # "X, speaking after talks with Y, said"
+        up = clause
+        for _ in range(3):
+            if found or up.tag_ != "VBG" or up.dep_ != "advcl":
+                break
+            up = up.head
+            while up.dep_ == "ccomp" and up.head.i != up.i:
+                up = up.head  # "said that rates would fall, speaking ...": the sayer
+            found = [p for s in subjects(up) for p in self._resolve(a, s)]
+        return found
+
     def _led_group(self, a: Anchored, tok: Token) -> list[Party]:
         """'X led a delegation that met Y', 'a delegation led by X met Y': the group's
         leader took part."""
@@ -783,7 +805,7 @@ class EventFinder:
             return
         # "X convened the meeting": one party so far; a roster or "also attended" may
         # complete it (a meeting with fewer than two parties is never kept)
-        if len(core) < 2 and (not core or not self._convened(found)):
+        if len(core) < 2 and (not core or not (self._convened(found) or found.unnamed_side)):
             return
         date = self._date(a, found)
         draft = MeetingDraft(
@@ -984,6 +1006,13 @@ class _KeyParty:
 
         stub = Mention(id=-1, text="", start=0, end=0, sent=-1, tokens=(), kind="country")
         return Party(Ref(self.key, self.type, stub, generic=True), False)
+
+
+def _unnamed_side(a: Anchored, args: list[Token]) -> bool:
+    """Every argument is unnamed people who act for bodies ("the heads of eight banks")."""
+    return bool(args) and all(
+        a.ref(t) is None and stands_for(t) and not any(a.ref(c) for c in t.subtree) for t in args
+    )
 
 
 def _their(a: Anchored, tok: Token) -> list[Party]:

@@ -54,6 +54,10 @@ class NounRules(_Rule):
     modified_kinds: dict[str, str] = Field(default_factory=dict)
     separate_modifiers: list[str] = Field(default_factory=list)
     travel_governors: list[str]
+    # a clause beside an event noun in one of these prepositions took part in it: "at" ones
+    # always ("At the talks, A said"), "after" ones only when the noun names the other side
+    # ("A said after talks with B"; "after the meeting, A said" says nothing of A)
+    clause_preps: dict[str, str] = Field(default_factory=dict)
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 

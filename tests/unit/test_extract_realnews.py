@@ -580,7 +580,6 @@ def test_president_met_at_a_company_headquarters() -> None:
     assert ("Dara Halm", "Velk Mining", True) in affiliations(x)
 
 
-@V2_GAP
 def test_meeting_with_unnamed_bank_heads_named_next() -> None:
     x = run(
         "Central Bank Governor Ian Roe said on Monday that rates could fall, speaking after a "
