@@ -70,7 +70,9 @@ def lexicon() -> Lexicon:
     lex.national_titles = frozenset(titles.get("national", []))
     lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.title_suffixes = tuple(titles.get("suffix", []))
-    lex.given_names = frozenset(data_words("given_names.txt"))
+    lex.given_names = frozenset(
+        data_words("given_names.txt") + data_words("given_names_census.txt")
+    )
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))

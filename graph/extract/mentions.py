@@ -406,9 +406,16 @@ class _SentenceScanner:
         if self.out and self.out[-1].sent == m.sent and self.out[-1].kind == "name":
             between = self.lay.text[self.out[-1].end : m.start].strip()
             if between in (",", "and", ", and", "or", ", or", "&") and kind == "name":
-                m.coord = self.out[-1].id
+                if between != "," or self._list_goes_on(m):
+                    m.coord = self.out[-1].id
         self.out.append(m)
         return m
+
+    def _list_goes_on(self, m: Mention) -> bool:
+        """'A, B and C': a name after a comma is listed only when the list goes on after
+        it; in 'After talks with A, B said' the comma ends a phrase and B starts a clause."""
+        after = self.lay.text[m.end : m.end + 6].lstrip()
+        return after.startswith((",", "and ", "or ", "&", ";"))
 
     def _initial(self, i: int) -> bool:
         if i == 0:
