@@ -405,9 +405,9 @@ class _SentenceScanner:
             m.possessive = True
         if self.out and self.out[-1].sent == m.sent and self.out[-1].kind == "name":
             between = self.lay.text[self.out[-1].end : m.start].strip()
-            if between in (",", "and", ", and", "or", ", or", "&") and kind == "name":
-                if between != "," or self._list_goes_on(m):
-                    m.coord = self.out[-1].id
+            listed = between in (",", "and", ", and", "or", ", or", "&") and kind == "name"
+            if listed and (between != "," or self._list_goes_on(m)):
+                m.coord = self.out[-1].id
         self.out.append(m)
         return m
 
