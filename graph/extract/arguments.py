@@ -104,7 +104,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         if _is_clause(ch):
             continue
         if dep == "conj":
-            out += parties(a, ch, optional, depth + 1)
+            # "met A of X and B of Y": the parser hangs B on X, inside A's title; a person
+            # is never part of a title, so B is listed with A
+            listed = optional and _person(a, ch) and ref is not None and not _person(a, tok)
+            out += parties(a, ch, optional and not listed, depth + 1)
         elif dep == "appos":
             # "X, Vice-Minister of Japan": the title's bodies are optional; "the two NSAs,
             # A and B": a list of names in apposition to a common noun is the argument; a

@@ -226,6 +226,17 @@ class EventFinder:
             # "met Vexo Chips chief executive Lena Wirth": the small model may hang the
             # name on the verb as an adverbial noun
             objs = objs + [c for c in tok.children if c.dep_ == "npadvmod" and _person_ref(a, c)]
+            if objs:
+                # "met A, chief executive of X, and B of Y": after an apposition the parser
+                # may hang the next name of the list on the verb as a conjunct
+                objs += [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "conj"
+                    and c.pos_ == "PROPN"
+                    and a.ref(c) is not None
+                    and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)
+                ]
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         told = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "the accord was signed"
         addressed = (
