@@ -44,7 +44,10 @@ WINDOW = 8  # sentences a meeting stays current for follow-up sentences
 NEAR = 2  # sentences within which "the meeting" with only new parties still adds to it
 CAME = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
-QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string", "pair"})
+# "a series of talks", "two days of talks": the phrase is read at the quantity
+QUANTITY_NOUNS = frozenset(
+    {"series", "round", "number", "couple", "set", "string", "pair", "day", "hour", "week"}
+)
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 MARGINS = frozenset({"sideline", "sidelines", "margin", "margins"})
 ORG_PARTY = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COMPANY, EntityType.ORGANIZATION})

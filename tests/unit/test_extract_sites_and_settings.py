@@ -65,3 +65,17 @@ def test_unnamed_people_met_and_no_roster_make_no_meeting() -> None:
         "economy would grow."
     )
     assert got == []
+
+
+def test_talks_wrapped_up_or_concluded_were_held() -> None:
+    for text in (
+        "Ian Roe and Ola Brekke wrapped up two days of talks in Arvstad on Tuesday.",
+        "Ian Roe and Ola Brekke concluded their talks in Arvstad on Tuesday.",
+        "Ian Roe and Ola Brekke held two days of talks in Arvstad on Tuesday.",
+    ):
+        assert _held(text) == [frozenset({"Ian Roe", "Ola Brekke"})], text
+
+
+def test_talks_to_be_concluded_are_planned() -> None:
+    got = meetings(run("Ian Roe and Ola Brekke will conclude their talks in Arvstad next week."))
+    assert got == [("planned", frozenset({"Ian Roe", "Ola Brekke"}))]
