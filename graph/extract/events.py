@@ -144,7 +144,7 @@ class EventFinder:
     def _in_attendance(self, a: Anchored, ev: Evidence, idx: int) -> None:
         """'Also in attendance were officials from X': the parties named join the meeting."""
         cur = self.current_at(idx)
-        text = " " + a.tagged.sent.text.lower() + " "
+        text = " " + " ".join(re.findall(r"[\w'-]+", a.tagged.sent.text.lower())) + " "
         if cur is None or not any(f" {p} " in text for p in self.rules.attendance.present):
             return
         for _, ref in sorted(a.head_tokens().items()):
@@ -580,11 +580,18 @@ class EventFinder:
             found.add(self._resolve(a, s), "attendee")
         for g in passive_agents(tok):
             found.add(parties(a, g), "attendee")
+        # "Attending the meeting were A and B": the parser makes the participle the head and
+        # the people its objects
+        inverted = tok.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.i > tok.i for c in tok.children
+        )
         for o in objects(tok):
             ref = a.ref(o)
             if ref is not None and ref.type == EntityType.EVENT:
                 found.name_entity = ref.key
                 found.kind = "meeting"
+            elif ref is not None and ref.type in PARTY_TYPES and inverted:
+                found.add(self._resolve(a, o), "attendee")
             elif ref is not None and ref.type in PARTY_TYPES:
                 return None  # "joined Acme in 2020": a job, not a meeting
         return found

@@ -1,0 +1,29 @@
+"""Who else was there, told in the sentence after the meeting (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit._extract_helpers import meetings, run
+
+MET = "Lena Dorsk met Ian Roe of Velk Mining on Monday. "
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Attending the meeting were Ola Brekke and Dara Halm.",
+        "Also present were Ola Brekke and Dara Halm.",
+        "Ola Brekke and Dara Halm were also in attendance.",
+        "Ola Brekke and Dara Halm were also present.",
+    ],
+)
+def test_a_roster_after_the_meeting_joins_it(after: str) -> None:
+    got = meetings(run(MET + after))
+    assert len(got) == 1
+    assert {"Lena Dorsk", "Ian Roe", "Ola Brekke", "Dara Halm"} <= got[0][1]
+
+
+def test_joining_a_company_is_a_job_not_a_meeting() -> None:
+    got = meetings(run(MET + "Ola Brekke joined Velk Mining in 2020."))
+    assert len(got) == 1 and "Ola Brekke" not in got[0][1]
