@@ -42,6 +42,11 @@ def meetings(x: Extraction) -> list[tuple[str, frozenset[str]]]:
     ]
 
 
+def held(text: str) -> list[frozenset[str]]:
+    """The core parties of each held meeting the text states, in text order."""
+    return [p for status, p in meetings(run(text)) if status == "held"]
+
+
 def optional(x: Extraction, index: int) -> set[str]:
     return {x.entity(p.entity).name for p in x.meetings[index].participants if p.optional}
 
