@@ -58,6 +58,8 @@ GROUP_NOUNS = frozenset(
 )
 # "business leaders including A and B": the names after these are the people meant
 INCLUDING = frozenset({"including", "like"})
+# participles that describe a person met rather than say what they did ("visiting X")
+DESCRIBING = frozenset({"visit"})
 RELATIVES = frozenset({"which", "who", "that", "whom"})
 
 
@@ -463,13 +465,25 @@ def prep_objects(tok: Token, preps: list[str], depth: int = 1) -> list[Token]:
     for c in tok.children:
         if c.dep_ != "prep":
             continue
-        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs = [g for g in c.children if g.dep_ == "pobj"] or _described_objects(c)
         if c.lower_ in preps:
             out += objs + _cut_off(tok, objs)
         elif depth > 1:
             for g in objs:
                 out += prep_objects(g, preps, depth - 1)
     return out
+
+
+def _described_objects(prep: Token) -> list[Token]:
+    """'met with visiting Prime Minister X': the parser reads the participle as the object
+    of "with" and the name as its object; the name is whom the phrase names."""
+    return [
+        g
+        for p in prep.children
+        if p.dep_ == "pcomp" and p.tag_ == "VBG" and p.lemma_.lower() in DESCRIBING
+        for g in p.children
+        if g.dep_ == "dobj"
+    ]
 
 
 def _cut_off(head: Token, objs: list[Token]) -> list[Token]:

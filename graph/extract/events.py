@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.anchors import Anchored
 from graph.extract.arguments import (
+    DESCRIBING,
     INCLUDING,
     PARTY_TYPES,
     Party,
@@ -192,6 +193,8 @@ class EventFinder:
             rule = self.rules.verb_rule(lemma, particles)
             if rule is None or self._negated(tok):
                 return None
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and lemma in DESCRIBING:
+                return None  # "met with visiting Prime Minister X": who X is, read at "met"
             if rule.needs_prep and not _prep_parties(tok, rule.preps):
                 return None  # "the two leaders discussed trade": a continuation, read there
             if rule.no_infinitive and any(c.dep_ == "xcomp" for c in tok.children):

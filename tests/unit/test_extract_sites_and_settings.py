@@ -75,3 +75,14 @@ def test_talks_wrapped_up_or_concluded_wereheld() -> None:
 def test_talks_to_be_concluded_are_planned() -> None:
     got = meetings(run("Ian Roe and Ola Brekke will conclude their talks in Arvstad next week."))
     assert got == [("planned", frozenset({"Ian Roe", "Ola Brekke"}))]
+
+
+def test_met_with_visiting_names_whom_was_met() -> None:
+    for text in (
+        "President Ian Roe met with visiting Prime Minister Ola Brekke in Arvstad on Tuesday.",
+        "President Ian Roe held talks with visiting Prime Minister Ola Brekke on Tuesday.",
+    ):
+        x = run(text)
+        assert len(x.meetings) == 1, text
+        assert x.meetings[0].kind != "visit", text
+        assert held(text) == [frozenset({"Ian Roe", "Ola Brekke"})], text
