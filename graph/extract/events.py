@@ -840,6 +840,7 @@ class EventFinder:
             sent=idx,
             date=date,
             name_entity=found.name_entity,
+            unnamed_side=found.unnamed_side,
         )
         if _after(date, self.pub) and draft.status == "held":
             draft.status = "planned"
@@ -905,9 +906,14 @@ class EventFinder:
             return
         for tok in a.doc:
             lemma = tok.lemma_.lower()
+            # "the delegation included A and B"; "met executives of five companies. They
+            # included A, B and C": right after a meeting with people it did not name
+            named_next = cur.unnamed_side and idx - cur.sent <= 1
             member = lemma in rules.member_lemmas and any(
-                s.lemma_.lower() in rules.member_subjects for s in subjects(tok)
-            )  # "the delegation included A and B"
+                s.lemma_.lower() in rules.member_subjects
+                or (named_next and s.lower_ in rules.member_pronouns)
+                for s in subjects(tok)
+            )
             if tok.pos_ != "VERB" or self._negated(tok):
                 continue
             if lemma not in rules.lemmas and not member:

@@ -454,6 +454,8 @@ class MeetingDraft:
     participants: dict[str, PDraft] = field(default_factory=dict)
     excluded: set[str] = field(default_factory=set)
     location: str | None = None
+    # "met executives of five companies": people the sentence does not name took part
+    unnamed_side: bool = False
 
     def add(self, key: str, role: str, optional: bool, ev: Evidence) -> None:
         if key in self.excluded:

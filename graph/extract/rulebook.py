@@ -84,6 +84,8 @@ class Representation(_Rule):
     lead_objects: list[str]
     member_lemmas: list[str] = Field(default_factory=list)
     member_subjects: list[str] = Field(default_factory=list)
+    # "They included A and B" right after a meeting with people it did not name
+    member_pronouns: list[str] = Field(default_factory=list)
     leader_verbs: list[str] = Field(default_factory=list)
 
 

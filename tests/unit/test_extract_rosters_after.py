@@ -27,3 +27,20 @@ def test_a_roster_after_the_meeting_joins_it(after: str) -> None:
 def test_joining_a_company_is_a_job_not_a_meeting() -> None:
     got = meetings(run(MET + "Ola Brekke joined Velk Mining in 2020."))
     assert len(got) == 1 and "Ola Brekke" not in got[0][1]
+
+
+def test_they_included_names_the_people_a_meeting_left_unnamed() -> None:
+    got = meetings(
+        run(
+            "Lena Dorsk met executives of five companies on Monday. They included Velk Mining, "
+            "Ostmark Steel and Brannock Motors."
+        )
+    )
+    assert got == [
+        ("held", frozenset({"Lena Dorsk", "Velk Mining", "Ostmark Steel", "Brannock Motors"}))
+    ]
+
+
+def test_they_included_after_a_meeting_of_named_people_adds_no_one() -> None:
+    got = meetings(run(MET + "They included Ostmark Steel in the plan."))
+    assert got == [("held", frozenset({"Lena Dorsk", "Ian Roe", "Velk Mining"}))]
