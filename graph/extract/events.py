@@ -920,6 +920,9 @@ class EventFinder:
                 continue
             objs = objects(tok)
             led = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]  # "was led by"
+            if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+                # "Led by A and B, the group reviewed ...": the group is the clause's subject
+                led += [c for c in tok.head.children if c.dep_ == "nsubj"]
             leads = lemma in rules.leader_verbs  # "led/headed the delegation": the group
             if leads and not any(o.lemma_.lower() in rules.lead_objects for o in led):
                 continue

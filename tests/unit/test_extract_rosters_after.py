@@ -44,3 +44,18 @@ def test_they_included_names_the_people_a_meeting_left_unnamed() -> None:
 def test_they_included_after_a_meeting_of_named_people_adds_no_one() -> None:
     got = meetings(run(MET + "They included Ostmark Steel in the plan."))
     assert got == [("held", frozenset({"Lena Dorsk", "Ian Roe", "Velk Mining"}))]
+
+
+def test_led_by_before_the_group_names_who_took_part() -> None:
+    got = meetings(
+        run(
+            "Lena Dorsk hosted a roundtable on Monday. Led by Ian Roe and Ola Brekke, the group "
+            "reviewed port fees."
+        )
+    )
+    assert got == [("held", frozenset({"Lena Dorsk", "Ian Roe", "Ola Brekke"}))]
+
+
+def test_led_by_before_a_company_is_no_roster() -> None:
+    got = meetings(run(MET + "Led by Ola Brekke, the company grew fast."))
+    assert got == [("held", frozenset({"Lena Dorsk", "Ian Roe", "Velk Mining"}))]
