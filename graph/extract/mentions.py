@@ -1481,13 +1481,8 @@ class _SentenceScanner:
             rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
             if any(r in lex.role_nouns for r in rest[:4]):
                 h["org"] += 2
-                nxt_name = [self.tok(k) for k in range(j + 2, j + 7)]
-                for k, t in enumerate(nxt_name[:-1]):
-                    if t is not None and t.text == ",":
-                        after = nxt_name[k + 1]
-                        if after is not None and after.text[:1].isupper():
-                            h["org"] += 1  # "Moloco's chief executive, Ahn Ik-jin"
-                        break
+                if self._possessed_title_of_a_name(i, j):
+                    h["org"] += 1
             nxt = self.tok(j + 1)
             if nxt is not None and token_class(nxt.text) == "cap":
                 h["org"] += 1
@@ -1517,6 +1512,34 @@ class _SentenceScanner:
                 h["company"] += 3
             elif any(a in BODY_DESCRIPTORS for a in app):
                 h["org"] += 2
+
+    def _possessed_title_of_a_name(self, i: int, j: int) -> bool:
+        """'X's <title>' held by a name beside it: the possessor is the name's employer.
+
+        "Moloco's chief executive, Ahn Ik-jin", "Vantoria's chief executive Lena Ortiz"
+        and the apposition "Lena Ortiz, Vantoria's chief executive," (``i``..``j`` is X,
+        ``j`` its possessive mark)."""
+        k = j + 1
+        while (
+            k <= j + 5
+            and (t := self.tok(k)) is not None
+            and (t.text.islower() or is_title_word(t.text))
+        ):
+            k += 1
+        after, then = self.tok(k), self.tok(k + 1)
+        if after is not None and after.text == ",":
+            if then is not None and then.text[:1].isupper():
+                return True
+        elif after is not None and k > j + 1 and token_class(after.text) == "cap":
+            return True
+        p1, p2 = self.tok(i - 1), self.tok(i - 2)
+        return (
+            p1 is not None
+            and p1.text == ","
+            and p2 is not None
+            and p2.text[:1].isupper()
+            and (after is None or after.text in (",", ".", ";"))
+        )
 
     def acronym_definition(self, m: Mention, j: int) -> None:
         """'Long Name (ACR)' and 'Long Name, known as ACR'."""
