@@ -77,10 +77,10 @@ def lexicon() -> Lexicon:
     gaz = json.loads(data_text("gazetteer.json"))
     for org in gaz["organizations"]:
         entry = GazetteerEntry(org["name"], org["type"], tuple(org["aliases"]), org.get("country"))
-        for key in (org["name"], *org["aliases"]):
+        for key in _apostrophes(org["name"], *org["aliases"]):
             lex.gazetteer.setdefault(key.casefold(), entry)
     for c in gaz["countries"]:
-        for key in (c["name"], *c["aliases"]):
+        for key in _apostrophes(c["name"], *c["aliases"]):
             lex.countries.setdefault(key.casefold(), c["name"])
         for dem in c["demonyms"]:
             lex.demonyms.setdefault(dem.casefold(), c["name"])
@@ -94,3 +94,9 @@ def lexicon() -> Lexicon:
             lex.government_domains[suffix.casefold()] = country
     lex.places = frozenset(p.casefold() for p in gaz["places"]) - frozenset(lex.countries)
     return lex
+
+
+def _apostrophes(*names: str) -> list[str]:
+    """Each name, and its typographic spelling when it holds an apostrophe ("People's",
+    "People\u2019s"): news and government sites write either."""
+    return [v for n in names for v in dict.fromkeys((n, n.replace("'", "\u2019")))]

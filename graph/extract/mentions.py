@@ -349,7 +349,8 @@ def _spelled_names() -> dict[str, tuple[str, ...]]:
     """Known names with a hyphen or a joining word in them ("House of Representatives"),
     by their first word."""
     out: dict[str, list[str]] = {}
-    for key in lexicon().gazetteer:
+    lex = lexicon()
+    for key in (*lex.gazetteer, *lex.countries):
         words = key.split()
         if len(words) >= 3 and any("-" in w or w in ("of", "for", "and") for w in words):
             out.setdefault(words[0], []).append(key)
