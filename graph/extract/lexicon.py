@@ -50,6 +50,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # casefolded name/alias -> country
     demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
     places: frozenset[str] = frozenset()  # casefolded
+    place_heads: frozenset[str] = frozenset()  # last words of places' names ("Air Base")
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
     regions: frozenset[str] = frozenset()  # words of world regions ("East Asian", "Pacific")
     leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
     lex.given_names = frozenset(data_words("given_names.txt"))
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))
+    lex.place_heads = frozenset(data_words("place_heads.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
     gaz = json.loads(data_text("gazetteer.json"))
     for org in gaz["organizations"]:
