@@ -138,15 +138,18 @@ def _particle_cut(text: str, m: Mention, a: int, b: int) -> bool:
 
 
 def _surname_cut(text: str, m: Mention, a: int, b: int) -> bool:
-    """'Ambassador to Japan Rahm Kim' read as 'Kim': the rules already cut the title off and
-    kept a person's full name; the model keeping its last word alone drops a given name,
+    """'Ambassador to Japan Rahm Kim' or 'Ana Holm met' read as 'Kim', 'Holm': the rules
+    already cut the title off and kept a person's full name (or it starts with a known given
+    name); the model keeping its last word alone drops a given name,
     not a title (a dropped word that is a title, a body's word or a country is cut)."""
-    if m.kind != "person" or b != m.end or a <= m.start or len(m.tokens) > 3:
+    if b != m.end or a <= m.start or len(m.tokens) > 3:
         return False
     if len(text[a:b].split()) != 1:
         return False
     lex = lexicon()
     dropped = text[m.start : a].split()
+    if m.kind != "person" and not (len(dropped) == 1 and dropped[0].casefold() in lex.given_names):
+        return False  # "Ana Holm met ...": a known given name before the surname is no title
     return bool(dropped) and all(
         plain_name_token(w)
         and not _is_title(w)
