@@ -588,7 +588,11 @@ class _SentenceScanner:
         """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
         '<title> of <area>' goes on with the title."""
         words = [t.text for t in self.toks[i:k]]
-        return "of" in words and "for" not in words and is_title_word(words[words.index("of") - 1])
+        if "of" not in words or "for" in words or not is_title_word(words[words.index("of") - 1]):
+            return False
+        # "Secretary of State Tara Vine for the Department of ...": a name closed the title,
+        # so the 'for' phrase is the holder's body, not the title's area
+        return not self._has_name_tail(words[words.index("of") + 1 :])
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
