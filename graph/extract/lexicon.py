@@ -44,6 +44,7 @@ class Lexicon:
     national_titles: frozenset[str] = frozenset()  # offices of a national government
     abroad_titles: frozenset[str] = frozenset()  # offices held in another country
     title_suffixes: tuple[str, ...] = ()  # "-designate": a title not yet taken up
+    title_compounds: frozenset[tuple[str, str]] = frozenset()  # ("press", "secretary")
     given_names: frozenset[str] = frozenset()
     east_asian_surnames: frozenset[str] = frozenset()
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key
@@ -71,6 +72,12 @@ def lexicon() -> Lexicon:
     lex.national_titles = frozenset(titles.get("national", []))
     lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.title_suffixes = tuple(titles.get("suffix", []))
+    lex.title_compounds = frozenset(
+        (a, b)
+        for a, b in (
+            line.casefold().split() for line in phrase_sections("titles.txt").get("compound", [])
+        )
+    )
     lex.given_names = frozenset(data_words("given_names.txt"))
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))

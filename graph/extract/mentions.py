@@ -1173,6 +1173,10 @@ class _SentenceScanner:
         while t > 0 and (
             is_title_word(words[t - 1])
             or (words[t - 1] in ("and", "&") and t > 1 and is_title_word(words[t - 2]))
+            or (
+                t < name_start
+                and (words[t - 1].casefold(), words[t].casefold()) in self.lex.title_compounds
+            )
         ):
             t -= 1
         if 0 < t < name_start and words[t].lower() == "officer":
