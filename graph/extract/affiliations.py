@@ -153,6 +153,15 @@ _TITLE_OF_COUNTRY = re.compile(
 )
 _FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|FORMER|[Ee]x-?)\s*$")
 _REPORTED = re.compile(r"\s(?:said|says|told|added|stated|announced|confirmed)\.?$")
+# "Harbor Times, Kessler: ..." / "Reporter (Harbor Times, Kessler): ...": a transcript's
+# question line names the outlet, then the reporter
+_QUESTIONER = re.compile(
+    r"^\W*(?:(?:Reporter|Question|Q|Journalist|Correspondent)\s*\(\s*)?"
+    + T
+    + r",\s*"
+    + T
+    + r"\s*\)?\s*:"
+)
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
     + T
@@ -667,6 +676,11 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             known = any(f.person.key == p.key and f.org.key == refs[k].key for f in out)
             if _is_person(p) and _state_role(p.mention.title) and not known:
                 out.append(Found(p, refs[k], p.mention.title, True, k))
+    q = _QUESTIONER.match(s)
+    if q is not None:
+        o, p = refs[int(q.group(1))], refs[int(q.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, None, True, int(q.group(1))))
     for m in _REPORTING.finditer(s):
         p, o = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_person(p) and _is_org(o):

@@ -201,6 +201,14 @@ def _posted(word: str) -> bool:
     )
 
 
+_QUESTION_LABELS = frozenset({"reporter", "question", "q", "journalist", "correspondent"})
+
+
+def _question_label(word: str) -> bool:
+    """'Reporter', 'Question', 'Q': the label of a transcript's question line."""
+    return word.casefold() in _QUESTION_LABELS
+
+
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -1458,6 +1466,10 @@ class _SentenceScanner:
         v1, v2 = _lower(n1), _lower(n2)
         if v1 in SPEECH_VERBS:
             h["speaker"] += 1
+        if self._questioner_label(i, j):
+            m.kind = "person"  # "Harbor Times, Kessler: ...": a reporter's question, the
+            h["person"] += 5  # surname alone all the transcript gives
+            m.coord = None
         if v1 in PARTY_AFTER or (v1 == "also" and v2 in PARTY_AFTER):
             h["party"] += 2
         if v1 == "of" and len(words) >= 2 and all(w[:1].isupper() for w in words):
@@ -1521,6 +1533,21 @@ class _SentenceScanner:
                 h["company"] += 3
             elif any(a in BODY_DESCRIPTORS for a in app):
                 h["org"] += 2
+
+    def _questioner_label(self, i: int, j: int) -> bool:
+        """'Harbor Times, Kessler:' or 'Reporter (Harbor Times, Kessler):' opening a line of a
+        press-conference transcript: the name after the outlet's comma asks the question."""
+        close = j + 1 if _lower(self.tok(j)) == ")" else j
+        if _lower(self.tok(close)) != ":" or j - i > 3 or _lower(self.tok(i - 1)) != ",":
+            return False
+        k = i - 2  # the outlet's last word
+        while k >= 0 and token_class(self.toks[k].text) in ("cap", "acro"):
+            k -= 1
+        if k == i - 2:
+            return False
+        if close > j:  # "Reporter (Outlet, Name):"
+            return k == 1 and self.toks[1].text == "(" and _question_label(self.toks[0].text)
+        return k < 0
 
     def _possessed_title_of_a_name(self, i: int, j: int) -> bool:
         """'X's <title>' held by a name beside it: the possessor is the name's employer.
