@@ -72,6 +72,8 @@ _ITS_TITLE_PERSON = re.compile(
 _POSS_COUNTRY_BEFORE = re.compile(T + POSS + r"\s+(?:(?:[A-Z][\w\-]*|\ue000\d+\ue001)\s+){1,4}$")
 _SIDE = re.compile(r"^(?:On|From)\s+the\s+" + T + r"\s+side,\s+")
 _PERSON_OF_ORG = re.compile(T + r"\s+of\s+(?:the\s+)?" + T + r"(?!\s*(?:'s|'))")
+# "Secretary of State Tara Vine for the Department of ...": a titled holder's body
+_TITLED_PERSON_FOR_BODY = re.compile(T + r"\s+for\s+(?:the\s+)?" + T + r"(?!\s*(?:'s|'))")
 _BEFORE_TITLE = re.compile(T + r"\.?('s|')?\s*(?:\(\s*\ue000\d+\ue001\s*\)\s*)?$")
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+" + T + r"\s+counterparts?,?\s+" + NEXT_T)
 _PAREN_TITLE = re.compile(T + r"\s*\(\s*((?:[A-Z][\w\-.]*\s+){1,4}?)" + T + r"\s*\)")
@@ -151,6 +153,15 @@ _TITLE_OF_COUNTRY = re.compile(
 )
 _FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|FORMER|[Ee]x-?)\s*$")
 _REPORTED = re.compile(r"\s(?:said|says|told|added|stated|announced|confirmed)\.?$")
+# "Harbor Times, Kessler: ..." / "Reporter (Harbor Times, Kessler): ...": a transcript's
+# question line names the outlet, then the reporter
+_QUESTIONER = re.compile(
+    r"^\W*(?:(?:Reporter|Question|Q|Journalist|Correspondent)\s*\(\s*)?"
+    + T
+    + r",\s*"
+    + T
+    + r"\s*\)?\s*:"
+)
 _REPORTING = re.compile(
     r"\b(?:reporting|reported|written|reports?|story|article)\s+by\s+"
     + T
@@ -604,6 +615,10 @@ def find_affiliations(tg: Tagged) -> list[Found]:
         ):
             # "Prime Minister Ida Rask of Norway"
             out.append(Found(p, o, p.mention.title, True, int(m.group(2))))
+    for m in _TITLED_PERSON_FOR_BODY.finditer(s):
+        p, o = refs[int(m.group(1))], refs[int(m.group(2))]
+        if _is_person(p) and p.mention.title and o.type == EntityType.GOVERNMENT_BODY:
+            out.append(Found(p, o, p.mention.title, True, int(m.group(2))))
     for m in _PAREN_TITLE.finditer(s):
         # "The Ministry of Science and ICT (Minister Bae Kyung-hoon)"
         o, p = refs[int(m.group(1))], refs[int(m.group(3))]
@@ -661,6 +676,11 @@ def find_affiliations(tg: Tagged) -> list[Found]:
             known = any(f.person.key == p.key and f.org.key == refs[k].key for f in out)
             if _is_person(p) and _state_role(p.mention.title) and not known:
                 out.append(Found(p, refs[k], p.mention.title, True, k))
+    q = _QUESTIONER.match(s)
+    if q is not None:
+        o, p = refs[int(q.group(1))], refs[int(q.group(2))]
+        if _is_person(p) and _is_org(o):
+            out.append(Found(p, o, None, True, int(q.group(1))))
     for m in _REPORTING.finditer(s):
         p, o = refs[int(m.group(1))], refs[int(m.group(2))]
         if _is_person(p) and _is_org(o):

@@ -42,7 +42,9 @@ _DATE = re.compile(
     r"(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b"
     r"|\b(?P<wd>(?:(?P<wmod>last|this|next|coming|past)\s+)?"
     r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
-    r"|\b(?P<dom>the\s+(?P<domn>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+)?month)?)"
+    # "on the 18th", and "on 26th" as some releases write it
+    r"|\b(?P<dom>(?:the\s+|(?<=\bon\s))(?P<domn>[0-3]?\d)(?:st|nd|rd|th)\b"
+    r"(?:\s+of\s+(?:the\s+)?month)?)"
     r"(?!\s+(?:century|anniversary|time|round|floor|largest|biggest|edition|session|meeting))"
     r"|\b(?P<mo>(?:in|during|since|until|by|from|early|late|mid-|last|next|this|for)\s+"
     r"(?P<mon3>" + _FULL_MON + r")(?!\s+[0-3]?\d\b)"

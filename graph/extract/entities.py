@@ -775,6 +775,8 @@ class EntityBuilder:
                 and (self.bare_title(c) or self.portfolio_only(c))
             ):
                 c.type = None  # "met Prime Minister", "the Japanese Prime Minister": no name
+            if c.type != EntityType.COUNTRY and c.gaz is None and self.place_named(c):
+                c.type = None  # "Al Udeid Air Base", "Strait of Hormuz": a place, no entity
             if c.type is None:
                 c.mentions = []
                 continue
@@ -819,6 +821,14 @@ class EntityBuilder:
             and t not in ("United", "States", "Republic", "Kingdom", "Korea", "Federation")
         ]
         return all(is_title_word(t) for t in rest)
+
+    def place_named(self, c: Cluster) -> bool:
+        """A name headed by a place's word: its last word, or the word before its 'of'."""
+        toks = c.full_tokens()
+        if len(toks) < 2:
+            return False
+        heads = self.lex.place_heads
+        return toks[-1] in heads or ("of" in toks and toks[toks.index("of") - 1] in heads)
 
     def portfolio_only(self, c: Cluster) -> bool:
         """'Foreign Affairs' out of 'Minister for Foreign Affairs': policy-area words alone

@@ -44,12 +44,14 @@ class Lexicon:
     national_titles: frozenset[str] = frozenset()  # offices of a national government
     abroad_titles: frozenset[str] = frozenset()  # offices held in another country
     title_suffixes: tuple[str, ...] = ()  # "-designate": a title not yet taken up
+    title_compounds: frozenset[tuple[str, str]] = frozenset()  # ("press", "secretary")
     given_names: frozenset[str] = frozenset()
     east_asian_surnames: frozenset[str] = frozenset()
     gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)  # casefolded key
     countries: dict[str, str] = field(default_factory=dict)  # casefolded name/alias -> country
     demonyms: dict[str, str] = field(default_factory=dict)  # casefolded demonym -> country
     places: frozenset[str] = frozenset()  # casefolded
+    place_heads: frozenset[str] = frozenset()  # last words of places' names ("Air Base")
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
     regions: frozenset[str] = frozenset()  # words of world regions ("East Asian", "Pacific")
     leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
@@ -70,19 +72,26 @@ def lexicon() -> Lexicon:
     lex.national_titles = frozenset(titles.get("national", []))
     lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.title_suffixes = tuple(titles.get("suffix", []))
+    lex.title_compounds = frozenset(
+        (a, b)
+        for a, b in (
+            line.casefold().split() for line in phrase_sections("titles.txt").get("compound", [])
+        )
+    )
     lex.given_names = frozenset(
         data_words("given_names.txt") + data_words("given_names_census.txt")
     )
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))
+    lex.place_heads = frozenset(data_words("place_heads.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
     gaz = json.loads(data_text("gazetteer.json"))
     for org in gaz["organizations"]:
         entry = GazetteerEntry(org["name"], org["type"], tuple(org["aliases"]), org.get("country"))
-        for key in (org["name"], *org["aliases"]):
+        for key in _apostrophes(org["name"], *org["aliases"]):
             lex.gazetteer.setdefault(key.casefold(), entry)
     for c in gaz["countries"]:
-        for key in (c["name"], *c["aliases"]):
+        for key in _apostrophes(c["name"], *c["aliases"]):
             lex.countries.setdefault(key.casefold(), c["name"])
         for dem in c["demonyms"]:
             lex.demonyms.setdefault(dem.casefold(), c["name"])
@@ -96,3 +105,9 @@ def lexicon() -> Lexicon:
             lex.government_domains[suffix.casefold()] = country
     lex.places = frozenset(p.casefold() for p in gaz["places"]) - frozenset(lex.countries)
     return lex
+
+
+def _apostrophes(*names: str) -> list[str]:
+    """Each name, and its typographic spelling when it holds an apostrophe ("People's",
+    "People\u2019s"): news and government sites write either."""
+    return [v for n in names for v in dict.fromkeys((n, n.replace("'", "\u2019")))]

@@ -201,6 +201,14 @@ def _posted(word: str) -> bool:
     )
 
 
+_QUESTION_LABELS = frozenset({"reporter", "question", "q", "journalist", "correspondent"})
+
+
+def _question_label(word: str) -> bool:
+    """'Reporter', 'Question', 'Q': the label of a transcript's question line."""
+    return word.casefold() in _QUESTION_LABELS
+
+
 _ABBR_IN_NAMES = frozenset({"Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "St", "Bros", "Ma"})
 PARTY_BEFORE = frozenset(
     ["met", "meet", "meets", "hosted", "hosts", "visited", "with", "between", "accompanied"]
@@ -349,7 +357,8 @@ def _spelled_names() -> dict[str, tuple[str, ...]]:
     """Known names with a hyphen or a joining word in them ("House of Representatives"),
     by their first word."""
     out: dict[str, list[str]] = {}
-    for key in lexicon().gazetteer:
+    lex = lexicon()
+    for key in (*lex.gazetteer, *lex.countries):
         words = key.split()
         if len(words) >= 3 and any("-" in w or w in ("of", "for", "and") for w in words):
             out.setdefault(words[0], []).append(key)
@@ -594,7 +603,11 @@ class _SentenceScanner:
         """'Assistant Secretary of Commerce for Export Administration X': a 'for' phrase after
         '<title> of <area>' goes on with the title."""
         words = [t.text for t in self.toks[i:k]]
-        return "of" in words and "for" not in words and is_title_word(words[words.index("of") - 1])
+        if "of" not in words or "for" in words or not is_title_word(words[words.index("of") - 1]):
+            return False
+        # "Secretary of State Tara Vine for the Department of ...": a name closed the title,
+        # so the 'for' phrase is the holder's body, not the title's area
+        return not self._has_name_tail(words[words.index("of") + 1 :])
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
@@ -1175,6 +1188,10 @@ class _SentenceScanner:
         while t > 0 and (
             is_title_word(words[t - 1])
             or (words[t - 1] in ("and", "&") and t > 1 and is_title_word(words[t - 2]))
+            or (
+                t < name_start
+                and (words[t - 1].casefold(), words[t].casefold()) in self.lex.title_compounds
+            )
         ):
             t -= 1
         if 0 < t < name_start and words[t].lower() == "officer":
@@ -1456,6 +1473,10 @@ class _SentenceScanner:
         v1, v2 = _lower(n1), _lower(n2)
         if v1 in SPEECH_VERBS:
             h["speaker"] += 1
+        if self._questioner_label(i, j):
+            m.kind = "person"  # "Harbor Times, Kessler: ...": a reporter's question, the
+            h["person"] += 5  # surname alone all the transcript gives
+            m.coord = None
         if v1 in PARTY_AFTER or (v1 == "also" and v2 in PARTY_AFTER):
             h["party"] += 2
         if v1 == "of" and len(words) >= 2 and all(w[:1].isupper() for w in words):
@@ -1488,13 +1509,8 @@ class _SentenceScanner:
             rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
             if any(r in lex.role_nouns for r in rest[:4]):
                 h["org"] += 2
-                nxt_name = [self.tok(k) for k in range(j + 2, j + 7)]
-                for k, t in enumerate(nxt_name[:-1]):
-                    if t is not None and t.text == ",":
-                        after = nxt_name[k + 1]
-                        if after is not None and after.text[:1].isupper():
-                            h["org"] += 1  # "Moloco's chief executive, Ahn Ik-jin"
-                        break
+                if self._possessed_title_of_a_name(i, j):
+                    h["org"] += 1
             nxt = self.tok(j + 1)
             if nxt is not None and token_class(nxt.text) == "cap":
                 h["org"] += 1
@@ -1524,6 +1540,49 @@ class _SentenceScanner:
                 h["company"] += 3
             elif any(a in BODY_DESCRIPTORS for a in app):
                 h["org"] += 2
+
+    def _questioner_label(self, i: int, j: int) -> bool:
+        """'Harbor Times, Kessler:' or 'Reporter (Harbor Times, Kessler):' opening a line of a
+        press-conference transcript: the name after the outlet's comma asks the question."""
+        close = j + 1 if _lower(self.tok(j)) == ")" else j
+        if _lower(self.tok(close)) != ":" or j - i > 3 or _lower(self.tok(i - 1)) != ",":
+            return False
+        k = i - 2  # the outlet's last word
+        while k >= 0 and token_class(self.toks[k].text) in ("cap", "acro"):
+            k -= 1
+        if k == i - 2:
+            return False
+        if close > j:  # "Reporter (Outlet, Name):"
+            return k == 1 and self.toks[1].text == "(" and _question_label(self.toks[0].text)
+        return k < 0
+
+    def _possessed_title_of_a_name(self, i: int, j: int) -> bool:
+        """'X's <title>' held by a name beside it: the possessor is the name's employer.
+
+        "Moloco's chief executive, Ahn Ik-jin", "Vantoria's chief executive Lena Ortiz"
+        and the apposition "Lena Ortiz, Vantoria's chief executive," (``i``..``j`` is X,
+        ``j`` its possessive mark)."""
+        k = j + 1
+        while (
+            k <= j + 5
+            and (t := self.tok(k)) is not None
+            and (t.text.islower() or is_title_word(t.text))
+        ):
+            k += 1
+        after, then = self.tok(k), self.tok(k + 1)
+        if after is not None and after.text == ",":
+            if then is not None and then.text[:1].isupper():
+                return True
+        elif after is not None and k > j + 1 and token_class(after.text) == "cap":
+            return True
+        p1, p2 = self.tok(i - 1), self.tok(i - 2)
+        return (
+            p1 is not None
+            and p1.text == ","
+            and p2 is not None
+            and p2.text[:1].isupper()
+            and (after is None or after.text in (",", ".", ";"))
+        )
 
     def acronym_definition(self, m: Mention, j: int) -> None:
         """'Long Name (ACR)' and 'Long Name, known as ACR'."""

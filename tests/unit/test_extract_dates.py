@@ -28,6 +28,8 @@ def _one(text: str, pub: dt.date | None = PUB, future: bool = False, anchor: dt.
         ("on the 9th", False, dt.date(2026, 3, 9)),
         ("on the 20th", False, dt.date(2026, 2, 20)),
         ("on the 20th", True, dt.date(2026, 3, 20)),
+        ("met on 9th", False, dt.date(2026, 3, 9)),  # "on 26th", as some releases write it
+        ("will meet on 20th", True, dt.date(2026, 3, 20)),
         ("on March 2", False, dt.date(2026, 3, 2)),
         ("on Dec. 28", False, dt.date(2025, 12, 28)),
         ("on 4 January 2024", False, dt.date(2024, 1, 4)),
@@ -85,6 +87,8 @@ def test_vague_expressions_stay_unresolved() -> None:
 
 def test_ordinals_that_are_not_dates() -> None:
     assert find_dates("the 50th anniversary of the treaty") == []
+    assert find_dates("a 5th round of talks") == []
+    assert find_dates("his 3rd visit") == []
 
 
 def test_month_day_without_year_follows_the_tense() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._extract_helpers import entities, meetings, names, run
+from tests.unit._extract_helpers import entities, meetings, names, roles, run
 
 POSTED = [
     ("Alma Reyes met Ambassador-designate to Peru Jane Roe in Lima.", "Jane Roe", "Peru"),
@@ -56,3 +56,40 @@ def test_designate_suffix_does_not_make_a_compound_modifier_a_title() -> None:
     kinds = dict(entities(x))
     assert kinds.get("Jane Roe") == "Person"
     assert kinds.get("Ola Brekke") == "Person"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ambassador to Japan Rahm Kim met Trade Minister Sela Varn on Monday.",
+        "Alma Reyes met Ambassador to Japan Rahm Kim on Monday.",
+        "Envoy to Chile Tove Park said the talks went well.",
+    ],
+)
+def test_the_model_does_not_cut_a_posted_persons_given_name(sentence: str) -> None:
+    # the statistical NER reads some of these names as the surname alone
+    x = run(sentence)
+    full = "Tove Park" if "Tove" in sentence else "Rahm Kim"
+    assert (full, "Person") in entities(x)
+    assert full.split()[-1] not in names(x)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "post"),
+    [
+        ("Ambassador to Japan Rahm Kim met Minister Sela Varn on Monday.", "Rahm Kim", "Japan"),
+        ("Ambassador to Japan Ola Brekke said the talks went well.", "Ola Brekke", "Japan"),
+    ],
+)
+def test_the_post_is_not_the_country_an_ambassador_serves(
+    sentence: str, person: str, post: str
+) -> None:
+    # eval/real convention (r19): an ambassador serves the sending country, never the post
+    x = run(sentence)
+    assert (person, post) not in roles(x)
+
+
+def test_the_sending_country_before_a_posted_title_is_kept() -> None:
+    x = run("U.S. Ambassador to Japan Rahm Kim met Alma Reyes on Monday.")
+    assert ("Rahm Kim", "United States") in roles(x)
+    assert ("Rahm Kim", "Japan") not in roles(x)

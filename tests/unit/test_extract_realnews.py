@@ -120,7 +120,6 @@ def test_gazetteer_keeps_a_group_apart_from_its_flagship() -> None:
     assert ("Chung Eui-sun", "Hyundai Motor Group", True) in affiliations(x)
 
 
-@V2_GAP
 def test_wire_dateline_agency_and_reporting_credits() -> None:
     x = run(
         "ARVSTAD, May 3 (Reuters) - Velk Mining CEO Ian Roe met Ostmark Steel executives on "

@@ -13,6 +13,7 @@ from graph.documents import make_document
 from graph.extract import extract
 from graph.extract.version import (
     PACKAGE_ROOT,
+    SOURCES,
     configured_model,
     extractor_version,
     model_label,
@@ -25,19 +26,22 @@ from graph.settings import get_settings
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """A stand-in for graph/: extraction code, rules and data."""
+    """A stand-in for graph/: extraction code, rules, data and the document readers."""
     (tmp_path / "extract" / "rules").mkdir(parents=True)
+    (tmp_path / "documents").mkdir()
     (tmp_path / "extract" / "__pycache__").mkdir()
     (tmp_path / "data").mkdir()
     (tmp_path / "extract" / "pipeline.py").write_text("def extract(): ...\n")
     (tmp_path / "extract" / "__pycache__" / "pipeline.cpython-311.pyc").write_bytes(b"\0")
     (tmp_path / "extract" / "rules" / "meetings.yaml").write_text("- id: met\n")
     (tmp_path / "data" / "titles.txt").write_text("Minister\n")
+    (tmp_path / "documents" / "chrome.py").write_text("PHRASES = ()\n")
     return tmp_path
 
 
 def _sources(root: Path) -> list[tuple[Path, str]]:
-    return [(root / "extract", "*.py"), (root / "extract" / "rules", "*"), (root / "data", "*")]
+    """The version's own sources, moved under ``root``."""
+    return [(root / folder.relative_to(PACKAGE_ROOT), pattern) for folder, pattern in SOURCES]
 
 
 def _digest(root: Path) -> str:
@@ -48,18 +52,22 @@ def test_the_version_covers_every_extraction_source_and_data_file() -> None:
     files = set(source_files())
     assert set((PACKAGE_ROOT / "extract").rglob("*.py")) - files == set()
     assert {p for p in (PACKAGE_ROOT / "data").rglob("*") if p.is_file()} - files == set()
+    assert PACKAGE_ROOT / "data_files.py" in files
+    assert set((PACKAGE_ROOT / "documents").rglob("*.py")) - files == set()
     assert not any("__pycache__" in p.parts for p in files)
 
 
 def test_any_change_to_code_rules_or_data_changes_the_digest(tree: Path) -> None:
     before = _digest(tree)
     assert _digest(tree) == before  # stable
-    assert len(source_files(_sources(tree))) == 3  # the cache file is not a source
+    assert len(source_files(_sources(tree))) == 4  # the cache file is not a source
 
     changes: list[Callable[[], object]] = [
         lambda: (tree / "data" / "titles.txt").write_text("Minister\nAmbassador\n"),
         lambda: (tree / "extract" / "rules" / "meetings.yaml").write_text("- id: talks\n"),
         lambda: (tree / "extract" / "dates.py").write_text("X = 1\n"),
+        lambda: (tree / "documents" / "chrome.py").write_text("PHRASES = ('Share',)\n"),
+        lambda: (tree / "documents" / "headers.py").write_text("KEEP = ()\n"),
         lambda: (tree / "data" / "titles.txt").rename(tree / "data" / "offices.txt"),
     ]
     seen = {before}
