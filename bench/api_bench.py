@@ -734,6 +734,12 @@ def main() -> None:
         help="another checkout (e.g. `git archive main`) whose API, code and cypher/, to time"
         " first; this checkout's schema (and the MET backfill) is applied after it",
     )
+    parser.add_argument(
+        "--after-first",
+        action="store_true",
+        help="time this checkout before the --before/--before-tree one (the other order; a run"
+        " can then be paired with one in the default order, each side once first)",
+    )
     parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
     # PROFILE of a plan over relationship types a bench graph lacks (PART_OF) warns per call.
@@ -776,6 +782,8 @@ def main() -> None:
         elif args.before:
             rounds.append(("before", args.before.resolve(), None))
         rounds.append(("after" if rounds else "this checkout", CYPHER_DIR, None))
+        if args.after_first:  # both checkouts apply the same schema.cypher on start
+            rounds.reverse()
         for label, cypher_dir, code in rounds:
             if code is None:  # this checkout's schema, with the MET backfill on a new graph
                 began = time.perf_counter()
