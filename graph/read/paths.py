@@ -22,6 +22,10 @@ from graph.read.reads import (
 
 MAX_HOPS = 6  # the widest search /paths allows
 MAX_PATHS = 20
+# A widening also reads the other ball's next ring when that costs at most this many rows and
+# the search has room for it: one round trip for the two widenings a bidirectional search
+# mostly does in turn (an unused ring is at most this many rows read for nothing).
+ALSO_ROWS = 5_000
 
 
 def explain(
@@ -89,9 +93,13 @@ class Ball:
     near: dict[str, list[Step]] = field(default_factory=dict)  # node: (next, met, rel)
     degree: dict[str, int] = field(default_factory=dict)  # node: its ties and MET
 
+    def ring(self) -> list[str]:
+        """The nodes at the radius: those the next widening expands."""
+        return sorted(n for n, d in self.dist.items() if d == self.radius)
+
     def cost(self) -> int:
         """Rows the next widening reads: the degrees of the nodes at the radius."""
-        return sum(self.degree.get(n, 1) for n, d in self.dist.items() if d == self.radius)
+        return sum(self.degree.get(n, 1) for n in self.ring())
 
     def routes(self, node: str) -> Iterator[list[Step]]:
         """Every shortest way from the end to ``node``, end first; the last step is empty."""
@@ -103,14 +111,16 @@ class Ball:
                 yield [*way[:-1], (prev, met, rel), (node, False, "")]
 
 
-def _grow(reads: Reads, ball: Ball, known: dict[str, list[Row]]) -> None:
+def _grow(reads: Reads, ball: Ball, known: dict[str, list[Row]], also: Iterable[str] = ()) -> None:
     """Widen ``ball`` by one hop: expand the nodes at its radius (one query for those whose
-    neighbours ``known`` does not hold yet; it keeps what the query returns). Distances up to
-    the new radius are then exact (a tie adds one hop, a meeting two)."""
+    neighbours ``known`` does not hold yet, which also reads the nodes ``also``, the other
+    ball's ring; ``known`` keeps what it returns). Distances up to the new radius are then
+    exact (a tie adds one hop, a meeting two)."""
     ring = ball.radius
-    todo = sorted(n for n, d in ball.dist.items() if d == ring)
+    todo = ball.ring()
     missing = [n for n in todo if n not in known]
-    if missing:
+    if missing:  # the other ball's ring only with a read that is sent anyway
+        missing = sorted({*missing, *(n for n in also if n not in known)})
         rows = reads.graph.read(
             query("api/path_neighbours"), {"ids": missing}, timeout_s=READ_TIMEOUT_S
         )
@@ -225,7 +235,10 @@ def search(
         if ball_a.radius + ball_b.radius >= max_hops:
             return []
         # widen the cheaper side (the fewer relationships to read), as a bidirectional search does
-        _grow(reads, ball_a if ball_a.cost() <= ball_b.cost() else ball_b, known)
+        near, far = (ball_a, ball_b) if ball_a.cost() <= ball_b.cost() else (ball_b, ball_a)
+        # and read the other side's next ring with it when it is small and may be needed
+        room = near.radius + 1 + far.radius < max_hops
+        _grow(reads, near, known, far.ring() if room and far.cost() <= ALSO_ROWS else ())
     routes = _routes(ball_a, ball_b, b, limit)
     steps = [s for r in routes for s in r[:-1]]
     rows = reads.graph.read(
