@@ -754,6 +754,13 @@ def main() -> None:
         help="time this checkout before the --before/--before-tree one (the other order; a run"
         " can then be paired with one in the default order, each side once first)",
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="time the before/after rounds this many times in turn (the first round of a run"
+        " meets a cold server: compare the later pairs)",
+    )
     parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
     # PROFILE of a plan over relationship types a bench graph lacks (PART_OF) warns per call.
@@ -798,8 +805,12 @@ def main() -> None:
         rounds.append(("after" if rounds else "this checkout", CYPHER_DIR, None))
         if args.after_first:  # both checkouts apply the same schema.cypher on start
             rounds.reverse()
-        for label, cypher_dir, code in rounds:
-            if code is None:  # this checkout's schema, with the MET backfill on a new graph
+        # The first round meets a freshly started server (cold page cache and plans) and is
+        # slower whichever code it runs; with --pairs 2 the second pair is on a warm server.
+        for n, (label, cypher_dir, code) in enumerate(rounds * args.pairs):
+            if args.pairs > 1:
+                label = f"{label} (pair {n // len(rounds) + 1})"
+            if code is None and n < len(rounds):  # this checkout's schema, with the MET backfill
                 began = time.perf_counter()
                 apply_schema(graph)
                 print(
@@ -807,7 +818,7 @@ def main() -> None:
                 )
             # The API applies its schema.cypher on start: the 'before' round runs first.
             run_api(label, settings, cypher_dir, questions, warmup=10, tree=code)
-            if args.profile:
+            if args.profile and n < len(rounds):
                 print(f"{label}: db hits (PROFILE)")
                 for name, hits in profiles(graph, cypher_dir, samples).items():
                     print(f"  {name:<34} {hits:>10,} db hits")
