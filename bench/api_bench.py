@@ -42,6 +42,7 @@ from graph.database.cypher import CYPHER_DIR, query  # noqa: E402
 from graph.database.db import Graph  # noqa: E402
 from graph.database.launcher import LocalNeo4j, free_port  # noqa: E402
 from graph.database.schema import apply_schema  # noqa: E402
+from graph.read import paths as paths_module  # noqa: E402
 from graph.read.lucene import exact_query  # noqa: E402
 from graph.read.paths import search  # noqa: E402
 from graph.read.reads import Reads, encode_cursor, rank, ref_params  # noqa: E402
@@ -662,8 +663,21 @@ def profiles(graph: Graph, cypher_dir: Path, samples: dict[str, Any]) -> dict[st
     a, b = samples["far"]
     if summary:  # /paths is a few statements (graph/read/paths.py): their db hits summed
         counter = Profiled(graph)
-        search(Reads(cast(Graph, counter)), a, b, 4, 5)
-        out[f"paths.search, {counter.statements} statements (4 hops)"] = counter.hits
+        refs = {"refs": [ref_params(a), ref_params(b)]}
+        start = cypher_dir / "api" / "path_start.cypher"
+        if start.is_file():  # since round 8: the look-up and both first rings, then the search
+            head = counter.read(cast(LiteralString, start.read_text("utf-8")), refs)[0]
+            known: dict[str, list[dict[str, Any]]] = {}
+            paths_module._keep(known, [a, b], head["near"])
+            search(Reads(cast(Graph, counter)), a, b, 4, 5, known=known)
+        else:  # before: the look-up, then one statement per widening, no ring read ahead
+            counter.read(query("api/entity_by_refs"), refs)
+            also, paths_module.ALSO_ROWS = paths_module.ALSO_ROWS, -1
+            try:
+                search(Reads(cast(Graph, counter)), a, b, 4, 5)
+            finally:
+                paths_module.ALSO_ROWS = also
+        out[f"/paths, {counter.statements} statements (4 hops)"] = counter.hits
     else:
         out["shortest_paths (4 hops)"] = profile(
             drv, db, cypher_dir, "api/shortest_paths", **{"from": a, "to": b, "limit": 5}
@@ -734,6 +748,19 @@ def main() -> None:
         help="another checkout (e.g. `git archive main`) whose API, code and cypher/, to time"
         " first; this checkout's schema (and the MET backfill) is applied after it",
     )
+    parser.add_argument(
+        "--after-first",
+        action="store_true",
+        help="time this checkout before the --before/--before-tree one (the other order; a run"
+        " can then be paired with one in the default order, each side once first)",
+    )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="time the before/after rounds this many times in turn (the first round of a run"
+        " meets a cold server: compare the later pairs)",
+    )
     parser.add_argument("--profile", action="store_true", help="print db hits per statement")
     args = parser.parse_args()
     # PROFILE of a plan over relationship types a bench graph lacks (PART_OF) warns per call.
@@ -776,8 +803,14 @@ def main() -> None:
         elif args.before:
             rounds.append(("before", args.before.resolve(), None))
         rounds.append(("after" if rounds else "this checkout", CYPHER_DIR, None))
-        for label, cypher_dir, code in rounds:
-            if code is None:  # this checkout's schema, with the MET backfill on a new graph
+        if args.after_first:  # both checkouts apply the same schema.cypher on start
+            rounds.reverse()
+        # The first round meets a freshly started server (cold page cache and plans) and is
+        # slower whichever code it runs; with --pairs 2 the second pair is on a warm server.
+        for n, (label, cypher_dir, code) in enumerate(rounds * args.pairs):
+            if args.pairs > 1:
+                label = f"{label} (pair {n // len(rounds) + 1})"
+            if code is None and n < len(rounds):  # this checkout's schema, with the MET backfill
                 began = time.perf_counter()
                 apply_schema(graph)
                 print(
@@ -785,7 +818,7 @@ def main() -> None:
                 )
             # The API applies its schema.cypher on start: the 'before' round runs first.
             run_api(label, settings, cypher_dir, questions, warmup=10, tree=code)
-            if args.profile:
+            if args.profile and n < len(rounds):
                 print(f"{label}: db hits (PROFILE)")
                 for name, hits in profiles(graph, cypher_dir, samples).items():
                     print(f"  {name:<34} {hits:>10,} db hits")

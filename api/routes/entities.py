@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 
+from api.answer import json_answer
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
 from api.models import ErrorResponse
@@ -97,9 +98,9 @@ def entity_met(
         bool,
         Query(description="With since/until, keep meetings that have no date (else counted)."),
     ] = False,
-) -> MetResponse:
+) -> Response:
     try:
-        return reads.met(
+        answer = reads.met(
             ref,
             since=since,
             until=until,
@@ -112,3 +113,4 @@ def entity_met(
         )
     except BadCursor as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
+    return json_answer(answer)

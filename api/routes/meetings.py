@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from api.answer import json_answer
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
 from api.models import ErrorResponse
@@ -34,8 +35,8 @@ Name = Annotated[
     responses=LOOKUP_ERRORS,
     summary="Did A meet B: the held events both took part in, with evidence",
 )
-def who_met(a: Name, b: Name, reads: ReadsDep) -> WhoMetResponse:
-    return reads.who_met(a, b)
+def who_met(a: Name, b: Name, reads: ReadsDep) -> Response:
+    return json_answer(reads.who_met(a, b))
 
 
 @router.get(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from api.answer import json_answer
 from api.deps import ReadsDep
 from api.errors import ERROR_RESPONSES
 from api.models import ErrorResponse
@@ -34,5 +35,5 @@ def paths(
         Query(ge=1, le=MAX_HOPS, description="Most relationships on a path (an event step is 2)."),
     ] = MAX_HOPS,
     limit: Annotated[int, Query(ge=1, le=MAX_PATHS, description="Most paths returned.")] = 5,
-) -> PathsResponse:
-    return shortest_paths(reads, from_, to, max_hops, limit)
+) -> Response:
+    return json_answer(shortest_paths(reads, from_, to, max_hops, limit))

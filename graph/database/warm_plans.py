@@ -41,6 +41,7 @@ FIRST = (
     "api/document_refs",
     "api/who_met_refs",
     "api/entity_by_refs",
+    "api/path_start",
     "api/path_neighbours",
     "api/path_details",
     "api/search_entities",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise, product
 from typing import Any
@@ -10,10 +10,22 @@ from typing import Any
 from graph.database.cypher import query
 from graph.read import words
 from graph.read.models import EntityRef, PathOut, PathsResponse, PathStep
-from graph.read.reads import READ_TIMEOUT_S, Citations, Reads, event_summary
+from graph.read.reads import (
+    READ_TIMEOUT_S,
+    Citations,
+    Reads,
+    Row,
+    event_summary,
+    ref_params,
+    ref_text,
+)
 
 MAX_HOPS = 6  # the widest search /paths allows
 MAX_PATHS = 20
+# A widening also reads the other ball's next ring when that costs at most this many rows and
+# the search has room for it: one round trip for the two widenings a bidirectional search
+# mostly does in turn (an unused ring is at most this many rows read for nothing).
+ALSO_ROWS = 5_000
 
 
 def explain(
@@ -81,9 +93,13 @@ class Ball:
     near: dict[str, list[Step]] = field(default_factory=dict)  # node: (next, met, rel)
     degree: dict[str, int] = field(default_factory=dict)  # node: its ties and MET
 
+    def ring(self) -> list[str]:
+        """The nodes at the radius: those the next widening expands."""
+        return sorted(n for n, d in self.dist.items() if d == self.radius)
+
     def cost(self) -> int:
         """Rows the next widening reads: the degrees of the nodes at the radius."""
-        return sum(self.degree.get(n, 1) for n, d in self.dist.items() if d == self.radius)
+        return sum(self.degree.get(n, 1) for n in self.ring())
 
     def routes(self, node: str) -> Iterator[list[Step]]:
         """Every shortest way from the end to ``node``, end first; the last step is empty."""
@@ -95,18 +111,25 @@ class Ball:
                 yield [*way[:-1], (prev, met, rel), (node, False, "")]
 
 
-def _grow(reads: Reads, ball: Ball) -> None:
-    """Widen ``ball`` by one hop: expand the nodes at its radius (one query). Distances up to
-    the new radius are then exact (a tie adds one hop, a meeting two)."""
+def _grow(reads: Reads, ball: Ball, known: dict[str, list[Row]], also: Iterable[str] = ()) -> None:
+    """Widen ``ball`` by one hop: expand the nodes at its radius (one query for those whose
+    neighbours ``known`` does not hold yet, which also reads the nodes ``also``, the other
+    ball's ring; ``known`` keeps what it returns). Distances up to the new radius are then
+    exact (a tie adds one hop, a meeting two)."""
     ring = ball.radius
-    todo = sorted(n for n, d in ball.dist.items() if d == ring)
-    rows = reads.graph.read(query("api/path_neighbours"), {"ids": todo}, timeout_s=READ_TIMEOUT_S)
-    found: dict[str, list[Step]] = {}
-    for r in rows:
-        found.setdefault(r["from"], []).append((r["to"], bool(r["met"]), r["rel"]))
-        ball.degree[r["to"]] = int(r["degree"])
+    todo = ball.ring()
+    missing = [n for n in todo if n not in known]
+    if missing:  # the other ball's ring only with a read that is sent anyway
+        missing = sorted({*missing, *(n for n in also if n not in known)})
+        rows = reads.graph.read(
+            query("api/path_neighbours"), {"ids": missing}, timeout_s=READ_TIMEOUT_S
+        )
+        _keep(known, missing, rows)
     for node in todo:
-        ball.near[node] = found.get(node, [])
+        ball.near[node] = []
+        for r in known[node]:
+            ball.near[node].append((r["to"], bool(r["met"]), r["rel"]))
+            ball.degree[r["to"]] = int(r["degree"])
         for nxt, met, rel in ball.near[node]:
             d = ring + (2 if met else 1)
             if ball.dist.get(nxt, d) < d:
@@ -116,6 +139,15 @@ def _grow(reads: Reads, ball: Ball) -> None:
             ball.dist[nxt] = d
             ball.back.setdefault(nxt, []).append((node, met, rel))
     ball.radius += 1
+
+
+def _keep(known: dict[str, list[Row]], ids: Iterable[str], rows: Iterable[Row]) -> None:
+    """``path_neighbours`` rows (``from``, ``to``, ``met``, ``rel``, ``degree``) of ``ids``,
+    filed by ``from``; an id without rows has no neighbours."""
+    for node in ids:
+        known.setdefault(node, [])
+    for r in rows:
+        known[r["from"]].append(r)
 
 
 def _cuts(a: Ball, b: Ball, target: str) -> tuple[int, list[tuple[str, Step | None]]]:
@@ -182,19 +214,31 @@ def _paths(
 
 
 def search(
-    reads: Reads, a: str, b: str, max_hops: int, limit: int, cite: Citations | None = None
+    reads: Reads,
+    a: str,
+    b: str,
+    max_hops: int,
+    limit: int,
+    cite: Citations | None = None,
+    known: dict[str, list[Row]] | None = None,
 ) -> list[dict[str, Any]]:
     """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships between two
     entities: a ball around each end, over ties and the MET summary (a meeting is one MET
     relationship, not every event of a busy entity), widened one hop at a time on the side
     with fewer relationships to read until the two balls certify the shortest length (or their radii
-    reach ``max_hops``); then only the shortest routes' steps are read."""
+    reach ``max_hops``); then only the shortest routes' steps are read. ``known``: neighbours
+    already read (``path_neighbours`` rows by node, e.g. both ends' from ``path_start``),
+    which no widening reads again."""
+    known = {} if known is None else known
     ball_a, ball_b = Ball(0, {a: 0}), Ball(0, {b: 0})
     while not _cuts(ball_a, ball_b, b)[1]:
         if ball_a.radius + ball_b.radius >= max_hops:
             return []
         # widen the cheaper side (the fewer relationships to read), as a bidirectional search does
-        _grow(reads, ball_a if ball_a.cost() <= ball_b.cost() else ball_b)
+        near, far = (ball_a, ball_b) if ball_a.cost() <= ball_b.cost() else (ball_b, ball_a)
+        # and read the other side's next ring with it when it is small and may be needed
+        room = near.radius + 1 + far.radius < max_hops
+        _grow(reads, near, known, far.ring() if room and far.cost() <= ALSO_ROWS else ())
     routes = _routes(ball_a, ball_b, b, limit)
     steps = [s for r in routes for s in r[:-1]]
     rows = reads.graph.read(
@@ -223,10 +267,23 @@ def search(
 def shortest_paths(
     reads: Reads, from_ref: str, to_ref: str, max_hops: int, limit: int
 ) -> PathsResponse:
-    """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships."""
-    a, b = reads.resolve_many(from_ref, to_ref)
+    """All shortest paths (up to ``limit``) of at most ``max_hops`` relationships. The look-up
+    of both ends and the first ring around each are one statement (``api/path_start``): each
+    ball's cost is unknown until its first ring is read, so the search widens the ``from`` end
+    and then the ``to`` end first (unless ``max_hops`` or a tie between them ends it sooner)."""
+    texts = [ref_text(from_ref), ref_text(to_ref)]
+    head = reads.graph.read(
+        query("api/path_start"),
+        {"refs": [ref_params(t) for t in texts]},
+        timeout_s=READ_TIMEOUT_S,
+    )[0]
+    a, b = reads.pick_refs(texts, head["found"])
     cite = Citations()
-    rows = search(reads, a.id, b.id, max_hops, limit, cite) if a.id != b.id else []
+    rows: list[dict[str, Any]] = []
+    if a.id != b.id:
+        known: dict[str, list[Row]] = {}
+        _keep(known, [a.id, b.id], head["near"])
+        rows = search(reads, a.id, b.id, max_hops, limit, cite, known)
     paths = [explain(r["nodes"], r["rels"], cite) for r in rows]
     cite.resolve(reads.graph)
     return PathsResponse.model_validate({"from": a, "to": b, "max_hops": max_hops, "paths": paths})

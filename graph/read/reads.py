@@ -174,7 +174,7 @@ def decode_cursor(text: str) -> dict[str, Any]:
         raise BadCursor("not a cursor of this API (take next_cursor from a page)") from exc
 
 
-def _ref_text(ref: str) -> str:
+def ref_text(ref: str) -> str:
     text = ref.strip()
     if not text:
         raise NotFound("an empty name names no entity")
@@ -211,19 +211,29 @@ class Reads:
 
     def resolve(self, ref: str) -> EntityRef:
         """The entity ``ref`` names (id, name or alias, any case); NotFound or Ambiguous."""
-        text = _ref_text(ref)
+        text = ref_text(ref)
         rows = self._read("api/entity_by_ref", **ref_params(text))
         return self._pick(text, rows)
 
     def resolve_many(self, *refs: str) -> list[EntityRef]:
         """The entities ``refs`` name, looked up in one round trip; the first reference that
         names none or several raises, as :meth:`resolve` would."""
-        texts = [_ref_text(ref) for ref in refs]
+        texts = [ref_text(ref) for ref in refs]
         rows = self._read("api/entity_by_refs", refs=[ref_params(t) for t in texts])
         found: dict[int, list[Row]] = {}
         for row in rows:
             found.setdefault(int(row["n"]), []).append(row)
         return [self._pick(text, found.get(n, [])) for n, text in enumerate(texts)]
+
+    def pick_refs(self, texts: list[str], found: Iterable[Row]) -> list[EntityRef]:
+        """The entities of references looked up together (``found``: maps ``{n, entity,
+        tier}``, each reference's rows best first, as ``entity_by_refs`` gives them inside a
+        statement); the first reference that names none or several raises, as
+        :meth:`resolve_many` would."""
+        rows: dict[int, list[Row]] = {}
+        for row in found:
+            rows.setdefault(int(row["n"]), []).append(row)
+        return [self._pick(text, rows.get(n, [])) for n, text in enumerate(texts)]
 
     def _pick(self, text: str, rows: list[Row]) -> EntityRef:
         """The one entity of a reference's look-up rows (``entity_by_ref``, best first)."""
@@ -385,7 +395,7 @@ class Reads:
             if after:
                 raise BadCursor("a cursor pages the answer without a date range only")
         else:  # the look-up and the page in one statement; the page is the first row's
-            text = _ref_text(ref)
+            text = ref_text(ref)
             summary = {"after": after, "per_counterpart": events_limit, **page_params}
             head = self._read("api/entity_met_summary", **ref_params(text), **summary)[0]
             entity = self._pick(text, head["found"])
@@ -453,12 +463,9 @@ class Reads:
         and the pair's meetings in one statement (``api/who_met_refs``), which reads the pair
         of each reference's first row; :meth:`_pick` then decides exactly as
         :meth:`resolve_many` would (it returns a reference's first row or raises)."""
-        texts = [_ref_text(a_ref), _ref_text(b_ref)]
+        texts = [ref_text(a_ref), ref_text(b_ref)]
         head = self._read("api/who_met_refs", refs=[ref_params(t) for t in texts])[0]
-        found: dict[int, list[Row]] = {}
-        for row in head["found"]:
-            found.setdefault(int(row["n"]), []).append(row)
-        a, b = (self._pick(text, found.get(n, [])) for n, text in enumerate(texts))
+        a, b = self.pick_refs(texts, head["found"])
         rows: list[Row] = [] if a.id == b.id else head["meetings"]
         cite = Citations()
         for r in rows:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,7 +17,12 @@ from neo4j.exceptions import DriverError
 from pydantic import SecretStr
 
 from api.app import create_app
+from graph.database.cypher import query
 from graph.database.db import Graph
+from graph.read import paths as paths_module
+from graph.read.models import PathsResponse
+from graph.read.paths import explain, search, shortest_paths
+from graph.read.reads import Citations, Reads, ref_params
 from graph.settings import Settings
 from tests.support.documents import DOCS
 
@@ -439,3 +444,127 @@ def test_one_driver_per_app(neo4j_settings: Settings, doc_ids: dict[str, str]) -
 def test_dates_in_the_future_filter_to_nothing(client: TestClient) -> None:
     later = (dt.date.today() + dt.timedelta(days=3650)).isoformat()
     assert get(client, f"/entities/{PORT}/met", since=later)["counterparts"] == []
+
+
+# --- paths: the look-up and both ends' first rings in one statement (api/path_start) -------------
+
+
+class _Counted:
+    """A Graph that counts the statements read through it."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph, self.driver = graph, graph.driver
+        self.names: list[str] = []
+
+    def read(self, text: str, params: Any = None, **kw: Any) -> Any:
+        self.names.append(text)
+        return self.graph.read(text, params, **kw)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hops"),
+    [
+        ("Lena Dahl", "Baltic Freight Council", 6),
+        ("Piret Kask", PORT, 6),
+        ("Piret Kask", PORT, 2),
+        ("Piret Kask", "Anthropic", 6),
+        ("Lena Dahl", "Helix Robotics", 1),
+        ("OpenAI", "openai", 6),
+    ],
+)
+def test_paths_answer_as_the_look_up_then_the_search(
+    client: TestClient, graph: Graph, a: str, b: str, hops: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The route's answer equals the former composition: resolve_many, then the search reading
+    # every ring itself, one widening per statement; in fewer statements.
+    former = _Counted(graph)
+    reads = Reads(cast(Graph, former))
+    x, y = reads.resolve_many(a, b)
+    cite = Citations()
+    with monkeypatch.context() as m:
+        m.setattr(paths_module, "ALSO_ROWS", -1)  # no ring read ahead
+        rows = search(reads, x.id, y.id, hops, 5, cite) if x.id != y.id else []
+    paths = [explain(r["nodes"], r["rels"], cite) for r in rows]
+    cite.resolve(graph)
+    before = PathsResponse.model_validate({"from": x, "to": y, "max_hops": hops, "paths": paths})
+    body = get(client, "/paths", **between(a, b, max_hops=hops))
+    assert body == before.model_dump(mode="json", by_alias=True)
+    counted = _Counted(graph)
+    shortest_paths(Reads(cast(Graph, counted)), a, b, hops, 5)
+    assert counted.names[0] == query("api/path_start")
+    assert query("api/entity_by_refs") not in counted.names
+    if x.id != y.id and hops > 1:  # both ends widened: their rings came with the look-up
+        assert len(counted.names) <= len(former.names) - 2, (counted.names, former.names)
+    else:
+        assert len(counted.names) <= len(former.names)
+
+
+def test_path_start_rings_are_path_neighbours_rows(graph: Graph) -> None:
+    refs = [ref_params("Piret Kask"), ref_params(PORT)]
+    head = graph.read(query("api/path_start"), {"refs": refs})[0]
+    a, b = Reads(graph).resolve_many("Piret Kask", PORT)
+    first = {r["n"]: r["entity"]["id"] for r in reversed(head["found"])}
+    assert first == {0: a.id, 1: b.id}
+    rings = graph.read(query("api/path_neighbours"), {"ids": [a.id, b.id]})
+
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return (r["from"], r["to"], r["met"], r["rel"], r["degree"])
+
+    assert head["near"] and sorted(head["near"], key=key) == sorted(rings, key=key)
+    # an unknown end, or both ends the same entity: the look-up only
+    for pair in (["Piret Kask", "Nobody Inc"], [PORT, PORT.lower()]):
+        head = graph.read(query("api/path_start"), {"refs": [ref_params(t) for t in pair]})[0]
+        assert head["near"] == []
+
+
+def test_paths_unknown_or_ambiguous_end_as_before(client: TestClient) -> None:
+    assert get(client, "/paths", expect=404, **between("Nobody Inc", PORT))["error"]["code"] == (
+        "not_found"
+    )
+    assert get(client, "/paths", expect=404, **between(PORT, "Nobody Inc"))["error"]["code"] == (
+        "not_found"
+    )
+    assert get(client, "/paths", expect=409, **between("TAC", PORT))["error"]["code"] == "ambiguous"
+
+
+# --- answers written in the route's thread (api/answer.py) ---------------------------------------
+
+
+def _as_fastapi_writes(model: Any) -> bytes:
+    """The bytes FastAPI answers for a route returning ``model`` with ``response_model``."""
+    from fastapi import FastAPI
+
+    app = FastAPI()
+
+    @app.get("/x", response_model=type(model))
+    def x() -> Any:
+        return model
+
+    with TestClient(app) as c:
+        response = c.get("/x")
+    assert response.headers["content-type"] == "application/json"
+    return bytes(response.content)
+
+
+def test_read_answers_are_the_bytes_fastapi_would_write(client: TestClient, graph: Graph) -> None:
+    reads = Reads(graph)
+    met_kw: dict[str, Any] = {"since": None, "until": None, "type_": None, "offset": 0}
+    cases: list[tuple[str, dict[str, Any], Any]] = [
+        (f"/entities/{PORT}/met", {}, reads.met(PORT, limit=20, **met_kw)),
+        (
+            "/entities/Helix Robotics/met",
+            {"limit": 1, "events_limit": 1},
+            reads.met("Helix Robotics", limit=1, events_limit=1, **met_kw),
+        ),
+        ("/who-met", {"a": PORT, "b": "Helix Robotics"}, reads.who_met(PORT, "Helix Robotics")),
+        (
+            "/paths",
+            between("Lena Dahl", "Baltic Freight Council"),
+            shortest_paths(reads, "Lena Dahl", "Baltic Freight Council", 6, 5),
+        ),
+    ]
+    for path, params, model in cases:
+        response = client.get(API + path, params=params)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/json"
+        assert response.content == _as_fastapi_writes(model), path
