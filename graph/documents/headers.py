@@ -27,6 +27,7 @@ class HeaderPhrases:
     title: frozenset[str]
     small: frozenset[str]
     readout: tuple[tuple[str, str], ...]  # ("call with", "spoke by phone with"), longest first
+    occasion: frozenset[str] = frozenset()  # "luncheon", "dinner": a gathering the speaker was at
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def header_phrases() -> HeaderPhrases:
         honorific=longest_first("honorific"),
         title=words("title"),
         small=words("small"),
+        occasion=words("occasion"),
         readout=tuple(
             (kind.strip(), verb.strip())
             for kind, _, verb in (line.partition("=") for line in longest_first("readout"))
@@ -110,7 +112,8 @@ def speech_header(lines: list[str]) -> str | None:
     """The header lines of a speech in capitals as one sentence, else None.
 
     "H.E. X / MINISTER OF FOREIGN AFFAIRS / LUNCHEON WITH / THE Y / <date> / <place>" ->
-    "H.E. Minister of Foreign Affairs X: Luncheon with the Y." The office goes before the
+    "H.E. Minister of Foreign Affairs X spoke at the luncheon with the Y." (an occasion that
+    is no gathering: "H.E. ... X: Keynote speech at the Z.") The office goes before the
     name, as a title is written in prose; the date and what follows it are left out (the
     place alone reads as a name of its own).
     """
@@ -145,4 +148,9 @@ def speech_header(lines: list[str]) -> str | None:
     if not occasion:
         return speaker + "."
     said = " ".join(occasion)
+    first_word = said.split()[0].lower()
+    if first_word in ph.occasion:
+        # "LUNCHEON WITH / THE Y": the speaker was at a gathering with Y; said as a sentence
+        # the extractor reads ("X spoke at the luncheon with the Y.")
+        return f"{speaker} spoke at the {first_word}{said[len(first_word) :]}."
     return f"{speaker}: {said[:1].upper()}{said[1:]}."

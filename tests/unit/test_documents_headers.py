@@ -48,9 +48,17 @@ def test_a_statement_title_stays_as_the_first_sentence() -> None:
 def test_a_speech_header_in_capitals_names_the_speaker_and_the_hosts() -> None:
     doc = make_document(_SPEECH)
     head = doc.text.split("\n", 1)[0]
-    assert head == "H.E. Minister of Trade Park Seo-yeon: Dinner with the Veltria Business Council."
+    assert head == (
+        "H.E. Minister of Trade Park Seo-yeon spoke at the dinner with the Veltria Business "
+        "Council."
+    )
     x = extract(doc)
     assert {"Park Seo-yeon", "Veltria Business Council"} <= names(x)
+    # a gathering the speaker was at, with its hosts or guests: a meeting
+    assert [("held", frozenset({"Park Seo-yeon", "Veltria Business Council"}))] == [
+        (m.status, frozenset(x.entity(p.entity).name for p in m.participants if not p.optional))
+        for m in x.meetings
+    ]
     assert ("Park Seo-yeon", "South Korea", True) in affiliations(x)
     assert "Oslo" not in names(x)  # the place line after the date is left out
 
@@ -73,3 +81,10 @@ def test_capitals_without_a_speaker_are_no_speech_header() -> None:
 def test_a_header_without_an_occasion_is_the_speaker_alone() -> None:
     head = speech_header(["THE HONORABLE DARA QUILL", "SECRETARY OF COMMERCE", "JUNE 2, 2025"])
     assert head == "The Honorable Secretary of Commerce Dara Quill."
+
+
+def test_an_occasion_that_is_no_gathering_keeps_its_words() -> None:
+    head = speech_header(
+        ["H.E. PARK SEO-YEON", "MINISTER OF TRADE", "KEYNOTE SPEECH AT THE OSLO PORT FORUM"]
+    )
+    assert head == "H.E. Minister of Trade Park Seo-yeon: Keynote Speech at the Oslo Port Forum."
