@@ -193,6 +193,25 @@ class Cluster:
         return best.tokens
 
 
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,2}[.)])\s+")
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or over per the to via vs with".split()
+)
+
+
+def topic_line(line: str) -> bool:
+    """A bulleted line in title case without a full stop: an agenda or list of topics."""
+    bullet = _BULLET.match(line)
+    if bullet is None:
+        return False
+    body = line[bullet.end() :].strip()
+    if not body or body.endswith((".", "!", "?")) or ":" in body:
+        return False  # a sentence, or a label with its list ("Participants: ...")
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019.-]*", body)]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(content) >= 3 and all(w[:1].isupper() for w in content)
+
+
 class EntityBuilder:
     def __init__(self, mentions: list[Mention], text: str) -> None:
         self.mentions = mentions
@@ -777,6 +796,12 @@ class EntityBuilder:
                 c.type = None  # "met Prime Minister", "the Japanese Prime Minister": no name
             if c.type != EntityType.COUNTRY and c.gaz is None and self.place_named(c):
                 c.type = None  # "Al Udeid Air Base", "Strait of Hormuz": a place, no entity
+            if (
+                c.type not in (None, EntityType.PERSON, EntityType.COUNTRY)
+                and c.gaz is None
+                and all(self.in_topic_line(m) for m in c.mentions)
+            ):
+                c.type = None  # "- Plans for Biotech Ventures": an agenda item, not a name
             if c.type is None:
                 c.mentions = []
                 continue
@@ -798,6 +823,14 @@ class EntityBuilder:
                         seen.add(norm(m.acronym))
                         c.aliases.append(m.acronym)
         self.merge_same_names()
+
+    def in_topic_line(self, m: Mention) -> bool:
+        """The mention stands in a bulleted line set in title case with no full stop
+        ("- Impact of the New Administration on the Automotive Industry"): a list of topics,
+        where every word is capitalized, so a capitalized run names nothing by itself."""
+        start = self.text.rfind("\n", 0, m.start) + 1
+        end = self.text.find("\n", m.end)
+        return topic_line(self.text[start : end if end >= 0 else len(self.text)])
 
     def bare_title(self, c: Cluster) -> bool:
         if c.type == EntityType.COUNTRY:
