@@ -195,7 +195,8 @@ class Cluster:
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,2}[.)])\s+")
 _SMALL_WORDS = frozenset(
-    "a an and as at by for from in into of on or over per the to via vs with".split()
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"over", "per", "the", "to", "via", "vs", "with"}
 )
 
 
@@ -207,7 +208,7 @@ def topic_line(line: str) -> bool:
     body = line[bullet.end() :].strip()
     if not body or body.endswith((".", "!", "?")) or ":" in body:
         return False  # a sentence, or a label with its list ("Participants: ...")
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019.-]*", body)]
+    words: list[str] = re.findall(r"[A-Za-z][\w'\u2019.-]*", body)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(content) >= 3 and all(w[:1].isupper() for w in content)
 
