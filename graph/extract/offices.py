@@ -15,6 +15,7 @@ Both apply only to people no other rule tied to a body or country.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from graph.extract.entities import Cluster
@@ -109,12 +110,25 @@ def _title_words(title: str) -> set[str]:
     return words | {w for word in words for w in word.split("-")}
 
 
+# ", the undersecretary of defense for policy,": a title in lower case in apposition after a
+# name, up to the comma or stop that closes it (a capitalized word ends the match: a body
+# named there is read by the affiliation rules, not here)
+_APPOSED_TITLE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z -]{2,80}?)\s*[,.;]")
+
+
+def apposed_title(text: str, m: Mention) -> str | None:
+    """The lower-case title in apposition right after a person's name, if any."""
+    found = _APPOSED_TITLE.match(text, m.end)
+    return found.group(1) if found else None
+
+
 def home_offices(
     url: str | None,
     clusters: list[Cluster],
     keys: dict[int, str],
     have: list[Affiliation],
     evidence: dict[int, Evidence],
+    text: str = "",
 ) -> list[Affiliation]:
     """Untied officials with a national title serve the publishing government's country."""
     country = publisher_country(url)
@@ -132,18 +146,22 @@ def home_offices(
         key = keys[c.cid]
         if c.type != EntityType.PERSON or key in tied:
             continue
-        titled = [m for m in c.mentions if m.title]
-        words = set().union(*(_title_words(m.title or "") for m in titled))
+        titles = [(m, m.title) for m in c.mentions if m.title]
+        if not titles and text:
+            # "Bridge Colby, the undersecretary of defense for policy, met ..."
+            titles = [(m, t) for m in c.mentions if (t := apposed_title(text, m))]
+        words = set().union(*(_title_words(t or "") for _, t in titles))
         lex = lexicon()
-        if not words & lex.national_titles or words & lex.abroad_titles:
+        if not words & lex.national_titles or words & lex.abroad_titles or "former" in words:
             continue
+        first, role = titles[0]
         out.append(
             Affiliation(
                 person=key,
                 org=country_key,
-                role=titled[0].title,
+                role=role,
                 current=True,
-                evidence=evidence[titled[0].sent],
+                evidence=evidence[first.sent],
             )
         )
     return out

@@ -114,7 +114,7 @@ def _extract(doc: Document) -> Extraction:
     affiliations += _title_countries(ctx, anchored, affiliations)
     evidence = {sent.index: ctx.evidence(sent) for sent in lay.sentences}
     affiliations += portfolio_bodies(clusters, keys, mentions, affiliations, evidence)
-    affiliations += home_offices(doc.meta.url, clusters, keys, affiliations, evidence)
+    affiliations += home_offices(doc.meta.url, clusters, keys, affiliations, evidence, doc.text)
 
     # quotes, then meetings (quoted people near a meeting are its implied participants)
     quotes_found = find_quotes(ctx)
