@@ -904,11 +904,11 @@ class EventFinder:
         rules = self.rules.representation
         if cur is None or cur.status != "held":
             return
+        # "the delegation included A and B"; "met executives of five companies. They
+        # included A, B and C": right after a meeting with people it did not name
+        named_next = cur.unnamed_side and idx - cur.sent <= 1
         for tok in a.doc:
             lemma = tok.lemma_.lower()
-            # "the delegation included A and B"; "met executives of five companies. They
-            # included A, B and C": right after a meeting with people it did not name
-            named_next = cur.unnamed_side and idx - cur.sent <= 1
             member = lemma in rules.member_lemmas and any(
                 s.lemma_.lower() in rules.member_subjects
                 or (named_next and s.lower_ in rules.member_pronouns)

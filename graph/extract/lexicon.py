@@ -73,10 +73,7 @@ def lexicon() -> Lexicon:
     lex.abroad_titles = frozenset(titles.get("abroad", []))
     lex.title_suffixes = tuple(titles.get("suffix", []))
     lex.title_compounds = frozenset(
-        (a, b)
-        for a, b in (
-            line.casefold().split() for line in phrase_sections("titles.txt").get("compound", [])
-        )
+        _pair(line) for line in phrase_sections("titles.txt").get("compound", [])
     )
     lex.given_names = frozenset(
         data_words("given_names.txt") + data_words("given_names_census.txt")
@@ -111,3 +108,11 @@ def _apostrophes(*names: str) -> list[str]:
     """Each name, and its typographic spelling when it holds an apostrophe ("People's",
     "People\u2019s"): news and government sites write either."""
     return [v for n in names for v in dict.fromkeys((n, n.replace("'", "\u2019")))]
+
+
+def _pair(line: str) -> tuple[str, str]:
+    """A line of the [compound] section of titles.txt: a word, then the title word."""
+    words = line.casefold().split()
+    if len(words) != 2:
+        raise ValueError(f"titles.txt [compound]: expected two words, got {line!r}")
+    return words[0], words[1]
