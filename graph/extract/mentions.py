@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract.lexicon import data_sections, lexicon
+from graph.extract.lexicon import data_sections, data_words, lexicon
 from graph.extract.shapes import (
     COMMON_ACRONYMS,
     TIME_WORDS,
@@ -1841,6 +1841,39 @@ def chain_country(part: str) -> str | None:
     return None
 
 
+def _body_head(tokens: tuple[str, ...]) -> bool:
+    """Whether a name is headed by a body's word (its last word, or the word before of/on/for)
+    that is neither an event's ("Summit", "Forum"), a programme's ("Framework") nor a
+    relationship's ("Alliance", "Relations")."""
+    words = _relationship_words()["heads"]
+    events = _event_heads()
+    for k, tok in enumerate(tokens):
+        last = k == len(tokens) - 1 or tokens[k + 1] in ("of", "on", "for")
+        body = head_type(tok) in ("Organization", "Company", "GovernmentBody")
+        if last and body and tok not in words and tok not in events:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    return frozenset(data_words("event_name_heads.txt"))
+
+
+def _inside_a_body(start: int, end: int, ments: list[Mention]) -> bool:
+    """'the Norway-Peru Business Council', 'the National Committee on Norway-Peru Relations':
+    a chain of countries inside a body's name is part of the name; the body is neither
+    country, and its officers serve the body."""
+    return any(
+        m.kind == "name"
+        and m.start <= start
+        and end <= m.end
+        and (m.start, m.end) != (start, end)
+        and _body_head(m.tokens)
+        for m in ments
+    )
+
+
 def _country_chains(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
     """'the Korea-Japan summit', 'ROK-U.S.-Japan trilateral talks': a chain of two or more
     countries names each of them (the parties of the event it modifies); no other mention
@@ -1870,7 +1903,8 @@ def _country_chains(lay: TextLayout, ments: list[Mention]) -> list[Mention]:
                 )
                 pos += len(part) + 1
             else:
-                if len({m.country for m in parts}) >= 2:
+                a, b = sent.start + cm.start(), sent.start + cm.end()
+                if len({m.country for m in parts}) >= 2 and not _inside_a_body(a, b, ments):
                     chains.append((parts[0].start, parts[-1].end, parts))
     if not chains:
         return ments
