@@ -365,6 +365,20 @@ def _spelled_names() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
 
 
+def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
+    """Where a title ends and the name begins when an honorific stands between them ("Health
+    Minister Dr. Ana Ruiz", "Minister Dr Ana Ruiz"): the honorific is neither."""
+    if words[name_start].lower() in HONORIFICS and name_start + 1 < len(words):
+        return name_start, name_start + 1
+    if (
+        name_start >= 2
+        and words[name_start - 1] == "."
+        and words[name_start - 2].lower() in HONORIFICS
+    ):
+        return name_start - 2, name_start
+    return name_start, name_start
+
+
 class _SentenceScanner:
     """Finds the mentions of one sentence."""
 
@@ -465,9 +479,13 @@ class _SentenceScanner:
                     and k + 1 < n
                     and toks[k].start == toks[k - 1].end
                     and cls[k + 1] in ("cap", "acro")
-                    and (toks[k - 1].text in _ABBR_IN_NAMES or len(toks[k - 1].text) == 1)
+                    and (
+                        toks[k - 1].text in _ABBR_IN_NAMES
+                        or len(toks[k - 1].text) == 1
+                        or self._honorific_after_title(k - 1)
+                    )
                 ):
-                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss"
+                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss", "Minister Dr. Ana Ruiz"
                     continue
                 if (
                     word in ("'s", "’s")
@@ -798,6 +816,15 @@ class _SentenceScanner:
                 return False
             pos += 1
         return pos > len(words[0])
+
+    def _honorific_after_title(self, k: int) -> bool:
+        """'Health Minister Dr. Ana Ruiz': an honorific written between a title and a name
+        (the name goes on with the title, as after a middle initial)."""
+        return (
+            k > 0
+            and self.toks[k].text.lower() in HONORIFICS
+            and is_title_word(self.toks[k - 1].text)
+        )
 
     def _rank_before_name(self, k: int) -> bool:
         """A military rank abbreviated before a name ('Gen.', 'Adm.', 'Lt.')."""
@@ -1184,17 +1211,21 @@ class _SentenceScanner:
                 name_start = k
         if name_start is None or name_start == 0:
             return False
-        t = name_start
+        # "Foreign Minister Dr. Ana Ruiz": the honorific between the title and the name
+        cut, name_start = _honorific_between(words, name_start)
+        if cut == 0 or name_start >= n:
+            return False
+        t = cut
         while t > 0 and (
             is_title_word(words[t - 1])
             or (words[t - 1] in ("and", "&") and t > 1 and is_title_word(words[t - 2]))
             or (
-                t < name_start
+                t < cut
                 and (words[t - 1].casefold(), words[t].casefold()) in self.lex.title_compounds
             )
         ):
             t -= 1
-        if 0 < t < name_start and words[t].lower() == "officer":
+        if 0 < t < cut and words[t].lower() == "officer":
             # "Chief Technology Officer", "Chief Information Security Officer"
             for back in range(t - 1, max(-1, t - 4), -1):
                 if words[back].lower() == "chief":
@@ -1202,9 +1233,9 @@ class _SentenceScanner:
                     break
                 if not words[back][:1].isupper():
                     break
-        title_start, title_end, org_a, org_b = t, name_start, 0, t
+        title_start, title_end, org_a, org_b = t, cut, 0, t
         if (
-            0 < t < name_start
+            0 < t < cut
             and is_title_word(words[0])
             and head_type(words[t - 1]) is None
             and " ".join(words[:t]).casefold() not in self.lex.gazetteer
@@ -1214,12 +1245,12 @@ class _SentenceScanner:
         country_before = None
         if t == name_start and self._ambassador_of_to(i, j, words, name_start):
             return True
-        if t == name_start:
+        if t == cut:
             # "Vice Minister of Rural Affairs Han Do-yeon": title, 'of', org, name
-            link = "of" if "of" in words[:name_start] else "for"
-            if link not in words[:name_start]:
+            link = "of" if "of" in words[:cut] else "for"
+            if link not in words[:cut]:
                 link = "to"
-                if link not in words[:name_start]:
+                if link not in words[:cut]:
                     return False
             o = words.index(link)
             if o == 0 or not is_title_word(words[o - 1]):
@@ -1233,16 +1264,16 @@ class _SentenceScanner:
                 lead = " ".join(words[:s]).casefold()
                 home = self.lex.countries.get(lead) or self.lex.demonyms.get(lead)
                 person = self.emit(i + name_start, j, "person")
-                person.title = " ".join(words[s:name_start])
+                person.title = " ".join(words[s:cut])
                 person.hints["person"] += 5
                 self.context_hints(person, i + name_start, j)
                 b = o + 1 + (1 if words[o + 1] == "the" else 0)
-                post = " ".join(words[b:name_start]).casefold()
+                post = " ".join(words[b:cut]).casefold()
                 if post in self.lex.countries:
-                    pm = self.emit(i + b, i + name_start, "country")
+                    pm = self.emit(i + b, i + cut, "country")
                     pm.country = self.lex.countries[post]
-                elif b < name_start:
-                    self.emit(i + b, i + name_start, "name")  # the body of the post
+                elif b < cut:
+                    self.emit(i + b, i + cut, "name")  # the body of the post
                 if home and s > 0:
                     cm = self.emit(i, i + s, "country", country=home)
                     cm.hints["attributive"] += 1
@@ -1251,7 +1282,7 @@ class _SentenceScanner:
             s = o - 1
             while s > 0 and is_title_word(words[s - 1]):
                 s -= 1
-            title_start, title_end, org_a, org_b = s, o, o + 1, name_start
+            title_start, title_end, org_a, org_b = s, o, o + 1, cut
             portfolio = of_title = True
             lead_country = " ".join(words[:s]).casefold()
             country_before = self.lex.countries.get(lead_country) or self.lex.demonyms.get(
@@ -1271,9 +1302,7 @@ class _SentenceScanner:
             cm = self.emit(i, i + title_start, "country", country=country_before)
             cm.hints["attributive"] += 1
             person.country_link = cm.id
-        if any(
-            w.lower() in ("minister", "secretary", "ministers") for w in words[:name_start]
-        ) and (
+        if any(w.lower() in ("minister", "secretary", "ministers") for w in words[:cut]) and (
             of_title
             or not any(
                 head_type(w) is not None and w not in self.lex.institutional
