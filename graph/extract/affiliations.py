@@ -17,7 +17,8 @@ from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
 T = r"\ue000(\d+)\ue001"
-POSS = r"(?:'s|')"
+# "Velk Motors Co.'s X": a legal abbreviation's full stop before the possessive
+POSS = r"\.?(?:'s|')"
 _FORMER = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:former|ex-|formerly|previously|until\s+(?:recently|last\s+\w+|"
     r"\w+\s+\d{4}|\d{4}|this\s+\w+)|once)\b[\s,]*",
@@ -283,6 +284,15 @@ def _area_words(words: list[str]) -> bool:
     )
 
 
+def _role_after_body(role: str) -> bool:
+    """'a former Arkwell Japan executive', 'Ian Roe, Norvik Shipping CEO,': a role noun after
+    the body, in lower case, or a title written capitalized ('Chairman', 'Chief Executive')."""
+    words = role.split()
+    if words[-1].lower() not in lexicon().role_nouns:
+        return False
+    return role.islower() or all(is_title_word(w) for w in words)
+
+
 def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Found]) -> None:
     text = clause.strip()
     if _REPORTED.search(text):
@@ -351,8 +361,8 @@ def _role_clause(tg: Tagged, person: Ref, clause: str, offset: int, out: list[Fo
         return
     if not _ARTICLE.sub("", before.strip(" ,") + " ").strip():
         # "a former Arkwell Japan executive": the organization names the job
-        rm = re.match(r"^\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s*$", after)
-        if rm is not None and rm.group(1).split()[-1] in lexicon().role_nouns:
+        rm = re.match(r"^\s+((?:[A-Za-z][a-z\-]*\s+){0,2}(?:[A-Za-z][a-z\-]*|C[EOFT]O))\s*$", after)
+        if rm is not None and _role_after_body(rm.group(1)):
             out.append(Found(person, org, _clean_role(rm.group(1)), current, orgs[0][1]))
             return
     m_poss = re.match(r"^" + POSS + r"\s+(.*)$", after)

@@ -62,8 +62,10 @@ def norm(text: str) -> str:
 
 def org_head(tokens: tuple[str, ...]) -> str | None:
     """The head type of an organization name: its last word, or the word before of/for."""
-    if len(tokens) >= 2 and tokens[-1].isdigit():
-        tokens = tokens[:-1]  # "Vision 2040": the year closes the name, the head is before it
+    if len(tokens) >= 2 and (tokens[-1].isdigit() or tokens[-1] == "."):
+        # "Vision 2040": the year closes the name, the head is before it; so does the full
+        # stop of "Velk Motors Corp."
+        tokens = tokens[:-1]
     if not tokens:
         return None
     for k in range(len(tokens) - 1):

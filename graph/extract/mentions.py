@@ -1035,6 +1035,8 @@ class _SentenceScanner:
             return
         if self.country_title(i, j, words, honorific):
             return
+        if self._body_then_title(i, words):
+            return
         m = self.emit(i, j, "name")
         if honorific:
             m.hints["person"] += 3
@@ -1157,6 +1159,27 @@ class _SentenceScanner:
                 ok = 1 <= len(tail) <= 4 and all(plain_name_token(w) for w in tail)
                 return e if ok else None
         return None
+
+    def _body_then_title(self, i: int, words: list[str]) -> bool:
+        """'Ian Roe, Norvik Shipping CEO, said': in apposition after a comma, a body's name and
+        the title held there, with no name after them; the title is no part of the name."""
+        k = len(words)
+        while k > 0 and is_title_word(words[k - 1]):
+            k -= 1
+        prev = self.tok(i - 1)
+        if k in (0, len(words)) or prev is None or prev.text != ",":
+            return False
+        if (words[k - 1].casefold(), words[k].casefold()) in self.lex.title_compounds:
+            return False  # "X, Chief Cabinet Secretary,": one title, no body "Cabinet"
+        body = [w for w in words[:k] if w != "."]
+        known = " ".join(body).casefold() in self.lex.gazetteer
+        # a one-word head alone is no body's name ("X, Party Chairman,")
+        if not (known or (len(body) >= 2 and head_type(body[-1]) is not None)):
+            return False
+        m = self.emit(i, i + k, "name")
+        m.hints["org"] += 3
+        self.context_hints(m, i, i + k)
+        return True
 
     @staticmethod
     def _has_name_tail(words: list[str]) -> bool:
