@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.extract.context import ORG_TYPES, TAG, Ref, Tagged
 from graph.extract.lexicon import lexicon
+from graph.extract.mentions import ORG_DESCRIPTORS
 from graph.extract.shapes import is_title_word
 from graph.model import EntityType
 
@@ -114,9 +115,16 @@ _TAIL_ROLE = re.compile(
 _PRESIDING = re.compile(r"(?:(?:Deputy|Vice|First\s+Vice)\s+)?Speaker")
 _NOT_TITLE = re.compile(r"\b(?:and|or|with|said|told|met|at|of|for|by)\b")
 # "the chief executive of Vexo Chips, Lars Holm,": an unnamed title, its body, then its holder
+# ("the chief executive of Peruvian insurer Vexo Group, Lars Holm,": a descriptor before it)
+_DESCRIBED = (
+    r"(?:(?:\ue000\d+\ue001\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS))
+    + r")\s+)?"
+)
 _TITLE_OF_BODY_PERSON = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
     r"((?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*(?:\s+of\s+Mission)?)\s+(?:of|at)\s+(?:the\s+)?"
+    + _DESCRIBED
     + T
     + r",\s+"
     + T

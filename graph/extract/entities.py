@@ -671,8 +671,6 @@ class EntityBuilder:
                 named = named or self.by_key.get("name:ministry of " + key)
                 if named is not None and named.mentions:
                     c = named
-        if m.of_title:
-            creatable = False
         if c is None and creatable:
             c = self.cluster_for("name:" + key)
             self.attach(m, c)

@@ -1160,6 +1160,13 @@ class _SentenceScanner:
                 return e if ok else None
         return None
 
+    def _names_a_body(self, words: list[str]) -> bool:
+        """Whether the words after a title's 'of' name a body rather than an area: a known
+        name, or a word that heads organizations' names and is no policy area."""
+        if " ".join(words).casefold() in self.lex.gazetteer:
+            return True
+        return any(head_type(w) is not None and w not in self.lex.institutional for w in words)
+
     def _body_then_title(self, i: int, words: list[str]) -> bool:
         """'Ian Roe, Norvik Shipping CEO, said': in apposition after a comma, a body's name and
         the title held there, with no name after them; the title is no part of the name."""
@@ -1306,7 +1313,7 @@ class _SentenceScanner:
             while s > 0 and is_title_word(words[s - 1]):
                 s -= 1
             title_start, title_end, org_a, org_b = s, o, o + 1, cut
-            portfolio = of_title = True
+            of_title = True
             lead_country = " ".join(words[:s]).casefold()
             country_before = self.lex.countries.get(lead_country) or self.lex.demonyms.get(
                 lead_country
@@ -1315,6 +1322,9 @@ class _SentenceScanner:
                 org_a += 1
             if org_a >= org_b or words[org_b - 1] in ("and", "of", "&"):
                 return False
+            # "Minister of Rural Affairs X" names an area; "Chairman of the Norvik Board X",
+            # "Director of Velk Shipping X" name the body
+            portfolio = not self._names_a_body(words[org_a:org_b])
         # the person
         person = self.emit(i + name_start, j, "person")
         person.title = " ".join(words[title_start:title_end])
@@ -1426,6 +1436,27 @@ class _SentenceScanner:
         return org_b
 
     # ------------------------------------------------------------------ context
+    def _descriptor_before(self, k: int) -> int:
+        """Where 'Peruvian insurer' or 'private equity firm' begins when it is written right
+        before token k (a body's name); k when nothing describes the body."""
+        if k < 1 or self.toks[k - 1].text.lower() not in ORG_DESCRIPTORS:
+            return k
+        d = k - 1
+        while (
+            d > 0
+            and k - d < 3
+            and self.toks[d - 1].text.isalpha()
+            and self.toks[d - 1].text.islower()
+        ):
+            if self.toks[d - 1].text in ("of", "at", "the", "a", "an"):
+                break
+            d -= 1
+        if d > 0:
+            key = self.toks[d - 1].text.casefold()
+            if key in self.lex.countries or key in self.lex.demonyms:
+                d -= 1  # "US insurer", "Peruvian lender"
+        return d
+
     def _title_body_before(self, body: Mention) -> bool:
         """'the chief executive of <body>': a singular title, unnamed, then 'of' or 'at'."""
         k = next((t for t, tok in enumerate(self.toks) if tok.start == body.start), None)
@@ -1433,6 +1464,7 @@ class _SentenceScanner:
             return False
         if k >= 1 and self.toks[k - 1].text == "the":
             k -= 1
+        k = self._descriptor_before(k)
         if k < 3 or self.toks[k - 1].text not in ("of", "at"):
             return False
         word = self.toks[k - 2].text.lower()
