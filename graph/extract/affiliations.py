@@ -834,6 +834,20 @@ _BODY_TITLES = frozenset(
 )
 
 
+# a verb or noun of meeting between an official and a body named after them
+_MEETING_WORDS = re.compile(
+    r"\b(?:met|meets|meet|meeting|visited|visits|visit|received|receives|hosted|hosts|toured|"
+    r"tours|talks|spoke|called|with)\b"
+)
+
+
+def _met_after(s: str, end: int, k: int) -> bool:
+    """'Governor X met executives of Velk Motors': the body named after the official's name,
+    past a word of meeting, is whom they met, not their own."""
+    at = s.find(f"\ue000{k}\ue001")
+    return at > end and _MEETING_WORDS.search(s, end, at) is not None
+
+
 def _sole_body_title(tg: Tagged, out: list[Found]) -> None:
     """'The Fed held rates steady, and Chair X said ...', 'The ministry said First Vice
     Minister X met ...': a bare title in a sentence naming one body only is that body's."""
@@ -861,4 +875,5 @@ def _sole_body_title(tg: Tagged, out: list[Found]) -> None:
             out.append(Found(p, org, p.mention.title, True, k))
         elif title[-1] in _BODY_TITLES and len(orgs) == 1:
             k, org = next(iter(orgs.values()))
-            out.append(Found(p, org, p.mention.title, True, k))
+            if not _met_after(tg.s, m.end(), k):
+                out.append(Found(p, org, p.mention.title, True, k))

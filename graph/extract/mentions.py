@@ -366,8 +366,8 @@ def _spelled_names() -> dict[str, tuple[str, ...]]:
 
 
 def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
-    """Where a title ends and the name begins when an honorific stands between them ("Health
-    Minister Dr. Ana Ruiz", "Minister Dr Ana Ruiz"): the honorific is neither."""
+    """Where a title ends and the name begins when an honorific or the title's short form
+    stands between them ("Health Minister Dr. Ana Ruiz", "Foreign Minister (FM) Ana Ruiz")."""
     if words[name_start].lower() in HONORIFICS and name_start + 1 < len(words):
         return name_start, name_start + 1
     if (
@@ -376,6 +376,8 @@ def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
         and words[name_start - 2].lower() in HONORIFICS
     ):
         return name_start - 2, name_start
+    if name_start >= 3 and words[name_start - 3] == "(" and words[name_start - 1] == ")":
+        return name_start - 3, name_start  # "Foreign Minister (FM) Ana Ruiz"
     return name_start, name_start
 
 
@@ -474,6 +476,9 @@ class _SentenceScanner:
                     k += 1
                     continue
                 word = toks[k].text
+                if self._title_acronym(k):
+                    k += 3  # "Foreign Minister (FM) Ana Ruiz": the title's short form
+                    continue
                 if (
                     word == "."
                     and k + 1 < n
@@ -816,6 +821,21 @@ class _SentenceScanner:
                 return False
             pos += 1
         return pos > len(words[0])
+
+    def _title_acronym(self, k: int) -> bool:
+        """'Foreign Minister (FM) Ana Ruiz': a parenthesized short form of the title before
+        token k, then a name."""
+        toks = self.toks
+        return (
+            k > 0
+            and k + 3 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 2].text == ")"
+            and is_acronym(toks[k + 1].text)
+            and is_title_word(toks[k - 1].text)
+            and self.cls[k + 3] == "cap"
+            and plain_name_token(toks[k + 3].text)
+        )
 
     def _honorific_after_title(self, k: int) -> bool:
         """'Health Minister Dr. Ana Ruiz': an honorific written between a title and a name
@@ -1436,6 +1456,19 @@ class _SentenceScanner:
         return org_b
 
     # ------------------------------------------------------------------ context
+    def _surname_named_before(self, m: Mention) -> bool:
+        """'Pence spokeswoman X' after 'Mike Pence': one word that ends a longer name written
+        earlier, a person's or one no body's head word ends, is that person, not a body."""
+        if len(m.tokens) != 1:
+            return False
+        return any(
+            len(o.tokens) >= 2
+            and o.tokens[-1] == m.tokens[0]
+            and (o.kind == "person" or (o.hints["org"] == 0 and head_type(o.tokens[-1]) is None))
+            for o in self.out
+            if o.end <= m.start
+        )
+
     def _descriptor_before(self, k: int) -> int:
         """Where 'Peruvian insurer' or 'private equity firm' begins when it is written right
         before token k (a body's name); k when nothing describes the body."""
@@ -1577,6 +1610,7 @@ class _SentenceScanner:
             and n2.text[:1].isupper()
             and len(words) <= 3
             and h["person"] == 0
+            and not self._surname_named_before(m)
         ):
             h["org"] += 3  # "Upstage founder Kim Sung-hoon": a body before a lowercase title
         if v1 in ("executives", "officials", "representatives") and len(words) <= 3:
@@ -1587,7 +1621,14 @@ class _SentenceScanner:
             h["company"] += 3  # "their Ultium Cells joint venture"
         if v1 in ("up", "down") and n2 is not None and n2.text[:1].isdigit():
             h["company"] += 3
-        if v1 in ("spokesperson", "spokesman", "spokeswoman", "official", "officials"):
+        # ("a Pence spokeswoman" after "Mike Pence" speaks for him)
+        if v1 in (
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "official",
+            "officials",
+        ) and not self._surname_named_before(m):
             h["org"] += 3
         if m.possessive:
             rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
