@@ -201,6 +201,14 @@ def _posted(word: str) -> bool:
     )
 
 
+def _posted_title(words: list[str]) -> bool:
+    """'Ambassador', 'Ambassador Extraordinary and Plenipotentiary': title words (joined by
+    'and') the last of which, or the first, is posted to a place."""
+    if not words or not all(is_title_word(w) or w == "and" for w in words):
+        return False
+    return _posted(words[-1]) or _posted(words[0])
+
+
 _QUESTION_LABELS = frozenset({"reporter", "question", "q", "journalist", "correspondent"})
 
 
@@ -363,6 +371,23 @@ def _spelled_names() -> dict[str, tuple[str, ...]]:
         if len(words) >= 3 and any("-" in w or w in ("of", "for", "and") for w in words):
             out.setdefault(words[0], []).append(key)
     return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
+
+
+# "D.Ortiz", "Ts.Batbold": an initial joined to a surname, as Mongolian releases write names
+_JOINED_INITIAL = re.compile(r"[A-Z][a-z]?\.[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _initialed(words: list[str]) -> bool:
+    """Whether words end in a surname after an initial: "B . Ortiz" or "D.Ortiz"."""
+    if _JOINED_INITIAL.fullmatch(words[-1]):
+        return True
+    return (
+        len(words) >= 3
+        and words[-2] == "."
+        and len(words[-3]) == 1
+        and words[-3].isupper()
+        and plain_name_token(words[-1])
+    )
 
 
 def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
@@ -602,7 +627,9 @@ class _SentenceScanner:
         rest = words[o + 1 :]
         if rest[:1] == ["the"]:
             rest = rest[1:]
-        return o > 0 and _posted(words[o - 1]) and " ".join(rest).casefold() in self.lex.countries
+        return (
+            o > 0 and _posted_title(words[:o]) and " ".join(rest).casefold() in self.lex.countries
+        )
 
     def _gazetteer_reach(self, i: int, k: int) -> int:
         """'the Organisation for Economic Co-operation and Development', 'the House of
@@ -1070,9 +1097,7 @@ class _SentenceScanner:
         if "of" not in head or "to" not in head:
             return False
         o, to = head.index("of"), head.index("to")
-        if not (0 < o < to) or not _posted(head[o - 1]):
-            return False
-        if not all(is_title_word(w) for w in head[:o]):
+        if not (0 < o < to) or not _posted_title(head[:o]):
             return False
 
         def country_at(a: int, b: int) -> tuple[int, str] | None:
@@ -1212,6 +1237,8 @@ class _SentenceScanner:
     def _has_name_tail(words: list[str]) -> bool:
         if len(words) < 2 or head_type(words[-1]):
             return False
+        if _initialed(words):
+            return True  # "Minister of Foreign Affairs B. Ortiz", "... of Peru D.Ortiz"
         if all(w in lexicon().regions for w in words[-2:]):
             return False  # "... for East Asian": a region, the area of a title
         return (

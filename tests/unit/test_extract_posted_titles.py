@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._extract_helpers import entities, meetings, names, roles, run
+from tests.unit._extract_helpers import affiliations, entities, meetings, names, roles, run
 
 POSTED = [
     ("Alma Reyes met Ambassador-designate to Peru Jane Roe in Lima.", "Jane Roe", "Peru"),
@@ -93,3 +93,15 @@ def test_the_sending_country_before_a_posted_title_is_kept() -> None:
     x = run("U.S. Ambassador to Japan Rahm Kim met Alma Reyes on Monday.")
     assert ("Rahm Kim", "United States") in roles(x)
     assert ("Rahm Kim", "Japan") not in roles(x)
+
+
+def test_a_joined_posted_title_of_a_country_to_a_post_before_the_name() -> None:
+    """'Ambassador Extraordinary and Plenipotentiary of Norway to Peru Tomas Brek': the joined
+    title is posted as 'Ambassador' is; the name is found and serves the country after 'of'."""
+    x = run(
+        "Lena Ortiz received Ambassador Extraordinary and Plenipotentiary of Norway to Peru"
+        " Tomas Brek on Monday."
+    )
+    assert ("Tomas Brek", "Person") in entities(x)
+    assert ("Tomas Brek", "Norway", True) in affiliations(x)
+    assert ("Tomas Brek", "Peru", True) not in affiliations(x)
