@@ -734,6 +734,9 @@ class _SentenceScanner:
             )
             link = "of" if "of" in left else "for" if "for" in left else None
             after_of = link is not None and any(head_type(w) for w in left[: left.index(link)])
+            # "President of the Norvik Chamber of Commerce and Industry": the body's own "of"
+            last_of = max((k for k, w in enumerate(left) if w in ("of", "for")), default=0)
+            after_of = after_of or (last_of > 0 and head_type(left[last_of - 1]) is not None)
             right_text = " ".join(right).casefold()
             right_known = (
                 right_text in standalone
@@ -790,7 +793,7 @@ class _SentenceScanner:
                 not left_complete and not right_known and self._acronym_loose(pa, b)
             ):
                 join = True  # Saudi Data and AI Authority (SDAIA); Korea Mine ... Corp. (KOMIR)
-            if join:
+            if join and right[0].lower() not in HONORIFICS:  # "Ministry of Finance and Mr. X"
                 merged[-1] = (pa, b)
             else:
                 merged.append((a, b))
@@ -849,6 +852,13 @@ class _SentenceScanner:
             pos += 1
         return pos > len(words[0])
 
+    def _excellency(self, i: int, j: int) -> bool:
+        """'H.E. Ana Ruiz', 'H. E. Ana Ruiz' (His or Her Excellency) before a name."""
+        words = [t.text for t in self.toks[i:j]]
+        if words[:1] == ["H.E."] and len(words) > 1:
+            return True
+        return words[:4] == ["H", ".", "E", "."] and len(words) > 4
+
     def _title_acronym(self, k: int) -> bool:
         """'Foreign Minister (FM) Ana Ruiz': a parenthesized short form of the title before
         token k, then a name."""
@@ -899,6 +909,9 @@ class _SentenceScanner:
             while i < j and self.toks[i].text.lower() in HONORIFICS:
                 honorific = True
                 i += 1
+            if self._excellency(i, j):
+                honorific = True
+                i += 1 if self.toks[i].text.upper() == "H.E." else 4
             while j > i and self.toks[j - 1].text in ("and", "of", "for", "on", "&"):
                 j -= 1
             if i < j and self._rank_before_name(j - 1):

@@ -38,6 +38,8 @@ def _clean_span(span: Span) -> tuple[int, int] | None:
         or toks[0].text.lower().rstrip(".") in HONORIFICS
     ):
         toks = toks[1:]
+    if len(toks) > 2 and (toks[0].text, toks[1].text) == ("H.", "E."):
+        toks = toks[2:]  # "H. E. Ana Ruiz": His or Her Excellency, written spaced
     while toks and (toks[-1].text in ("'s", "\u2019s", "'", "\u2019") or toks[-1].is_punct):
         toks = toks[:-1]
     if not toks or not all(t.text[:1].isupper() or t.text[:1] in "-." for t in toks):
