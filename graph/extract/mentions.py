@@ -852,6 +852,16 @@ class _SentenceScanner:
             pos += 1
         return pos > len(words[0])
 
+    def _numbered_document(self, j: int, words: list[str]) -> bool:
+        """'Resolution 2231', 'the President's Executive Order': a document's name, with its
+        number or a title word before the head ("Executive", "President"), names no one."""
+        if words[-1] not in _document_heads():
+            return False
+        if len(words) >= 2 and is_title_word(words[-2]):
+            return True
+        nxt = self.tok(j)
+        return nxt is not None and nxt.text[:1].isdigit() and nxt.start - self.toks[j - 1].end == 1
+
     def _excellency(self, i: int, j: int) -> bool:
         """'H.E. Ana Ruiz', 'H. E. Ana Ruiz' (His or Her Excellency) before a name."""
         words = [t.text for t in self.toks[i:j]]
@@ -1091,6 +1101,8 @@ class _SentenceScanner:
             and (all(w.isupper() for w in words))
         ):
             return  # dateline: "SEOUL \u2014"
+        if self._numbered_document(j, words):
+            return
         if self.decompose_title(i, j):
             return
         if self.country_title(i, j, words, honorific):
@@ -2018,6 +2030,11 @@ def _body_head(tokens: tuple[str, ...]) -> bool:
         if last and body and tok not in words and tok not in events:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    return frozenset(data_words("document_heads.txt"))
 
 
 @lru_cache(maxsize=1)
