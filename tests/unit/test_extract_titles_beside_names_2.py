@@ -58,3 +58,17 @@ def test_a_titles_short_form_before_the_name(sentence: str, org: str) -> None:
     x = run(sentence)
     assert ("Lena Ortiz", org, True) in affiliations(x)
     assert not {"Foreign Minister", "Chief Executive Officer", "FM", "CEO"} & names(x)
+
+
+def test_a_high_representative_is_a_title_not_a_body() -> None:
+    """'High Representative of the European Union (EU) X': "High" begins the title, so the
+    acronym defines the union, not a body "High Representative of the European Union" that
+    the name listed before was wrongly affiliated to."""
+    x = run(
+        "He met Minister of Foreign Affairs of Chile Lena Ortiz, Second Minister of Foreign"
+        " Affairs of Peru Tomas Brek and High Representative of the European Union (EU)"
+        " Ana Holm in Lima."
+    )
+    assert not any(n.startswith("High") for n in names(x))
+    assert {("Lena Ortiz", "Chile", True), ("Tomas Brek", "Peru", True)} <= affiliations(x)
+    assert not any(p == "Lena Ortiz" and o != "Chile" for p, o, _ in affiliations(x))
