@@ -538,7 +538,9 @@ class EntityBuilder:
             self.demonym[word] = dem.search(self.text) is not None
         if self.demonym[word]:
             return True
-        if m.possessive and m.id + 1 < len(self.mentions):
+        # an acronym owning a body is a party's or a firm's ("the NDP's Foreign Affairs
+        # Department"): the countries written as acronyms are known (US, ROK, UAE)
+        if m.possessive and not is_acronym(word) and m.id + 1 < len(self.mentions):
             nxt = self.mentions[m.id + 1]  # mentions are in text order, id == index
             if nxt.start - m.end <= 4:
                 c2 = self.of_mention.get(nxt.id)

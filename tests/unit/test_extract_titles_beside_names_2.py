@@ -72,3 +72,14 @@ def test_a_high_representative_is_a_title_not_a_body() -> None:
     assert not any(n.startswith("High") for n in names(x))
     assert {("Lena Ortiz", "Chile", True), ("Tomas Brek", "Peru", True)} <= affiliations(x)
     assert not any(p == "Lena Ortiz" and o != "Chile" for p, o, _ in affiliations(x))
+
+
+def test_an_acronym_owning_a_department_is_no_country() -> None:
+    """'the NDP's Foreign Affairs Department': a possessive owning a government body made an
+    unknown word a country; an acronym is a party's or a firm's (countries written as
+    acronyms are known). A word is still read so ("Ostmark's Foreign Affairs Department")."""
+    x = run("Vijay Rao, the NDP's Foreign Affairs Department head, met Lena Ortiz.")
+    assert ("NDP", "Country") not in entities(x)
+    assert not any(org == "NDP" for _, org, _ in affiliations(x))
+    y = run("Ostmark's Foreign Affairs Department said Lena Ortiz met Tomas Brek.")
+    assert ("Ostmark", "Country") in entities(y)
