@@ -190,9 +190,15 @@ class EventFinder:
                 for g in c.children
                 if g.dep_ == "pobj"
             }  # "spoke by phone": a rule's particle may be a prepositional phrase
-            rule = self.rules.verb_rule(lemma, particles)
-            if rule is None or self._negated(tok):
+            candidates = self.rules.verb_rules(lemma, particles)
+            if not candidates or self._negated(tok):
                 return None
+            # "spoke with X" and "spoke to X" are two rules of one verb: the first whose
+            # needed phrase is there
+            rule = next(
+                (r for r in candidates if not r.needs_prep or _prep_parties(tok, r.preps)),
+                candidates[0],
+            )
             if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and lemma in DESCRIBING:
                 return None  # "met with visiting Prime Minister X": who X is, read at "met"
             if rule.needs_prep and not _prep_parties(tok, rule.preps):
@@ -268,6 +274,8 @@ class EventFinder:
             for g in passive_agents(tok):
                 found.add(parties(a, g), subj_role)
         found.unnamed_side = _unnamed_side(a, objs + addressed)
+        for g in _witnesses(tok):
+            found.add(self._resolve(a, g), "attendee")
         if rule.object != "none":
             obj_parties = [p for o in objs for p in self._resolve(a, o)]
             for o in objs:
@@ -404,7 +412,7 @@ class EventFinder:
                     found.add(self._resolve(a, s), role)
                 for g in passive_agents(verb):
                     found.add(parties(a, g), role)
-            for g in prep_objects(verb, rules.preps):
+            for g in prep_objects(verb, rules.preps) + _witnesses(verb):
                 found.add(self._resolve(a, g), "attendee")
             found.verb = verb
         lemma = tok.lemma_.lower()
@@ -412,7 +420,7 @@ class EventFinder:
         found.unnamed_side = _unnamed_side(a, with_objs)
         if any(self._press(g) for g in with_objs):
             return None  # "in a conversation with the Financial Times": an interview
-        for g in with_objs:
+        for g in with_objs + ([] if verb is not None else _witnesses(tok)):
             found.add(self._resolve(a, g), "attendee")
         own = prep_objects(tok, rules.own_preps.get(lemma, []), 3)
         signed = {w for r in self.rules.verbs if r.kind == "signing" for w in r.object_lemmas}
@@ -464,7 +472,8 @@ class EventFinder:
             # "after the meeting, X said" says nothing of X; "X said after talks with Y" does
             if clause.pos_ in ("VERB", "AUX") and (setting == "at" or with_objs):
                 found.add(self._clause_subjects(a, clause), "attendee")
-                for g in prep_objects(clause, rules.preps):
+                talked_to = rules.clause_addressee.get(clause.lemma_.lower(), [])
+                for g in prep_objects(clause, rules.preps + talked_to):
                     found.add(self._resolve(a, g), "attendee")
                 if setting == "at":
                     found.add(self._addressed(a, clause), "attendee")
@@ -540,7 +549,13 @@ class EventFinder:
         trig = found.trigger
         # "separate talks with A and B", "met separately with A and B"
         mods = {c.lemma_.lower() for c in trig.children if c.dep_ in ("amod", "advmod")}
-        if not mods & set(self.rules.nouns.separate_modifiers) and not self._plural_signed(found):
+        plurals = set(self.rules.nouns.separate_plurals)
+        each_one = trig.tag_ == "NNS" and bool((mods | {trig.lower_}) & plurals)
+        if (
+            not mods & set(self.rules.nouns.separate_modifiers)
+            and not each_one
+            and not self._plural_signed(found)
+        ):
             return [found]
         heads = a.head_tokens()
         after = {r.key for t, r in heads.items() if t > trig.i}
@@ -579,7 +594,7 @@ class EventFinder:
             return None
         found = Found("meeting", self._status(tok), tok)
         found.definite = True
-        for s in subjects(tok):
+        for s in subjects(tok) or self._among_those(tok):
             found.add(self._resolve(a, s), "attendee")
         for g in passive_agents(tok):
             found.add(parties(a, g), "attendee")
@@ -598,6 +613,16 @@ class EventFinder:
             elif ref is not None and ref.type in PARTY_TYPES:
                 return None  # "joined Acme in 2020": a job, not a meeting
         return found
+
+    def _among_those(self, tok: Token) -> list[Token]:
+        """'A, B and C are among those attending the meeting': the participle describes
+        'those', and the clause's subjects are the ones who attend."""
+        those = tok.head
+        if tok.dep_ != "acl" or those.lemma_.lower() not in self.rules.attendance.those:
+            return []
+        if those.dep_ != "pobj" or those.head.lower_ != "among":
+            return []
+        return subjects(those.head.head)
 
     # ------------------------------------------------------------------ status
     def _status(self, tok: Token) -> str:
@@ -675,7 +700,23 @@ class EventFinder:
             return self._titled(a, tok) + found
         if not found:
             return self._led_group(a, tok)
-        return found
+        return found + self._led_by(a, tok)
+
+    def _led_by(self, a: Anchored, tok: Token) -> list[Party]:
+        """'Norvik Shipping, led by its chief executive X, met Y': who led a body's side
+        took part with it."""
+        out: list[Party] = []
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lemma_.lower() not in self.rules.representation.leader_verbs:
+                continue
+            for g in passive_agents(c):
+                out += parties(a, g)
+            if not out:
+                # "led by its vice chair, X,": the parser may hang the name on the participle
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "appos") and _person_ref(a, g):
+                        out += parties(a, g)
+        return out
 
     def _clause_subjects(self, a: Anchored, clause: Token) -> list[Party]:
         """The parties of a clause's subject. 'X said rates would fall, speaking after talks
@@ -1146,6 +1187,21 @@ def _prep_parties(verb: Token, preps: list[str]) -> list[Token]:
 def _person_ref(a: Anchored, tok: Token) -> bool:
     ref = a.ref(tok)
     return ref is not None and ref.type == EntityType.PERSON
+
+
+def _witnesses(tok: Token) -> list[Token]:
+    """'signed the accord in the presence of X and Y': those in whose presence it happened
+    were there."""
+    near = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "signed X in the ..."
+    return [
+        g
+        for t in near
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
+        for g in prep_objects(p, ["of"])
+    ]
 
 
 def _the_title(tok: Token) -> bool:
