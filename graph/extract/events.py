@@ -146,7 +146,11 @@ class EventFinder:
         """'Also in attendance were officials from X': the parties named join the meeting."""
         cur = self.current_at(idx)
         text = " " + " ".join(re.findall(r"[\w'-]+", a.tagged.sent.text.lower())) + " "
-        if cur is None or not any(f" {p} " in text for p in self.rules.attendance.present):
+        if cur is None:
+            return
+        if not any(f" {p} " in text for p in self.rules.attendance.present) and not any(
+            _were_present(t) for t in a.doc
+        ):
             return
         for _, ref in sorted(a.head_tokens().items()):
             if ref.type in PARTY_TYPES:
@@ -403,6 +407,10 @@ class EventFinder:
             if base.dep_ == "nsubjpass":
                 for g in passive_agents(verb):
                     found.add(parties(a, g), role)
+                if verb.lemma_.lower() in self.rules.attendance.lemmas:
+                    # "was attended by Adviser to PM for Commerce X and Task Force head Y": a
+                    # roster of long titles the parser breaks up; every person after "by"
+                    found.add(_listed_after_agent(a, verb), role)
             else:
                 for s in subjects(verb):
                     found.add(self._resolve(a, s), role)
@@ -759,12 +767,15 @@ class EventFinder:
         leader': the last person named who serves that country (with that title, unless the
         word is the generic 'leader')."""
         word = tok.lemma_.lower()
+        # "the Prime Minister": every word of the title, not only "minister"
+        more = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
         nation = _nation_of(a, tok)
         here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
         for ref in reversed(self.people_seen + here):
             if nation is not None and nation not in self.countries_of.get(ref.key, ()):
                 continue
-            if word in self.titles_of.get(ref.key, ()) or (nation is not None and word == "leader"):
+            held_words = self.titles_of.get(ref.key, set())
+            if ({word} | more) <= held_words or (nation is not None and word == "leader"):
                 return [Party(ref, False)]
         return []
 
@@ -1189,6 +1200,38 @@ def _person_ref(a: Anchored, tok: Token) -> bool:
     return ref is not None and ref.type == EntityType.PERSON
 
 
+def _were_present(tok: Token) -> bool:
+    """'Also present in the meeting were A and B', 'X was also present during the talks':
+    "present" said of someone with a past form of "be" (not "will be present")."""
+    if tok.lower_ != "present" or tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "ROOT"):
+        return False
+    be = (
+        tok.head
+        if tok.dep_ == "acomp"
+        else next((c for c in tok.children if c.lemma_ == "be"), None)
+    )
+    if be is None or be.lemma_ != "be" or be.tag_ not in ("VBD",):
+        return False
+    return not any(c.dep_ in ("neg", "aux") for c in be.children)
+
+
+def _listed_after_agent(a: Anchored, verb: Token) -> list[Party]:
+    """The parties named from a passive verb's "by" to the end of its clause (up to the next
+    verb), people before the bodies their titles name."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return []
+    out: list[Party] = []
+    for i, ref in sorted(a.head_tokens().items()):
+        if i <= agent.i:
+            continue
+        if any(t.pos_ == "VERB" for t in a.doc[agent.i + 1 : i]):
+            break
+        if ref.type == EntityType.PERSON:
+            out.append(Party(ref, False))
+    return out
+
+
 def _witnesses(tok: Token) -> list[Token]:
     """'signed the accord in the presence of X and Y': those in whose presence it happened
     were there."""
@@ -1205,11 +1248,16 @@ def _witnesses(tok: Token) -> list[Token]:
 
 
 def _the_title(tok: Token) -> bool:
-    """'the secretary', 'the minister', 'the Indian leader': a bare title, perhaps with a
-    nationality, that stands for someone named before."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon().title_prefix:
+    """'the secretary', 'the minister', 'the Indian leader', 'the Prime Minister': a bare
+    title, perhaps with a nationality, that stands for someone named before."""
+    words = lexicon().title_prefix
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words:
         return False
     kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    # "the Prime Minister": title words before the title are part of it
+    kids = [c for c in kids if not (c.dep_ == "compound" and c.lower_ in words and c.i < tok.i)]
+    # "met the Prime Minister in Putrajaya": a place or time hung on the title
+    kids = [c for c in kids if not (c.dep_ == "prep" and c.lower_ in ("in", "at", "on"))]
     if len(kids) == 2 and kids[1].dep_ == "amod" and kids[1].pos_ in ("ADJ", "PROPN"):
         kids = kids[:1]  # "the Indian leader": the nationality is checked by the caller
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"

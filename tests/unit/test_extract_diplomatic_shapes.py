@@ -104,3 +104,61 @@ def test_honorifics_and_two_word_titles_are_not_names() -> None:
     )
     assert names(x) >= {"Ola Brekke", "Ian Roe", "Lena Dorsk"}
     assert not names(x) & {"Excellency", "Additional Secretary", "Australian High"}
+
+
+def test_the_prime_minister_is_the_prime_minister_named_before() -> None:
+    got = held(
+        "Prime Minister Dara Halm flew to Ardel on Monday. A delegation from Norvik Shipping "
+        "led by Ola Brekke met the Prime Minister in Ardel."
+    )
+    assert got == [frozenset({"Norvik Shipping", "Ola Brekke", "Dara Halm"})]
+    # a foreign minister is not "the Prime Minister"
+    got = held(
+        "Foreign Minister Dara Halm flew to Ardel on Monday. A delegation led by Ola Brekke "
+        "met the Prime Minister in Ardel."
+    )
+    assert all("Dara Halm" not in p for p in got)
+
+
+def test_a_national_prime_minister_must_serve_that_nation() -> None:
+    text = "Prime Minister Dara Halm{of} flew to Ardel. The Indian Prime Minister met Ola Brekke."
+    assert held(text.format(of=" of India")) == [frozenset({"Dara Halm", "Ola Brekke"})]
+    assert held(text.format(of="")) == []
+
+
+def test_a_roster_of_long_titles_after_attended_by() -> None:
+    got = held(
+        "Ian Roe called on Prime Minister Dara Halm on Tuesday. The meeting was also attended "
+        "by Adviser to PM for Commerce Ola Brekke and Energy Task Force head Lena Dorsk."
+    )
+    assert len(got) == 1 and {"Ian Roe", "Dara Halm", "Ola Brekke", "Lena Dorsk"} <= got[0]
+
+
+def test_present_in_any_word_order_joins_but_not_ahead_or_denied() -> None:
+    met = "Ian Roe met Dara Halm at the office on Monday. "
+    for after in (
+        "Also present in the meeting were Ola Brekke and Lena Dorsk.",
+        "Also present during the meetings were Ola Brekke and Lena Dorsk.",
+    ):
+        assert held(met + after) == [
+            frozenset({"Ian Roe", "Dara Halm", "Ola Brekke", "Lena Dorsk"})
+        ]
+    assert held(met + "Ola Brekke will be present at the next round.") == [
+        frozenset({"Ian Roe", "Dara Halm"})
+    ]
+    assert held(met + "Ola Brekke was not present.") == [frozenset({"Ian Roe", "Dara Halm"})]
+
+
+def test_receiving_a_call_or_visit_from_someone_is_meeting_them() -> None:
+    assert held("Dara Halm received a courtesy call from Ola Brekke on Monday.") == [
+        frozenset({"Dara Halm", "Ola Brekke"})
+    ]
+    assert held("Dara Halm received a visit from Ola Brekke on Monday.") == [
+        frozenset({"Dara Halm", "Ola Brekke"})
+    ]
+    assert held("Dara Halm received an invitation to the summit from Ola Brekke.") == []
+
+
+def test_malay_honorifics_are_not_names() -> None:
+    x = run("Prime Minister Datuk Seri Dara Halm met Ola Brekke on Monday.")
+    assert "Datuk Seri" not in names(x) and "Dara Halm" in names(x)
