@@ -132,12 +132,19 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 found = parties(a, ch, optional, depth + 1)
                 if _named_holder(a, tok):
                     found = [_optional_country(p) for p in found]
-                out += found
+                # "President X's adviser (Y)": a person is never stood for by an aide
+                out += [Party(p.ref, True) if p.ref.type == EntityType.PERSON else p for p in found]
             elif dep in ("compound", "nmod") and _person(a, tok):
                 # "Minister A and CEO B": the small model may hang one name, with its
-                # title, on the next; a person never modifies another person's name
+                # title, on the next; a person never modifies another person's name. But
+                # "President X's adviser Y met Z": X owns the title and was not there
+                owners = {
+                    r.key for t in ch.subtree if t.dep_ == "poss" and (r := a.ref(t)) is not None
+                }
                 out += [
-                    Party(p.ref, optional) if p.ref.type == EntityType.PERSON else p
+                    Party(p.ref, optional)
+                    if p.ref.type == EntityType.PERSON and p.ref.key not in owners
+                    else p
                     for p in parties(a, ch, True, depth + 1)
                 ]
             else:

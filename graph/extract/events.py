@@ -236,6 +236,13 @@ class EventFinder:
     def _verb(self, a: Anchored, tok: Token, rule_id: str) -> Found | None:
         rule = next(r for r in self.rules.verbs if r.id == rule_id)
         found = Found(rule.kind, self._status(tok), tok)
+        planned = self.rules.status.planned_modifiers
+        if any(
+            c.dep_ == "amod" and c.lemma_.lower() in planned
+            for o in objects(tok)
+            for c in o.children
+        ):
+            found.status = "planned"  # "for hosting the upcoming consultations in Sydney"
         misread = misread_modifier(tok)
         subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
         if rule.object != "none":

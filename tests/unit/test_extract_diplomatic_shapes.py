@@ -3,7 +3,7 @@ a meeting, rosters of 'those attending', a body led by a named person, bilateral
 
 from __future__ import annotations
 
-from tests.unit._extract_helpers import held, meetings, names, run
+from tests.unit._extract_helpers import entities, held, meetings, names, run
 
 
 def test_talking_to_someone_in_a_meeting_is_a_meeting_with_the_main_subject() -> None:
@@ -162,3 +162,37 @@ def test_receiving_a_call_or_visit_from_someone_is_meeting_them() -> None:
 def test_malay_honorifics_are_not_names() -> None:
     x = run("Prime Minister Datuk Seri Dara Halm met Ola Brekke on Monday.")
     assert "Datuk Seri" not in names(x) and "Dara Halm" in names(x)
+
+
+def test_a_wire_credit_after_a_dateline_with_its_country_is_no_party() -> None:
+    x = run(
+        "ARDEL, England (Norvik Press) \u2014 Trade Minister Dara Halm on Saturday met with "
+        "Ola Brekke of Norvik Shipping."
+    )
+    assert meetings(x) == [("held", frozenset({"Dara Halm", "Ola Brekke", "Norvik Shipping"}))]
+
+
+def test_thanks_for_hosting_upcoming_talks_is_no_held_meeting() -> None:
+    assert (
+        held(
+            "Ola Brekke thanked Dara Halm for hosting the upcoming Norvik-Veltria Ministerial "
+            "Consultations in Ardel."
+        )
+        == []
+    )
+
+
+def test_the_owner_of_an_aides_title_was_not_at_the_meeting() -> None:
+    got = meetings(
+        run(
+            "President Dara Halm's top economic adviser Lena Dorsk met with Norvik Shipping "
+            "Chief Executive Ola Brekke on Wednesday."
+        )
+    )
+    assert len(got) == 1 and "Dara Halm" not in got[0][1]
+    assert {"Lena Dorsk", "Ola Brekke"} <= got[0][1]
+
+
+def test_a_person_with_an_aide_stays_a_person() -> None:
+    x = run("Maria Lopez's chief of staff met Ola Brekke on Monday.")
+    assert ("Maria Lopez", "Person") in entities(x)
