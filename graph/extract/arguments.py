@@ -172,6 +172,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                     # they represent; "Ministry of Trade [and B]" is still the name itself
                     inside = ref is not None and a.ref(obj) is ref
                     found = parties(a, obj, optional or (ref is not None and not inside), depth + 1)
+                    if ch.lower_ == "for" and not inside:
+                        # "the U.S. envoy for North Korea": a country after "for" is the
+                        # title's brief, not the side the envoy stands for
+                        found = [_optional_country(p) for p in found]
                     if lost is not None:
                         # "Ambassador of the United States, X": the country is X's title
                         found = [_optional_country(p) for p in found]

@@ -1015,6 +1015,11 @@ class EventFinder:
                 found += parties(a, g)
             keys = {p.ref.key for p in found if not p.optional}
             known = keys & set(cur.participants)
+            if len(keys) >= 2 and keys - known and self._opens_dated(a, tok):
+                # "A and C spoke today regarding Syria" after a meeting of A and B: a
+                # conversation of its own, with its own day
+                self._opening(a, ev, idx)
+                return
             # "Anthropic's A and Google's B presented ...": tied to the meeting by their bodies
             related = {p.ref.key for p in found} & set(cur.participants)
             if (
@@ -1040,7 +1045,7 @@ class EventFinder:
         for tok in a.doc:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.rules.continuation.opens:
                 continue
-            if self._negated(tok):
+            if self._negated(tok) or self._to_audience(tok):
                 continue
             rule = self.rules.verb_rule(tok.lemma_.lower(), set())
             if (
@@ -1055,6 +1060,21 @@ class EventFinder:
             if len(found.core()) >= 2:
                 for dated in self._dated_groups(a, found):
                     self._place(a, dated, ev, idx)
+
+    def _to_audience(self, tok: Token) -> bool:
+        """'A and B spoke to reporters / at the forum / out against it': no conversation."""
+        words = self.rules.continuation.audience_preps
+        return any(c.dep_ in ("prep", "prt") and c.lower_ in words for c in tok.children)
+
+    def _opens_dated(self, a: Anchored, tok: Token) -> bool:
+        """A verb that opens talks ('discuss', 'speak') with a day of its own ('today',
+        'on Monday')."""
+        if tok.lemma_.lower() not in self.rules.continuation.opens or self._to_audience(tok):
+            return False
+        return any(
+            e.label_ == "DATE" and (e.root.head.i == tok.i or e.root.head.head.i == tok.i)
+            for e in a.doc.ents
+        )
 
     def _group_subject(self, tok: Token) -> bool:
         return any(self._group(s) for s in subjects(tok))

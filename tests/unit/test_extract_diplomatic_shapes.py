@@ -196,3 +196,20 @@ def test_the_owner_of_an_aides_title_was_not_at_the_meeting() -> None:
 def test_a_person_with_an_aide_stays_a_person() -> None:
     x = run("Maria Lopez's chief of staff met Ola Brekke on Monday.")
     assert ("Maria Lopez", "Person") in entities(x)
+
+
+def test_an_envoy_for_a_country_does_not_stand_for_it() -> None:
+    got = meetings(
+        run("Unification Minister Dara Halm met with the U.S. envoy for North Korea on Monday.")
+    )
+    assert got == [("held", frozenset({"Dara Halm", "United States"}))]
+
+
+def test_two_leaders_who_spoke_on_a_day_of_their_own_held_their_own_talks() -> None:
+    got = held(
+        "President Dara Halm received Prime Minister Ola Brekke on Monday.\n\n"
+        "President Dara Halm and President Ian Roe spoke today regarding the port."
+    )
+    assert got == [frozenset({"Dara Halm", "Ola Brekke"}), frozenset({"Dara Halm", "Ian Roe"})]
+    assert held("Dara Halm and Ian Roe spoke to reporters on Monday.") == []
+    assert held("Dara Halm and Ian Roe spoke out against the plan on Monday.") == []
