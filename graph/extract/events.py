@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+# kinds "the meeting" may stand for, and kinds it does not ("attended the meeting" after a
+# signing told since means the meeting before it)
+TALK_KINDS = frozenset({"meeting", "talks", "summit", "consultations", "dialogue"})
+SIGNING_KINDS = frozenset({"signing", "ceremony"})
 NEAR = 2  # sentences within which "the meeting" with only new parties still adds to it
 CAME = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
@@ -609,6 +613,14 @@ class EventFinder:
             return None
         found = Found("meeting", self._status(tok), tok)
         found.definite = True
+        for o in objects(tok):
+            # "attended the signing ceremony" is the signing, "attended the meeting" a meeting
+            noun = self.rules.nouns.lemmas.get(o.lemma_.lower())
+            if noun is not None:
+                mods = {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
+                found.kind = next(
+                    (k for m, k in self.rules.nouns.modified_kinds.items() if m in mods), noun
+                )
         for s in subjects(tok) or self._among_those(tok):
             found.add(self._resolve(a, s), "attendee")
         for g in passive_agents(tok):
@@ -874,7 +886,10 @@ class EventFinder:
             if joins and self._another(found, cur, idx):
                 joins = False
         if joins and cur is not None:
-            cur = self._ordinal(self._same_medium(cur, found, idx), found, idx)
+            back = self._same_kind(cur, found, idx)
+            if back is not cur:
+                self.current = back  # what follows ("who was also present") continues it
+            cur = self._ordinal(self._same_medium(back, found, idx), found, idx)
             if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
                 # "... by phone. The meeting covered ...": the text calls the call a meeting
                 cur.kind = found.kind
@@ -933,6 +948,16 @@ class EventFinder:
             return cur
         for m in reversed(self.meetings):
             if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
+                return m
+        return cur
+
+    def _same_kind(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
+        """'X, who attended the meeting,' after a signing told since: "the meeting" is the
+        meeting told before the signing, not the signing."""
+        if not (found.definite and found.kind in TALK_KINDS and cur.kind in SIGNING_KINDS):
+            return cur
+        for m in reversed(self.meetings):
+            if m.kind in TALK_KINDS and m.status == "held" and idx - m.sent <= WINDOW:
                 return m
         return cur
 

@@ -213,3 +213,22 @@ def test_two_leaders_who_spoke_on_a_day_of_their_own_held_their_own_talks() -> N
     assert got == [frozenset({"Dara Halm", "Ola Brekke"}), frozenset({"Dara Halm", "Ian Roe"})]
     assert held("Dara Halm and Ian Roe spoke to reporters on Monday.") == []
     assert held("Dara Halm and Ian Roe spoke out against the plan on Monday.") == []
+
+
+def test_who_attended_the_meeting_after_a_signing_told_since_attended_the_meeting() -> None:
+    got = held(
+        "President Dara Halm met Norvik Shipping chief executive Ola Brekke in Ardel on "
+        "Wednesday. Earlier the same day, Norvik Shipping had signed letters of intent with "
+        "Baltic Lines and Vexo Motors. Vexo Motors Chairman Ian Roe, who attended the meeting, "
+        "praised the deal. Lena Dorsk, who was also present, agreed."
+    )
+    assert {"Dara Halm", "Ola Brekke", "Ian Roe", "Lena Dorsk"} <= got[0]
+    assert all("Ian Roe" not in p for p in got[1:])
+
+
+def test_who_attended_the_signing_ceremony_attended_the_signing() -> None:
+    got = held(
+        "Norvik Shipping signed a memorandum with Baltic Lines on Monday. Ian Roe, who "
+        "attended the signing ceremony, praised it."
+    )
+    assert got == [frozenset({"Norvik Shipping", "Baltic Lines", "Ian Roe"})]
