@@ -339,11 +339,13 @@ class EventFinder:
                     found.definite = True
                 for g in prep_objects(o, rule.preps, 3):
                     found.add(self._resolve(a, g), "attendee")
-        if rule.object != "none" and any(a.ref(t) is None for o in objs for t in (o, *o.conjuncts)):
+        unnamed = [t for o in objs + with_objects for t in (o, *o.conjuncts) if a.ref(t) is None]
+        if (rule.object != "none" or with_objects) and unnamed:
             # "met security chiefs from A and B": the phrase often hangs on the verb, and so
             # does the list of who they were ("met business leaders on Monday, including X")
+            role = rule.object if rule.object != "none" else "attendee"
             for g in prep_objects(tok, ["from", "of", *sorted(INCLUDING)]):
-                found.add(self._resolve(a, g), rule.object)
+                found.add(self._resolve(a, g), role)
         return found
 
     def _addressed(self, a: Anchored, clause: Token) -> list[Party]:

@@ -232,3 +232,18 @@ def test_who_attended_the_signing_ceremony_attended_the_signing() -> None:
         "attended the signing ceremony, praised it."
     )
     assert got == [frozenset({"Norvik Shipping", "Baltic Lines", "Ian Roe"})]
+
+
+def test_officials_from_named_bodies_after_with_stand_for_the_bodies() -> None:
+    got = held(
+        "Dara Halm met with officials from Norvik Shipping, Baltic Lines and Vexo Motors on Monday."
+    )
+    assert got == [frozenset({"Dara Halm", "Norvik Shipping", "Baltic Lines", "Vexo Motors"})]
+    assert held("Dara Halm spoke with reporters from Norvik News on Monday.") == []
+
+
+def test_a_member_of_parliament_title_is_not_part_of_the_name() -> None:
+    x = run(
+        "Vice Minister Dara Halm met a delegation of the European Parliament led by MEP Ola Brekke."
+    )
+    assert "Ola Brekke" in names(x)
