@@ -154,6 +154,16 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     out += parties(a, obj, optional, depth + 1)
+        elif dep == "prep" and ch.lower_ == "with" and ref is None and tok.tag_ == "NNS":
+            # "executives with JETRO and Kawasaki": unnamed people of the bodies named
+            if stands_for(tok):
+                for obj in ch.children:
+                    if obj.dep_ == "pobj":
+                        out += [
+                            p
+                            for p in parties(a, obj, optional, depth + 1)
+                            if p.ref.type in BODY_TYPES
+                        ]
         elif dep == "prep" and ch.lower_ in WORKPLACE_PREPS and ref is None and stands_for(tok):
             # "Poland's secretary of state in the Ministry of National Defense": an unnamed
             # official stands for the body they work in

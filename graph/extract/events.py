@@ -828,6 +828,9 @@ class EventFinder:
 
     def _group(self, tok: Token) -> bool:
         cont = self.rules.continuation
+        if tok.pos_ == "NUM" and tok.lower_ in cont.group_numbers:
+            # "The two met X": the numeral alone stands for the two named before
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         if tok.lemma_.lower() not in cont.group_nouns:
             return False
         return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ == "both"
@@ -852,6 +855,15 @@ class EventFinder:
                 elif not p.optional:
                     keys += self.countries_of.get(k, [])
             return [_KeyParty(k, self.types[k]).party() for k in dict.fromkeys(keys)]
+        if tok.pos_ == "NUM":
+            # "The two met X": the two people of the meeting being told
+            people = [
+                k
+                for k, p in cur.participants.items()
+                if not p.optional and self.types.get(k) == EntityType.PERSON
+            ]
+            if len(people) == _NUMBERS.get(tok.lower_, 0):
+                return [_KeyParty(k, EntityType.PERSON).party() for k in people]
         return []
 
     def _note_people(self, a: Anchored) -> None:
@@ -1130,6 +1142,9 @@ class EventFinder:
         if best[1].date is not None:
             self.last_date = best[1].date  # "a day later" counts from it
         return best[1]
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 
 @dataclass(frozen=True)

@@ -247,3 +247,23 @@ def test_a_member_of_parliament_title_is_not_part_of_the_name() -> None:
         "Vice Minister Dara Halm met a delegation of the European Parliament led by MEP Ola Brekke."
     )
     assert "Ola Brekke" in names(x)
+
+
+def test_the_two_who_met_someone_are_the_two_people_of_the_meeting_told() -> None:
+    got = held(
+        "Dara Halm and Ola Brekke met with executives on Monday. The two met Ian Roe, "
+        "president and chief operating officer, and other leaders."
+    )
+    assert frozenset({"Dara Halm", "Ola Brekke", "Ian Roe"}) in got
+    # three people named: "the two" is not known
+    got = held("Dara Halm met Ola Brekke and Lena Dorsk on Monday. The two met Ian Roe later.")
+    assert all("Ian Roe" not in p for p in got)
+
+
+def test_executives_with_named_bodies_stand_for_them() -> None:
+    got = held(
+        "Dara Halm also met with executives with the Norvik Trade Organization and Vexo Motors "
+        "on Monday."
+    )
+    assert got == [frozenset({"Dara Halm", "Norvik Trade Organization", "Vexo Motors"})]
+    assert held("Dara Halm met officials with the aim of settling the dispute.") == []
