@@ -1044,6 +1044,9 @@ class EventFinder:
             self._opening(a, ev, idx)
             return
         verbs = self.rules.continuation.verbs
+        for p in self._thanked_there(a):
+            cur.add(p.ref.key, "attendee", p.optional, ev)
+            self.current_sent = idx
         for tok in a.doc:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or self._negated(tok):
                 continue
@@ -1099,6 +1102,27 @@ class EventFinder:
             if len(found.core()) >= 2:
                 for dated in self._dated_groups(a, found):
                     self._place(a, dated, ev, idx)
+
+    def _thanked_there(self, a: Anchored) -> list[Party]:
+        """'Let me thank Ambassador X for the kind introduction': X was at the event."""
+        done = set(self.rules.continuation.thanked_for)
+        out: list[Party] = []
+        for tok in a.doc:
+            if tok.lemma_.lower() != "thank" or tok.pos_ != "VERB":
+                continue
+            why = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in done
+            ]
+            if not why:
+                continue
+            for c in tok.children:
+                if c.dep_ in ("dobj", "npadvmod", "appos") and c.lower_ not in PRONOUNS:
+                    out += [p for p in parties(a, c) if p.ref.type == EntityType.PERSON]
+        return out
 
     def _to_audience(self, tok: Token) -> bool:
         """'A and B spoke to reporters / at the forum / out against it': no conversation."""

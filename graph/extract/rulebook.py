@@ -80,6 +80,7 @@ class Continuation(_Rule):
     # with no meeting being told, these verbs state one when two parties are their subjects
     opens: list[str] = Field(default_factory=list)
     audience_preps: list[str] = Field(default_factory=list)
+    thanked_for: list[str] = Field(default_factory=list)
     # "the two leaders met ..., A and B said": the people reporting are the group
     reported_by: list[str] = Field(default_factory=list)
 

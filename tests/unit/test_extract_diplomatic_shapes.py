@@ -267,3 +267,15 @@ def test_executives_with_named_bodies_stand_for_them() -> None:
     )
     assert got == [frozenset({"Dara Halm", "Norvik Trade Organization", "Vexo Motors"})]
     assert held("Dara Halm met officials with the aim of settling the dispute.") == []
+
+
+def test_someone_thanked_for_an_introduction_was_at_the_event() -> None:
+    opening = "Dara Halm spoke at the luncheon with the Norvik Chamber of Commerce. "
+    for thanks in (
+        "Let me also thank Ambassador Ola Brekke for the kind introduction.",
+        "Thank you, Ambassador Ola Brekke, for your kind introduction.",
+    ):
+        got = held(opening + thanks)
+        assert len(got) == 1 and "Ola Brekke" in got[0]
+    got = held("Dara Halm met Ian Roe on Monday. She thanked Ola Brekke for his support.")
+    assert got == [frozenset({"Dara Halm", "Ian Roe"})]
