@@ -279,3 +279,13 @@ def test_someone_thanked_for_an_introduction_was_at_the_event() -> None:
         assert len(got) == 1 and "Ola Brekke" in got[0]
     got = held("Dara Halm met Ian Roe on Monday. She thanked Ola Brekke for his support.")
     assert got == [frozenset({"Dara Halm", "Ian Roe"})]
+
+
+def test_a_meeting_on_the_day_after_the_release_is_not_held() -> None:
+    x = run(
+        "Dara Halm met Ola Brekke on Friday. They agreed to keep working closely, including "
+        "at the Norway-Sweden Ministers' Meeting on 14th.",
+        date="2026-03-13",
+    )
+    got = [(m.status, str(m.date)) for m in x.meetings]
+    assert got == [("held", "2026-03-13"), ("planned", "2026-03-14")]
