@@ -132,12 +132,19 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 found = parties(a, ch, optional, depth + 1)
                 if _named_holder(a, tok):
                     found = [_optional_country(p) for p in found]
-                out += found
+                # "President X's adviser (Y)": a person is never stood for by an aide
+                out += [Party(p.ref, True) if p.ref.type == EntityType.PERSON else p for p in found]
             elif dep in ("compound", "nmod") and _person(a, tok):
                 # "Minister A and CEO B": the small model may hang one name, with its
-                # title, on the next; a person never modifies another person's name
+                # title, on the next; a person never modifies another person's name. But
+                # "President X's adviser Y met Z": X owns the title and was not there
+                owners = {
+                    r.key for t in ch.subtree if t.dep_ == "poss" and (r := a.ref(t)) is not None
+                }
                 out += [
-                    Party(p.ref, optional) if p.ref.type == EntityType.PERSON else p
+                    Party(p.ref, optional)
+                    if p.ref.type == EntityType.PERSON and p.ref.key not in owners
+                    else p
                     for p in parties(a, ch, True, depth + 1)
                 ]
             else:
@@ -147,6 +154,16 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             for obj in ch.children:
                 if obj.dep_ == "pobj":
                     out += parties(a, obj, optional, depth + 1)
+        elif dep == "prep" and ch.lower_ == "with" and ref is None and tok.tag_ == "NNS":
+            # "executives with JETRO and Kawasaki": unnamed people of the bodies named
+            if stands_for(tok):
+                for obj in ch.children:
+                    if obj.dep_ == "pobj":
+                        out += [
+                            p
+                            for p in parties(a, obj, optional, depth + 1)
+                            if p.ref.type in BODY_TYPES
+                        ]
         elif dep == "prep" and ch.lower_ in WORKPLACE_PREPS and ref is None and stands_for(tok):
             # "Poland's secretary of state in the Ministry of National Defense": an unnamed
             # official stands for the body they work in
@@ -165,6 +182,10 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                     # they represent; "Ministry of Trade [and B]" is still the name itself
                     inside = ref is not None and a.ref(obj) is ref
                     found = parties(a, obj, optional or (ref is not None and not inside), depth + 1)
+                    if ch.lower_ == "for" and not inside:
+                        # "the U.S. envoy for North Korea": a country after "for" is the
+                        # title's brief, not the side the envoy stands for
+                        found = [_optional_country(p) for p in found]
                     if lost is not None:
                         # "Ambassador of the United States, X": the country is X's title
                         found = [_optional_country(p) for p in found]

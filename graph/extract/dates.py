@@ -159,6 +159,11 @@ def _with_year(
     return _full(text, _safe(year, month, day))
 
 
+# a bare day of the month this many days after the publication is in its month (tomorrow,
+# the day after); further ahead, a past event's day is read in the month before
+DAYS_AHEAD = 2
+
+
 def resolve(
     dm: DateMention,
     pub: dt.date | None,
@@ -216,7 +221,8 @@ def resolve(
         y, m = pub.year, pub.month
         if future and n < pub.day:
             y, m = _shift_month(y, m, 1)
-        elif not future and n > pub.day:
+        elif not future and n > pub.day + DAYS_AHEAD:
+            # "on the 26th" in a release of the 25th is tomorrow, not a month ago
             y, m = _shift_month(y, m, -1)
         if n > calendar.monthrange(y, m)[1]:
             return ResolvedDate(t, None, None, None, n, "day_of_month")

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 8  # sentences a meeting stays current for follow-up sentences
+# kinds "the meeting" may stand for, and kinds it does not ("attended the meeting" after a
+# signing told since means the meeting before it)
+TALK_KINDS = frozenset({"meeting", "talks", "summit", "consultations", "dialogue"})
+SIGNING_KINDS = frozenset({"signing", "ceremony"})
 NEAR = 2  # sentences within which "the meeting" with only new parties still adds to it
 CAME = re.compile(r"\b(?:came|comes|follows|followed|was|is)\s+$")
 SAID_ON = re.compile(r"\b(?:said|says|announced|told\s+\w+)\s+(?:on\s+)?$")
@@ -146,7 +150,11 @@ class EventFinder:
         """'Also in attendance were officials from X': the parties named join the meeting."""
         cur = self.current_at(idx)
         text = " " + " ".join(re.findall(r"[\w'-]+", a.tagged.sent.text.lower())) + " "
-        if cur is None or not any(f" {p} " in text for p in self.rules.attendance.present):
+        if cur is None:
+            return
+        if not any(f" {p} " in text for p in self.rules.attendance.present) and not any(
+            _were_present(t) for t in a.doc
+        ):
             return
         for _, ref in sorted(a.head_tokens().items()):
             if ref.type in PARTY_TYPES:
@@ -190,9 +198,15 @@ class EventFinder:
                 for g in c.children
                 if g.dep_ == "pobj"
             }  # "spoke by phone": a rule's particle may be a prepositional phrase
-            rule = self.rules.verb_rule(lemma, particles)
-            if rule is None or self._negated(tok):
+            candidates = self.rules.verb_rules(lemma, particles)
+            if not candidates or self._negated(tok):
                 return None
+            # "spoke with X" and "spoke to X" are two rules of one verb: the first whose
+            # needed phrase is there
+            rule = next(
+                (r for r in candidates if not r.needs_prep or _prep_parties(tok, r.preps)),
+                candidates[0],
+            )
             if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and lemma in DESCRIBING:
                 return None  # "met with visiting Prime Minister X": who X is, read at "met"
             if rule.needs_prep and not _prep_parties(tok, rule.preps):
@@ -226,6 +240,13 @@ class EventFinder:
     def _verb(self, a: Anchored, tok: Token, rule_id: str) -> Found | None:
         rule = next(r for r in self.rules.verbs if r.id == rule_id)
         found = Found(rule.kind, self._status(tok), tok)
+        planned = self.rules.status.planned_modifiers
+        if any(
+            c.dep_ == "amod" and c.lemma_.lower() in planned
+            for o in objects(tok)
+            for c in o.children
+        ):
+            found.status = "planned"  # "for hosting the upcoming consultations in Sydney"
         misread = misread_modifier(tok)
         subjs, objs = misread if misread is not None else (subjects(tok), objects(tok))
         if rule.object != "none":
@@ -268,6 +289,8 @@ class EventFinder:
             for g in passive_agents(tok):
                 found.add(parties(a, g), subj_role)
         found.unnamed_side = _unnamed_side(a, objs + addressed)
+        for g in _witnesses(tok):
+            found.add(self._resolve(a, g), "attendee")
         if rule.object != "none":
             obj_parties = [p for o in objs for p in self._resolve(a, o)]
             for o in objs:
@@ -316,11 +339,13 @@ class EventFinder:
                     found.definite = True
                 for g in prep_objects(o, rule.preps, 3):
                     found.add(self._resolve(a, g), "attendee")
-        if rule.object != "none" and any(a.ref(t) is None for o in objs for t in (o, *o.conjuncts)):
+        unnamed = [t for o in objs + with_objects for t in (o, *o.conjuncts) if a.ref(t) is None]
+        if (rule.object != "none" or with_objects) and unnamed:
             # "met security chiefs from A and B": the phrase often hangs on the verb, and so
             # does the list of who they were ("met business leaders on Monday, including X")
+            role = rule.object if rule.object != "none" else "attendee"
             for g in prep_objects(tok, ["from", "of", *sorted(INCLUDING)]):
-                found.add(self._resolve(a, g), rule.object)
+                found.add(self._resolve(a, g), role)
         return found
 
     def _addressed(self, a: Anchored, clause: Token) -> list[Party]:
@@ -395,6 +420,10 @@ class EventFinder:
             if base.dep_ == "nsubjpass":
                 for g in passive_agents(verb):
                     found.add(parties(a, g), role)
+                if verb.lemma_.lower() in self.rules.attendance.lemmas:
+                    # "was attended by Adviser to PM for Commerce X and Task Force head Y": a
+                    # roster of long titles the parser breaks up; every person after "by"
+                    found.add(_listed_after_agent(a, verb), role)
             else:
                 for s in subjects(verb):
                     found.add(self._resolve(a, s), role)
@@ -404,7 +433,7 @@ class EventFinder:
                     found.add(self._resolve(a, s), role)
                 for g in passive_agents(verb):
                     found.add(parties(a, g), role)
-            for g in prep_objects(verb, rules.preps):
+            for g in prep_objects(verb, rules.preps) + _witnesses(verb):
                 found.add(self._resolve(a, g), "attendee")
             found.verb = verb
         lemma = tok.lemma_.lower()
@@ -412,7 +441,7 @@ class EventFinder:
         found.unnamed_side = _unnamed_side(a, with_objs)
         if any(self._press(g) for g in with_objs):
             return None  # "in a conversation with the Financial Times": an interview
-        for g in with_objs:
+        for g in with_objs + ([] if verb is not None else _witnesses(tok)):
             found.add(self._resolve(a, g), "attendee")
         own = prep_objects(tok, rules.own_preps.get(lemma, []), 3)
         signed = {w for r in self.rules.verbs if r.kind == "signing" for w in r.object_lemmas}
@@ -464,7 +493,8 @@ class EventFinder:
             # "after the meeting, X said" says nothing of X; "X said after talks with Y" does
             if clause.pos_ in ("VERB", "AUX") and (setting == "at" or with_objs):
                 found.add(self._clause_subjects(a, clause), "attendee")
-                for g in prep_objects(clause, rules.preps):
+                talked_to = rules.clause_addressee.get(clause.lemma_.lower(), [])
+                for g in prep_objects(clause, rules.preps + talked_to):
                     found.add(self._resolve(a, g), "attendee")
                 if setting == "at":
                     found.add(self._addressed(a, clause), "attendee")
@@ -540,7 +570,13 @@ class EventFinder:
         trig = found.trigger
         # "separate talks with A and B", "met separately with A and B"
         mods = {c.lemma_.lower() for c in trig.children if c.dep_ in ("amod", "advmod")}
-        if not mods & set(self.rules.nouns.separate_modifiers) and not self._plural_signed(found):
+        plurals = set(self.rules.nouns.separate_plurals)
+        each_one = trig.tag_ == "NNS" and bool((mods | {trig.lower_}) & plurals)
+        if (
+            not mods & set(self.rules.nouns.separate_modifiers)
+            and not each_one
+            and not self._plural_signed(found)
+        ):
             return [found]
         heads = a.head_tokens()
         after = {r.key for t, r in heads.items() if t > trig.i}
@@ -579,7 +615,15 @@ class EventFinder:
             return None
         found = Found("meeting", self._status(tok), tok)
         found.definite = True
-        for s in subjects(tok):
+        for o in objects(tok):
+            # "attended the signing ceremony" is the signing, "attended the meeting" a meeting
+            noun = self.rules.nouns.lemmas.get(o.lemma_.lower())
+            if noun is not None:
+                mods = {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
+                found.kind = next(
+                    (k for m, k in self.rules.nouns.modified_kinds.items() if m in mods), noun
+                )
+        for s in subjects(tok) or self._among_those(tok):
             found.add(self._resolve(a, s), "attendee")
         for g in passive_agents(tok):
             found.add(parties(a, g), "attendee")
@@ -598,6 +642,16 @@ class EventFinder:
             elif ref is not None and ref.type in PARTY_TYPES:
                 return None  # "joined Acme in 2020": a job, not a meeting
         return found
+
+    def _among_those(self, tok: Token) -> list[Token]:
+        """'A, B and C are among those attending the meeting': the participle describes
+        'those', and the clause's subjects are the ones who attend."""
+        those = tok.head
+        if tok.dep_ != "acl" or those.lemma_.lower() not in self.rules.attendance.those:
+            return []
+        if those.dep_ != "pobj" or those.head.lower_ != "among":
+            return []
+        return subjects(those.head.head)
 
     # ------------------------------------------------------------------ status
     def _status(self, tok: Token) -> str:
@@ -675,7 +729,23 @@ class EventFinder:
             return self._titled(a, tok) + found
         if not found:
             return self._led_group(a, tok)
-        return found
+        return found + self._led_by(a, tok)
+
+    def _led_by(self, a: Anchored, tok: Token) -> list[Party]:
+        """'Norvik Shipping, led by its chief executive X, met Y': who led a body's side
+        took part with it."""
+        out: list[Party] = []
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lemma_.lower() not in self.rules.representation.leader_verbs:
+                continue
+            for g in passive_agents(c):
+                out += parties(a, g)
+            if not out:
+                # "led by its vice chair, X,": the parser may hang the name on the participle
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "appos") and _person_ref(a, g):
+                        out += parties(a, g)
+        return out
 
     def _clause_subjects(self, a: Anchored, clause: Token) -> list[Party]:
         """The parties of a clause's subject. 'X said rates would fall, speaking after talks
@@ -718,12 +788,15 @@ class EventFinder:
         leader': the last person named who serves that country (with that title, unless the
         word is the generic 'leader')."""
         word = tok.lemma_.lower()
+        # "the Prime Minister": every word of the title, not only "minister"
+        more = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
         nation = _nation_of(a, tok)
         here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
         for ref in reversed(self.people_seen + here):
             if nation is not None and nation not in self.countries_of.get(ref.key, ()):
                 continue
-            if word in self.titles_of.get(ref.key, ()) or (nation is not None and word == "leader"):
+            held_words = self.titles_of.get(ref.key, set())
+            if ({word} | more) <= held_words or (nation is not None and word == "leader"):
                 return [Party(ref, False)]
         return []
 
@@ -755,6 +828,9 @@ class EventFinder:
 
     def _group(self, tok: Token) -> bool:
         cont = self.rules.continuation
+        if tok.pos_ == "NUM" and tok.lower_ in cont.group_numbers:
+            # "The two met X": the numeral alone stands for the two named before
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         if tok.lemma_.lower() not in cont.group_nouns:
             return False
         return any(c.lower_ in cont.group_numbers for c in tok.children) or tok.lower_ == "both"
@@ -779,6 +855,15 @@ class EventFinder:
                 elif not p.optional:
                     keys += self.countries_of.get(k, [])
             return [_KeyParty(k, self.types[k]).party() for k in dict.fromkeys(keys)]
+        if tok.pos_ == "NUM":
+            # "The two met X": the two people of the meeting being told
+            people = [
+                k
+                for k, p in cur.participants.items()
+                if not p.optional and self.types.get(k) == EntityType.PERSON
+            ]
+            if len(people) == _NUMBERS.get(tok.lower_, 0):
+                return [_KeyParty(k, EntityType.PERSON).party() for k in people]
         return []
 
     def _note_people(self, a: Anchored) -> None:
@@ -815,7 +900,10 @@ class EventFinder:
             if joins and self._another(found, cur, idx):
                 joins = False
         if joins and cur is not None:
-            cur = self._ordinal(self._same_medium(cur, found, idx), found, idx)
+            back = self._same_kind(cur, found, idx)
+            if back is not cur:
+                self.current = back  # what follows ("who was also present") continues it
+            cur = self._ordinal(self._same_medium(back, found, idx), found, idx)
             if cur.kind in REMOTE_KINDS and not found.kind.endswith("call"):
                 # "... by phone. The meeting covered ...": the text calls the call a meeting
                 cur.kind = found.kind
@@ -874,6 +962,16 @@ class EventFinder:
             return cur
         for m in reversed(self.meetings):
             if not m.kind.endswith("call") and m.status == "held" and idx - m.sent <= WINDOW:
+                return m
+        return cur
+
+    def _same_kind(self, cur: MeetingDraft, found: Found, idx: int) -> MeetingDraft:
+        """'X, who attended the meeting,' after a signing told since: "the meeting" is the
+        meeting told before the signing, not the signing."""
+        if not (found.definite and found.kind in TALK_KINDS and cur.kind in SIGNING_KINDS):
+            return cur
+        for m in reversed(self.meetings):
+            if m.kind in TALK_KINDS and m.status == "held" and idx - m.sent <= WINDOW:
                 return m
         return cur
 
@@ -946,6 +1044,9 @@ class EventFinder:
             self._opening(a, ev, idx)
             return
         verbs = self.rules.continuation.verbs
+        for p in self._thanked_there(a):
+            cur.add(p.ref.key, "attendee", p.optional, ev)
+            self.current_sent = idx
         for tok in a.doc:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or self._negated(tok):
                 continue
@@ -956,6 +1057,11 @@ class EventFinder:
                 found += parties(a, g)
             keys = {p.ref.key for p in found if not p.optional}
             known = keys & set(cur.participants)
+            if len(keys) >= 2 and keys - known and self._opens_dated(a, tok):
+                # "A and C spoke today regarding Syria" after a meeting of A and B: a
+                # conversation of its own, with its own day
+                self._opening(a, ev, idx)
+                return
             # "Anthropic's A and Google's B presented ...": tied to the meeting by their bodies
             related = {p.ref.key for p in found} & set(cur.participants)
             if (
@@ -981,7 +1087,7 @@ class EventFinder:
         for tok in a.doc:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.rules.continuation.opens:
                 continue
-            if self._negated(tok):
+            if self._negated(tok) or self._to_audience(tok):
                 continue
             rule = self.rules.verb_rule(tok.lemma_.lower(), set())
             if (
@@ -996,6 +1102,42 @@ class EventFinder:
             if len(found.core()) >= 2:
                 for dated in self._dated_groups(a, found):
                     self._place(a, dated, ev, idx)
+
+    def _thanked_there(self, a: Anchored) -> list[Party]:
+        """'Let me thank Ambassador X for the kind introduction': X was at the event."""
+        done = set(self.rules.continuation.thanked_for)
+        out: list[Party] = []
+        for tok in a.doc:
+            if tok.lemma_.lower() != "thank" or tok.pos_ != "VERB":
+                continue
+            why = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in done
+            ]
+            if not why:
+                continue
+            for c in tok.children:
+                if c.dep_ in ("dobj", "npadvmod", "appos") and c.lower_ not in PRONOUNS:
+                    out += [p for p in parties(a, c) if p.ref.type == EntityType.PERSON]
+        return out
+
+    def _to_audience(self, tok: Token) -> bool:
+        """'A and B spoke to reporters / at the forum / out against it': no conversation."""
+        words = self.rules.continuation.audience_preps
+        return any(c.dep_ in ("prep", "prt") and c.lower_ in words for c in tok.children)
+
+    def _opens_dated(self, a: Anchored, tok: Token) -> bool:
+        """A verb that opens talks ('discuss', 'speak') with a day of its own ('today',
+        'on Monday')."""
+        if tok.lemma_.lower() not in self.rules.continuation.opens or self._to_audience(tok):
+            return False
+        return any(
+            e.label_ == "DATE" and (e.root.head.i == tok.i or e.root.head.head.i == tok.i)
+            for e in a.doc.ents
+        )
 
     def _group_subject(self, tok: Token) -> bool:
         return any(self._group(s) for s in subjects(tok))
@@ -1024,6 +1166,9 @@ class EventFinder:
         if best[1].date is not None:
             self.last_date = best[1].date  # "a day later" counts from it
         return best[1]
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 
 @dataclass(frozen=True)
@@ -1148,12 +1293,64 @@ def _person_ref(a: Anchored, tok: Token) -> bool:
     return ref is not None and ref.type == EntityType.PERSON
 
 
+def _were_present(tok: Token) -> bool:
+    """'Also present in the meeting were A and B', 'X was also present during the talks':
+    "present" said of someone with a past form of "be" (not "will be present")."""
+    if tok.lower_ != "present" or tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "ROOT"):
+        return False
+    be = (
+        tok.head
+        if tok.dep_ == "acomp"
+        else next((c for c in tok.children if c.lemma_ == "be"), None)
+    )
+    if be is None or be.lemma_ != "be" or be.tag_ not in ("VBD",):
+        return False
+    return not any(c.dep_ in ("neg", "aux") for c in be.children)
+
+
+def _listed_after_agent(a: Anchored, verb: Token) -> list[Party]:
+    """The parties named from a passive verb's "by" to the end of its clause (up to the next
+    verb), people before the bodies their titles name."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return []
+    out: list[Party] = []
+    for i, ref in sorted(a.head_tokens().items()):
+        if i <= agent.i:
+            continue
+        if any(t.pos_ == "VERB" for t in a.doc[agent.i + 1 : i]):
+            break
+        if ref.type == EntityType.PERSON:
+            out.append(Party(ref, False))
+    return out
+
+
+def _witnesses(tok: Token) -> list[Token]:
+    """'signed the accord in the presence of X and Y': those in whose presence it happened
+    were there."""
+    near = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "signed X in the ..."
+    return [
+        g
+        for t in near
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
+        for g in prep_objects(p, ["of"])
+    ]
+
+
 def _the_title(tok: Token) -> bool:
-    """'the secretary', 'the minister', 'the Indian leader': a bare title, perhaps with a
-    nationality, that stands for someone named before."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon().title_prefix:
+    """'the secretary', 'the minister', 'the Indian leader', 'the Prime Minister': a bare
+    title, perhaps with a nationality, that stands for someone named before."""
+    words = lexicon().title_prefix
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words:
         return False
     kids = [c for c in tok.children if c.dep_ not in ("punct",)]
+    # "the Prime Minister": title words before the title are part of it
+    kids = [c for c in kids if not (c.dep_ == "compound" and c.lower_ in words and c.i < tok.i)]
+    # "met the Prime Minister in Putrajaya": a place or time hung on the title
+    kids = [c for c in kids if not (c.dep_ == "prep" and c.lower_ in ("in", "at", "on"))]
     if len(kids) == 2 and kids[1].dep_ == "amod" and kids[1].pos_ in ("ADJ", "PROPN"):
         kids = kids[:1]  # "the Indian leader": the nationality is checked by the caller
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"

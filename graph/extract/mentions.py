@@ -1682,7 +1682,9 @@ class _SentenceScanner:
             "officials",
         ) and not self._surname_named_before(m):
             h["org"] += 3
-        if m.possessive:
+        # "Joe Biden's chief of staff": a known given name heads a person who has aides
+        named = words[0].lower() in lex.given_names and len(words) in (2, 3)
+        if m.possessive and not named:
             rest = [_lower(self.tok(k)) for k in range(j + 1, j + 6)]
             if any(r in lex.role_nouns for r in rest[:4]):
                 h["org"] += 2

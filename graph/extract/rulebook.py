@@ -53,11 +53,15 @@ class NounRules(_Rule):
     own_prep_types: dict[str, list[str]] = Field(default_factory=dict)
     modified_kinds: dict[str, str] = Field(default_factory=dict)
     separate_modifiers: list[str] = Field(default_factory=list)
+    separate_plurals: list[str] = Field(default_factory=list)
     travel_governors: list[str]
     # a clause beside an event noun in one of these prepositions took part in it: "at" ones
     # always ("At the talks, A said"), "after" ones only when the noun names the other side
     # ("A said after talks with B"; "after the meeting, A said" says nothing of A)
     clause_preps: dict[str, str] = Field(default_factory=dict)
+    # such a clause's verb of talking names the other side in these prepositions too
+    # ("talking to X during the meeting, A said")
+    clause_addressee: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[str] = Field(default_factory=list)
     counter: list[str] = Field(default_factory=list)
 
@@ -75,6 +79,8 @@ class Continuation(_Rule):
     group_numbers: list[str]
     # with no meeting being told, these verbs state one when two parties are their subjects
     opens: list[str] = Field(default_factory=list)
+    audience_preps: list[str] = Field(default_factory=list)
+    thanked_for: list[str] = Field(default_factory=list)
     # "the two leaders met ..., A and B said": the people reporting are the group
     reported_by: list[str] = Field(default_factory=list)
 
@@ -117,12 +123,18 @@ class MeetingRules(_Rule):
 
     def verb_rule(self, lemma: str, particles: set[str]) -> VerbRule | None:
         """The rule of a verb; a rule with a particle ("bring together") needs it there."""
-        # a rule that needs a particle is more specific than one that does not
+        return next(iter(self.verb_rules(lemma, particles)), None)
+
+    def verb_rules(self, lemma: str, particles: set[str]) -> list[VerbRule]:
+        """Every rule a verb may follow, the most specific first: a rule with a particle
+        before one without ("spoke by phone with"); then in file order ("spoke with X",
+        then "spoke to X")."""
+        out = []
         for rule in sorted(self.verbs, key=lambda r: not (r.particle or r.particles)):
             needs = rule.particles + ([rule.particle] if rule.particle else [])
             if lemma in rule.lemmas and (not needs or any(n in particles for n in needs)):
-                return rule
-        return None
+                out.append(rule)
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -79,7 +79,9 @@ _ABBREVIATIONS = frozenset(
 MAX_SENTENCE_CHARS = 1200
 # A wire dateline opening a paragraph: place in capitals, optional date, optional agency.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'/\- ]{1,40}(?:,\s*[A-Z][A-Za-z]{1,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"[A-Z][A-Z.'/\- ]{1,40}"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[,(]))?"  # its country: "LIVERPOOL, England"
+    r"(?:,\s*[A-Z][A-Za-z]{1,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:/[A-Za-z][A-Za-z .\-]{1,30}/)?"  # press-release wire: "/PRNewswire/"
     r"\s*(?:\([A-Za-z .&'\-]{1,40}\))?\s*(?:--|\u2014|\u2013|-)\s+"
 )

@@ -29,6 +29,10 @@ def _one(text: str, pub: dt.date | None = PUB, future: bool = False, anchor: dt.
         ("on the 20th", False, dt.date(2026, 2, 20)),
         ("on the 20th", True, dt.date(2026, 3, 20)),
         ("met on 9th", False, dt.date(2026, 3, 9)),  # "on 26th", as some releases write it
+        # a day just after the release is in its month: tomorrow, not a month ago
+        ("the meeting on 14th", False, dt.date(2026, 3, 14)),
+        ("the meeting on 15th", False, dt.date(2026, 3, 15)),
+        ("the meeting on 16th", False, dt.date(2026, 2, 16)),
         ("will meet on 20th", True, dt.date(2026, 3, 20)),
         ("on March 2", False, dt.date(2026, 3, 2)),
         ("on Dec. 28", False, dt.date(2025, 12, 28)),
