@@ -40,7 +40,24 @@ def pipeline(name: str | None = None) -> Language:
             f"(the default is pinned in pyproject.toml) or set WHOMET_NLP_MODEL: {exc}"
         ) from exc
     _keep_co_verbs_whole(nlp)
+    if "parser" in nlp.pipe_names and ONE_SENTENCE not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(ONE_SENTENCE):
+            Language.component(ONE_SENTENCE, func=_one_sentence)
+        nlp.add_pipe(ONE_SENTENCE, before="parser")
     return nlp
+
+
+ONE_SENTENCE = "whomet_one_sentence"
+
+
+def _one_sentence(doc: Doc) -> Doc:
+    """Each text parsed is one sentence of the reader's: the parser may not cut it again
+    ("X, Velk Motors Corp. CEO, met Y" was split after "Corp.", and the subject lost)."""
+    for tok in doc[1:]:
+        tok.is_sent_start = False
+    return doc
 
 
 # "co-chaired", "co-hosts": verbs the tokenizer would split at the hyphen ("co" "-"

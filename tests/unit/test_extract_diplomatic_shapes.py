@@ -289,3 +289,15 @@ def test_a_meeting_on_the_day_after_the_release_is_not_held() -> None:
     )
     got = [(m.status, str(m.date)) for m in x.meetings]
     assert got == [("held", "2026-03-13"), ("planned", "2026-03-14")]
+
+
+def test_a_company_abbreviation_does_not_cut_the_sentence_for_the_parser() -> None:
+    got = held("Ian Roe, Velk Motors Corp. CEO, met Dara Halm on Monday.")
+    assert len(got) == 1 and {"Ian Roe", "Dara Halm"} <= got[0]
+
+
+def test_a_meeting_of_a_person_with_another_was_held() -> None:
+    got = held("A meeting of Dara Halm with Ola Brekke was held in Oslo on Monday.")
+    assert got == [frozenset({"Dara Halm", "Ola Brekke"})]
+    # "a meeting of" a body names the body that met, not a party to it
+    assert held("Dara Halm attended a meeting of the board of Norvik Shipping on Monday.") == []
