@@ -149,7 +149,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
                 ]
             else:
                 out += parties(a, ch, True, depth + 1)
-        elif dep == "prep" and ch.lower_ in INCLUDING and (ref is None or ref.type in BODY_TYPES):
+        elif dep == "prep" and _including(ch) and (ref is None or ref.type in BODY_TYPES):
             # "officials, including X", "the Chamber of Commerce, including its president X"
             for obj in ch.children:
                 if obj.dep_ == "pobj":
@@ -204,6 +204,13 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
             # "his counterparts, A of Sweden and B of Brazil": every one listed
             out += parties(a, t, optional, depth + 1)
     return _dedupe(out)
+
+
+def _including(prep: Token) -> bool:
+    """'including X', 'like X', 'such as X': the members of a group just named."""
+    if prep.lower_ in INCLUDING:
+        return True
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
 
 def _holder_after(a: Anchored, body: Token) -> Ref | None:

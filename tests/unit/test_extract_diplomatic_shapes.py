@@ -301,3 +301,9 @@ def test_a_meeting_of_a_person_with_another_was_held() -> None:
     assert got == [frozenset({"Dara Halm", "Ola Brekke"})]
     # "a meeting of" a body names the body that met, not a party to it
     assert held("Dara Halm attended a meeting of the board of Norvik Shipping on Monday.") == []
+
+
+def test_giants_such_as_named_companies_are_those_companies() -> None:
+    got = held("Dara Halm met technology giants such as Norvik Shipping and Vexo Motors on Monday.")
+    assert got == [frozenset({"Dara Halm", "Norvik Shipping", "Vexo Motors"})]
+    assert held("Dara Halm praised companies such as Norvik Shipping on Monday.") == []
