@@ -83,7 +83,11 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[,(]))?"  # its country: "LIVERPOOL, England"
     r"(?:,\s*[A-Z][A-Za-z]{1,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:/[A-Za-z][A-Za-z .\-]{1,30}/)?"  # press-release wire: "/PRNewswire/"
-    r"\s*(?:\([A-Za-z .&'\-]{1,40}\))?\s*(?:--|\u2014|\u2013|-)\s+"
+    r"\s*(?:\([A-Za-z .&'\-]{1,40}\))?\s*(?:--|\u2014|\u2013|-)"
+    r"(?:\s+|(?<=\)\s-)(?=[A-Z])|(?<=\)-)(?=[A-Z]))"  # "SEOUL (Reuters) -Nvidia"
+    # "Seoul [South Korea], October 28 (ANI):" as some agencies write it
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? \[[A-Z][A-Za-z .]{1,30}\],\s*[A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"\s*\([A-Za-z .&]{1,20}\):\s+"
 )
 
 

@@ -307,3 +307,13 @@ def test_giants_such_as_named_companies_are_those_companies() -> None:
     got = held("Dara Halm met technology giants such as Norvik Shipping and Vexo Motors on Monday.")
     assert got == [frozenset({"Dara Halm", "Norvik Shipping", "Vexo Motors"})]
     assert held("Dara Halm praised companies such as Norvik Shipping on Monday.") == []
+
+
+def test_wire_datelines_without_a_space_or_with_a_bracketed_country_name_no_party() -> None:
+    for line in (
+        "OSLO (Norvik Wire) -Trade Minister Dara Halm met Ola Brekke of Vexo Motors on Monday.",
+        "Oslo [Norway], March 12 (NWA): Trade Minister Dara Halm met Ola Brekke of Vexo Motors "
+        "on Monday.",
+    ):
+        got = meetings(run(line))
+        assert got == [("held", frozenset({"Dara Halm", "Ola Brekke", "Vexo Motors"}))], line
