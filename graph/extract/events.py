@@ -112,6 +112,10 @@ class EventFinder:
         self.countries_of: dict[str, list[str]] = {}
         self.titles_of: dict[str, set[str]] = {}  # person key -> lowercased title words
         self.people_seen: list[Ref] = []
+        # the people named together as the subject of a recent sentence, and its index:
+        # "A and B arrived on Sunday. They met on Monday."
+        self.subject_group: tuple[int, list[Party]] = (-100, [])
+        self.sent_idx = -1
 
     # ------------------------------------------------------------------ public
     def current_at(self, sent: int) -> MeetingDraft | None:
@@ -121,6 +125,7 @@ class EventFinder:
 
     def sentence(self, a: Anchored, ev: Evidence) -> None:
         idx = a.tagged.sent.index
+        self.sent_idx = idx
         before = (self.current, len(self.current.participants) if self.current else 0)
         self._read(a, ev, idx)
         if self.current is not None and before != (self.current, len(self.current.participants)):
@@ -713,6 +718,8 @@ class EventFinder:
             return self._he(a, tok)
         if tok.lower_ in ("it", "its") and a.ref(tok) is None:
             return self._it(a, tok)
+        if tok.lower_ == "they" and tok.dep_ == "nsubj":
+            return self._they(tok)
         if tok.lower_ == "their" and tok.dep_ == "poss":
             return _their(a, tok)
         found = parties(a, tok)
@@ -814,6 +821,20 @@ class EventFinder:
                 return [cand]
         return []
 
+    def _they(self, tok: Token) -> list[Party]:
+        """'A and B arrived on Sunday. They met on Monday.': the people named together as
+        the subject of this sentence or the one before; not when "they" follows a plural
+        noun of its own sentence ("officials said they ...")."""
+        at, group = self.subject_group
+        if self.sent_idx - at > 1:
+            return []
+        head = tok.head
+        while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i:
+            head = head.head
+            if any(s.tag_ in ("NNS", "NNPS") for s in subjects(head)):
+                return []
+        return list(group)
+
     def _it(self, a: Anchored, tok: Token) -> list[Party]:
         """'X said it held ...': the speaker; otherwise the last body named."""
         clause = tok.head
@@ -867,6 +888,15 @@ class EventFinder:
         return []
 
     def _note_people(self, a: Anchored) -> None:
+        together = [
+            Party(a.refs[i], False)
+            for i in sorted(a.refs)
+            if a.refs[i].type == EntityType.PERSON
+            and a.doc[i].dep_ in ("nsubj", "conj")
+            and _in_subject(a.doc[i])
+        ]
+        if len({p.ref.key for p in together}) >= 2:
+            self.subject_group = (self.sent_idx, together)
         subject_seen = False
         self.recent_countries = (
             self.recent_countries

@@ -317,3 +317,14 @@ def test_wire_datelines_without_a_space_or_with_a_bracketed_country_name_no_part
     ):
         got = meetings(run(line))
         assert got == [("held", frozenset({"Dara Halm", "Ola Brekke", "Vexo Motors"}))], line
+
+
+def test_they_after_two_people_named_together_are_those_two() -> None:
+    arrived = "Dara Halm and Ola Brekke arrived in Oslo on Sunday. "
+    assert held(arrived + "They met on Monday to discuss port fees.") == [
+        frozenset({"Dara Halm", "Ola Brekke"})
+    ]
+    # "they" after a plural noun of its own sentence is that noun's people
+    assert held(arrived + "Officials said they met Ian Roe on Monday.") == []
+    # too far back
+    assert held(arrived + "The weather was cold. Later they met on Tuesday.") == []
