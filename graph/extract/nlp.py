@@ -40,6 +40,11 @@ def pipeline(name: str | None = None) -> Language:
             f"(the default is pinned in pyproject.toml) or set WHOMET_NLP_MODEL: {exc}"
         ) from exc
     _keep_co_verbs_whole(nlp)
+    # "(ANI): Lee met ..." : the tokenizer keeps "):" whole (an emoticon), which hangs the
+    # sentence after a dateline on the dateline
+    tokenizer = nlp.tokenizer
+    if hasattr(tokenizer, "add_special_case"):
+        tokenizer.add_special_case("):", [{"ORTH": ")"}, {"ORTH": ":"}])
     if "parser" in nlp.pipe_names and ONE_SENTENCE not in nlp.pipe_names:
         from spacy.language import Language
 
@@ -53,10 +58,13 @@ ONE_SENTENCE = "whomet_one_sentence"
 
 
 def _one_sentence(doc: Doc) -> Doc:
-    """Each text parsed is one sentence of the reader's: the parser may not cut it again
-    ("X, Velk Motors Corp. CEO, met Y" was split after "Corp.", and the subject lost)."""
-    for tok in doc[1:]:
-        tok.is_sent_start = False
+    """The reader has already cut sentences at their full stops, so a word ending in one
+    inside the text is an abbreviation ("Corp.", "Jr.", "Y."): the parser may not start a
+    sentence after it ("X, Velk Motors Corp. CEO, met Y" was cut after "Corp." and lost its
+    subject). Elsewhere (a colon after a dateline) it still may."""
+    for prev, tok in zip(doc[:-1], doc[1:], strict=True):
+        if len(prev.text) > 1 and prev.text.endswith("."):
+            tok.is_sent_start = False
     return doc
 
 

@@ -328,3 +328,10 @@ def test_they_after_two_people_named_together_are_those_two() -> None:
     assert held(arrived + "Officials said they met Ian Roe on Monday.") == []
     # too far back
     assert held(arrived + "The weather was cold. Later they met on Tuesday.") == []
+
+
+def test_a_dateline_ending_in_a_bracket_and_colon_does_not_swallow_the_sentence() -> None:
+    got = meetings(
+        run("Oslo [Norway], March 12 (NWA): Dara Halm and Ian Roe met with Ola Brekke on Monday.")
+    )
+    assert got == [("held", frozenset({"Dara Halm", "Ian Roe", "Ola Brekke"}))]
