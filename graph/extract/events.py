@@ -799,13 +799,21 @@ class EventFinder:
         more = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
         nation = _nation_of(a, tok)
         here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
-        for ref in reversed(self.people_seen + here):
+        seen = self.people_seen + here
+        fits: list[Ref] = []
+        for ref in reversed(seen):
             if nation is not None and nation not in self.countries_of.get(ref.key, ()):
                 continue
             held_words = self.titles_of.get(ref.key, set())
             if ({word} | more) <= held_words or (nation is not None and word == "leader"):
-                return [Party(ref, False)]
-        return []
+                fits.append(ref)
+        if not fits:
+            return []
+        # several holders ("President X ... President Y"): the one the text names most is the
+        # one it calls "the president"; on a tie, the last named
+        count = {r.key: sum(1 for s in seen if s.key == r.key) for r in fits}
+        best = max(fits, key=lambda r: count[r.key])
+        return [Party(best, False)]
 
     def _he(self, a: Anchored, tok: Token) -> list[Party]:
         """'he'/'she': the person who is the subject earlier in the sentence, else the last

@@ -335,3 +335,17 @@ def test_a_dateline_ending_in_a_bracket_and_colon_does_not_swallow_the_sentence(
         run("Oslo [Norway], March 12 (NWA): Dara Halm and Ian Roe met with Ola Brekke on Monday.")
     )
     assert got == [("held", frozenset({"Dara Halm", "Ian Roe", "Ola Brekke"}))]
+
+
+def test_the_president_is_the_president_the_text_names_most() -> None:
+    got = held(
+        "President Dara Halm received Prime Minister Ola Brekke on Monday. President Halm "
+        "thanked Brekke for the visit.\n\n"
+        "President Dara Halm and President Ian Roe spoke today regarding the port.\n\n"
+        "The president spoke to Prime Minister Lena Dorsk today to discuss trade."
+    )
+    assert frozenset({"Dara Halm", "Lena Dorsk"}) in got
+    assert frozenset({"Ian Roe", "Lena Dorsk"}) not in got
+    # one holder named: that one, however often
+    got = held("President Ian Roe arrived on Monday. The president met Lena Dorsk on Tuesday.")
+    assert got == [frozenset({"Ian Roe", "Lena Dorsk"})]
