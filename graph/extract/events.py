@@ -389,9 +389,7 @@ class EventFinder:
             # gathering; "the summit" told later is that one, not the meeting on its margins
             self.settings.add(tok.lemma_.lower())
             return None
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-        kind = next((k for m, k in rules.modified_kinds.items() if m in mods), kind)
-        found = Found(kind, self._status(tok), tok, name_entity=name_key)
+        found = Found(self._modified_kind(tok, kind), self._status(tok), tok, name_entity=name_key)
         found.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
         verb: Token | None = None
         if base.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in rules.governors:
@@ -624,10 +622,7 @@ class EventFinder:
             # "attended the signing ceremony" is the signing, "attended the meeting" a meeting
             noun = self.rules.nouns.lemmas.get(o.lemma_.lower())
             if noun is not None:
-                mods = {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
-                found.kind = next(
-                    (k for m, k in self.rules.nouns.modified_kinds.items() if m in mods), noun
-                )
+                found.kind = self._modified_kind(o, noun)
         for s in subjects(tok) or self._among_those(tok):
             found.add(self._resolve(a, s), "attendee")
         for g in passive_agents(tok):
@@ -739,8 +734,8 @@ class EventFinder:
         return found + self._led_by(a, tok)
 
     def _led_by(self, a: Anchored, tok: Token) -> list[Party]:
-        """'Norvik Shipping, led by its chief executive X, met Y': who led a body's side
-        took part with it."""
+        """'a delegation led by X', 'Norvik Shipping, led by its chief executive X,': who
+        led the group or the body's side took part with it."""
         out: list[Party] = []
         for c in tok.children:
             if c.dep_ != "acl" or c.lemma_.lower() not in self.rules.representation.leader_verbs:
@@ -753,6 +748,12 @@ class EventFinder:
                     if g.dep_ in ("npadvmod", "appos") and _person_ref(a, g):
                         out += parties(a, g)
         return out
+
+    def _modified_kind(self, noun: Token, kind: str) -> str:
+        """A modifier that makes an event its own kind ("a courtesy call", "the signing
+        ceremony")."""
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        return next((k for m, k in self.rules.nouns.modified_kinds.items() if m in mods), kind)
 
     def _clause_subjects(self, a: Anchored, clause: Token) -> list[Party]:
         """The parties of a clause's subject. 'X said rates would fall, speaking after talks
@@ -784,11 +785,7 @@ class EventFinder:
         if tok.dep_ == "dobj" and head.lemma_.lower() in rules.leader_verbs:
             for s in subjects(head):
                 out += parties(a, s)
-        for c in tok.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in rules.leader_verbs:
-                for g in passive_agents(c):
-                    out += parties(a, g)
-        return out
+        return out + self._led_by(a, tok)
 
     def _titled(self, a: Anchored, tok: Token) -> list[Party]:
         """'the secretary signed ...': the last person named with that title; 'the Indian
