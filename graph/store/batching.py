@@ -7,7 +7,13 @@ entity id. Such documents
 are written by one group transaction, each fact kind as one UNWIND for all of them. A
 document that collides with earlier ones goes to a group after theirs: documents that do not
 commute keep their input order, so a batch load gives the graph a one-at-a-time load in input
-order gives (see ``group`` for the one exception it checks inside the transaction).
+order gives.
+
+An entity that a read of the store found ``settled`` (it takes one stored node and its
+mention changes nothing resolution reads of it, ``group.settled_entities``) registers no key
+and wants no id: documents that only name such a node in common share a group. The group
+transaction checks that again on its own read (``sharing.Ledger``), since the store may have
+moved between the two reads.
 """
 
 from __future__ import annotations
@@ -36,13 +42,16 @@ class Claims:
     writes: frozenset[str]
 
 
-def claims(p: Plan) -> Claims:
-    """The keys a document looks up and registers, its days and its new entity ids."""
+def claims(p: Plan, settled: frozenset[int] = frozenset()) -> Claims:
+    """The keys a document looks up and registers, its days and its new entity ids; an
+    entity of ``settled`` (indexes into ``p.entities``) only looks its keys up."""
     reads: set[str] = {f"doc:{p.doc_id}"}
     writes: set[str] = {f"doc:{p.doc_id}"}
-    for pe in p.entities:
+    for j, pe in enumerate(p.entities):
         nk = pe.name_keys
         reads |= {f"key:{k}" for k in nk.probe}
+        if j in settled:
+            continue
         writes |= {f"key:{k}" for k in nk.own}
         both = f"id:{entity_id(pe.name, pe.type)}"
         reads.add(both)
@@ -56,19 +65,22 @@ def size(p: Plan) -> int:
     return 1 + len(p.entities) + len(p.meetings) + len(p.quotes) + len(p.facts)
 
 
-def groups(plans: Sequence[Plan]) -> list[list[int]]:
+def groups(
+    plans: Sequence[Plan], settled: Sequence[frozenset[int]] | None = None
+) -> list[list[int]]:
     """Indexes of ``plans`` in groups that commit together, in the order to commit them.
 
     A plan goes to the first group (with room) after every group holding an earlier plan it
     conflicts with, so two plans that conflict commit in input order and two plans of one
-    group never conflict. Two versions of one document conflict (``doc:<id>``).
+    group never conflict. Two versions of one document conflict (``doc:<id>``). ``settled``:
+    for each plan, its entities a read of the store found settled (see ``claims``).
     """
     last_read: dict[str, int] = {}  # claim -> the latest group reading it
     last_write: dict[str, int] = {}  # claim -> the latest group writing it
     out: list[list[int]] = []
     rows: list[int] = []
     for i, p in enumerate(plans):
-        c = claims(p)
+        c = claims(p, settled[i] if settled is not None else frozenset())
         after = [last_write[k] for k in c.reads if k in last_write]
         after += [last_read[k] for k in c.writes if k in last_read]
         g = max(after, default=-1) + 1

@@ -16,7 +16,7 @@ import datetime as dt
 import random
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from neo4j import exceptions as neo4j_errors
 
@@ -25,7 +25,7 @@ from graph.database.db import Graph
 from graph.errors import DatabaseUnavailable, WhometError
 from graph.model import Extraction
 from graph.store.batching import groups
-from graph.store.group import GroupResult, load_group_work
+from graph.store.group import GroupResult, load_group_work, settled_entities
 from graph.store.plan import Plan, plan
 from graph.store.reports import LoadReport, MergeReport, StoreStats
 from graph.store.transaction import load_work, merge_work, remove_work
@@ -154,10 +154,11 @@ class GraphStore:
             else:
                 todo.append(j)
             first.setdefault(p.doc_id, j)
+        settled = self._settled([plans[j] for j in todo])
         while todo:
             batch = [plans[j] for j in todo]
             later: list[int] = []
-            for group in groups(batch):
+            for group in groups(batch, [settled[plans[j].doc_id] for j in todo]):
                 members = [todo[k] for k in group]
                 now = dt.datetime.now(dt.UTC)
                 chunk = [plans[j] for j in members]
@@ -174,6 +175,24 @@ class GraphStore:
                 later.extend(members[k] for k in res.later)
             todo = sorted(later)
         return alone
+
+    def _settled(self, plans: list[Plan]) -> dict[str, frozenset[int]]:
+        """Per document, its entities that take a stored node they leave as it was
+        (``group.settled_entities``): one read of every key, so that documents naming the same
+        busy body can share a group."""
+        keys = sorted(
+            {
+                k
+                for p in plans
+                for pe in p.entities
+                for k in pe.name_keys.probe | pe.name_keys.rival_keys()
+            }
+        )
+        found: dict[str, list[dict[str, Any]]] = {}
+        if keys:
+            for row in self.graph.read(query("store/entity_candidates"), {"keys": keys}):
+                found.setdefault(row["key"], []).append(row)
+        return {p.doc_id: settled_entities(p, found) for p in plans}
 
     def _write_group(self, chunk: list[Plan], now: dt.datetime) -> GroupResult:
         return self._retrying(lambda: self.graph.write(load_group_work, chunk, now))

@@ -4,8 +4,9 @@ The steps are those of ``transaction.load_work`` for a document the store does n
 but each runs once for the whole group: one lock statement, one resolution read, one day
 read, then one UNWIND per fact kind, and the shared tail (:func:`settle`). A document that
 needs more than that (the store holds it already, it would merge entities, or a manual merge
-exists) is handed back to be loaded alone; one that turns out to reach an entity an earlier
-document of the group reaches (through a key the other does not name) waits for a later group.
+exists) is handed back to be loaded alone; one that would not resolve or write after the
+earlier documents of the group as it does before them (``sharing.Ledger``: they create or
+change a node it reaches, or write a relationship it writes) waits for a later group.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from neo4j import ManagedTransaction, unit_of_work
 from graph.store.plan import Plan
 from graph.store.reports import LoadReport
 from graph.store.resolve import choose, entity_id
+from graph.store.sharing import Ledger, Member, Reach, Rel, steady, stored_nodes
 from graph.store.transaction import (
     WRITE_TIMEOUT_S,
     Added,
@@ -53,6 +55,7 @@ class GroupResult:
 class _Resolved:
     targets: list[str | None]  # existing node per plan entity, None: a new node
     reached: set[str]  # every node its keys reached (candidates and rivals)
+    per: list[frozenset[str]]  # the nodes each plan entity's keys reached
     rival_keys: set[str]  # rival keys of mentions that found a node known by a bare acronym
 
 
@@ -61,19 +64,74 @@ def _resolve(found: dict[str, list[dict[str, Any]]], p: Plan) -> _Resolved | Non
     merge nodes (that document is loaded alone)."""
     targets: list[str | None] = []
     reached: set[str] = set()
+    per: list[frozenset[str]] = []
     rival_keys: set[str] = set()
     for pe in p.entities:
         nk = pe.name_keys
         cands = _reached(found, nk.probe, nk.strong, nk.link, [])
         rivals = _reached(found, nk.rival_keys(), frozenset(), frozenset(), [])
-        reached |= {c.id for c in cands} | {c.id for c in rivals}
+        per.append(frozenset({c.id for c in cands} | {c.id for c in rivals}))
+        reached |= per[-1]
         if any(c.link for c in cands):
             rival_keys |= nk.rival_keys()
         choice = choose(pe.type, pe.country, cands, rivals)
         if choice.absorb:
             return None
         targets.append(choice.target)
-    return _Resolved(targets, reached, rival_keys)
+    return _Resolved(targets, reached, per, rival_keys)
+
+
+def settled_entities(p: Plan, found: dict[str, list[dict[str, Any]]]) -> frozenset[int]:
+    """The plan's entities that, by ``found`` (a read of the store), take one stored node
+    that no other key reaches and that their mention leaves as it was (``sharing.steady``):
+    documents naming only such a node may share a group (``batching.claims``). The group
+    transaction checks again on its own read."""
+    r = _resolve(found, p)
+    if r is None:
+        return frozenset()
+    stored = stored_nodes(found)
+    out: set[int] = set()
+    for j, (pe, t) in enumerate(zip(p.entities, r.targets, strict=True)):
+        mention = {"names": pe.names, "name": pe.name, "type": pe.type.value, "country": pe.country}
+        if t is not None and r.per[j] == {t} and steady(mention, stored.get(t)):
+            out.add(j)
+    return frozenset(out)
+
+
+def _member(
+    p: Plan,
+    r: _Resolved,
+    nodes: list[str],
+    mentions: list[dict[str, Any]],
+    of_key: dict[str, str],
+) -> Member:
+    """What one document of the group reads and writes (``sharing.Ledger``)."""
+    reaches = [
+        Reach(
+            node=n,
+            new=t is None,
+            wanted=entity_id(pe.name, pe.type),
+            reached=r.per[j],
+            probe=pe.name_keys.probe | pe.name_keys.rival_keys(),
+        )
+        for j, (pe, t, n) in enumerate(zip(p.entities, r.targets, nodes, strict=True))
+    ]
+    own_of: dict[str, frozenset[str]] = {}
+    for pe, n in zip(p.entities, nodes, strict=True):
+        own_of[n] = own_of.get(n, frozenset()) | pe.name_keys.own
+    rels: set[Rel] = set()
+    for f in p.facts:
+        if f.target_kind == "entity" and f.source in of_key and f.target in of_key:
+            rels.add((f.type, of_key[f.source], of_key[f.target]))
+    rels |= {("SAID", q["speaker_id"], q["id"]) for q in quote_rows(p, of_key)}
+    return Member(
+        reaches=reaches,
+        mentions=mentions,
+        own=frozenset(k for pe in p.entities for k in pe.name_keys.own),
+        own_of=own_of,
+        rival_keys=frozenset(r.rival_keys),
+        rels=frozenset(rels),
+    )
 
 
 @unit_of_work(timeout=WRITE_TIMEOUT_S)
@@ -122,20 +180,23 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
     reused: set[str] = set()  # "new" ids that name an existing node of the same body
     fresh = iter(free_ids(w, wanted, reused=reused) if wanted else [])
     node_ids = {i: [t if t is not None else next(fresh) for t in resolved[i].targets] for i in keep}
-    # A document that reaches a node an earlier one of the group reaches or takes (through a
-    # key the other does not name, or an id already held) waits for a later group.
-    # Likewise one whose bare-acronym match could be taken away by a body an earlier one
-    # registers under that acronym (a rival, see ``resolve.choose``).
-    seen: set[str] = set()
-    owned: set[str] = set()
+    of_key = {i: {key: node_ids[i][j] for key, j in plans[i].entity_of_key.items()} for i in keep}
+    # A document that would not resolve or write after the earlier ones of the group as it
+    # does before them waits for a later group (``sharing``): it reaches a node they create or
+    # change, probes a key they register, or writes a relationship they write. Likewise one
+    # whose bare-acronym match could be taken away by a body an earlier one registers under
+    # that acronym (a rival, see ``resolve.choose``).
+    ledger = Ledger(stored_nodes(found))
+    rows_of: dict[int, list[dict[str, Any]]] = {}
     for i in list(keep):
-        mine = resolved[i].reached | set(node_ids[i])
-        if mine & seen or resolved[i].rival_keys & owned:
+        rows_of[i] = mention_rows(plans[i], node_ids[i])
+        member = _member(plans[i], resolved[i], node_ids[i], rows_of[i], of_key[i])
+        if ledger.admits(member):
+            ledger.keep(member)
+        else:
+            ledger.hold(member)
             keep.remove(i)
             out.later.append(i)
-        else:
-            seen |= mine
-            owned |= {k for pe in plans[i].entities for k in pe.name_keys.own}
     if not keep:
         w.unlock()
         return out
@@ -146,7 +207,7 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
             for i in keep
         ],
     )
-    mentions = [row for i in keep for row in mention_rows(plans[i], node_ids[i])]
+    mentions = [row for i in keep for row in rows_of[i]]
     w.run("mentions_add", rows=mentions)
     new_ids = {
         n
@@ -160,7 +221,6 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
     # document (documents of one group share no day). Only the events of the day that hold two
     # of a meeting's participants (the least resolve.same_event links) can change, so a busy
     # day's other reports are not read (event_day_linked).
-    of_key = {i: {key: node_ids[i][j] for key, j in plans[i].entity_of_key.items()} for i in keep}
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     linked = meeting_rows(plans, keep, of_key)
     if linked:
