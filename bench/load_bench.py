@@ -56,6 +56,7 @@ from graph.database.schema import apply_schema  # noqa: E402
 from graph.documents import read_bytes  # noqa: E402
 from graph.model import Extraction  # noqa: E402
 from graph.settings import REPO_ROOT, Settings  # noqa: E402
+from graph.store import batching  # noqa: E402
 from graph.store import transaction as store_tx  # noqa: E402
 from graph.store.graph_store import GraphStore  # noqa: E402
 
@@ -423,6 +424,12 @@ def main() -> int:
     ap.add_argument("--compare-n", type=int, default=2048, help="documents, one per transaction")
     ap.add_argument("--per-fact-n", type=int, default=0, help="documents, slow path (0: skip)")
     ap.add_argument("--chunk", type=int, default=512, help="documents per load_many call")
+    ap.add_argument(
+        "--group-docs",
+        type=int,
+        default=batching.GROUP_DOCS,
+        help="most documents one group transaction writes (the store's bound; to compare sizes)",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cache", type=Path, help="extractions file (written when absent)")
     ap.add_argument(
@@ -469,6 +476,7 @@ def main() -> int:
             "(people and companies renamed, government bodies and days shared)"
         )
 
+    batching.GROUP_DOCS = args.group_docs
     with server(args) as settings:
         driver = GraphDatabase.driver(
             settings.neo4j_uri,

@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import EntityType
 
@@ -92,11 +93,14 @@ _COUNTRY_SYNONYMS = {
 
 def fold(text: str) -> str:
     """Case- and accent-free form: combining marks dropped, Hangul recomposed, casefolded."""
+    if text.isascii():  # nothing to decompose: the same result, without the two passes
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """The comparable form of a name: folded, ``&`` read as ``and``, punctuation as spaces,
     a leading "the" dropped ("The Ministry of Science & ICT" -> "ministry of science and ict").

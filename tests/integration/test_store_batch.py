@@ -318,3 +318,46 @@ def test_group_loads_read_only_the_events_a_meeting_can_join(
         if d.document.id not in drop:
             store.load(d)
     assert after_group == _graph(driver)
+
+
+def test_documents_naming_stored_bodies_share_groups_and_give_the_same_graph(
+    store: GraphStore, driver: Driver
+) -> None:
+    """Once the busy bodies are stored, documents that name them in common share a group
+    (graph/store/sharing.py) unless one of them adds a form, a type or a country to a body
+    another reaches, creates a body another names, or writes a relationship another writes:
+    whatever the calls, the graph is the one of one-at-a-time loads, and removal stays exact."""
+    docs = _countries(corpus(80, seed=17), seed=17)
+    for d in docs:
+        store.load(d)
+    one_by_one = _graph(driver)
+
+    for cut in (8, 25):
+        _wipe(driver)
+        store.load_many(docs[:cut])
+        reports = store.load_many(docs[cut:])
+        assert all(isinstance(r, LoadReport) and r.status == "added" for r in reports)
+        assert _graph(driver) == one_by_one, cut
+        # Some group of the second call held two documents naming one stored body.
+        groups_of: dict[str, list[str]] = {}
+        for r in reports:
+            assert isinstance(r, LoadReport)
+            groups_of.setdefault(r.group_of or r.doc_id, []).append(r.doc_id)
+        shared = driver.execute_query(
+            "UNWIND $groups AS g MATCH (d:Document)-[:MENTIONS]->(e:Entity) WHERE d.id IN g "
+            "WITH g, e, count(d) AS n WHERE n > 1 RETURN count(*) AS c",
+            groups=[g for g in groups_of.values() if len(g) > 1],
+        ).records[0]["c"]
+        assert shared > 0, cut
+
+    # Removing documents after group loads equals removing them after one-at-a-time loads.
+    drop = [d.document.id for d in docs[30:60:3]]
+    for doc_id in drop:
+        store.remove(doc_id)
+    after_groups = _graph(driver)
+    _wipe(driver)
+    for d in docs:
+        store.load(d)
+    for doc_id in drop:
+        store.remove(doc_id)
+    assert after_groups == _graph(driver)
