@@ -28,6 +28,7 @@ from graph.store.batching import groups
 from graph.store.group import GroupResult, load_group_work, settled_entities
 from graph.store.plan import Plan, plan
 from graph.store.reports import LoadReport, MergeReport, StoreStats
+from graph.store.sharing import stored_nodes
 from graph.store.transaction import load_work, merge_work, remove_work
 
 T = TypeVar("T")
@@ -192,7 +193,8 @@ class GraphStore:
         if keys:
             for row in self.graph.read(query("store/entity_candidates"), {"keys": keys}):
                 found.setdefault(row["key"], []).append(row)
-        return {p.doc_id: settled_entities(p, found) for p in plans}
+        stored = stored_nodes(found)
+        return {p.doc_id: settled_entities(p, found, stored) for p in plans}
 
     def _write_group(self, chunk: list[Plan], now: dt.datetime) -> GroupResult:
         return self._retrying(lambda: self.graph.write(load_group_work, chunk, now))

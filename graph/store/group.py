@@ -12,7 +12,7 @@ change a node it reaches, or write a relationship it writes) waits for a later g
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,15 +81,16 @@ def _resolve(found: dict[str, list[dict[str, Any]]], p: Plan) -> _Resolved | Non
     return _Resolved(targets, reached, per, rival_keys)
 
 
-def settled_entities(p: Plan, found: dict[str, list[dict[str, Any]]]) -> frozenset[int]:
-    """The plan's entities that, by ``found`` (a read of the store), take one stored node
-    that no other key reaches and that their mention leaves as it was (``sharing.steady``):
-    documents naming only such a node may share a group (``batching.claims``). The group
-    transaction checks again on its own read."""
+def settled_entities(
+    p: Plan, found: dict[str, list[dict[str, Any]]], stored: Mapping[str, Mapping[str, Any]]
+) -> frozenset[int]:
+    """The plan's entities that, by ``found`` (a read of the store; ``stored``: its rows by
+    node, ``sharing.stored_nodes``), take one stored node that no other key reaches and that
+    their mention leaves as it was (``sharing.steady``): documents naming only such a node may
+    share a group (``batching.claims``). The group transaction checks again on its own read."""
     r = _resolve(found, p)
     if r is None:
         return frozenset()
-    stored = stored_nodes(found)
     out: set[int] = set()
     for j, (pe, t) in enumerate(zip(p.entities, r.targets, strict=True)):
         mention = {"names": pe.names, "name": pe.name, "type": pe.type.value, "country": pe.country}
