@@ -320,6 +320,7 @@ def test_group_loads_read_only_the_events_a_meeting_can_join(
     assert after_group == _graph(driver)
 
 
+@pytest.mark.long  # four loads of 80 documents: over a minute on two cores
 def test_documents_naming_stored_bodies_share_groups_and_give_the_same_graph(
     store: GraphStore, driver: Driver
 ) -> None:
