@@ -26,7 +26,7 @@ from graph.extract.shapes import (
     plain_name_token,
     token_class,
 )
-from graph.extract.text import Sentence, TextLayout, Token
+from graph.extract.text import DIGRAPH_INITIALS, Sentence, TextLayout, Token
 
 ORG_DESCRIPTORS = frozenset(
     [
@@ -384,8 +384,7 @@ def _initialed(words: list[str]) -> bool:
     return (
         len(words) >= 3
         and words[-2] == "."
-        and len(words[-3]) == 1
-        and words[-3].isupper()
+        and ((len(words[-3]) == 1 and words[-3].isupper()) or words[-3] in DIGRAPH_INITIALS)
         and plain_name_token(words[-1])
     )
 
@@ -512,10 +511,11 @@ class _SentenceScanner:
                     and (
                         toks[k - 1].text in _ABBR_IN_NAMES
                         or len(toks[k - 1].text) == 1
+                        or toks[k - 1].text in DIGRAPH_INITIALS
                         or self._honorific_after_title(k - 1)
                     )
                 ):
-                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss", "Minister Dr. Ana Ruiz"
+                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss", "Ch. Batbold", "Dr. Ana Ruiz"
                     continue
                 if (
                     word in ("'s", "’s")
@@ -1289,7 +1289,11 @@ class _SentenceScanner:
             limit = 5 if any(w in _NAME_PARTICLES for w in words) else 4 if "." in words else 3
             while k > 0 and n - k - dots < limit:
                 w = words[k - 1]
-                if w == "." and k >= 2 and (len(words[k - 2]) == 1 or words[k - 2] == "Ma"):
+                if (
+                    w == "."
+                    and k >= 2
+                    and (len(words[k - 2]) == 1 or words[k - 2] in ("Ma", *DIGRAPH_INITIALS))
+                ):
                     dots += 1  # middle initial "Y.", "Jose Ma. Ezpeleta"
                 elif w in _NAME_PARTICLES and k >= 2:
                     dots += 1  # "bin" in "Mohamed bin Zayed"
