@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract.lexicon import data_sections, data_words, lexicon
+from graph.extract.lexicon import Lexicon, data_sections, data_words, lexicon
 from graph.extract.shapes import (
     COMMON_ACRONYMS,
     TIME_WORDS,
@@ -389,6 +389,33 @@ def _initialed(words: list[str]) -> bool:
     )
 
 
+def _state_part(lex: Lexicon, words: list[str]) -> int | None:
+    """Where a state's formal head with its modifiers begins at the end of ``words``
+    ("Islamic Emirate", "Kingdom"), or None. A head of [bare_only] takes no modifier."""
+    if not words or words[-1] not in lex.state_heads:
+        return None
+    p = len(words) - 1
+    if words[-1] not in lex.state_bare_heads:
+        while p > 0 and words[p - 1] in lex.state_modifiers:
+            p -= 1
+    if p > 0 and words[p - 1] not in ("the", "of"):
+        return None  # "Football Federation", "Secretary of State": the head is another's
+    return p
+
+
+def formal_country(lex: Lexicon, words: list[str]) -> str | None:
+    """The country a formal name spells: '[modifiers] <head> of [the] <country>'."""
+    if "of" not in words:
+        return None
+    o = words.index("of")
+    if o == 0 or _state_part(lex, words[:o]) != 0:
+        return None
+    rest = words[o + 1 :]
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    return lex.countries.get(" ".join(rest).casefold()) if rest else None
+
+
 def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
     """Where a title ends and the name begins when an honorific or the title's short form
     stands between them ("Health Minister Dr. Ana Ruiz", "Foreign Minister (FM) Ana Ruiz")."""
@@ -581,6 +608,7 @@ class _SentenceScanner:
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
                         and not (word == "of" and prev in STATE_HEADS and self._posted_to(i, k))
+                        and not (word == "of" and self._formal_state(i, k, m))
                         and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
@@ -658,6 +686,18 @@ class _SentenceScanner:
         # "Secretary of State Tara Vine for the Department of ...": a name closed the title,
         # so the 'for' phrase is the holder's body, not the title's area
         return not self._has_name_tail(words[words.index("of") + 1 :])
+
+    def _formal_state(self, i: int, k: int, m: int) -> bool:
+        """'the Islamic Emirate of Afghanistan', 'the Hashemite Kingdom of Jordan': the run
+        before 'of' (at ``k``) is a state's head and its modifiers alone, and the capitals from
+        ``m`` spell a country: the name goes on past 'of'."""
+        toks = self.toks
+        if _state_part(self.lex, [t.text for t in toks[i:k]]) != 0:
+            return False  # "Health Minister of the Republic of Estonia": the title's country
+        e = m
+        while e < len(toks) and self.cls[e] in ("cap", "acro"):
+            e += 1
+        return self.lay.text[toks[m].start : toks[e - 1].end].casefold() in self.lex.countries
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
@@ -994,6 +1034,12 @@ class _SentenceScanner:
 
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
+        country = formal_country(self.lex, words)
+        if country is not None:
+            # "the Islamic Emirate of Afghanistan": the country's formal name
+            m = self.emit(i, j, "country", country=country)
+            self.context_hints(m, i, j)
+            return
         # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
         # ("Foreign Minister of Estonia": the portfolio's area words go with the title)
         lead = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._extract_helpers import entities, held, names, run
+from tests.unit._extract_helpers import affiliations, entities, held, names, run
 
 # --- a two-letter initial ("Ch. Batbold"), one letter of Cyrillic written in Latin
 
@@ -40,3 +40,43 @@ def test_a_two_letter_name_that_ends_a_sentence_still_ends_it() -> None:
 def test_a_digraph_before_a_sentence_starter_ends_the_sentence() -> None:
     x = run("Dara Halm wrote the letter in Ch. The minister met Ola Brekke on Friday.")
     assert "Ch. The" not in names(x)
+
+
+# --- a country's formal name with a head word the common-word list does not hold
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Ola Brekke met envoys of the Islamic Emirate of Norway in Doha.", "Norway"),
+        ("Ola Brekke met envoys of the Hashemite Kingdom of Peru on Monday.", "Peru"),
+        ("Ola Brekke met envoys of the Grand Duchy of Norway on Monday.", "Norway"),
+    ],
+)
+def test_a_formal_state_name_is_its_country(sentence: str, country: str) -> None:
+    x = run(sentence)
+    assert (country, "Country") in entities(x)
+    assert not any(n.startswith(("Islamic", "Hashemite", "Grand")) for n in names(x))
+    assert frozenset({"Ola Brekke", country}) in held(sentence)
+
+
+def test_the_officer_of_a_formal_state_serves_its_country() -> None:
+    x = run("Ola Brekke met the foreign minister of the Islamic Emirate of Peru, Dara Halm.")
+    assert ("Dara Halm", "Peru", True) in affiliations(x)
+    assert ("Dara Halm", "Person") in entities(x)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # a head that takes no modifier: the words before it name a body of its own
+        ("Ola Brekke met officials of the Football Federation of Norway.", "Football Federation"),
+        ("Ola Brekke met leaders of the Velk Commonwealth of Peru.", None),
+    ],
+)
+def test_a_body_named_like_a_state_is_no_country(sentence: str, body: str | None) -> None:
+    x = run(sentence)
+    if body is not None:
+        assert any(n.startswith(body) for n in names(x))
+    assert not any(m == frozenset({"Ola Brekke", "Norway"}) for m in held(sentence))
+    assert not any(m == frozenset({"Ola Brekke", "Peru"}) for m in held(sentence))
