@@ -435,6 +435,9 @@ def subjects(tok: Token) -> list[Token]:
         return found
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [tok.head]
+    lost = _lost_main_verb(tok)
+    if lost is not None:
+        return [lost]
     if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             # "after X met Y, Z said": a subordinate clause has its own subject or none
@@ -449,6 +452,25 @@ def subjects(tok: Token) -> list[Token]:
                 return passive
         return subjects(head)
     return []
+
+
+def _lost_main_verb(tok: Token) -> Token | None:
+    """'A delegation of X called on Y on Friday': the small model may read the sentence's
+    verb, in the past tense, as a modifier of its subject (or of the last noun of the
+    subject's "of" phrase), and the subject becomes the root. Returns that subject. A
+    participle ('a delegation led by X') stays a modifier."""
+    if (
+        tok.dep_ != "acl"
+        or tok.tag_ != "VBD"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    ):
+        return None
+    root = tok.head
+    while root.dep_ in ("pobj", "prep") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i > tok.i:
+        return None
+    return root
 
 
 def _among(noun: Token) -> list[Token]:

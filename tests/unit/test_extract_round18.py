@@ -80,3 +80,66 @@ def test_a_body_named_like_a_state_is_no_country(sentence: str, body: str | None
         assert any(n.startswith(body) for n in names(x))
     assert not any(m == frozenset({"Ola Brekke", "Norway"}) for m in held(sentence))
     assert not any(m == frozenset({"Ola Brekke", "Peru"}) for m in held(sentence))
+
+
+# --- "A delegation of X called on Y": the parser hangs the verb on the subject as a modifier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A delegation of Norvik Motors called on Trade Minister Dara Halm on Friday.",
+        "A delegation of Norvik Shipping called on Trade Minister Dara Halm on Friday.",
+    ],
+)
+def test_a_delegation_that_called_on_a_minister_met_them(sentence: str) -> None:
+    got = held(sentence)
+    assert len(got) == 1
+    assert {"Dara Halm"} < got[0]
+    assert any(n.startswith("Norvik") for n in got[0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a report calls on someone to act: no meeting
+        "A report of Norvik Shipping called on Trade Minister Dara Halm to act.",
+        # a participle still describes the group
+        "A delegation of Norvik Shipping led by Ola Brekke arrived in Lima on Friday.",
+    ],
+)
+def test_a_noun_with_a_modifier_states_no_meeting(sentence: str) -> None:
+    assert held(sentence) == []
+
+
+# --- "the President of Peru" after "Peru's President X": X, not the country
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Trade Minister Dara Halm met with Peru's President Ola Brekke on Saturday.",
+        "Trade Minister Dara Halm met with President Ola Brekke of Peru on Saturday.",
+    ],
+)
+def test_the_title_of_a_country_stands_for_its_holder_named_before(opening: str) -> None:
+    text = opening + " Later, the President of Peru met with Prime Minister Tomas Varg."
+    assert held(text) == [
+        frozenset({"Dara Halm", "Ola Brekke"}),
+        frozenset({"Ola Brekke", "Tomas Varg"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # another country's president, another title of the same country, no one named
+        "Trade Minister Dara Halm met with Peru's President Ola Brekke on Saturday.",
+        "Trade Minister Dara Halm met with Peru's Foreign Minister Ola Brekke on Saturday.",
+        "Trade Minister Dara Halm visited Lima on Saturday.",
+    ],
+)
+def test_no_holder_named_before_leaves_the_country(opening: str) -> None:
+    country = "Norway" if "President" in opening else "Peru"
+    text = opening + f" Later, the President of {country} met with Prime Minister Tomas Varg."
+    assert held(text)[-1] == frozenset({country, "Tomas Varg"})
