@@ -228,6 +228,8 @@ class EventFinder:
                 return None  # "Ministry of X Talks Office": part of another name
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.rules.nouns.lemmas:
                 return None  # "a breakfast meeting": one event, read at its head
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                return None  # "held no talks with X", "No meeting took place": none held
             return self._noun(a, tok, kind, ref.key if ref is not None else None)
         return None
 

@@ -143,3 +143,81 @@ def test_no_holder_named_before_leaves_the_country(opening: str) -> None:
     country = "Norway" if "President" in opening else "Peru"
     text = opening + f" Later, the President of {country} met with Prime Minister Tomas Varg."
     assert held(text)[-1] == frozenset({country, "Tomas Varg"})
+
+
+# --- "<title> of <country> <three-word name>": the model's narrower span dropped the first name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        (
+            "Prime Minister Ola Brekke met President of Peru Dara Tomas Halm on Monday.",
+            "Dara Tomas Halm",
+        ),
+        (
+            "Ola Brekke met with the King of Norway Salman Tomas Berg on Monday.",
+            "Salman Tomas Berg",
+        ),
+    ],
+)
+def test_a_three_word_name_after_a_title_of_a_country_is_whole(sentence: str, person: str) -> None:
+    x = run(sentence)
+    assert (person, "Person") in entities(x)
+    assert not any(n == " ".join(person.split()[1:]) for n in names(x))
+
+
+def test_a_policy_word_before_a_name_is_still_cut() -> None:
+    x = run("Prime Minister Ola Brekke met Digital Policy Minister Tomas Halm on Monday.")
+    assert ("Tomas Halm", "Person") in entities(x)
+    assert not any("Policy" in n for n in names(x))
+
+
+# --- "had a brief interaction with X": the noun of "interacted with"
+
+
+def test_an_interaction_with_a_person_is_talks() -> None:
+    text = "Prime Minister Ola Brekke had a brief interaction with President Dara Halm on Monday."
+    assert held(text) == [frozenset({"Ola Brekke", "Dara Halm"})]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ola Brekke had an interaction with students at Vantoria University on Monday.",
+        "Ola Brekke held an interaction with reporters on Monday.",
+        "The interaction between trade and security worries Dara Halm.",
+    ],
+)
+def test_an_interaction_with_no_party_is_no_meeting(sentence: str) -> None:
+    assert held(sentence) == []
+
+
+# --- "held no talks with X", "No meeting took place": a meeting noun under "no"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ola Brekke met Tomas Varg on Monday but held no talks with Dara Halm.",
+            [frozenset({"Ola Brekke", "Tomas Varg"})],
+        ),
+        ("Ola Brekke had no meeting with Dara Halm during the visit.", []),
+        ("No meeting between Ola Brekke and Dara Halm took place.", []),
+    ],
+)
+def test_no_meeting_is_no_meeting(sentence: str, expected: list[frozenset[str]]) -> None:
+    assert held(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "no" on another noun of the sentence
+        "Ola Brekke said there was no doubt that his meeting with Dara Halm on Monday went well.",
+        "Ola Brekke held talks with Dara Halm and said no agreement was reached.",
+    ],
+)
+def test_no_on_another_noun_keeps_the_meeting(sentence: str) -> None:
+    assert held(sentence) == [frozenset({"Ola Brekke", "Dara Halm"})]
