@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph.extract.common_words import COMMON_ZIPF, zipf
 from graph.extract.lexicon import Lexicon, data_sections, data_words, lexicon
 from graph.extract.shapes import (
     COMMON_ACRONYMS,
@@ -1281,7 +1282,25 @@ class _SentenceScanner:
         name, or a word that heads organizations' names and is no policy area."""
         if " ".join(words).casefold() in self.lex.gazetteer:
             return True
-        return any(head_type(w) is not None and w not in self.lex.institutional for w in words)
+        heads = [k for k, w in enumerate(words) if head_type(w) is not None]
+        if any(words[k] not in self.lex.institutional for k in heads):
+            return True
+        # "Chairman of Norvik Shipping X": a head that is also an area ("Shipping") names a
+        # body when a rare word, a proper name, stands before it ("of Inland Shipping": none)
+        return bool(heads) and any(self._proper_word(w) for w in words[: heads[-1]])
+
+    def _proper_word(self, w: str) -> bool:
+        """A capitalized word of a name: no area, title, country or everyday English word."""
+        lex = self.lex
+        return (
+            w[:1].isupper()
+            and w.isalpha()
+            and w not in lex.institutional
+            and not is_title_word(w)
+            and w.casefold() not in lex.countries
+            and w.casefold() not in lex.demonyms
+            and zipf(w) < COMMON_ZIPF
+        )
 
     def _body_then_title(self, i: int, words: list[str]) -> bool:
         """'Ian Roe, Norvik Shipping CEO, said': in apposition after a comma, a body's name and

@@ -221,3 +221,33 @@ def test_no_meeting_is_no_meeting(sentence: str, expected: list[frozenset[str]])
 )
 def test_no_on_another_noun_keeps_the_meeting(sentence: str) -> None:
     assert held(sentence) == [frozenset({"Ola Brekke", "Dara Halm"})]
+
+
+# --- "Chairman of Norvik Shipping X": a head that is also a policy area, after a proper name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Chairman of Norvik Shipping Ola Brekke met President Dara Halm.", "Norvik Shipping"),
+        ("Director of Velk Shipping Ola Brekke met Dara Halm on Monday.", "Velk Shipping"),
+    ],
+)
+def test_a_body_named_with_an_area_word_after_a_title(sentence: str, body: str) -> None:
+    x = run(sentence)
+    assert ("Ola Brekke", body, True) in affiliations(x)
+    assert frozenset({"Ola Brekke", "Dara Halm", body}) in held(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister of Ports and Shipping Ola Brekke met Dara Halm on Monday.",
+        "Director General of Maritime Shipping Ola Brekke met Dara Halm on Monday.",
+    ],
+)
+def test_an_area_of_a_title_names_no_body(sentence: str) -> None:
+    x = run(sentence)
+    assert affiliations(x) == set()
+    assert ("Ola Brekke", "Person") in entities(x)
+    assert not any("Shipping" in n for n in names(x))
