@@ -1304,12 +1304,13 @@ class _SentenceScanner:
 
     def _body_then_title(self, i: int, words: list[str]) -> bool:
         """'Ian Roe, Norvik Shipping CEO, said': in apposition after a comma, a body's name and
-        the title held there, with no name after them; the title is no part of the name."""
+        the title held there, with no name after them; the title is no part of the name. So
+        after "the": "The Norvik Shipping CEO met X" (the unnamed officer of the body)."""
         k = len(words)
         while k > 0 and is_title_word(words[k - 1]):
             k -= 1
         prev = self.tok(i - 1)
-        if k in (0, len(words)) or prev is None or prev.text != ",":
+        if k in (0, len(words)) or prev is None or prev.text not in (",", "the", "The"):
             return False
         if (words[k - 1].casefold(), words[k].casefold()) in self.lex.title_compounds:
             return False  # "X, Chief Cabinet Secretary,": one title, no body "Cabinet"

@@ -251,3 +251,30 @@ def test_an_area_of_a_title_names_no_body(sentence: str) -> None:
     assert affiliations(x) == set()
     assert ("Ola Brekke", "Person") in entities(x)
     assert not any("Shipping" in n for n in names(x))
+
+
+# --- "The Norvik Shipping CEO met X": a body's name, then the title of its unnamed officer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Norvik Shipping CEO called on Prime Minister Dara Halm on Thursday.",
+        "Ola Brekke met the Norvik Shipping Chairman on Thursday.",
+    ],
+)
+def test_the_title_after_a_body_is_no_part_of_its_name(sentence: str) -> None:
+    x = run(sentence)
+    assert ("Norvik Shipping", "Company") in entities(x)
+    assert not any(n.endswith(("CEO", "Chairman")) for n in names(x))
+    assert any("Norvik Shipping" in m for m in held(sentence))
+
+
+def test_a_named_officer_after_the_body_and_title_keeps_both() -> None:
+    x = run("The Norvik Shipping CEO Ola Brekke met Dara Halm on Thursday.")
+    assert ("Ola Brekke", "Norvik Shipping", True) in affiliations(x)
+
+
+def test_a_bare_title_after_the_is_no_body() -> None:
+    x = run("The Prime Minister met Dara Halm on Thursday.")
+    assert names(x) == {"Dara Halm"}
