@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._extract_helpers import affiliations, entities, held, names, run
+from tests.unit._extract_helpers import affiliations, entities, held, names, roles, run
 
 # --- a two-letter initial ("Ch. Batbold"), one letter of Cyrillic written in Latin
 
@@ -278,3 +278,38 @@ def test_a_named_officer_after_the_body_and_title_keeps_both() -> None:
 def test_a_bare_title_after_the_is_no_body() -> None:
     x = run("The Prime Minister met Dara Halm on Thursday.")
     assert names(x) == {"Dara Halm"}
+
+
+# --- "X, the chief executive of Norway's largest shipping company, Norvik Shipping,"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "role"),
+    [
+        (
+            "Ola Brekke, the chief executive of Norway's largest shipping company, Norvik "
+            "Shipping, called on Prime Minister Dara Halm on Tuesday.",
+            "Norvik Shipping",
+            "chief executive",
+        ),
+        (
+            "Ola Brekke, chairman of Peru's biggest lender, Velk Bank, met Dara Halm on Tuesday.",
+            "Velk Bank",
+            "chairman",
+        ),
+    ],
+)
+def test_the_company_named_after_its_description_is_the_officers(
+    sentence: str, body: str, role: str
+) -> None:
+    x = run(sentence)
+    assert roles(x).get(("Ola Brekke", body)) == role
+    assert not any(org in ("Norway", "Peru") for _, org, _ in affiliations(x))
+    assert frozenset({"Ola Brekke", "Dara Halm", body}) in held(sentence)
+
+
+def test_a_relation_that_is_no_role_names_no_company() -> None:
+    x = run(
+        "Ola Brekke, a friend of Norway's largest shipping company, Norvik Shipping, met Dara Halm."
+    )
+    assert not any(org == "Norvik Shipping" for _, org, _ in affiliations(x))
