@@ -15,7 +15,7 @@ from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
 from graph.extract.lexicon import lexicon
 from graph.extract.rulebook import meeting_rules
-from graph.extract.shapes import is_title_word
+from graph.extract.shapes import head_type, is_title_word
 from graph.model import EntityType
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
-            elif ref is None and stands_for(tok) and _names_body(a, ch):
+            elif ref is None and (stands_for(tok) or _unnamed_body(tok)) and _names_body(a, ch):
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
                 # stand for the body; "Japan's foreign minister, X": a named holder's
                 # country is a title, as in "Foreign Minister X of Japan"
@@ -405,6 +405,12 @@ def _represents_named(a: Anchored, tok: Token) -> bool:
         and any(g.dep_ == "pobj" and a.ref(g) is not None for g in c.children)
         for c in tok.children
     )
+
+
+def _unnamed_body(tok: Token) -> bool:
+    """'Peru's trade ministry', 'the Velk agency': a body's head word in lower case, a body
+    the text does not name; its owner acts through it."""
+    return tok.text.islower() and head_type(tok.text.capitalize()) == "GovernmentBody"
 
 
 def stands_for(tok: Token) -> bool:

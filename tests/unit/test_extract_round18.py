@@ -313,3 +313,31 @@ def test_a_relation_that_is_no_role_names_no_company() -> None:
         "Ola Brekke, a friend of Norway's largest shipping company, Norvik Shipping, met Dara Halm."
     )
     assert not any(org == "Norvik Shipping" for _, org, _ in affiliations(x))
+
+
+# --- "Peru's trade ministry held talks with X": an unnamed body owned by a country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("Peru's trade ministry held talks with Norvik Shipping on Monday.", "Norvik Shipping"),
+        ("Norway's science ministry hosted a forum with Dara Halm on Monday.", "Dara Halm"),
+    ],
+)
+def test_an_unnamed_body_of_a_country_stands_for_it(sentence: str, other: str) -> None:
+    country = sentence.split("'")[0]
+    assert held(sentence) == [frozenset({country, other})]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a nationality adjective makes no party, as for "Peruvian officials"
+        "The Peruvian trade ministry held talks with Norvik Shipping on Monday.",
+        # a body with no owner stands for no one
+        "The ministry held talks with Norvik Shipping on Monday.",
+    ],
+)
+def test_an_unowned_body_is_no_party(sentence: str) -> None:
+    assert held(sentence) == []
