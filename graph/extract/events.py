@@ -443,6 +443,9 @@ class EventFinder:
             found.verb = verb
         lemma = tok.lemma_.lower()
         with_objs = prep_objects(tok, rules.preps, 3)
+        if base.dep_ == "nsubj" and head.lemma_ == "be" and not self._negated(head):
+            # "X's meeting on Thursday was with Y": the copula's "with" names the other side
+            with_objs += prep_objects(head, ["with"])
         found.unnamed_side = _unnamed_side(a, with_objs)
         if any(self._press(g) for g in with_objs):
             return None  # "in a conversation with the Financial Times": an interview

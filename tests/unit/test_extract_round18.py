@@ -341,3 +341,29 @@ def test_an_unnamed_body_of_a_country_stands_for_it(sentence: str, other: str) -
 )
 def test_an_unowned_body_is_no_party(sentence: str) -> None:
     assert held(sentence) == []
+
+
+# --- "X's meeting on Thursday was with Y": the copula's "with" names the other side
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ola Brekke's meeting on Thursday was with President Dara Halm.",
+        "Ola Brekke's meeting was in Oslo with Dara Halm.",
+    ],
+)
+def test_a_meeting_that_was_with_someone(sentence: str) -> None:
+    assert held(sentence) == [frozenset({"Ola Brekke", "Dara Halm"})]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ola Brekke's meeting was not with Dara Halm.",
+        "Ola Brekke's meeting was with reporters.",
+        "Ola Brekke's speech was well received by Dara Halm.",
+    ],
+)
+def test_a_copula_that_names_no_other_side(sentence: str) -> None:
+    assert held(sentence) == []
