@@ -237,11 +237,42 @@ def _apposition(tg: Tagged, p_idx: int, p_end: int, out: list[Found]) -> None:
         end -= 1
     seg = s[start:end]
     person = tg.refs[p_idx]
+    if _described_body_after(tg, person, seg, s[end:], out):
+        return
     clauses = re.split(r"\s+and\s+(?=(?:a|an|the|former|formerly|its|their)\b)", seg)
     offset = start
     for clause in clauses:
         _role_clause(tg, person, clause, offset, out)
         offset += len(clause)
+
+
+# "the chief executive of Norway's largest shipping company, Norvik Shipping,": a title of a
+# company described by its country, then the company's name in apposition
+_OF_DESCRIBED = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*|C[EOFT]O)\s+of\s+"
+    + T
+    + POSS
+    + r"\s+(?:[a-z][\w\-]*\s+){0,3}(?:"
+    + "|".join(sorted(ORG_DESCRIPTORS))
+    + r")\s*$"
+)
+_NAMED_AFTER = re.compile(r"^,\s+" + T + r"(?=\s*[,.;]|\s*$)")
+
+
+def _described_body_after(tg: Tagged, person: Ref, seg: str, rest: str, out: list[Found]) -> bool:
+    """'X, the chief executive of Norway's largest shipping company, Norvik Shipping,': the
+    company named after the comma is X's, not the country that describes it."""
+    dm = _OF_DESCRIBED.match(seg)
+    nm = _NAMED_AFTER.match(rest)
+    if dm is None or nm is None or not _has_role_noun(dm.group(1)):
+        return False
+    if tg.refs[int(dm.group(2))].type != EntityType.COUNTRY:
+        return False
+    org = tg.refs[int(nm.group(1))]
+    if not _is_org(org):
+        return False
+    out.append(Found(person, org, _clean_role(dm.group(1)), True, int(nm.group(1))))
+    return True
 
 
 def _title_words(text: str) -> bool:

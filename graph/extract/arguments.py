@@ -15,7 +15,7 @@ from graph.extract.anchors import Anchored
 from graph.extract.context import Ref
 from graph.extract.lexicon import lexicon
 from graph.extract.rulebook import meeting_rules
-from graph.extract.shapes import is_title_word
+from graph.extract.shapes import head_type, is_title_word
 from graph.model import EntityType
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def parties(a: Anchored, tok: Token, optional: bool = False, depth: int = 0) -> 
         elif dep in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"):
             if own:
                 out += [p for p in parties(a, ch, optional, depth + 1) if p.ref is not ref]
-            elif ref is None and stands_for(tok) and _names_body(a, ch):
+            elif ref is None and (stands_for(tok) or _unnamed_body(tok)) and _names_body(a, ch):
                 # "Poland's secretary of state", "Quenbry executives": unnamed officials
                 # stand for the body; "Japan's foreign minister, X": a named holder's
                 # country is a title, as in "Foreign Minister X of Japan"
@@ -407,6 +407,12 @@ def _represents_named(a: Anchored, tok: Token) -> bool:
     )
 
 
+def _unnamed_body(tok: Token) -> bool:
+    """'Peru's trade ministry', 'the Velk agency': a body's head word in lower case, a body
+    the text does not name; its owner acts through it."""
+    return tok.text.islower() and head_type(tok.text.capitalize()) == "GovernmentBody"
+
+
 def stands_for(tok: Token) -> bool:
     """A common noun for people who act for a body: officials, a minister, a delegation."""
     lex = lexicon()
@@ -435,6 +441,9 @@ def subjects(tok: Token) -> list[Token]:
         return found
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [tok.head]
+    lost = _lost_main_verb(tok)
+    if lost is not None:
+        return [lost]
     if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp") and tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             # "after X met Y, Z said": a subordinate clause has its own subject or none
@@ -449,6 +458,25 @@ def subjects(tok: Token) -> list[Token]:
                 return passive
         return subjects(head)
     return []
+
+
+def _lost_main_verb(tok: Token) -> Token | None:
+    """'A delegation of X called on Y on Friday': the small model may read the sentence's
+    verb, in the past tense, as a modifier of its subject (or of the last noun of the
+    subject's "of" phrase), and the subject becomes the root. Returns that subject. A
+    participle ('a delegation led by X') stays a modifier."""
+    if (
+        tok.dep_ != "acl"
+        or tok.tag_ != "VBD"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    ):
+        return None
+    root = tok.head
+    while root.dep_ in ("pobj", "prep") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or root.i > tok.i:
+        return None
+    return root
 
 
 def _among(noun: Token) -> list[Token]:

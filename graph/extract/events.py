@@ -228,6 +228,8 @@ class EventFinder:
                 return None  # "Ministry of X Talks Office": part of another name
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.rules.nouns.lemmas:
                 return None  # "a breakfast meeting": one event, read at its head
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                return None  # "held no talks with X", "No meeting took place": none held
             return self._noun(a, tok, kind, ref.key if ref is not None else None)
         return None
 
@@ -441,6 +443,9 @@ class EventFinder:
             found.verb = verb
         lemma = tok.lemma_.lower()
         with_objs = prep_objects(tok, rules.preps, 3)
+        if base.dep_ == "nsubj" and head.lemma_ == "be" and not self._negated(head):
+            # "X's meeting on Thursday was with Y": the copula's "with" names the other side
+            with_objs += prep_objects(head, ["with"])
         found.unnamed_side = _unnamed_side(a, with_objs)
         if any(self._press(g) for g in with_objs):
             return None  # "in a conversation with the Financial Times": an interview
@@ -726,6 +731,12 @@ class EventFinder:
             ):
                 return speakers  # a meeting being told keeps its own "two sides"
             return self._group_parties(a, tok, self.current)
+        nation = _title_of_country(a, tok)
+        if nation is not None:
+            # "the President of Peru" after "Peru's President X": X, named before
+            holder = self._titled(a, tok, nation)
+            if holder:
+                return holder + [Party(p.ref, True) for p in found]
         if all(p.optional for p in found) and _the_title(tok):
             # "the Indian leader": the country alone is only the title's
             return self._titled(a, tok) + found
@@ -787,14 +798,14 @@ class EventFinder:
                 out += parties(a, s)
         return out + self._led_by(a, tok)
 
-    def _titled(self, a: Anchored, tok: Token) -> list[Party]:
+    def _titled(self, a: Anchored, tok: Token, nation: str | None = None) -> list[Party]:
         """'the secretary signed ...': the last person named with that title; 'the Indian
         leader': the last person named who serves that country (with that title, unless the
         word is the generic 'leader')."""
         word = tok.lemma_.lower()
         # "the Prime Minister": every word of the title, not only "minister"
         more = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i}
-        nation = _nation_of(a, tok)
+        nation = nation or _nation_of(a, tok)
         here = [r for i, r in sorted(a.refs.items()) if i < tok.i and r.type == EntityType.PERSON]
         seen = self.people_seen + here
         fits: list[Ref] = []
@@ -1389,6 +1400,29 @@ def _the_title(tok: Token) -> bool:
     if len(kids) == 2 and kids[1].dep_ == "amod" and kids[1].pos_ in ("ADJ", "PROPN"):
         kids = kids[:1]  # "the Indian leader": the nationality is checked by the caller
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
+
+
+def _title_of_country(a: Anchored, tok: Token) -> str | None:
+    """'the President of Peru': a bare title with "of" and a country, and nothing else, names
+    the country's holder of the title; returns the country's key."""
+    words = lexicon().title_prefix
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words:
+        return None
+    kids = [
+        c
+        for c in tok.children
+        if c.dep_ != "punct" and not (c.dep_ == "compound" and c.lower_ in words and c.i < tok.i)
+    ]
+    if len(kids) != 2 or not (kids[0].dep_ == "det" and kids[0].lower_ == "the"):
+        return None
+    prep = kids[1]
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.dep_ != "prep" or prep.lower_ != "of" or len(objs) != 1 or prep.n_rights != 1:
+        return None
+    if any(c.dep_ in ("conj", "prep") for c in objs[0].children):
+        return None  # "the President of Peru and Chile", "the Minister of Trade of Peru"
+    ref = a.ref(objs[0])
+    return ref.key if ref is not None and ref.type == EntityType.COUNTRY else None
 
 
 def _nation_of(a: Anchored, tok: Token) -> str | None:

@@ -54,6 +54,9 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()  # last words of places' names ("Air Base")
     institutional: frozenset[str] = frozenset()  # policy-area words, never name parts
     regions: frozenset[str] = frozenset()  # words of world regions ("East Asian", "Pacific")
+    state_heads: frozenset[str] = frozenset()  # "Republic", "Emirate" of a formal name
+    state_bare_heads: frozenset[str] = frozenset()  # heads with no modifier ("State of X")
+    state_modifiers: frozenset[str] = frozenset()  # "Islamic", "Federal" before a head
     leaders: dict[str, str] = field(default_factory=dict)  # casefolded person -> country
     government_domains: dict[str, str] = field(default_factory=dict)  # domain suffix -> country
 
@@ -80,6 +83,10 @@ def lexicon() -> Lexicon:
     )
     lex.institutional = frozenset(data_words("institutional_words.txt"))
     lex.regions = frozenset(data_words("region_words.txt"))
+    states = data_sections("state_names.txt")
+    lex.state_heads = frozenset(states.get("head", []))
+    lex.state_bare_heads = frozenset(states.get("bare_only", []))
+    lex.state_modifiers = frozenset(states.get("modifier", []))
     lex.place_heads = frozenset(data_words("place_heads.txt"))
     lex.east_asian_surnames = frozenset(data_words("surnames_east_asian.txt"))
     gaz = json.loads(data_text("gazetteer.json"))

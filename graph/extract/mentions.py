@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract.lexicon import data_sections, data_words, lexicon
+from graph.extract.common_words import COMMON_ZIPF, zipf
+from graph.extract.lexicon import Lexicon, data_sections, data_words, lexicon
 from graph.extract.shapes import (
     COMMON_ACRONYMS,
     TIME_WORDS,
@@ -26,7 +27,7 @@ from graph.extract.shapes import (
     plain_name_token,
     token_class,
 )
-from graph.extract.text import Sentence, TextLayout, Token
+from graph.extract.text import DIGRAPH_INITIALS, Sentence, TextLayout, Token
 
 ORG_DESCRIPTORS = frozenset(
     [
@@ -384,10 +385,36 @@ def _initialed(words: list[str]) -> bool:
     return (
         len(words) >= 3
         and words[-2] == "."
-        and len(words[-3]) == 1
-        and words[-3].isupper()
+        and ((len(words[-3]) == 1 and words[-3].isupper()) or words[-3] in DIGRAPH_INITIALS)
         and plain_name_token(words[-1])
     )
+
+
+def _state_part(lex: Lexicon, words: list[str]) -> int | None:
+    """Where a state's formal head with its modifiers begins at the end of ``words``
+    ("Islamic Emirate", "Kingdom"), or None. A head of [bare_only] takes no modifier."""
+    if not words or words[-1] not in lex.state_heads:
+        return None
+    p = len(words) - 1
+    if words[-1] not in lex.state_bare_heads:
+        while p > 0 and words[p - 1] in lex.state_modifiers:
+            p -= 1
+    if p > 0 and words[p - 1] not in ("the", "of"):
+        return None  # "Football Federation", "Secretary of State": the head is another's
+    return p
+
+
+def formal_country(lex: Lexicon, words: list[str]) -> str | None:
+    """The country a formal name spells: '[modifiers] <head> of [the] <country>'."""
+    if "of" not in words:
+        return None
+    o = words.index("of")
+    if o == 0 or _state_part(lex, words[:o]) != 0:
+        return None
+    rest = words[o + 1 :]
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    return lex.countries.get(" ".join(rest).casefold()) if rest else None
 
 
 def _honorific_between(words: list[str], name_start: int) -> tuple[int, int]:
@@ -512,10 +539,11 @@ class _SentenceScanner:
                     and (
                         toks[k - 1].text in _ABBR_IN_NAMES
                         or len(toks[k - 1].text) == 1
+                        or toks[k - 1].text in DIGRAPH_INITIALS
                         or self._honorific_after_title(k - 1)
                     )
                 ):
-                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss", "Minister Dr. Ana Ruiz"
+                    k += 1  # "Brindle Corp. CEO", "Alan J. Voss", "Ch. Batbold", "Dr. Ana Ruiz"
                     continue
                 if (
                     word in ("'s", "’s")
@@ -581,6 +609,7 @@ class _SentenceScanner:
                         and not (head_type(prev) is not None or is_title_word(prev))
                         and not (word == "of" and self._titled_country(i, k, m))
                         and not (word == "of" and prev in STATE_HEADS and self._posted_to(i, k))
+                        and not (word == "of" and self._formal_state(i, k, m))
                         and not (word == "for" and self._titled_area(i, k))
                     ):
                         break
@@ -658,6 +687,18 @@ class _SentenceScanner:
         # "Secretary of State Tara Vine for the Department of ...": a name closed the title,
         # so the 'for' phrase is the holder's body, not the title's area
         return not self._has_name_tail(words[words.index("of") + 1 :])
+
+    def _formal_state(self, i: int, k: int, m: int) -> bool:
+        """'the Islamic Emirate of Afghanistan', 'the Hashemite Kingdom of Jordan': the run
+        before 'of' (at ``k``) is a state's head and its modifiers alone, and the capitals from
+        ``m`` spell a country: the name goes on past 'of'."""
+        toks = self.toks
+        if _state_part(self.lex, [t.text for t in toks[i:k]]) != 0:
+            return False  # "Health Minister of the Republic of Estonia": the title's country
+        e = m
+        while e < len(toks) and self.cls[e] in ("cap", "acro"):
+            e += 1
+        return self.lay.text[toks[m].start : toks[e - 1].end].casefold() in self.lex.countries
 
     def _titled_country(self, i: int, k: int, m: int) -> bool:
         """'Minister of Foreign Affairs of Russia Sergey Lavrov': after a title, 'of' and a
@@ -994,6 +1035,12 @@ class _SentenceScanner:
 
     def part(self, i: int, j: int, honorific: bool) -> None:
         words = [t.text for t in self.toks[i:j]]
+        country = formal_country(self.lex, words)
+        if country is not None:
+            # "the Islamic Emirate of Afghanistan": the country's formal name
+            m = self.emit(i, j, "country", country=country)
+            self.context_hints(m, i, j)
+            return
         # "CEO of Pelton Cloud" with no name after it: the title is not part of the name
         # ("Foreign Minister of Estonia": the portfolio's area words go with the title)
         lead = 0
@@ -1235,16 +1282,35 @@ class _SentenceScanner:
         name, or a word that heads organizations' names and is no policy area."""
         if " ".join(words).casefold() in self.lex.gazetteer:
             return True
-        return any(head_type(w) is not None and w not in self.lex.institutional for w in words)
+        heads = [k for k, w in enumerate(words) if head_type(w) is not None]
+        if any(words[k] not in self.lex.institutional for k in heads):
+            return True
+        # "Chairman of Norvik Shipping X": a head that is also an area ("Shipping") names a
+        # body when a rare word, a proper name, stands before it ("of Inland Shipping": none)
+        return bool(heads) and any(self._proper_word(w) for w in words[: heads[-1]])
+
+    def _proper_word(self, w: str) -> bool:
+        """A capitalized word of a name: no area, title, country or everyday English word."""
+        lex = self.lex
+        return (
+            w[:1].isupper()
+            and w.isalpha()
+            and w not in lex.institutional
+            and not is_title_word(w)
+            and w.casefold() not in lex.countries
+            and w.casefold() not in lex.demonyms
+            and zipf(w) < COMMON_ZIPF
+        )
 
     def _body_then_title(self, i: int, words: list[str]) -> bool:
         """'Ian Roe, Norvik Shipping CEO, said': in apposition after a comma, a body's name and
-        the title held there, with no name after them; the title is no part of the name."""
+        the title held there, with no name after them; the title is no part of the name. So
+        after "the": "The Norvik Shipping CEO met X" (the unnamed officer of the body)."""
         k = len(words)
         while k > 0 and is_title_word(words[k - 1]):
             k -= 1
         prev = self.tok(i - 1)
-        if k in (0, len(words)) or prev is None or prev.text != ",":
+        if k in (0, len(words)) or prev is None or prev.text not in (",", "the", "The"):
             return False
         if (words[k - 1].casefold(), words[k].casefold()) in self.lex.title_compounds:
             return False  # "X, Chief Cabinet Secretary,": one title, no body "Cabinet"
@@ -1289,7 +1355,11 @@ class _SentenceScanner:
             limit = 5 if any(w in _NAME_PARTICLES for w in words) else 4 if "." in words else 3
             while k > 0 and n - k - dots < limit:
                 w = words[k - 1]
-                if w == "." and k >= 2 and (len(words[k - 2]) == 1 or words[k - 2] == "Ma"):
+                if (
+                    w == "."
+                    and k >= 2
+                    and (len(words[k - 2]) == 1 or words[k - 2] in ("Ma", *DIGRAPH_INITIALS))
+                ):
                     dots += 1  # middle initial "Y.", "Jose Ma. Ezpeleta"
                 elif w in _NAME_PARTICLES and k >= 2:
                     dots += 1  # "bin" in "Mohamed bin Zayed"

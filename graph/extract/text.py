@@ -170,6 +170,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
+# an initial of two letters, for one letter of Cyrillic written in Latin ("Ch. Batbold",
+# "Ts. Oyun", as Mongolian releases write names): a full stop after it closes no sentence
+# before a capitalized word. Not "Yu", "Ya": those end names ("Director Wang Yu.")
+DIGRAPH_INITIALS = frozenset(["Ch", "Sh", "Ts", "Kh", "Zh"])
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 _SENTENCE_STARTERS = frozenset(
     [
@@ -224,6 +228,9 @@ def _is_abbreviation(text: str, dot_end: int, para_start: int) -> bool:
         return True
     if _INITIALS.fullmatch(word):
         # "Chairman C.C. Wei": initials before a name; "in the U.K. The ..." still ends
+        nxt = _NEXT_WORD.match(text, dot_end)
+        return nxt is not None and nxt.group(1).lower() not in _SENTENCE_STARTERS
+    if text[k + 1 : j + 1] in DIGRAPH_INITIALS:
         nxt = _NEXT_WORD.match(text, dot_end)
         return nxt is not None and nxt.group(1).lower() not in _SENTENCE_STARTERS
     return len(word) == 1 and text[j].isupper()
