@@ -10,8 +10,9 @@ from graph.store.sharing import Ledger, Member, Reach, keys_after, steady
 
 GOV = EntityType.GOVERNMENT_BODY.value
 
-NODE = {
-    "id": "gov:trade-board",
+NODE_ID = "gov:trade-board"
+NODE: dict[str, Any] = {
+    "id": NODE_ID,
     "type": GOV,
     "country": "NO",
     "forms": ["Trade Board", "TB"],
@@ -19,7 +20,7 @@ NODE = {
 
 
 def mention(
-    names: list[str], *, type_: str = GOV, country: str | None = None, node: str = NODE["id"]
+    names: list[str], *, type_: str = GOV, country: str | None = None, node: str = NODE_ID
 ) -> dict[str, Any]:
     return {"id": node, "names": names, "name": names[0], "type": type_, "country": country}
 
@@ -73,32 +74,34 @@ def test_keys_after_cover_the_forms_of_the_node_and_the_mention() -> None:
 
 
 def test_documents_naming_a_stored_node_they_leave_alone_share_a_group() -> None:
-    ledger = Ledger({NODE["id"]: NODE})
-    first = member(reach(NODE["id"]), mentions=[mention(["Trade Board"])])
-    second = member(reach(NODE["id"]), mentions=[mention(["TB"], country="NO")])
+    ledger = Ledger({NODE_ID: NODE})
+    first = member(reach(NODE_ID), mentions=[mention(["Trade Board"])])
+    second = member(reach(NODE_ID), mentions=[mention(["TB"], country="NO")])
     assert ledger.admits(first)
     ledger.keep(first)
     assert ledger.admits(second)
 
 
 def test_a_document_after_one_that_changes_the_node_waits() -> None:
-    ledger = Ledger({NODE["id"]: NODE})
-    ledger.keep(member(reach(NODE["id"]), mentions=[mention(["Trade Board"], country="PE")]))
-    assert not ledger.admits(member(reach(NODE["id"]), mentions=[mention(["Trade Board"])]))
+    ledger = Ledger({NODE_ID: NODE})
+    ledger.keep(member(reach(NODE_ID), mentions=[mention(["Trade Board"], country="PE")]))
+    assert not ledger.admits(member(reach(NODE_ID), mentions=[mention(["Trade Board"])]))
     # One that names another stored node still joins.
-    other = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
-    ledger.stored = {NODE["id"]: NODE, other["id"]: other}  # type: ignore[misc]
-    fish = member(reach(other["id"]), mentions=[mention(["Fish Board"], node=other["id"])])
+    other: dict[str, Any] = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
+    ledger.stored = {NODE_ID: NODE, str(other["id"]): other}
+    fish = member(
+        reach(str(other["id"])), mentions=[mention(["Fish Board"], node=str(other["id"]))]
+    )
     assert ledger.admits(fish)
 
 
 def test_a_mention_with_several_candidates_waits_after_one_that_adds_to_a_candidate() -> None:
     """Mention counts rank several candidates: an earlier document adding one could change
     the pick."""
-    ledger = Ledger({NODE["id"]: NODE})
-    ledger.keep(member(reach(NODE["id"]), mentions=[mention(["Trade Board"])]))
+    ledger = Ledger({NODE_ID: NODE})
+    ledger.keep(member(reach(NODE_ID), mentions=[mention(["Trade Board"])]))
     torn = member(
-        reach(NODE["id"], reached={NODE["id"], "gov:trade-board-pe"}),
+        reach(NODE_ID, reached={NODE_ID, "gov:trade-board-pe"}),
         mentions=[mention(["Trade Board"])],
     )
     assert not ledger.admits(torn)
@@ -136,28 +139,30 @@ def test_new_nodes_and_their_keys_are_never_shared() -> None:
 
 def test_two_documents_writing_one_relationship_do_not_share_a_group() -> None:
     rel = ("PART_OF", "gov:trade-board", "cty:norway")
-    ledger = Ledger({NODE["id"]: NODE})
-    ledger.keep(
-        member(reach(NODE["id"]), mentions=[mention(["Trade Board"])], rels=frozenset({rel}))
-    )
+    ledger = Ledger({NODE_ID: NODE})
+    ledger.keep(member(reach(NODE_ID), mentions=[mention(["Trade Board"])], rels=frozenset({rel})))
     assert not ledger.admits(
-        member(reach(NODE["id"]), mentions=[mention(["Trade Board"])], rels=frozenset({rel}))
+        member(reach(NODE_ID), mentions=[mention(["Trade Board"])], rels=frozenset({rel}))
     )
 
 
 def test_documents_after_one_sent_to_a_later_group_keep_their_order() -> None:
-    ledger = Ledger({NODE["id"]: NODE})
-    ledger.hold(member(reach(NODE["id"]), mentions=[mention(["Trade Board"])]))
-    assert not ledger.admits(member(reach(NODE["id"]), mentions=[mention(["Trade Board"])]))
-    other = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
-    fish = member(reach(other["id"]), mentions=[mention(["Fish Board"], node=other["id"])])
+    ledger = Ledger({NODE_ID: NODE})
+    ledger.hold(member(reach(NODE_ID), mentions=[mention(["Trade Board"])]))
+    assert not ledger.admits(member(reach(NODE_ID), mentions=[mention(["Trade Board"])]))
+    other: dict[str, Any] = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
+    fish = member(
+        reach(str(other["id"])), mentions=[mention(["Fish Board"], node=str(other["id"]))]
+    )
     assert ledger.admits(fish)
 
 
 def test_a_node_without_stored_forms_stops_all_sharing_once_changed() -> None:
     bare = {**NODE, "forms": None}
-    ledger = Ledger({NODE["id"]: bare})
-    ledger.keep(member(reach(NODE["id"]), mentions=[mention(["Trade Board"])]))
-    other = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
-    fish = member(reach(other["id"]), mentions=[mention(["Fish Board"], node=other["id"])])
+    ledger = Ledger({NODE_ID: bare})
+    ledger.keep(member(reach(NODE_ID), mentions=[mention(["Trade Board"])]))
+    other: dict[str, Any] = {**NODE, "id": "gov:fish-board", "forms": ["Fish Board"]}
+    fish = member(
+        reach(str(other["id"])), mentions=[mention(["Fish Board"], node=str(other["id"]))]
+    )
     assert not ledger.admits(fish)
