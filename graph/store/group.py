@@ -104,6 +104,7 @@ def _member(
     r: _Resolved,
     nodes: list[str],
     mentions: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
     of_key: dict[str, str],
 ) -> Member:
     """What one document of the group reads and writes (``sharing.Ledger``)."""
@@ -124,7 +125,7 @@ def _member(
     for f in p.facts:
         if f.target_kind == "entity" and f.source in of_key and f.target in of_key:
             rels.add((f.type, of_key[f.source], of_key[f.target]))
-    rels |= {("SAID", q["speaker_id"], q["id"]) for q in quote_rows(p, of_key)}
+    rels |= {("SAID", q["speaker_id"], q["id"]) for q in quotes}
     return Member(
         reaches=reaches,
         mentions=mentions,
@@ -188,10 +189,12 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
     # whose bare-acronym match could be taken away by a body an earlier one registers under
     # that acronym (a rival, see ``resolve.choose``).
     ledger = Ledger(stored_nodes(found))
-    rows_of: dict[int, list[dict[str, Any]]] = {}
+    rows_of: dict[int, list[dict[str, Any]]] = {}  # mentions_add rows, written below
+    quotes_of: dict[int, list[dict[str, Any]]] = {}  # quotes_add rows
     for i in list(keep):
         rows_of[i] = mention_rows(plans[i], node_ids[i])
-        member = _member(plans[i], resolved[i], node_ids[i], rows_of[i], of_key[i])
+        quotes_of[i] = quote_rows(plans[i], of_key[i])
+        member = _member(plans[i], resolved[i], node_ids[i], rows_of[i], quotes_of[i], of_key[i])
         if ledger.admits(member):
             ledger.keep(member)
         else:
@@ -233,7 +236,7 @@ def load_group_work(tx: ManagedTransaction, plans: list[Plan], now: dt.datetime)
         day_rows = [row for d in own_days for row in by_day.get(d, [])]
         placed[i] = place_events(w, [], plans[i], of_key[i], stored=day_rows)
     w.run("reports_add", rows=[r for i in keep for r in report_rows(plans[i], placed[i].ids)])
-    quotes = [q for i in keep for q in quote_rows(plans[i], of_key[i])]
+    quotes = [q for i in keep for q in quotes_of[i]]
     if quotes:
         w.run("quotes_add", rows=quotes)
     facts: list[dict[str, Any]] = []
